@@ -1,0 +1,126 @@
+import { Type } from 'typebox';
+import { LocalText, Timestamp, UserRef } from './common';
+
+/** A published process the caller may start, with its start form. */
+export const ProcessSummary = Type.Object({
+  key: Type.String(),
+  version: Type.Integer(),
+  name: LocalText,
+  department: Type.String(),
+  form: Type.Array(Type.Any()),
+});
+
+export const CaseStatus = Type.Union([
+  Type.Literal('running'),
+  Type.Literal('completed'),
+  Type.Literal('rejected'),
+  Type.Literal('withdrawn'),
+  Type.Literal('terminated'),
+]);
+
+export const TaskStatus = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('claimed'),
+  Type.Literal('completed'),
+  Type.Literal('cancelled'),
+]);
+
+/** A human task: one assignee's (or a group's) share of a step. */
+export const Task = Type.Object({
+  id: Type.String(),
+  caseId: Type.String(),
+  caseNumber: Type.String(),
+  caseTitle: Type.String(),
+  processKey: Type.String(),
+  processName: LocalText,
+  department: Type.String(),
+  nodeId: Type.String(),
+  stepName: LocalText,
+  kind: Type.Union([Type.Literal('approval'), Type.Literal('applicant-task')]),
+  status: TaskStatus,
+  candidates: Type.Array(UserRef),
+  assignee: Type.Union([UserRef, Type.Null()]),
+  form: Type.Array(Type.Any()),
+  createdAt: Timestamp,
+  dueAt: Type.Union([Timestamp, Type.Null()]),
+});
+
+export const TimelineEvent = Type.Object({
+  id: Type.String(),
+  at: Timestamp,
+  type: Type.String(),
+  actor: Type.Union([UserRef, Type.Null()]),
+  /** Set when someone acted for another (standing delegation). */
+  onBehalfOf: Type.Union([UserRef, Type.Null()]),
+  nodeId: Type.Union([Type.String(), Type.Null()]),
+  stepName: Type.Union([LocalText, Type.Null()]),
+  comment: Type.Union([Type.String(), Type.Null()]),
+  data: Type.Any(),
+});
+
+export const CaseSummary = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  title: Type.String(),
+  processKey: Type.String(),
+  processVersion: Type.Integer(),
+  processName: LocalText,
+  department: Type.String(),
+  status: CaseStatus,
+  outcome: Type.Union([Type.String(), Type.Null()]),
+  applicant: UserRef,
+  currentStep: Type.Union([LocalText, Type.Null()]),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const PredictedStep = Type.Object({
+  nodeId: Type.String(),
+  kind: Type.String(),
+  name: LocalText,
+  assignees: Type.Array(UserRef),
+  due: Type.Optional(Type.String()),
+});
+
+export const CaseDetail = Type.Intersect([
+  CaseSummary,
+  Type.Object({
+    data: Type.Record(Type.String(), Type.Any()),
+    tasks: Type.Array(Task),
+    timeline: Type.Array(TimelineEvent),
+    predictedPath: Type.Array(PredictedStep),
+  }),
+]);
+
+export const StartCaseRequest = Type.Object({
+  processKey: Type.String({ minLength: 1, maxLength: 100 }),
+  data: Type.Record(Type.String(), Type.Any()),
+});
+
+export const DecisionAction = Type.Union([
+  Type.Literal('approve'),
+  Type.Literal('reject'),
+  Type.Literal('return'),
+  Type.Literal('transfer'),
+  Type.Literal('add-signer'),
+  Type.Literal('delegate'),
+]);
+
+export const DecisionRequest = Type.Object({
+  action: DecisionAction,
+  comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  data: Type.Optional(Type.Record(Type.String(), Type.Any())),
+  /** Target: a username for transfer/add-signer/delegate, a node id (or "applicant") for return. */
+  to: Type.Optional(Type.String({ maxLength: 100 })),
+});
+
+export const CaseList = Type.Object({
+  items: Type.Array(CaseSummary),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const InboxPage = Type.Object({
+  items: Type.Array(Task),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  counts: Type.Record(Type.String(), Type.Integer()),
+});

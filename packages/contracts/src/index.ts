@@ -1,0 +1,52 @@
+import type { Static } from 'typebox';
+import type { LoginRequest, Me } from './auth';
+import type {
+  CaseDetail,
+  CaseList,
+  CaseStatus,
+  CaseSummary,
+  DecisionAction,
+  DecisionRequest,
+  InboxPage,
+  PredictedStep,
+  ProcessSummary,
+  StartCaseRequest,
+  Task,
+  TimelineEvent,
+} from './cases';
+import type { Problem, UserRef } from './common';
+
+export { LoginRequest, Me } from './auth';
+export {
+  CaseDetail,
+  CaseList,
+  CaseStatus,
+  CaseSummary,
+  DecisionAction,
+  DecisionRequest,
+  InboxPage,
+  PredictedStep,
+  ProcessSummary,
+  StartCaseRequest,
+  Task,
+  TaskStatus,
+  TimelineEvent,
+} from './cases';
+export { LocalText, PageQuery, Problem, Timestamp, UserRef } from './common';
+
+export type LoginRequestBody = Static<typeof LoginRequest>;
+export type MeDto = Static<typeof Me>;
+export type ProblemDto = Static<typeof Problem>;
+export type UserRefDto = Static<typeof UserRef>;
+export type ProcessSummaryDto = Static<typeof ProcessSummary>;
+export type CaseStatusValue = Static<typeof CaseStatus>;
+export type TaskDto = Static<typeof Task>;
+export type TimelineEventDto = Static<typeof TimelineEvent>;
+export type CaseSummaryDto = Static<typeof CaseSummary>;
+export type CaseDetailDto = Static<typeof CaseDetail>;
+export type PredictedStepDto = Static<typeof PredictedStep>;
+export type StartCaseBody = Static<typeof StartCaseRequest>;
+export type DecisionActionValue = Static<typeof DecisionAction>;
+export type DecisionBody = Static<typeof DecisionRequest>;
+export type CaseListDto = Static<typeof CaseList>;
+export type InboxPageDto = Static<typeof InboxPage>;

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from './schema';
+
+/** The hash the first audit event links to. */
+export const AUDIT_GENESIS = '0'.repeat(64);
+
+export interface AuditEventInput {
+  /** Unique per logical event, so a retried write appends nothing twice. */
+  eventKey: string;
+  caseId: string | null;
+  at: string;
+  actorId: string | null;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** JSON with object keys sorted, so a jsonb round trip hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function auditHash(prevHash: string, e: Omit<AuditEventInput, 'at'> & { at: string }): string {
+  const body = canonicalJson({ eventKey: e.eventKey, caseId: e.caseId, at: new Date(e.at).toISOString(), actorId: e.actorId, type: e.type, payload: e.payload });
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+/**
+ * Appends events to the chain inside the caller's transaction. A transaction-scoped advisory lock
+ * serialises appenders so every row links to the one before it.
+ */
+export async function appendAuditEvents(trx: Transaction<Database>, events: AuditEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await sql`SELECT pg_advisory_xact_lock(hashtext('unionflow.audit_chain'))`.execute(trx);
+  const known = await trx
+    .selectFrom('audit_events')
+    .select('event_key')
+    .where('event_key', 'in', events.map((e) => e.eventKey))
+    .execute();
+  const skip = new Set(known.map((k) => k.event_key));
+  const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  let prev = last?.hash ?? AUDIT_GENESIS;
+  for (const e of events) {
+    if (skip.has(e.eventKey)) continue;
+    const hash = auditHash(prev, e);
+    await trx
+      .insertInto('audit_events')
+      .values({ event_key: e.eventKey, case_id: e.caseId, at: new Date(e.at), actor_id: e.actorId, type: e.type, payload: JSON.stringify(e.payload) as never, prev_hash: prev, hash })
+      .execute();
+    prev = hash;
+  }
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  /** The first event whose link or content does not match, when the chain is broken. */
+  firstBroken: { id: string; eventKey: string; reason: string } | null;
+}
+
+/** Walks the whole chain in id order and reports the first broken link. */
+export async function verifyAuditChain(db: Kysely<Database>, batchSize = 1000): Promise<AuditVerification> {
+  let prev = AUDIT_GENESIS;
+  let checked = 0;
+  let afterId = '0';
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where(sql<boolean>`id > ${afterId}::bigint`)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) return { ok: true, checked, firstBroken: null };
+    for (const row of rows) {
+      const broken = (reason: string) => ({ ok: false, checked, firstBroken: { id: String(row.id), eventKey: row.event_key, reason } });
+      if (row.prev_hash !== prev) return broken('its link to the previous event does not match');
+      const expected = auditHash(prev, {
+        eventKey: row.event_key,
+        caseId: row.case_id,
+        at: row.at.toISOString(),
+        actorId: row.actor_id,
+        type: row.type,
+        payload: row.payload as Record<string, unknown>,
+      });
+      if (row.hash !== expected) return broken('its content was changed after it was written');
+      prev = row.hash;
+      checked += 1;
+      afterId = String(row.id);
+    }
+  }
+}

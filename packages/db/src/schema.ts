@@ -1,0 +1,192 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T extends object | null = object> = JSONColumnType<T, T, T>;
+
+/** Org tree: federation → district → grassroots union. `path` is `/root-id/.../own-id/` for subtree queries. */
+export interface OrgsTable {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  level: string;
+  path: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  org_id: string;
+  superior_id: string | null;
+  locale: string;
+  time_zone: string;
+  disabled: boolean;
+  created_at: Generated<Timestamp>;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: string;
+}
+
+/** Applicant ↔ paired cadre (解困脱困联系卡). */
+export interface PairingsTable {
+  applicant_id: string;
+  cadre_id: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginAttemptsTable {
+  username: string;
+  failures: number;
+  locked_until: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface ProcessDraftsTable {
+  key: string;
+  document: Json<Record<string, unknown>>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface ProcessVersionsTable {
+  key: string;
+  version: number;
+  document: Json<Record<string, unknown>>;
+  published_at: Timestamp;
+  published_by: string | null;
+}
+
+export interface CasesTable {
+  id: string;
+  number: string;
+  title: string;
+  process_key: string;
+  process_version: number;
+  department: string;
+  applicant_id: string;
+  org_id: string;
+  status: string;
+  outcome: string | null;
+  current_step: Json<{ zh: string; en?: string } | null>;
+  data: Json<Record<string, unknown>>;
+  /** Highest projection sequence applied; projections at or below it are replays and skipped. */
+  last_seq: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TasksTable {
+  id: string;
+  case_id: string;
+  node_id: string;
+  step_name: Json<{ zh: string; en?: string }>;
+  kind: string;
+  status: string;
+  assignee_id: string | null;
+  form: Json<unknown[]>;
+  created_at: Timestamp;
+  due_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  decision: string | null;
+}
+
+/** Who may act on a task; one row per candidate, so the inbox is one index range scan per user. */
+export interface TaskCandidatesTable {
+  task_id: string;
+  user_id: string;
+  open: boolean;
+  due_at: Timestamp | null;
+  created_at: Timestamp;
+  /** Set when the candidate holds the task for someone else (standing delegation). */
+  on_behalf_of: string | null;
+}
+
+export interface TimelineEventsTable {
+  id: Generated<string>;
+  case_id: string;
+  seq: number;
+  idx: number;
+  at: Timestamp;
+  type: string;
+  actor_id: string | null;
+  on_behalf_of_id: string | null;
+  node_id: string | null;
+  step_name: Json<{ zh: string; en?: string } | null>;
+  comment: string | null;
+  data: Json<Record<string, unknown>>;
+}
+
+/** Append-only, hash-chained: each row carries the SHA-256 of the previous row. */
+export interface AuditEventsTable {
+  id: Generated<string>;
+  event_key: string;
+  case_id: string | null;
+  at: Timestamp;
+  actor_id: string | null;
+  type: string;
+  payload: Json<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  method: string;
+  path: string;
+  status_code: number;
+  response: Json<object>;
+  created_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  case_id: string | null;
+  type: string;
+  message: Json<{ zh: string; en?: string }>;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface DelegationsTable {
+  id: string;
+  from_user_id: string;
+  to_user_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp | null;
+  reason: string;
+  created_at: Timestamp;
+}
+
+/** The one Database interface every query goes through. */
+export interface Database {
+  orgs: OrgsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  pairings: PairingsTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  process_drafts: ProcessDraftsTable;
+  process_versions: ProcessVersionsTable;
+  cases: CasesTable;
+  tasks: TasksTable;
+  task_candidates: TaskCandidatesTable;
+  timeline_events: TimelineEventsTable;
+  audit_events: AuditEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  notifications: NotificationsTable;
+  delegations: DelegationsTable;
+}

@@ -1,0 +1,7 @@
+import type { ProcessDefinition } from '@unionflow/process-model';
+import { simpleApproval } from './simple-approval';
+
+export { simpleApproval } from './simple-approval';
+
+/** Definitions published into an empty database. */
+export const seedDefinitions: ProcessDefinition[] = [simpleApproval];

@@ -1,0 +1,73 @@
+import { hash } from '@node-rs/argon2';
+import { seedDefinitions } from './definitions';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+import { DEMO_PASSWORD, demoOrgs, demoPairings, demoUsers } from './demo-organisation';
+
+/** argon2id with OWASP's minimum parameters (19 MiB, 2 passes). */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+}
+
+function orgPath(id: string): string {
+  const parts: string[] = [];
+  let current: string | null = id;
+  while (current) {
+    parts.unshift(current);
+    current = demoOrgs.find((o) => o.id === current)?.parent_id ?? null;
+  }
+  return `/${parts.join('/')}/`;
+}
+
+/**
+ * Seeds the demo organisation, users and published definitions into an empty database.
+ * Returns false (and writes nothing) when any user already exists.
+ */
+export async function seedDemoOrganisation(db: Kysely<Database>): Promise<boolean> {
+  const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (existing) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('orgs')
+      .values(demoOrgs.map((o) => ({ ...o, path: orgPath(o.id) })))
+      .execute();
+    // Superiors reference other users: insert without them, then link.
+    await trx
+      .insertInto('users')
+      .values(
+        demoUsers.map((u) => ({
+          id: u.id,
+          username: u.username,
+          display_name: u.display_name,
+          org_id: u.org_id,
+          superior_id: null,
+          password_hash: passwordHash,
+          locale: 'zh-CN',
+          time_zone: 'Asia/Shanghai',
+          disabled: false,
+        })),
+      )
+      .execute();
+    for (const u of demoUsers) {
+      if (u.superior_id) await trx.updateTable('users').set({ superior_id: u.superior_id }).where('id', '=', u.id).execute();
+    }
+    await trx
+      .insertInto('user_roles')
+      .values(demoUsers.flatMap((u) => u.roles.map((role) => ({ user_id: u.id, role }))))
+      .execute();
+    await trx.insertInto('pairings').values([...demoPairings]).execute();
+    const now = new Date();
+    for (const def of seedDefinitions) {
+      await trx
+        .insertInto('process_versions')
+        .values({ key: def.key, version: def.version, document: JSON.stringify(def) as never, published_at: now, published_by: 'u-admin' })
+        .execute();
+      await trx
+        .insertInto('process_drafts')
+        .values({ key: def.key, document: JSON.stringify(def) as never, updated_at: now, updated_by: 'u-admin' })
+        .execute();
+    }
+  });
+  return true;
+}

@@ -1,0 +1,36 @@
+import type { Applicant, AssigneeRule } from '@unionflow/process-model';
+import type { CaseRegistration, Projection } from './engine/records';
+
+export interface ServiceCall {
+  caseId: string;
+  caseNumber: string;
+  nodeId: string;
+  action: string;
+  params: Record<string, unknown>;
+  data: Record<string, unknown>;
+  applicant: Applicant;
+}
+
+/**
+ * Every side effect a case workflow needs; implemented in workers/ by `createActivities(deps)`.
+ * Workflows know them only as this type.
+ */
+export interface CaseActivities {
+  /** Inserts the case row (idempotent) and returns its human-readable number. */
+  registerCase(input: CaseRegistration): Promise<{ number: string }>;
+  /** User ids for an assignee rule, resolved against the live org directory. */
+  resolveAssignees(input: {
+    rule: AssigneeRule;
+    applicant: Applicant;
+    data: Record<string, unknown>;
+    previousDeciderId: string | null;
+  }): Promise<string[]>;
+  /** The superior of a user, or the admins of their org when they have none. */
+  superiorOf(userId: string): Promise<string[]>;
+  /** Users to ask when a rule finds nobody: the scope's admins, or the platform admin queue. */
+  fallbackAssignees(input: { policy: 'scope-admin' | 'admin-queue'; applicant: Applicant }): Promise<string[]>;
+  /** Applies one projection batch in a transaction (skipped when already applied). */
+  project(projection: Projection): Promise<void>;
+  /** Runs a named service action from the registry. */
+  runService(call: ServiceCall): Promise<Record<string, unknown>>;
+}

@@ -1,0 +1,249 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  currentUpdateInfo,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { evaluateCondition } from '@unionflow/process-model';
+import type { CaseActivities } from './activities';
+import { advance } from './engine/advance';
+import { applicantAction } from './engine/applicant-actions';
+import { claim, decide } from './engine/decisions';
+import type { Effects } from './engine/effects';
+import { handleEvent } from './engine/events';
+import { EngineContext, EngineError, type EngineEvent } from './engine/runtime';
+import { type EngineState, initialState } from './engine/state';
+import {
+  type ApplicantActionInput,
+  applicantActionUpdate,
+  type CaseInput,
+  type CaseView,
+  type ClaimInput,
+  claimUpdate,
+  type DecisionInput,
+  decideUpdate,
+  readyUpdate,
+  viewQuery,
+} from './messages';
+
+const activities = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
+});
+const serviceActivities = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
+});
+
+/** History length after which an idle case continues as new, keeping each run small. */
+const DEFAULT_CONTINUE_AS_NEW_AFTER = 2000;
+const KEEP_PROCESSED_UPDATES = 500;
+
+type Command =
+  | { id: string; kind: 'decide'; input: DecisionInput }
+  | { id: string; kind: 'claim'; input: ClaimInput }
+  | { id: string; kind: 'applicant'; input: ApplicantActionInput };
+
+/** The one workflow that interprets every process definition. */
+export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
+  const state: EngineState = (input.resume as EngineState | undefined) ?? initialState(input);
+  const commands: Command[] = [];
+  const events: EngineEvent[] = [];
+  const timerScopes = new Map<string, CancellationScope>();
+  const now = () => new Date();
+
+  const fx: Effects = {
+    resolveAssignees: (rule, previousDeciderId) =>
+      activities.resolveAssignees({ rule, applicant: state.applicant, data: state.data, previousDeciderId }),
+    superiorOf: (userId) => activities.superiorOf(userId),
+    fallbackAssignees: (policy) => activities.fallbackAssignees({ policy, applicant: state.applicant }),
+    evaluate: (cond) => evaluateCondition(cond, { data: state.data, applicant: state.applicant }),
+    startTimer(timer) {
+      const scope = new CancellationScope();
+      timerScopes.set(timer.id, scope);
+      void scope
+        .run(() => sleep(Math.max(1, timer.fireAt - Date.now())))
+        .then(
+          () => events.push({ kind: 'timer', timerId: timer.id }),
+          () => undefined, // cancelled: the wait no longer matters
+        )
+        .finally(() => timerScopes.delete(timer.id));
+    },
+    cancelTimer(timerId) {
+      timerScopes.get(timerId)?.cancel();
+    },
+    startService(token) {
+      const node = state.definition.nodes.find((n) => n.id === token.nodeId);
+      if (node?.kind !== 'service') return;
+      void serviceActivities
+        .runService({
+          caseId: state.caseId,
+          caseNumber: state.caseNumber,
+          nodeId: node.id,
+          action: node.action,
+          params: node.params ?? {},
+          data: state.data,
+          applicant: state.applicant,
+        })
+        .then(
+          (result) => events.push({ kind: 'service-done', tokenId: token.id, result }),
+          (err: unknown) =>
+            events.push({ kind: 'service-failed', tokenId: token.id, message: err instanceof Error ? err.message : String(err) }),
+        );
+    },
+    async compensate(step) {
+      if (!step.compensation) return;
+      await serviceActivities.runService({
+        caseId: state.caseId,
+        caseNumber: state.caseNumber,
+        nodeId: step.nodeId,
+        action: step.compensation,
+        params: { ...(step.params ?? {}), original: step.result ?? {} },
+        data: state.data,
+        applicant: state.applicant,
+      });
+    },
+  };
+
+  const view = (): CaseView => ({
+    caseId: state.caseId,
+    caseNumber: state.caseNumber,
+    status: state.status,
+    outcome: state.outcome,
+    activeNodeIds: state.tokens.map((t) => t.nodeId),
+    currentStep: new EngineContext(state, now).currentStep(),
+    seq: state.seq,
+  });
+
+  /** Writes one batch of changes to the read model; an update returns only after this. */
+  async function flush(ctx: EngineContext): Promise<void> {
+    if (!ctx.hasChanges()) return;
+    state.seq += 1;
+    await activities.project({
+      caseId: state.caseId,
+      seq: state.seq,
+      case: { status: state.status, outcome: state.outcome, currentStep: ctx.currentStep(), data: state.data, updatedAt: now().toISOString() },
+      tasks: [...ctx.changedTasks.values()],
+      timeline: ctx.timeline,
+      notifications: ctx.notifications,
+    });
+    state.tasks = state.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
+  }
+
+  function remember(id: string, result: EngineState['processed'][string]): void {
+    state.processed[id] = result;
+    state.processedOrder.push(id);
+    while (state.processedOrder.length > KEEP_PROCESSED_UPDATES) delete state.processed[state.processedOrder.shift() as string];
+  }
+
+  /** Applies one command atomically: on a refusal the state is restored and nothing is projected. */
+  async function runCommand(command: Command): Promise<void> {
+    const snapshot = JSON.stringify(state);
+    const ctx = new EngineContext(state, now);
+    try {
+      if (state.status !== 'running') throw new EngineError('Conflict', 'The case has already ended.');
+      if (command.kind === 'decide') await decide(ctx, fx, command.input);
+      else if (command.kind === 'claim') claim(ctx, command.input);
+      else await applicantAction(ctx, fx, command.input);
+      await advance(ctx, fx);
+    } catch (err) {
+      if (!(err instanceof EngineError)) throw err;
+      const restored = JSON.parse(snapshot) as EngineState;
+      for (const key of Object.keys(state)) delete (state as unknown as Record<string, unknown>)[key];
+      Object.assign(state, restored);
+      remember(command.id, { ok: false, type: err.type, message: err.message });
+      return;
+    }
+    await flush(ctx);
+    remember(command.id, { ok: true });
+  }
+
+  async function submit(command: Command): Promise<CaseView> {
+    if (!state.processed[command.id]) commands.push(command);
+    await condition(() => state.processed[command.id] !== undefined);
+    const result = state.processed[command.id];
+    if (result && !result.ok) throw ApplicationFailure.create({ type: result.type, message: result.message, nonRetryable: true });
+    return view();
+  }
+
+  const updateId = () => currentUpdateInfo()?.id ?? `anonymous-${state.nextId}`;
+  /** Cheap early refusals, before anything is written to history. */
+  const validateTask = (taskId: string) => {
+    if (state.processed[currentUpdateInfo()?.id ?? '']) return;
+    if (state.status !== 'running') throw ApplicationFailure.create({ type: 'Conflict', message: 'The case has already ended.' });
+    if (typeof taskId !== 'string' || taskId.length === 0) throw ApplicationFailure.create({ type: 'Invalid', message: 'taskId is required.' });
+  };
+
+  setHandler(readyUpdate, async () => {
+    await condition(() => state.seq >= 1);
+    return view();
+  });
+  setHandler(decideUpdate, (d) => submit({ id: updateId(), kind: 'decide', input: d }), { validator: (d) => validateTask(d.taskId) });
+  setHandler(claimUpdate, (c) => submit({ id: updateId(), kind: 'claim', input: c }), { validator: (c) => validateTask(c.taskId) });
+  setHandler(applicantActionUpdate, (a) => submit({ id: updateId(), kind: 'applicant', input: a }));
+  setHandler(viewQuery, view);
+
+  if (input.resume) {
+    for (const timer of state.timers) fx.startTimer(timer);
+    for (const tokenId of Object.keys(state.services)) {
+      const token = state.tokens.find((t) => t.id === tokenId);
+      if (token) fx.startService(token);
+    }
+  } else {
+    const { number } = await activities.registerCase({
+      caseId: state.caseId,
+      title: state.title,
+      processKey: state.definition.key,
+      processVersion: state.definition.version,
+      department: state.definition.department,
+      applicantId: state.applicant.userId,
+      orgId: state.applicant.orgId,
+      data: state.data,
+      createdAt: now().toISOString(),
+    });
+    state.caseNumber = number;
+    const ctx = new EngineContext(state, now);
+    ctx.caseChanged = true;
+    ctx.record('case-started', { actorId: state.applicant.userId, data: { number, version: state.definition.version } });
+    state.tokens.push({ id: ctx.newId('t'), nodeId: state.definition.start, scope: [], phase: 'enter' });
+    await advance(ctx, fx);
+    await flush(ctx);
+  }
+
+  const historyLimit = state.definition.settings?.continueAsNewAfterEvents ?? DEFAULT_CONTINUE_AS_NEW_AFTER;
+  const shouldContinueAsNew = () =>
+    (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > historyLimit) &&
+    Object.keys(state.services).length === 0;
+
+  while (state.status === 'running') {
+    await condition(() => commands.length > 0 || events.length > 0 || shouldContinueAsNew());
+    const command = commands.shift();
+    if (command) {
+      await runCommand(command);
+      continue;
+    }
+    const event = events.shift();
+    if (event) {
+      const ctx = new EngineContext(state, now);
+      await handleEvent(ctx, fx, event);
+      await advance(ctx, fx);
+      await flush(ctx);
+      continue;
+    }
+    // Idle with a long history: hand the state to a fresh run once every update has answered.
+    await condition(allHandlersFinished);
+    if (commands.length === 0 && events.length === 0) {
+      await continueAsNew<typeof caseWorkflow>({ ...input, resume: state });
+    }
+  }
+  // Commands that arrived as the case ended are refused, so their callers get an answer.
+  while (commands.length > 0) await runCommand(commands.shift() as Command);
+  await condition(allHandlersFinished);
+  return view();
+}

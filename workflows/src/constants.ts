@@ -1,0 +1,23 @@
+/** The task queue every case workflow and its activities run on. */
+export const CASE_TASK_QUEUE = 'unionflow-cases';
+
+/** Workflow ids come from the business key, so a case's workflow can always be found from its id. */
+export function caseWorkflowId(caseId: string): string {
+  return `case-${caseId}`;
+}
+
+/** Search attributes registered on the Temporal server so operators can find a case in the Web UI. */
+export const SEARCH_ATTRIBUTES = {
+  caseNumber: 'CaseNumber',
+  processKey: 'ProcessKey',
+  department: 'Department',
+  status: 'CaseStatus',
+} as const;
+
+/** Error types workflows raise to callers; the gateway maps them to HTTP statuses. */
+export const ENGINE_ERRORS = {
+  conflict: 'Conflict',
+  forbidden: 'Forbidden',
+  invalid: 'Invalid',
+  notFound: 'NotFound',
+} as const;

@@ -1,0 +1,180 @@
+import type { ApprovalNode } from '@unionflow/process-model';
+import type { ClaimInput, DecisionInput } from '../messages';
+import { endCase, moveToken } from './advance';
+import type { Effects } from './effects';
+import { checkFormData } from './form-data';
+import { closeStep, newTask, openTask } from './human-steps';
+import type { TaskRecord } from './records';
+import { returnTo } from './return';
+import { type EngineContext, EngineError } from './runtime';
+import type { StepRun } from './state';
+
+function findOpenTask(ctx: EngineContext, taskId: string): { task: TaskRecord; run: StepRun } {
+  const task = ctx.state.tasks.find((t) => t.id === taskId);
+  if (!task) throw new EngineError('NotFound', 'This task does not exist in the case.');
+  if (task.status === 'completed' || task.status === 'cancelled') {
+    throw new EngineError('Conflict', 'This task has already been decided or withdrawn; refresh to see the case as it is now.');
+  }
+  const run = ctx.state.steps.find((s) => s.taskIds.includes(taskId));
+  if (!run) throw new EngineError('Conflict', 'This task is no longer active.');
+  return { task, run };
+}
+
+function assertHolder(ctx: EngineContext, task: TaskRecord, actorId: string): void {
+  if (!task.candidateIds.includes(actorId)) throw new EngineError('Forbidden', 'You are not an assignee of this task.');
+  if (task.status === 'claimed' && task.assigneeId !== actorId) {
+    throw new EngineError('Conflict', 'Another reviewer has claimed this task.');
+  }
+}
+
+/** Accepts a decision's data against the step form and merges it into the case. */
+function takeData(ctx: EngineContext, task: TaskRecord, data: Record<string, unknown> | undefined): void {
+  const values = data ?? {};
+  const allowed = new Set(task.form.map((f) => f.key));
+  const unknown = Object.keys(values).filter((k) => !allowed.has(k));
+  if (unknown.length > 0) throw new EngineError('Invalid', `This step does not collect: ${unknown.join(', ')}.`);
+  const problems = checkFormData(task.form, values, ctx.state.data);
+  if (problems.length > 0) throw new EngineError('Invalid', problems.join(' '));
+  if (Object.keys(values).length > 0) {
+    Object.assign(ctx.state.data, values);
+    ctx.caseChanged = true;
+  }
+}
+
+/** Completes the step when enough approvals are in, and moves its token on. */
+function completeIfDone(ctx: EngineContext, fx: Effects, run: StepRun, actorId: string | null): void {
+  const node = ctx.node(run.nodeId);
+  if (run.approvals.length < run.required) {
+    if (run.mode === 'sequential' && !ctx.openTasks().some((t) => run.taskIds.includes(t.id))) {
+      const nextUser = run.queue[run.approvals.length];
+      if (nextUser) openTask(ctx, fx, run, newTask(ctx, node, 'approval', [nextUser], (node as ApprovalNode).form ?? [], (node as ApprovalNode).deadline), (node as ApprovalNode).deadline);
+    }
+    return;
+  }
+  closeStep(ctx, fx, run);
+  const token = ctx.token(run.tokenId);
+  ctx.state.done.push({ nodeId: node.id, scope: token?.scope ?? [], kind: node.kind === 'applicant-task' ? 'applicant-task' : 'approval', deciderId: actorId });
+  ctx.state.lastDeciderId = actorId;
+  ctx.record('step-completed', { node });
+  if (token && 'next' in node) moveToken(ctx, token, node.next);
+}
+
+/** Approves as `actorId`; null means the system (an automatic decision on a deadline). */
+export function approve(ctx: EngineContext, fx: Effects, task: TaskRecord, run: StepRun, actorId: string | null, comment?: string): void {
+  ctx.closeTask(task, 'completed', 'approve');
+  const node = ctx.node(run.nodeId);
+  ctx.record('approved', { node, actorId, onBehalfOfId: actorId ? (task.onBehalfOf[actorId] ?? null) : null, comment: comment ?? null });
+  if (task.returnTo) {
+    // Delegated or signed-before: the original holder still decides.
+    openTask(ctx, fx, run, newTask(ctx, node, 'approval', [task.returnTo], task.form, undefined));
+    return;
+  }
+  run.approvals.push(actorId ?? 'system');
+  completeIfDone(ctx, fx, run, actorId);
+}
+
+export function reject(ctx: EngineContext, fx: Effects, task: TaskRecord, run: StepRun, actorId: string | null, comment?: string): void {
+  const node = ctx.node(run.nodeId);
+  ctx.closeTask(task, 'completed', 'reject');
+  ctx.record('rejected', { node, actorId, comment: comment ?? null });
+  if (task.returnTo) {
+    openTask(ctx, fx, run, newTask(ctx, node, 'approval', [task.returnTo], task.form, undefined));
+    return;
+  }
+  closeStep(ctx, fx, run);
+  ctx.state.lastDeciderId = actorId;
+  const token = ctx.token(run.tokenId);
+  if (node.kind === 'approval' && node.onReject && token) moveToken(ctx, token, node.onReject);
+  else endCase(ctx, fx, 'rejected', node);
+}
+
+function reassign(ctx: EngineContext, task: TaskRecord, from: string, to: string, returnTo: string | null): TaskRecord {
+  const candidateIds = task.candidateIds.length > 1 ? [to] : task.candidateIds.map((c) => (c === from ? to : c));
+  const updated = { ...task, candidateIds, assigneeId: to, status: 'open' as const, returnTo };
+  ctx.saveTask(updated);
+  ctx.notify([to], 'task-assigned', { zh: `待办：${ctx.state.title}`, en: `To do: ${ctx.state.title}` });
+  return updated;
+}
+
+/** Applies a reviewer's decision; throws EngineError when it cannot apply, leaving the case unchanged. */
+export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInput): Promise<void> {
+  const { task, run } = findOpenTask(ctx, input.taskId);
+  assertHolder(ctx, task, input.actorId);
+  const node = ctx.node(run.nodeId);
+  if (task.kind !== 'approval') throw new EngineError('Invalid', 'This is an applicant task; the applicant completes it by supplementing.');
+  ctx.state.firstDecisionAt ??= ctx.now().getTime();
+  const target = input.to;
+  switch (input.action) {
+    case 'approve':
+      takeData(ctx, task, input.data);
+      approve(ctx, fx, task, run, input.actorId, input.comment);
+      return;
+    case 'reject':
+      reject(ctx, fx, task, run, input.actorId, input.comment);
+      return;
+    case 'return':
+      if (!target) throw new EngineError('Invalid', 'Say where to return the case: "applicant" or an earlier step.');
+      await returnTo(ctx, fx, run, target, input.actorId, input.comment);
+      return;
+    case 'comment':
+      ctx.record('commented', { node, actorId: input.actorId, comment: input.comment ?? '' });
+      return;
+    case 'transfer':
+    case 'delegate': {
+      if (!target) throw new EngineError('Invalid', 'Say who should take the task over.');
+      if (target === input.actorId) throw new EngineError('Invalid', 'You cannot hand a task to yourself.');
+      reassign(ctx, task, input.actorId, target, input.action === 'delegate' ? input.actorId : task.returnTo);
+      const qi = run.queue.indexOf(input.actorId);
+      if (input.action === 'transfer' && qi >= 0) run.queue[qi] = target;
+      ctx.record(input.action === 'transfer' ? 'transferred' : 'delegated', { node, actorId: input.actorId, comment: input.comment ?? null, data: { to: target } });
+      return;
+    }
+    case 'add-signer': {
+      if (!target) throw new EngineError('Invalid', 'Say who should also sign.');
+      if (run.queue.includes(target) || task.candidateIds.includes(target)) throw new EngineError('Conflict', 'That person already signs this step.');
+      ctx.record('signer-added', { node, actorId: input.actorId, comment: input.comment ?? null, data: { to: target, position: input.position ?? 'after' } });
+      if (input.position === 'before') {
+        // The new signer decides first; then the task comes back to the one who added them.
+        reassign(ctx, task, input.actorId, target, input.actorId);
+        return;
+      }
+      run.queue.push(target);
+      run.required += 1;
+      if (run.mode !== 'sequential') openTask(ctx, fx, run, newTask(ctx, node, 'approval', [target], task.form, (node as ApprovalNode).deadline), (node as ApprovalNode).deadline);
+      takeData(ctx, task, input.data);
+      approve(ctx, fx, task, run, input.actorId, input.comment);
+      return;
+    }
+    case 'remove-signer': {
+      if (!target) throw new EngineError('Invalid', 'Say which pending signer to remove.');
+      const pending = ctx.openTasks().find((t) => run.taskIds.includes(t.id) && t.candidateIds.includes(target) && t.id !== task.id);
+      const queued = run.queue.indexOf(target) >= run.approvals.length;
+      if (!pending && !queued) throw new EngineError('Conflict', 'That person has no pending signature on this step.');
+      if (run.required - 1 < 1) throw new EngineError('Invalid', 'A step needs at least one signer.');
+      if (pending) ctx.closeTask(pending, 'cancelled', 'removed');
+      run.queue = run.queue.filter((u) => u !== target);
+      run.required -= 1;
+      ctx.record('signer-removed', { node, actorId: input.actorId, comment: input.comment ?? null, data: { to: target } });
+      completeIfDone(ctx, fx, run, input.actorId);
+      return;
+    }
+  }
+}
+
+export function claim(ctx: EngineContext, input: ClaimInput): void {
+  const { task, run } = findOpenTask(ctx, input.taskId);
+  if (!task.candidateIds.includes(input.actorId)) throw new EngineError('Forbidden', 'You are not a candidate for this task.');
+  const node = ctx.node(run.nodeId);
+  if (input.release) {
+    if (task.assigneeId !== input.actorId || task.status !== 'claimed') throw new EngineError('Conflict', 'You have not claimed this task.');
+    ctx.saveTask({ ...task, status: 'open', assigneeId: null });
+    ctx.record('released', { node, actorId: input.actorId });
+    return;
+  }
+  if (task.status === 'claimed') {
+    if (task.assigneeId === input.actorId) return;
+    throw new EngineError('Conflict', 'Another reviewer has already claimed this task.');
+  }
+  ctx.saveTask({ ...task, status: 'claimed', assigneeId: input.actorId });
+  ctx.record('claimed', { node, actorId: input.actorId });
+}

@@ -1,0 +1,52 @@
+import type { FormField } from '@unionflow/process-model';
+
+/** Resolves a min/max bound: a number, or the name of a data field holding one. */
+function bound(value: number | string | undefined, data: Record<string, unknown>): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') {
+    const v = data[value];
+    return typeof v === 'number' ? v : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Checks submitted values against a step's form; returns readable problems (empty when valid).
+ * Bounds may name other data fields, so an award band held in the case data is enforced here.
+ */
+export function checkFormData(form: FormField[], values: Record<string, unknown>, caseData: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const merged = { ...caseData, ...values };
+  for (const field of form) {
+    const value = values[field.key];
+    const label = field.label.en ?? field.label.zh;
+    if (value === undefined || value === null || value === '') {
+      if (field.required && (merged[field.key] === undefined || merged[field.key] === '')) {
+        problems.push(`"${label}" (${field.key}) is required.`);
+      }
+      continue;
+    }
+    if (field.type === 'number' || field.type === 'money') {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        problems.push(`"${label}" (${field.key}) must be a number.`);
+        continue;
+      }
+      if (field.type === 'money' && !Number.isInteger(value)) problems.push(`"${label}" (${field.key}) must be whole fen.`);
+      const min = bound(field.min, merged);
+      const max = bound(field.max, merged);
+      if (min !== undefined && value < min) problems.push(`"${label}" (${field.key}) must be at least ${min}.`);
+      if (max !== undefined && value > max) problems.push(`"${label}" (${field.key}) must be at most ${max}.`);
+    } else if (field.type === 'boolean') {
+      if (typeof value !== 'boolean') problems.push(`"${label}" (${field.key}) must be true or false.`);
+    } else if (field.type === 'select') {
+      if (!field.options?.some((o) => o.value === value)) problems.push(`"${label}" (${field.key}) is not one of the options.`);
+    } else if (field.type === 'file') {
+      if (typeof value !== 'string' && !Array.isArray(value)) problems.push(`"${label}" (${field.key}) must be a file reference.`);
+    } else if (typeof value !== 'string') {
+      problems.push(`"${label}" (${field.key}) must be text.`);
+    } else if (value.length > 10_000) {
+      problems.push(`"${label}" (${field.key}) is too long (at most 10000 characters).`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,66 @@
+import type { FormField, Text } from '@unionflow/process-model';
+
+/** A task as projected to the read model. */
+export interface TaskRecord {
+  id: string;
+  nodeId: string;
+  stepName: Text;
+  kind: 'approval' | 'applicant-task';
+  status: 'open' | 'claimed' | 'completed' | 'cancelled';
+  candidateIds: string[];
+  assigneeId: string | null;
+  /** When a candidate holds it for someone else (delegation), candidate → original. */
+  onBehalfOf: Record<string, string>;
+  /** Delegation (委派) or add-signer-before (前加签): once this task is decided it goes back to this user. */
+  returnTo: string | null;
+  form: FormField[];
+  createdAt: string;
+  dueAt: string | null;
+  completedAt: string | null;
+  decision: string | null;
+}
+
+export interface TimelineRecord {
+  at: string;
+  type: string;
+  actorId: string | null;
+  onBehalfOfId: string | null;
+  nodeId: string | null;
+  stepName: Text | null;
+  comment: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface NotificationRecord {
+  userIds: string[];
+  type: string;
+  message: Text;
+}
+
+/** One batch of read-model changes, applied atomically and idempotently by `seq`. */
+export interface Projection {
+  caseId: string;
+  seq: number;
+  case: {
+    status: string;
+    outcome: string | null;
+    currentStep: Text | null;
+    data: Record<string, unknown>;
+    updatedAt: string;
+  };
+  tasks: TaskRecord[];
+  timeline: TimelineRecord[];
+  notifications: NotificationRecord[];
+}
+
+export interface CaseRegistration {
+  caseId: string;
+  title: string;
+  processKey: string;
+  processVersion: number;
+  department: string;
+  applicantId: string;
+  orgId: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+}

@@ -1,0 +1,15 @@
+export type { CaseActivities, ServiceCall } from './activities';
+export { CASE_TASK_QUEUE, caseWorkflowId, ENGINE_ERRORS, SEARCH_ATTRIBUTES } from './constants';
+export type { CaseRegistration, NotificationRecord, Projection, TaskRecord, TimelineRecord } from './engine/records';
+export {
+  type ApplicantActionInput,
+  applicantActionUpdate,
+  type CaseInput,
+  type CaseView,
+  type ClaimInput,
+  claimUpdate,
+  type DecisionInput,
+  decideUpdate,
+  readyUpdate,
+  viewQuery,
+} from './messages';

@@ -1,0 +1,58 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Applicant, ProcessDefinition, Text } from '@unionflow/process-model';
+
+/** What starts a case: the definition snapshot it will run on for its whole life. */
+export interface CaseInput {
+  caseId: string;
+  title: string;
+  definition: ProcessDefinition;
+  applicant: Applicant;
+  data: Record<string, unknown>;
+  /** Set when the workflow continues as new: the state to resume from. */
+  resume?: unknown;
+}
+
+/** A reviewer's decision on a task. */
+export interface DecisionInput {
+  taskId: string;
+  actorId: string;
+  action: 'approve' | 'reject' | 'return' | 'transfer' | 'add-signer' | 'remove-signer' | 'delegate' | 'comment';
+  comment?: string;
+  data?: Record<string, unknown>;
+  /** transfer / delegate / add-signer / remove-signer: a user id; return: a node id or "applicant". */
+  to?: string;
+  /** add-signer: before (the new signer decides first) or after (default). */
+  position?: 'before' | 'after';
+}
+
+export interface ClaimInput {
+  taskId: string;
+  actorId: string;
+  release?: boolean;
+}
+
+/** An applicant's action on their own case. */
+export interface ApplicantActionInput {
+  actorId: string;
+  action: 'withdraw' | 'urge' | 'supplement' | 'object';
+  comment?: string;
+  data?: Record<string, unknown>;
+}
+
+/** The case as the workflow sees it; returned by every update once the projection is written. */
+export interface CaseView {
+  caseId: string;
+  caseNumber: string;
+  status: 'running' | 'completed' | 'rejected' | 'withdrawn';
+  outcome: string | null;
+  activeNodeIds: string[];
+  currentStep: Text | null;
+  seq: number;
+}
+
+/** Waits until the case is registered and its first steps are projected. */
+export const readyUpdate = defineUpdate<CaseView, []>('ready');
+export const decideUpdate = defineUpdate<CaseView, [DecisionInput]>('decide');
+export const claimUpdate = defineUpdate<CaseView, [ClaimInput]>('claim');
+export const applicantActionUpdate = defineUpdate<CaseView, [ApplicantActionInput]>('applicantAction');
+export const viewQuery = defineQuery<CaseView>('view');

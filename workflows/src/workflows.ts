@@ -1,0 +1,2 @@
+// The worker's workflow bundle entry: every workflow type, and nothing else.
+export { caseWorkflow } from './case-workflow';

@@ -1,0 +1,28 @@
+/** Words of the innovation department app. */
+export const innovationResources = {
+  'zh-CN': {
+    innovation: {
+      title: '职工创新',
+      intro: '攻关项目、改善课题、改善提案和“献一计”统一从这里提报，及时评审、快速激励、成果共享。',
+      submit: '提交创新提案',
+      submitInShell: '请在主应用中提交',
+      cases: '本部门创新案件',
+      empty: '暂无创新案件',
+      total: '全部',
+      standalone: '独立运行模式：请先登录',
+    },
+  },
+  en: {
+    innovation: {
+      title: 'Innovation',
+      intro:
+        'Breakthrough projects, improvement topics, improvement proposals and suggestions all go in here: quick review, quick reward, shared results.',
+      submit: 'Submit a proposal',
+      submitInShell: 'Submit from the main app',
+      cases: 'Innovation cases in your department',
+      empty: 'No innovation cases yet',
+      total: 'All',
+      standalone: 'Running on its own: please sign in',
+    },
+  },
+};

@@ -1,0 +1,42 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LoginRequestBody, MeDto } from '@unionflow/contracts';
+import { ApiError, api } from '@unionflow/ui';
+import { ME_KEY } from '../query-client';
+
+/** The signed-in user: `null` when signed out (401), an error when the API is unreachable. */
+export function useMe() {
+  return useQuery<MeDto | null>({
+    queryKey: ME_KEY,
+    queryFn: async () => {
+      try {
+        return await api.me();
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return null;
+        throw err;
+      }
+    },
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Signs in and stores the user for every component that asks. */
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginRequestBody) => api.login(body),
+    onSuccess: (me) => client.setQueryData(ME_KEY, me),
+  });
+}
+
+/** Signs out and forgets every cached answer, which belonged to that user. */
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.logout(),
+    onSettled: () => {
+      client.clear();
+      client.setQueryData(ME_KEY, null);
+    },
+  });
+}

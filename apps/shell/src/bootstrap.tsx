@@ -1,0 +1,17 @@
+import { addTranslations, initI18n } from '@unionflow/ui';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { shellResources } from './i18n/shell-resources';
+
+initI18n();
+addTranslations(shellResources);
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

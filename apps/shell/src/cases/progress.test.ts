@@ -1,0 +1,88 @@
+import type { CaseDetailDto, TaskDto } from '@unionflow/contracts';
+import { describe, expect, it } from 'vitest';
+import { buildProgress, holdersOf } from './progress';
+
+const lina = { id: 'u2', username: 'lina', displayName: '李娜' };
+const wangfang = { id: 'u3', username: 'wangfang', displayName: '王芳' };
+const zhangwei = { id: 'u1', username: 'zhangwei', displayName: '张伟' };
+
+function task(over: Partial<TaskDto>): TaskDto {
+  return {
+    id: 't1',
+    caseId: 'c1',
+    caseNumber: 'CX-1',
+    caseTitle: '节能改造',
+    processKey: 'innovation-proposal',
+    processName: { zh: '创新提案' },
+    department: 'innovation',
+    nodeId: 'review',
+    stepName: { zh: '基层评审' },
+    kind: 'approval',
+    status: 'open',
+    candidates: [lina, wangfang],
+    assignee: null,
+    form: [],
+    createdAt: '2025-03-01T02:00:00Z',
+    dueAt: null,
+    ...over,
+  };
+}
+
+const base: Pick<CaseDetailDto, 'status' | 'tasks' | 'timeline' | 'predictedPath'> = {
+  status: 'running',
+  tasks: [task({})],
+  timeline: [
+    {
+      id: 'e2',
+      at: '2025-03-01T02:00:00Z',
+      type: 'task.created',
+      actor: null,
+      onBehalfOf: null,
+      nodeId: 'review',
+      stepName: { zh: '基层评审' },
+      comment: null,
+      data: null,
+    },
+    {
+      id: 'e1',
+      at: '2025-03-01T01:00:00Z',
+      type: 'case.started',
+      actor: zhangwei,
+      onBehalfOf: null,
+      nodeId: 'submit',
+      stepName: { zh: '提交' },
+      comment: null,
+      data: null,
+    },
+  ],
+  predictedPath: [
+    { nodeId: 'review', kind: 'approval', name: { zh: '基层评审' }, assignees: [lina] },
+    { nodeId: 'committee', kind: 'approval', name: { zh: '市总评审' }, assignees: [wangfang] },
+  ],
+};
+
+describe('buildProgress', () => {
+  it('lists done steps, the current holders, then what comes next', () => {
+    const steps = buildProgress(base);
+    expect(steps.map((s) => [s.nodeId, s.state])).toEqual([
+      ['submit', 'done'],
+      ['review', 'current'],
+      ['committee', 'next'],
+    ]);
+    expect(steps[0]!.people).toEqual([zhangwei]);
+    expect(steps[1]!.people).toEqual([lina, wangfang]);
+  });
+
+  it('shows the assignee once claimed and nothing ahead when the case ended', () => {
+    expect(
+      buildProgress({ ...base, tasks: [task({ status: 'claimed', assignee: lina })] })[1]!.people,
+    ).toEqual([lina]);
+    const ended = buildProgress({ ...base, status: 'completed', tasks: [task({ status: 'completed' })] });
+    expect(ended.every((s) => s.state === 'done')).toBe(true);
+  });
+
+  it('names holders for display', () => {
+    expect(holdersOf(task({}))).toBe('李娜、王芳');
+    expect(holdersOf(task({ assignee: lina }))).toBe('李娜');
+  });
+});

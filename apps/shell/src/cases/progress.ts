@@ -1,0 +1,84 @@
+import type { CaseDetailDto, TaskDto, UserRefDto } from '@unionflow/contracts';
+
+/** A step of a case's progress view. */
+export interface ProgressStep {
+  nodeId: string;
+  name: { zh: string; en?: string } | null;
+  state: 'done' | 'current' | 'next';
+  /** Who decided (done), who holds it (current), or who is expected to (next). */
+  people: UserRefDto[];
+  at: string | null;
+}
+
+const ACTIVE = new Set(['open', 'claimed']);
+
+/** People holding a task: the assignee once someone has it, otherwise every candidate. */
+export function taskHolders(task: Pick<TaskDto, 'assignee' | 'candidates'>): UserRefDto[] {
+  return task.assignee ? [task.assignee] : task.candidates;
+}
+
+/** Holders as display text, e.g. "李娜、王芳". */
+export function holdersOf(task: Pick<TaskDto, 'assignee' | 'candidates'>): string {
+  return taskHolders(task)
+    .map((u) => u.displayName)
+    .join('、');
+}
+
+function addPerson(list: UserRefDto[], u: UserRefDto | null | undefined): void {
+  if (u && !list.some((p) => p.id === u.id)) list.push(u);
+}
+
+/**
+ * Done steps from the timeline (in the order they were first reached), the steps open now with their
+ * holders, then the predicted remaining path.
+ */
+export function buildProgress(
+  detail: Pick<CaseDetailDto, 'status' | 'tasks' | 'timeline' | 'predictedPath'>,
+): ProgressStep[] {
+  const running = detail.status === 'running';
+  const current = new Map<string, ProgressStep>();
+  if (running) {
+    for (const task of detail.tasks) {
+      if (!ACTIVE.has(task.status)) continue;
+      const step = current.get(task.nodeId) ?? {
+        nodeId: task.nodeId,
+        name: task.stepName,
+        state: 'current' as const,
+        people: [],
+        at: task.createdAt,
+      };
+      for (const u of taskHolders(task)) addPerson(step.people, u);
+      current.set(task.nodeId, step);
+    }
+  }
+
+  const done = new Map<string, ProgressStep>();
+  const events = [...detail.timeline].sort((a, b) => a.at.localeCompare(b.at));
+  for (const e of events) {
+    if (!e.nodeId || !e.stepName || current.has(e.nodeId)) continue;
+    const step = done.get(e.nodeId) ?? {
+      nodeId: e.nodeId,
+      name: e.stepName,
+      state: 'done' as const,
+      people: [],
+      at: e.at,
+    };
+    step.at = e.at;
+    addPerson(step.people, e.actor);
+    done.set(e.nodeId, step);
+  }
+
+  const next: ProgressStep[] = running
+    ? detail.predictedPath
+        .filter((p) => !current.has(p.nodeId))
+        .map((p) => ({
+          nodeId: p.nodeId,
+          name: p.name,
+          state: 'next' as const,
+          people: p.assignees,
+          at: null,
+        }))
+    : [];
+
+  return [...done.values(), ...current.values(), ...next];
+}

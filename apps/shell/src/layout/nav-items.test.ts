@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { mergeRemotes } from '../federation/remote-list';
+import { buildNavItems, canSeeRemote, navKeyForPath } from './nav-items';
+
+const remotes = [
+  { name: 'innovation', entry: '/apps/innovation/mf-manifest.json' },
+  { name: 'admin', entry: '/apps/admin/mf-manifest.json' },
+];
+
+describe('navigation by role', () => {
+  it('shows a member only the personal entries', () => {
+    expect(buildNavItems(['member'], remotes).map((i) => i.key)).toEqual(['inbox', 'mine', 'new']);
+  });
+
+  it('opens department apps matching the roles', () => {
+    expect(buildNavItems(['member', 'innovation-reviewer'], remotes).map((i) => i.key)).toContain(
+      'innovation',
+    );
+    expect(canSeeRemote(['innovation-reviewer'], remotes[1]!)).toBe(false);
+    expect(buildNavItems(['admin'], remotes).filter((i) => i.department)).toHaveLength(2);
+  });
+
+  it('lets the gateway decide when it lists roles', () => {
+    expect(canSeeRemote(['clerk'], { ...remotes[0]!, roles: ['clerk'] })).toBe(true);
+    expect(canSeeRemote(['innovation-reviewer'], { ...remotes[0]!, roles: ['clerk'] })).toBe(false);
+  });
+
+  it('maps paths to nav keys', () => {
+    expect(navKeyForPath('/innovation/cases')).toBe('innovation');
+    expect(navKeyForPath('/')).toBe('');
+  });
+});
+
+describe('mergeRemotes', () => {
+  it('drops malformed entries and lets dev servers win', () => {
+    const merged = mergeRemotes(
+      [...remotes, { name: '../evil', entry: 'x' }],
+      [{ name: 'innovation', entry: 'http://localhost:3002/mf-manifest.json' }],
+    );
+    expect(merged.map((r) => r.name)).toEqual(['admin', 'innovation']);
+    expect(merged[1]!.entry).toBe('http://localhost:3002/mf-manifest.json');
+  });
+});

@@ -1,0 +1,52 @@
+import type { RemoteEntry } from '@unionflow/ui';
+
+/** One navigation entry; `labelKey` is an i18n key, `fallback` shown when it has no translation. */
+export interface NavItem {
+  key: string;
+  path: string;
+  labelKey: string;
+  fallback?: string;
+  department: boolean;
+}
+
+// Until the gateway sends `roles` per remote, match role names by these fragments.
+const ROLE_HINTS: Record<string, string[]> = {
+  innovation: ['innovation'],
+  assistance: ['assistance', 'hardship', 'cadre'],
+  rights: ['rights', 'mediat', 'dispute'],
+  admin: ['admin'],
+};
+
+/** Whether a user with these roles should see a department app in the navigation. */
+export function canSeeRemote(roles: string[], remote: RemoteEntry): boolean {
+  if (remote.roles) return remote.roles.some((r) => roles.includes(r));
+  if (roles.includes('admin')) return true;
+  const hints = ROLE_HINTS[remote.name] ?? [remote.name];
+  return roles.some((role) => hints.some((h) => role.toLowerCase().includes(h)));
+}
+
+/** Everyone's entries first, then the department apps this user's roles open. */
+export function buildNavItems(roles: string[], remotes: RemoteEntry[]): NavItem[] {
+  const items: NavItem[] = [
+    { key: 'inbox', path: '/inbox', labelKey: 'nav.inbox', department: false },
+    { key: 'mine', path: '/mine', labelKey: 'nav.mine', department: false },
+    { key: 'new', path: '/new', labelKey: 'nav.new', department: false },
+  ];
+  for (const r of remotes) {
+    if (canSeeRemote(roles, r)) {
+      items.push({
+        key: r.name,
+        path: `/${r.name}`,
+        labelKey: `nav.remotes.${r.name}`,
+        fallback: r.name,
+        department: true,
+      });
+    }
+  }
+  return items;
+}
+
+/** The nav key for a path: its first segment (`/cases/…` belongs to nobody). */
+export function navKeyForPath(pathname: string): string {
+  return pathname.split('/')[1] ?? '';
+}

@@ -1,0 +1,116 @@
+import { useQuery } from '@tanstack/react-query';
+import type { CaseDetailDto, MeDto, TaskDto } from '@unionflow/contracts';
+import { ApiError, api, DateTime, ProblemAlert, StatusTag, useLocalText } from '@unionflow/ui';
+import { Card, Col, Descriptions, Empty, Flex, List, Row, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useMe } from '../auth/use-me';
+import { CaseDataView } from '../cases/case-data-view';
+import { CaseTimeline } from '../cases/case-timeline';
+import { holdersOf } from '../cases/progress';
+import { ProgressView } from '../cases/progress-view';
+import { TaskActions } from '../cases/task-actions';
+import { PageSpinner } from '../layout/page-spinner';
+import { NotFoundPage } from './not-found-page';
+
+function isMine(task: TaskDto, me: MeDto | null | undefined): boolean {
+  if (!me || (task.status !== 'open' && task.status !== 'claimed')) return false;
+  if (task.assignee) return task.assignee.id === me.user.id;
+  return task.candidates.some((c) => c.id === me.user.id);
+}
+
+function CurrentTasks({ detail }: { detail: CaseDetailDto }) {
+  const { t } = useTranslation();
+  const text = useLocalText();
+  const me = useMe().data;
+  const open = detail.tasks.filter((task) => task.status === 'open' || task.status === 'claimed');
+  if (!open.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.noTasks')} />;
+  return (
+    <List
+      dataSource={open}
+      renderItem={(task) => (
+        <List.Item key={task.id} style={{ display: 'block' }}>
+          <Flex gap={8} wrap align="center">
+            <strong>{text(task.stepName)}</strong>
+            <StatusTag status={task.status} kind="task" />
+            {isMine(task, me) && <Tag color="red">{t('cases.yourTurn')}</Tag>}
+          </Flex>
+          <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+            {t('inbox.holders')}: {holdersOf(task) || t('cases.nobody')}
+            {task.dueAt ? (
+              <>
+                {' · '}
+                {t('inbox.due')} <DateTime value={task.dueAt} />
+              </>
+            ) : null}
+          </Typography.Text>
+          {isMine(task, me) && <TaskActions task={task} />}
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** One case: its data, who holds it now, its history and the predicted remaining steps. */
+export function CaseDetailPage() {
+  const { t } = useTranslation();
+  const text = useLocalText();
+  const id = useParams().id ?? '';
+  const query = useQuery({ queryKey: ['case', id], queryFn: () => api.case(id), enabled: !!id });
+
+  if (query.isPending) return <PageSpinner />;
+  if (query.error instanceof ApiError && query.error.status === 404)
+    return <NotFoundPage title={t('cases.notFound')} />;
+  if (query.error) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
+  const detail = query.data;
+
+  return (
+    <Flex vertical gap={12}>
+      <Card>
+        <Flex gap={8} wrap align="center">
+          <Typography.Title level={4} style={{ margin: 0, overflowWrap: 'anywhere' }}>
+            {detail.title}
+          </Typography.Title>
+          <StatusTag status={detail.status} />
+        </Flex>
+        <Descriptions
+          size="small"
+          style={{ marginTop: 12 }}
+          column={{ xs: 1, sm: 2, lg: 3 }}
+          items={[
+            { key: 'number', label: t('cases.number'), children: detail.number },
+            { key: 'process', label: t('cases.process'), children: text(detail.processName) },
+            { key: 'applicant', label: t('cases.applicant'), children: detail.applicant.displayName },
+            { key: 'created', label: t('cases.createdAt'), children: <DateTime value={detail.createdAt} /> },
+            { key: 'updated', label: t('cases.updatedAt'), children: <DateTime value={detail.updatedAt} /> },
+            ...(detail.outcome
+              ? [{ key: 'outcome', label: t('cases.outcome'), children: detail.outcome }]
+              : []),
+          ]}
+        />
+      </Card>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={14}>
+          <Flex vertical gap={12}>
+            <Card title={t('cases.tasks')} size="small">
+              <CurrentTasks detail={detail} />
+            </Card>
+            <Card title={t('cases.data')} size="small">
+              <CaseDataView detail={detail} />
+            </Card>
+          </Flex>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Flex vertical gap={12}>
+            <Card title={t('cases.progress')} size="small">
+              <ProgressView detail={detail} />
+            </Card>
+            <Card title={t('cases.timeline')} size="small">
+              <CaseTimeline events={detail.timeline} />
+            </Card>
+          </Flex>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}

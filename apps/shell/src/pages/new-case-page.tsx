@@ -1,0 +1,100 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { StartCaseBody } from '@unionflow/contracts';
+import {
+  ActionKeys,
+  ApiError,
+  api,
+  asFormFields,
+  DynamicForm,
+  ProblemAlert,
+  useLocalText,
+} from '@unionflow/ui';
+import { App, Button, Card, Col, Empty, Flex, Row, Typography } from 'antd';
+import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { PageSpinner } from '../layout/page-spinner';
+
+/** Pick a process, fill in its start form, submit. `?process=key` preselects one. */
+export function NewCasePage() {
+  const { t } = useTranslation();
+  const text = useLocalText();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const processes = useQuery({ queryKey: ['processes'], queryFn: api.processes });
+  const keys = useRef(new ActionKeys());
+  const selectedKey = params.get('process');
+  const selected = processes.data?.find((p) => p.key === selectedKey);
+  const fields = useMemo(() => asFormFields(selected?.form), [selected]);
+
+  const start = useMutation({
+    mutationFn: (body: StartCaseBody) => api.startCase(body, keys.current.keyFor(JSON.stringify(body))),
+    onSuccess: (detail) => {
+      keys.current.settle();
+      message.success(t('newCase.submitted'));
+      void client.invalidateQueries({ queryKey: ['cases'] });
+      client.setQueryData(['case', detail.id], detail);
+      void navigate(`/cases/${encodeURIComponent(detail.id)}`);
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.status >= 400 && err.status < 500) keys.current.settle();
+    },
+  });
+
+  if (processes.isPending) return <PageSpinner />;
+  if (processes.error)
+    return <ProblemAlert error={processes.error} onRetry={() => void processes.refetch()} />;
+
+  if (!selected) {
+    return (
+      <Flex vertical gap={12}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('newCase.title')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('newCase.pick')}</Typography.Text>
+        {processes.data.length === 0 && <Empty description={t('newCase.empty')} />}
+        <Row gutter={[12, 12]}>
+          {processes.data.map((p) => (
+            <Col key={p.key} xs={24} sm={12} md={8}>
+              <Card hoverable onClick={() => setParams({ process: p.key })} style={{ height: '100%' }}>
+                <Card.Meta
+                  title={<span style={{ whiteSpace: 'normal' }}>{text(p.name)}</span>}
+                  description={t(`nav.remotes.${p.department}`, { defaultValue: p.department })}
+                />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      </Flex>
+    );
+  }
+
+  return (
+    <Flex vertical gap={12} style={{ maxWidth: 720 }}>
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {text(selected.name)}
+        </Typography.Title>
+        <Button onClick={() => setParams({})}>{t('newCase.change')}</Button>
+      </Flex>
+      <Card>
+        {fields.length === 0 && (
+          <Typography.Paragraph type="secondary">{t('newCase.noForm')}</Typography.Paragraph>
+        )}
+        {start.error ? (
+          <div style={{ marginBottom: 12 }}>
+            <ProblemAlert error={start.error} />
+          </div>
+        ) : null}
+        <DynamicForm
+          key={selected.key}
+          fields={fields}
+          submitting={start.isPending}
+          onSubmit={(data) => start.mutate({ processKey: selected.key, data })}
+        />
+      </Card>
+    </Flex>
+  );
+}

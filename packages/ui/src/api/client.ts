@@ -1,0 +1,99 @@
+import { ApiError, toApiError } from './api-error';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Options for one API request. */
+export interface RequestOptions {
+  method?: Method;
+  body?: unknown;
+  query?: Record<string, string | number | boolean | null | undefined>;
+  /** Sent as `Idempotency-Key`: one per user action, reused when that action is retried. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+interface ClientState {
+  baseUrl: string;
+  csrfToken: string | null;
+  fetch: typeof fetch;
+}
+
+// Module state on purpose: @unionflow/ui is a federation singleton, so every remote shares the token.
+const state: ClientState = {
+  baseUrl: '',
+  csrfToken: null,
+  fetch: (...args) => globalThis.fetch(...args),
+};
+
+/** Overrides the origin prefix or the fetch implementation (tests, standalone remotes). */
+export function configureApi(options: { baseUrl?: string; fetch?: typeof fetch }): void {
+  if (options.baseUrl !== undefined) state.baseUrl = options.baseUrl.replace(/\/$/, '');
+  if (options.fetch) state.fetch = options.fetch;
+}
+
+/** Remembers the session's CSRF token (from `Me`), sent as `X-CSRF-Token` on every write. */
+export function setCsrfToken(token: string | null): void {
+  state.csrfToken = token;
+}
+
+/** Appends defined query parameters to a path. */
+export function withQuery(path: string, query?: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
+}
+
+/** Calls the gateway and returns parsed JSON; any failure becomes an ApiError carrying the server's detail. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+
+  let res: Response;
+  try {
+    res = await state.fetch(state.baseUrl + withQuery(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError({
+      status: 0,
+      title: 'Network error',
+      detail: String((err as Error)?.message ?? err),
+      code: 'network',
+    });
+  }
+
+  const text = await res.text();
+  const type = res.headers.get('content-type') ?? '';
+  let body: unknown;
+  if (text && type.includes('json')) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+  }
+  if (!res.ok) throw toApiError(res.status, res.statusText, body);
+  if (!text || res.status === 204) return undefined as T;
+  // An HTML page with 200 means something other than the API answered (SPA fallback, proxy).
+  if (body === undefined) {
+    throw new ApiError({
+      status: res.status,
+      title: 'Unexpected response',
+      detail: `Expected JSON from ${path}, got ${type || 'no content type'}`,
+      code: 'not-json',
+    });
+  }
+  return body as T;
+}

@@ -1,0 +1,69 @@
+import type {
+  CaseDetailDto,
+  CaseListDto,
+  DecisionBody,
+  InboxPageDto,
+  LoginRequestBody,
+  MeDto,
+  ProcessSummaryDto,
+  StartCaseBody,
+} from '@unionflow/contracts';
+import { apiRequest, setCsrfToken } from './client';
+
+/** A federated app the gateway serves: its name and manifest URL; `roles` may narrow who sees it. */
+export interface RemoteEntry {
+  name: string;
+  entry: string;
+  roles?: string[];
+}
+
+/** Which cases a list shows. */
+export type CaseScope = 'mine' | 'department';
+
+/** Cursor paging shared by every list. */
+export interface PageParams {
+  cursor?: string | null;
+  limit?: number;
+}
+
+/** Typed calls for every endpoint the apps use. */
+export const api = {
+  async me(): Promise<MeDto> {
+    const me = await apiRequest<MeDto>('/api/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  },
+  async login(body: LoginRequestBody): Promise<MeDto> {
+    const me = await apiRequest<MeDto>('/api/auth/login', { method: 'POST', body });
+    setCsrfToken(me.csrfToken);
+    return me;
+  },
+  async logout(): Promise<void> {
+    try {
+      await apiRequest<void>('/api/auth/logout', { method: 'POST', body: {} });
+    } finally {
+      setCsrfToken(null);
+    }
+  },
+  remotes: () => apiRequest<RemoteEntry[]>('/api/federation/remotes'),
+  processes: () => apiRequest<ProcessSummaryDto[]>('/api/processes'),
+  startCase: (body: StartCaseBody, idempotencyKey: string) =>
+    apiRequest<CaseDetailDto>('/api/cases', { method: 'POST', body, idempotencyKey }),
+  cases: (scope: CaseScope, page: PageParams = {}) =>
+    apiRequest<CaseListDto>('/api/cases', { query: { scope, cursor: page.cursor, limit: page.limit } }),
+  case: (id: string) => apiRequest<CaseDetailDto>(`/api/cases/${encodeURIComponent(id)}`),
+  inbox: (page: PageParams = {}) =>
+    apiRequest<InboxPageDto>('/api/inbox', { query: { cursor: page.cursor, limit: page.limit } }),
+  claim: (taskId: string, idempotencyKey: string) =>
+    apiRequest<unknown>(`/api/tasks/${encodeURIComponent(taskId)}/claim`, {
+      method: 'POST',
+      body: {},
+      idempotencyKey,
+    }),
+  decide: (taskId: string, body: DecisionBody, idempotencyKey: string) =>
+    apiRequest<CaseDetailDto>(`/api/tasks/${encodeURIComponent(taskId)}/decisions`, {
+      method: 'POST',
+      body,
+      idempotencyKey,
+    }),
+};

@@ -1,0 +1,6 @@
+import { formatFen } from '../format/money';
+
+/** Integer fen shown as yuan, e.g. ¥1,234.56. */
+export function Money({ fen }: { fen: number }) {
+  return <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatFen(fen)}</span>;
+}

@@ -1,0 +1,35 @@
+import type { LocalTextValue } from '../i18n/local-text';
+
+/** Field kinds a process form can hold (mirrors FieldType in packages/process-model/src/types.ts). */
+export type FormFieldType =
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'money'
+  | 'date'
+  | 'select'
+  | 'boolean'
+  | 'user'
+  | 'file';
+
+/** One form field of a process definition (mirrors FormField in packages/process-model/src/types.ts). */
+export interface FormFieldSpec {
+  key: string;
+  label: LocalTextValue;
+  type: FormFieldType;
+  required?: boolean;
+  options?: { value: string; label: LocalTextValue }[];
+  /** Money bounds are in fen; a string names another field holding the bound. */
+  min?: number | string;
+  max?: number | string;
+  sensitive?: boolean;
+}
+
+/** Narrows the untyped `form` array the API sends to fields this UI can render. */
+export function asFormFields(form: unknown): FormFieldSpec[] {
+  if (!Array.isArray(form)) return [];
+  return form.filter(
+    (f): f is FormFieldSpec =>
+      !!f && typeof f === 'object' && typeof f.key === 'string' && typeof f.type === 'string' && !!f.label,
+  );
+}

@@ -1,0 +1,92 @@
+import type { FormRule } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pickText } from '../i18n/local-text';
+import type { FormFieldSpec } from './form-field';
+import { boundInWidgetUnits } from './form-values';
+
+function rulesFor(field: FormFieldSpec, label: string, t: TFunction): FormRule[] {
+  const rules: FormRule[] = [];
+  if (field.required && field.type !== 'boolean') {
+    rules.push({ required: true, whitespace: true, message: t('form.required', { label }) });
+  }
+  if (field.type === 'number' || field.type === 'money') {
+    rules.push(({ getFieldsValue }) => ({
+      validator(_, value) {
+        if (value === undefined || value === null || value === '') return Promise.resolve();
+        const values = getFieldsValue(true) as Record<string, unknown>;
+        const min = boundInWidgetUnits(field, 'min', values);
+        const max = boundInWidgetUnits(field, 'max', values);
+        if (min !== undefined && Number(value) < min)
+          return Promise.reject(new Error(t('form.min', { label, min })));
+        if (max !== undefined && Number(value) > max)
+          return Promise.reject(new Error(t('form.max', { label, max })));
+        return Promise.resolve();
+      },
+    }));
+  }
+  return rules;
+}
+
+function widgetFor(field: FormFieldSpec, lng: string, t: TFunction): ReactNode {
+  switch (field.type) {
+    case 'textarea':
+      return <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} showCount />;
+    case 'number':
+      return <InputNumber style={{ width: '100%' }} />;
+    case 'money':
+      return <InputNumber style={{ width: '100%' }} precision={2} min={0} prefix="¥" />;
+    case 'date':
+      return <DatePicker style={{ width: '100%' }} />;
+    case 'select':
+      return (
+        <Select
+          placeholder={t('form.select')}
+          options={(field.options ?? []).map((o) => ({ value: o.value, label: pickText(o.label, lng) }))}
+        />
+      );
+    case 'boolean':
+      return <Switch checkedChildren={t('form.yes')} unCheckedChildren={t('form.no')} />;
+    case 'file':
+      return <Input disabled placeholder={t('form.unsupported')} />;
+    default:
+      return <Input maxLength={500} />;
+  }
+}
+
+/** Renders a process form's fields as antd Form.Items; drop it inside any antd `<Form>`. */
+export function FormFields({ fields }: { fields: FormFieldSpec[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      {fields.map((field) => {
+        const label = pickText(field.label, i18n.language);
+        const dateProps =
+          field.type === 'date'
+            ? {
+                // Keep plain `YYYY-MM-DD` strings in form state; the picker wants Dayjs.
+                getValueProps: (v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : undefined }),
+                normalize: (v: Dayjs | null) => (v ? v.format('YYYY-MM-DD') : undefined),
+              }
+            : {};
+        return (
+          <Form.Item
+            key={field.key}
+            name={field.key}
+            label={label}
+            required={field.required}
+            rules={rulesFor(field, label, t)}
+            valuePropName={field.type === 'boolean' ? 'checked' : 'value'}
+            initialValue={field.type === 'boolean' ? false : undefined}
+            {...dateProps}
+          >
+            {widgetFor(field, i18n.language, t)}
+          </Form.Item>
+        );
+      })}
+    </>
+  );
+}

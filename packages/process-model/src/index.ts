@@ -1,0 +1,99 @@
+export {
+  type AssignmentContext,
+  ancestry,
+  DEFAULT_EMPTY_ASSIGNEE_POLICY,
+  resolveAssignees,
+  resolveAssigneeUsers,
+} from './assignment';
+export { allCollectableFields, collectedFieldsBefore, producedFields } from './collected-fields';
+export {
+  DURATION_UNITS,
+  DurationError,
+  type DurationUnit,
+  describeDuration,
+  formatDuration,
+  isDuration,
+  parseDuration,
+  tryParseDuration,
+} from './duration';
+export { exampleApplicant, exampleOrg } from './example-org';
+export {
+  exampleProcessKeys,
+  exampleServiceActions,
+  richExampleDefinition,
+  walkingSkeletonDefinition,
+} from './examples';
+export {
+  type ConditionContext,
+  ConditionError,
+  checkCondition,
+  evaluateCondition,
+  knownOperators,
+  variablesOf,
+} from './expressions';
+export { chooseBranch, earlierHumanSteps, firstHumanStepAfter, humanSteps, reachableFrom } from './graph';
+export { type IssueCode, stepLabel, type ValidationIssue, type ValidationResult } from './issues';
+export {
+  type DefinitionGraph,
+  forwardSuccessors,
+  type HumanNode,
+  isHumanNode,
+  nodeById,
+  successors,
+} from './nodes';
+export {
+  analyzeParallelScopes,
+  parallelScopes,
+  parseScopeId,
+  type ScopeAnalysis,
+  type ScopeConflict,
+  scopeId,
+} from './parallel-scopes';
+export {
+  AssigneeRuleSchema,
+  ConditionSchema,
+  DefinitionShellSchema,
+  FormFieldSchema,
+  NodeSchemas,
+  OrgScopeSchema,
+  ProcessDefinitionSchema,
+  ProcessNodeSchema,
+  type SchemaMatchesTypes,
+  TextSchema,
+} from './schema';
+export {
+  type SimulatedAssignee,
+  type SimulatedStep,
+  type SimulateOptions,
+  simulate,
+  simulatedOutcome,
+} from './simulate';
+export type {
+  Applicant,
+  ApplicantTaskNode,
+  ApprovalMode,
+  ApprovalNode,
+  AssigneeRule,
+  Condition,
+  Deadline,
+  DurationText,
+  EmptyAssigneePolicy,
+  EndNode,
+  ExclusiveGatewayNode,
+  FieldType,
+  FormField,
+  JoinNode,
+  NodeKind,
+  NoticeNode,
+  OrgDirectory,
+  OrgScope,
+  ParallelSplitNode,
+  ProcessDefinition,
+  ProcessNode,
+  ServiceNode,
+  SubProcessNode,
+  Text,
+  TimerNode,
+} from './types';
+export { validateDefinition } from './validate';
+export type { ValidateOptions } from './validate-nodes';

@@ -1,0 +1,152 @@
+import { DEFAULT_EMPTY_ASSIGNEE_POLICY, resolveAssigneeUsers } from './assignment';
+import { chooseBranch } from './graph';
+import { nodeById } from './nodes';
+import { parallelScopes, parseScopeId } from './parallel-scopes';
+import type {
+  Applicant,
+  DurationText,
+  EmptyAssigneePolicy,
+  NodeKind,
+  OrgDirectory,
+  ProcessDefinition,
+  ProcessNode,
+  Text,
+} from './types';
+
+/** A person a simulated step would be assigned to. */
+export interface SimulatedAssignee {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
+/** One step on the predicted path. */
+export interface SimulatedStep {
+  nodeId: string;
+  kind: NodeKind;
+  name: Text;
+  /** Who would act (human steps only; the applicant for an applicant task). */
+  assignees: SimulatedAssignee[];
+  /** Set when the assignee rule finds nobody: the policy the engine would apply. */
+  emptyPolicyApplied?: EmptyAssigneePolicy;
+  /** The deadline of a human step, or the wait of a timer or notice. */
+  due?: DurationText;
+  /** For an end step: the case's outcome. */
+  outcome?: string;
+}
+
+/** Options of simulate. */
+export interface SimulateOptions {
+  /** The nodes a running case is at (several inside parallel blocks); the path starts with them. Default: the start. */
+  fromNodeIds?: string[];
+  /** Stop after this many steps (default 500); a loop on unchanged data is also cut at its first repetition. */
+  maxSteps?: number;
+  /** Who decided the step before `fromNodeIds` (for `superior-of-previous`). */
+  previousDeciderId?: string;
+}
+
+/**
+ * The path a case would take assuming every human step approves: exclusive gateways follow the case
+ * data, parallel blocks list their branches in order, a sub-process is one step. The last step is an
+ * end step (with `outcome`) unless the path loops or runs into a broken reference.
+ */
+export function simulate(
+  def: ProcessDefinition,
+  caseData: Record<string, unknown>,
+  org: OrgDirectory,
+  applicant: Applicant,
+  options: SimulateOptions = {},
+): SimulatedStep[] {
+  const nodes = nodeById(def);
+  const scopes = parallelScopes(def);
+  const maxSteps = options.maxSteps ?? 500;
+  const steps: SimulatedStep[] = [];
+  const visited = new Set<string>();
+  let lastDecider = options.previousDeciderId;
+
+  const emit = (node: ProcessNode): void => {
+    const step: SimulatedStep = { nodeId: node.id, kind: node.kind, name: node.name, assignees: [] };
+    if (node.kind === 'approval') {
+      const users = resolveAssigneeUsers(
+        node.assignee,
+        {
+          applicant,
+          data: caseData,
+          ...(lastDecider === undefined ? {} : { previousDeciderId: lastDecider }),
+        },
+        org,
+      );
+      step.assignees = users.map(({ id, username, displayName }) => ({ id, username, displayName }));
+      if (users.length === 0) step.emptyPolicyApplied = node.emptyAssignee ?? DEFAULT_EMPTY_ASSIGNEE_POLICY;
+      if (node.deadline) step.due = node.deadline.due;
+      lastDecider = users[0]?.id ?? lastDecider;
+    } else if (node.kind === 'applicant-task') {
+      const user = org.users.find((u) => u.id === applicant.userId);
+      step.assignees = user ? [{ id: user.id, username: user.username, displayName: user.displayName }] : [];
+      if (node.deadline) step.due = node.deadline.due;
+      lastDecider = applicant.userId;
+    } else if (node.kind === 'timer' || node.kind === 'notice') {
+      step.due = node.duration;
+    } else if (node.kind === 'end') {
+      step.outcome = node.outcome;
+    }
+    steps.push(step);
+  };
+
+  /** Walks until `stopAt` (not emitted), an end, or a dead end. */
+  const walk = (from: string, stopAt?: string): 'stop' | 'end' | 'stuck' => {
+    let current = from;
+    for (;;) {
+      if (current === stopAt) return 'stop';
+      const node = nodes.get(current);
+      if (!node || visited.has(current) || steps.length >= maxSteps) return 'stuck';
+      visited.add(current);
+      emit(node);
+      switch (node.kind) {
+        case 'end':
+          return 'end';
+        case 'exclusive':
+          current = chooseBranch(node, { data: caseData, applicant: { ...applicant } });
+          break;
+        case 'parallel':
+          for (const branch of node.branches) {
+            const reached = walk(branch, node.join);
+            if (reached !== 'stop') return reached;
+          }
+          current = node.join;
+          break;
+        default:
+          current = node.next;
+      }
+    }
+  };
+
+  // Running cases may sit in several branches: finish the deepest blocks first, then continue from their joins.
+  let frontiers = (options.fromNodeIds?.length ? options.fromNodeIds : [def.start]).map((id) => ({
+    id,
+    stack: scopes.get(id) ?? [],
+  }));
+  while (frontiers.length > 0) {
+    const depth = Math.max(...frontiers.map((f) => f.stack.length));
+    if (depth === 0) {
+      for (const frontier of frontiers) if (walk(frontier.id) === 'end') break;
+      return steps;
+    }
+    const joins = new Map<string, { id: string; stack: string[] }>();
+    for (const frontier of frontiers.filter((f) => f.stack.length === depth)) {
+      const split = nodes.get(parseScopeId(frontier.stack.at(-1)!).splitId);
+      if (split?.kind !== 'parallel') return steps;
+      if (walk(frontier.id, split.join) !== 'stop') return steps;
+      joins.set(split.join, { id: split.join, stack: frontier.stack.slice(0, -1) });
+    }
+    const shallower = frontiers.filter((f) => f.stack.length < depth && !joins.has(f.id));
+    frontiers = [...shallower, ...joins.values()];
+  }
+  return steps;
+}
+
+/** The outcome a simulated path ends with, if it reaches an end. */
+export function simulatedOutcome(steps: SimulatedStep[]): string | undefined {
+  const last = steps.at(-1);
+  return last?.kind === 'end' ? last.outcome : undefined;
+}

@@ -1,0 +1,168 @@
+import { tryParseDuration } from './duration';
+import { checkCondition } from './expressions';
+import { issue, stepLabel, type ValidationIssue } from './issues';
+import type { Deadline, FormField, ProcessDefinition, ProcessNode } from './types';
+
+/** What the validator checks names against. */
+export interface ValidateOptions {
+  /** Action names registered in the service registry. */
+  serviceActions: string[];
+  /** Published process keys a sub-process may start; when absent sub-process keys are not checked. */
+  processKeys?: string[];
+}
+
+/** Checks each node on its own: assignees, actions, durations, forms, conditions. */
+export function nodeIssues(def: ProcessDefinition, opts: ValidateOptions): ValidationIssue[] {
+  const issues: ValidationIssue[] = formIssues(def.form, undefined);
+  for (const node of def.nodes) issues.push(...checkNode(node, opts));
+  return issues;
+}
+
+function checkNode(node: ProcessNode, opts: ValidateOptions): ValidationIssue[] {
+  const label = stepLabel(node);
+  const issues: ValidationIssue[] = [];
+  switch (node.kind) {
+    case 'approval': {
+      if (node.mode === 'quorum' && node.quorum === undefined) {
+        issues.push(
+          issue(
+            'invalid-quorum',
+            `${label.zh} 采用按人数通过（quorum），但没有设置需要多少人同意（至少 1）。`,
+            `${label.en} uses quorum mode but does not say how many approvals are needed (at least 1).`,
+            node.id,
+          ),
+        );
+      }
+      const singleCandidate = node.assignee.kind !== 'role' && node.assignee.kind !== 'field';
+      if (node.mode === 'quorum' && node.quorum !== undefined && node.quorum > 1 && singleCandidate) {
+        issues.push(
+          issue(
+            'invalid-quorum',
+            `${label.zh} 只有一位审批人，却要求 ${node.quorum} 人同意。`,
+            `${label.en} has a single assignee but requires ${node.quorum} approvals.`,
+            node.id,
+          ),
+        );
+      }
+      issues.push(...deadlineIssues(node, node.deadline), ...formIssues(node.form ?? [], node));
+      break;
+    }
+    case 'applicant-task':
+      issues.push(...deadlineIssues(node, node.deadline), ...formIssues(node.form, node));
+      break;
+    case 'timer':
+    case 'notice':
+      if (tryParseDuration(node.duration) === undefined)
+        issues.push(badDuration(node, 'duration', node.duration));
+      break;
+    case 'service':
+      if (!opts.serviceActions.includes(node.action)) {
+        issues.push(
+          issue(
+            'unknown-service-action',
+            `${label.zh} 调用的服务 ${node.action} 不存在。`,
+            `${label.en} calls the service action "${node.action}", which is not registered.`,
+            node.id,
+          ),
+        );
+      }
+      if (node.compensation !== undefined && !opts.serviceActions.includes(node.compensation)) {
+        issues.push(
+          issue(
+            'unknown-compensation-action',
+            `${label.zh} 的撤销动作 ${node.compensation} 不存在。`,
+            `${label.en} names the compensation action "${node.compensation}", which is not registered.`,
+            node.id,
+          ),
+        );
+      }
+      break;
+    case 'subprocess':
+      if (opts.processKeys && !opts.processKeys.includes(node.processKey)) {
+        issues.push(
+          issue(
+            'unknown-process',
+            `${label.zh} 启动的子流程 ${node.processKey} 不存在或尚未发布。`,
+            `${label.en} starts the sub-process "${node.processKey}", which does not exist or is not published.`,
+            node.id,
+          ),
+        );
+      }
+      break;
+    case 'exclusive':
+      node.branches.forEach((branch, i) => {
+        const problem = checkCondition(branch.condition);
+        if (problem === undefined) return;
+        issues.push(
+          issue(
+            'invalid-condition',
+            `${label.zh} 第 ${i + 1} 个分支的条件无效：${problem}。`,
+            `The condition of branch ${i + 1} of ${label.en} is invalid: ${problem}.`,
+            node.id,
+          ),
+        );
+      });
+      break;
+  }
+  return issues;
+}
+
+function deadlineIssues(node: ProcessNode, deadline: Deadline | undefined): ValidationIssue[] {
+  if (!deadline) return [];
+  const due = tryParseDuration(deadline.due);
+  if (due === undefined) return [badDuration(node, 'deadline.due', deadline.due)];
+  if (deadline.remindBefore === undefined) return [];
+  const remind = tryParseDuration(deadline.remindBefore);
+  if (remind === undefined) return [badDuration(node, 'deadline.remindBefore', deadline.remindBefore)];
+  if (remind < due) return [];
+  const label = stepLabel(node);
+  return [
+    issue(
+      'invalid-duration',
+      `${label.zh} 的提前提醒时间（${deadline.remindBefore}）必须短于办理时限（${deadline.due}）。`,
+      `${label.en}: the reminder (${deadline.remindBefore} before) must be shorter than the due time (${deadline.due}).`,
+      node.id,
+    ),
+  ];
+}
+
+/** An invalid duration, worded with examples. */
+export function badDuration(node: ProcessNode | undefined, field: string, value: unknown): ValidationIssue {
+  const label = node ? stepLabel(node) : { zh: '流程定义', en: 'The definition' };
+  return issue(
+    'invalid-duration',
+    `${label.zh} 的 ${field}（${JSON.stringify(value)}）不是有效时长，请写成数字加单位 s/m/h/d/y，例如 30s、15m、4h、7d、1y。`,
+    `${label.en}: ${field} (${JSON.stringify(value)}) is not a duration; write a whole number and a unit s, m, h, d or y, e.g. 30s, 15m, 4h, 7d, 1y.`,
+    node?.id,
+  );
+}
+
+function formIssues(form: FormField[], node: ProcessNode | undefined): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const where = node ? stepLabel(node) : { zh: '申请表单', en: 'The start form' };
+  const seen = new Set<string>();
+  for (const field of form) {
+    if (seen.has(field.key)) {
+      issues.push(
+        issue(
+          'duplicate-field-key',
+          `${where.zh} 中字段 ${field.key} 重复出现。`,
+          `${where.en} has the field "${field.key}" more than once.`,
+          node?.id,
+        ),
+      );
+    }
+    seen.add(field.key);
+    if (field.type === 'select' && !field.options?.length) {
+      issues.push(
+        issue(
+          'select-without-options',
+          `${where.zh} 中的下拉字段「${field.label.zh}」(${field.key}) 没有选项。`,
+          `${where.en}: the select field "${field.label.en ?? field.label.zh}" (${field.key}) has no options.`,
+          node?.id,
+        ),
+      );
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,27 @@
+import type { ValidationIssue, ValidationResult } from './issues';
+import type { ProcessDefinition } from './types';
+import { fieldIssues } from './validate-fields';
+import { nodeIssues, type ValidateOptions } from './validate-nodes';
+import { parallelIssues } from './validate-parallel';
+import { schemaIssues } from './validate-schema';
+import { structureIssues } from './validate-structure';
+
+/**
+ * Checks a definition before it is saved or published. Shape errors come first and alone: the
+ * deeper checks assume a well-formed document. Field checks run only on a sound graph, since the
+ * data-flow analysis they rely on is meaningless on a broken one.
+ */
+export function validateDefinition(def: unknown, opts: ValidateOptions): ValidationResult {
+  const shape = schemaIssues(def);
+  if (shape.length > 0) return result(shape);
+  const definition = def as ProcessDefinition;
+  const graph = [...structureIssues(definition), ...parallelIssues(definition)];
+  const nodes = nodeIssues(definition, opts);
+  const blocking = graph.some((i) => i.code === 'duplicate-node-id' || i.code === 'missing-target');
+  const fields = blocking ? [] : fieldIssues(definition);
+  return result([...graph, ...nodes, ...fields]);
+}
+
+function result(errors: ValidationIssue[]): ValidationResult {
+  return { ok: errors.length === 0, errors };
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Database } from '@unionflow/db';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import type { Kysely } from 'kysely';
+import {
+  defaultLoginThrottlePolicy,
+  defaultSessionPolicy,
+  type LoginThrottlePolicy,
+  type SessionPolicy,
+} from './auth';
+import { authPlugin } from './plugins/auth';
+import { dbPlugin } from './plugins/db';
+import { errorsPlugin } from './plugins/errors';
+import { idempotencyPlugin } from './plugins/idempotency';
+import { DOCS_PREFIX, openapiPlugin } from './plugins/openapi';
+import {
+  defaultPressure,
+  defaultRateLimit,
+  type PressureOptions,
+  type RateLimitOptions,
+  securityPlugin,
+} from './plugins/security';
+import { type TemporalContext, temporalPlugin } from './plugins/temporal';
+import { authRoutes } from './routes/auth';
+import { domainRoutes } from './routes/domain-routes';
+import { federationRoutes } from './routes/federation';
+import { healthRoutes } from './routes/health';
+import { staticRoutes } from './routes/static';
+
+/** Everything the app needs from outside; TTLs and limits are options so tests can shrink them. */
+export interface BuildAppOptions {
+  db: Kysely<Database>;
+  /** Null runs the app without Temporal (routes that need it must answer 503). */
+  temporal: TemporalContext | null;
+  logger?: FastifyServerOptions['logger'];
+  /** The repository's `apps/` directory (shell and remotes are served from `<name>/dist`). */
+  staticRoot?: string;
+  sessionTtl?: Partial<SessionPolicy>;
+  loginThrottle?: Partial<LoginThrottlePolicy>;
+  /** `false` disables rate limiting. */
+  rateLimit?: Partial<RateLimitOptions> | false;
+  pressure?: Partial<PressureOptions>;
+  /** Trust X-Forwarded-* (behind a reverse proxy: client IP for rate limits, https for Secure cookies). */
+  trustProxy?: boolean;
+  /** Register the domain route plugins (routes/cases, inbox, ...); default true. */
+  domainRoutes?: boolean;
+  /** Abandoned idempotency reservations older than this may be taken over. */
+  idempotencyStaleAfterMs?: number;
+}
+
+/** The gateway's Fastify instance, typed for TypeBox route schemas. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+const BODY_LIMIT = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the gateway without listening: external plugins, application plugins, then routes. */
+export function buildApp(opts: BuildAppOptions): App {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: opts.trustProxy ?? false,
+    requestIdHeader: false,
+    // Reuse the caller's id so one request can be followed across proxies and services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
+
+  const rateLimit = opts.rateLimit === false ? false : { ...defaultRateLimit, ...opts.rateLimit };
+
+  // 1. External plugins.
+  app.register(securityPlugin, { rateLimit, pressure: { ...defaultPressure, ...opts.pressure } });
+  app.register(openapiPlugin);
+  app.register(cookie);
+
+  // 2. Application plugins (shared services, fastify-plugin wrapped).
+  app.register(dbPlugin, { db: opts.db });
+  app.register(temporalPlugin, { temporal: opts.temporal });
+  app.register(errorsPlugin);
+  app.register(authPlugin, {
+    session: { ...defaultSessionPolicy, ...opts.sessionTtl },
+    publicPrefixes: [DOCS_PREFIX],
+  });
+  app.register(idempotencyPlugin, { staleAfterMs: opts.idempotencyStaleAfterMs });
+
+  // 3. Routes. Every route declares config.auth ('public' | 'user'); see plugins/auth.ts.
+  app.register(healthRoutes);
+  app.register(authRoutes, {
+    loginMax: rateLimit ? rateLimit.loginMax : Number.MAX_SAFE_INTEGER,
+    throttle: { ...defaultLoginThrottlePolicy, ...opts.loginThrottle },
+  });
+  app.register(federationRoutes, { appsRoot: opts.staticRoot });
+
+  // ── Domain routes (cases, inbox, tasks, processes, admin) ──────────────────────────────
+  // Loaded from routes/<name>/index.ts when present; each exports `<name>Routes`.
+  if (opts.domainRoutes !== false) app.register(domainRoutes);
+  // ─────────────────────────────────────────────────────────────────────────────────────────
+
+  // Last: the SPA fallback matches every GET path no other route claims.
+  app.register(staticRoutes, { appsRoot: opts.staticRoot });
+
+  return app;
+}

@@ -1,0 +1,93 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { type AuthUser, hasAnyRole } from '../auth/auth-user';
+import { clearSessionCookie, SESSION_COOKIE } from '../auth/session-cookie';
+import type { SessionPolicy } from '../auth/session-policy';
+import { resolveSession } from '../auth/session-store';
+import { forbidden, unauthorized } from '../errors';
+
+/** Who may call a route: anyone, or a signed-in user (optionally holding any of `roles`). */
+export type RouteAuth = 'public' | 'user';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Required on every route: 'public' or 'user'. Routes without it are refused at startup. */
+    auth?: RouteAuth;
+    /** With auth 'user': the caller needs at least one of these roles. */
+    roles?: readonly string[];
+  }
+  interface FastifyRequest {
+    /** The caller; set on every `auth: 'user'` route (null on public routes). */
+    user: AuthUser;
+    /** The caller's session id and CSRF token; null on public routes. */
+    authSession: { id: string; csrfToken: string } | null;
+  }
+  interface FastifyInstance {
+    /** Session lifetimes in force (the login route needs them to set the cookie). */
+    sessionPolicy: SessionPolicy;
+  }
+}
+
+/** Options for the auth plugin. */
+export interface AuthPluginOptions {
+  session: SessionPolicy;
+  /** Routes under these prefixes (registered by third-party plugins) default to public. */
+  publicPrefixes?: string[];
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The one place where routes are guarded: session → request.user, CSRF on writes, roles. */
+export const authPlugin = fp(
+  async (app: FastifyInstance, opts: AuthPluginOptions) => {
+    const publicPrefixes = opts.publicPrefixes ?? [];
+    app.decorate('sessionPolicy', opts.session);
+    app.decorateRequest('user', null as unknown as AuthUser);
+    app.decorateRequest('authSession', null);
+
+    app.addHook('onRoute', (route: RouteOptions) => {
+      const config = (route.config ?? {}) as { auth?: unknown; roles?: unknown };
+      const where = `${String(route.method)} ${route.url}`;
+      if (config.auth === undefined && publicPrefixes.some((p) => route.url.startsWith(p))) {
+        route.config = { ...route.config, auth: 'public' };
+        return;
+      }
+      if (config.auth !== 'public' && config.auth !== 'user') {
+        throw new Error(`Route ${where} must declare config.auth ('public' or 'user')`);
+      }
+      if (config.roles !== undefined && (config.auth !== 'user' || !Array.isArray(config.roles))) {
+        throw new Error(`Route ${where}: config.roles needs auth 'user' and an array of roles`);
+      }
+    });
+
+    app.addHook('onRequest', async (request, reply) => {
+      const config = request.routeOptions.config;
+      if (config.auth !== 'user') return;
+      const token = request.cookies[SESSION_COOKIE];
+      const session = token ? await resolveSession(app.db, token, opts.session) : null;
+      if (!session) {
+        if (token) clearSessionCookie(request, reply);
+        throw unauthorized();
+      }
+      if (!SAFE_METHODS.has(request.method)) {
+        const sent = request.headers['x-csrf-token'];
+        if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
+          throw forbidden('missing or wrong CSRF token / 缺少或错误的 CSRF 令牌');
+        }
+      }
+      if (config.roles && config.roles.length > 0 && !hasAnyRole(session.user, config.roles)) {
+        throw forbidden();
+      }
+      request.user = session.user;
+      request.authSession = { id: session.id, csrfToken: session.csrfToken };
+    });
+  },
+  { name: 'auth', fastify: '5.x', dependencies: ['db', '@fastify/cookie'] },
+);

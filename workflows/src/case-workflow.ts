@@ -124,15 +124,17 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   /** Writes one batch of changes to the read model; an update returns only after this. */
   async function flush(ctx: EngineContext): Promise<void> {
     if (!ctx.hasChanges()) return;
-    state.seq += 1;
+    // `seq` advances only once the batch is written: readers waiting on it see their own writes.
+    const seq = state.seq + 1;
     await activities.project({
       caseId: state.caseId,
-      seq: state.seq,
+      seq,
       case: { status: state.status, outcome: state.outcome, currentStep: ctx.currentStep(), data: state.data, updatedAt: now().toISOString() },
       tasks: [...ctx.changedTasks.values()],
       timeline: ctx.timeline,
       notifications: ctx.notifications,
     });
+    state.seq = seq;
     state.tasks = state.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
   }
 

@@ -13,3 +13,4 @@ export {
   readyUpdate,
   viewQuery,
 } from './messages';
+export { checkFormData } from './engine/form-data';

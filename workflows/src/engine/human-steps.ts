@@ -9,7 +9,7 @@ import {
 import type { Effects } from './effects';
 import type { TaskRecord } from './records';
 import type { EngineContext } from './runtime';
-import type { StepRun, Token } from './state';
+import type { StepRun, TimerRecord, Token } from './state';
 
 /** How many approvals complete a step in each mode. */
 function requiredApprovals(node: ApprovalNode, candidates: string[]): number {
@@ -58,7 +58,7 @@ export function openTask(ctx: EngineContext, fx: Effects, run: StepRun, task: Ta
   ctx.notify(task.candidateIds, 'task-assigned', { zh: `待办：${ctx.state.title}`, en: `To do: ${ctx.state.title}` });
   if (!deadline || !task.dueAt) return;
   const due = new Date(task.dueAt).getTime();
-  const timers = [{ id: ctx.newId('timer'), tokenId: run.tokenId, fireAt: due, purpose: 'overdue' as const, taskId: task.id }];
+  const timers: TimerRecord[] = [{ id: ctx.newId('timer'), tokenId: run.tokenId, fireAt: due, purpose: 'overdue', taskId: task.id }];
   if (deadline.remindBefore) {
     const at = due - parseDuration(deadline.remindBefore);
     if (at > ctx.now().getTime()) timers.push({ id: ctx.newId('timer'), tokenId: run.tokenId, fireAt: at, purpose: 'remind' as const, taskId: task.id });

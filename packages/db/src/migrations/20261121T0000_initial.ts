@@ -125,8 +125,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('on_behalf_of', 'text', (c) => c.references('users.id'))
     .addPrimaryKeyConstraint('task_candidates_pk', ['task_id', 'user_id'])
     .execute();
-  // The inbox: open tasks of one user ordered by due time (nulls last), then creation, keyset paginated.
-  await sql`CREATE INDEX task_candidates_inbox_idx ON task_candidates (user_id, due_at ASC NULLS LAST, created_at, task_id) WHERE open`.execute(
+  // The inbox: one user's open tasks by due time (none = last), then age; keyset paginated on this key.
+  await sql`CREATE INDEX task_candidates_inbox_idx ON task_candidates (user_id, (coalesce(due_at, 'infinity'::timestamptz)), created_at, task_id) WHERE open`.execute(
     db,
   );
 

@@ -1,6 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import { seedDefinitions } from './definitions';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema';
 import { DEMO_PASSWORD, demoOrgs, demoPairings, demoUsers } from './demo-organisation';
 
@@ -24,10 +24,12 @@ function orgPath(id: string): string {
  * Returns false (and writes nothing) when any user already exists.
  */
 export async function seedDemoOrganisation(db: Kysely<Database>): Promise<boolean> {
-  const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    // Several processes may start on one empty database at once; one seeds, the others see its work.
+    await sql`SELECT pg_advisory_xact_lock(hashtext('unionflow.seed'))`.execute(trx);
+    const existing = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    if (existing) return false;
     await trx
       .insertInto('orgs')
       .values(demoOrgs.map((o) => ({ ...o, path: orgPath(o.id) })))
@@ -68,6 +70,6 @@ export async function seedDemoOrganisation(db: Kysely<Database>): Promise<boolea
         .values({ key: def.key, document: JSON.stringify(def) as never, updated_at: now, updated_by: 'u-admin' })
         .execute();
     }
+    return true;
   });
-  return true;
 }

@@ -1,0 +1,53 @@
+import type { Database } from '@unionflow/db';
+import type { ProcessDefinition } from '@unionflow/process-model';
+import type { Kysely } from 'kysely';
+import { type AuthUser, inOrgScope } from '../auth';
+import { staffDepartments } from './department-roles';
+
+export interface CaseAccessRow {
+  id: string;
+  applicant_id: string;
+  department: string;
+  org_path: string;
+}
+
+/** How much of a case a user may see: all of it, all but sensitive fields, or nothing (404). */
+export type CaseVisibility = 'full' | 'masked' | 'none';
+
+/**
+ * The single rule for reading a case. The applicant sees everything; whoever holds or held one of its
+ * tasks, and staff of its department in its org subtree, see it with sensitive household data masked
+ * unless their role is one the definition names as a sensitive viewer.
+ */
+export async function caseVisibility(
+  db: Kysely<Database>,
+  user: AuthUser,
+  row: CaseAccessRow,
+  def: Pick<ProcessDefinition, 'sensitiveViewerRoles'>,
+): Promise<CaseVisibility> {
+  if (row.applicant_id === user.id) return 'full';
+  const sensitiveOk = (def.sensitiveViewerRoles ?? []).some((r) => user.roles.includes(r));
+  const inScope = inOrgScope(user, row.org_path);
+  const staff = inScope && staffDepartments(user.roles).includes(row.department);
+  if (def.sensitiveViewerRoles && def.sensitiveViewerRoles.length > 0 && staff && !sensitiveOk && !user.roles.includes('admin')) {
+    // Household files: only the named roles in scope (and the applicant) may open them at all.
+    return 'none';
+  }
+  if (staff) return sensitiveOk ? 'full' : 'masked';
+  const involved = await db
+    .selectFrom('task_candidates')
+    .innerJoin('tasks', 'tasks.id', 'task_candidates.task_id')
+    .select('tasks.id')
+    .where('tasks.case_id', '=', row.id)
+    .where('task_candidates.user_id', '=', user.id)
+    .limit(1)
+    .executeTakeFirst();
+  if (involved) return sensitiveOk ? 'full' : 'masked';
+  return 'none';
+}
+
+/** Replaces the values of sensitive fields with a mask. */
+export function maskData(data: Record<string, unknown>, def: Pick<ProcessDefinition, 'form'>): Record<string, unknown> {
+  const sensitive = new Set(def.form.filter((f) => f.sensitive).map((f) => f.key));
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, sensitive.has(k) ? '***' : v]));
+}

@@ -1,0 +1,28 @@
+import type { Database } from '@unionflow/db';
+import type { ProcessDefinition } from '@unionflow/process-model';
+import type { Kysely } from 'kysely';
+import type { AuthUser } from '../auth';
+import { notFound } from '../errors';
+import { type CaseVisibility, caseVisibility } from './case-access';
+import { type CaseRow, caseDefinition, findCase } from './case-repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Loads a case the user may see. Unknown ids and cases outside the caller's reach answer the same
+ * 404, so nobody learns which case ids exist.
+ */
+export async function visibleCase(
+  db: Kysely<Database>,
+  user: AuthUser,
+  id: string,
+): Promise<{ row: CaseRow; def: ProcessDefinition; visibility: Exclude<CaseVisibility, 'none'> }> {
+  const missing = notFound(`找不到案件 ${id} / no case ${id}`);
+  if (!UUID.test(id)) throw missing;
+  const row = await findCase(db, id);
+  if (!row) throw missing;
+  const def = await caseDefinition(db, row);
+  const visibility = await caseVisibility(db, user, row, def);
+  if (visibility === 'none') throw missing;
+  return { row, def, visibility };
+}

@@ -1,0 +1,90 @@
+import type { Database } from '@unionflow/db';
+import type { ProcessDefinition } from '@unionflow/process-model';
+import { type Kysely, sql } from 'kysely';
+
+/** Columns every case read needs, with the org path for scope checks. */
+export function caseQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .innerJoin('users as a', 'a.id', 'c.applicant_id')
+    .innerJoin('process_versions as pv', (j) => j.onRef('pv.key', '=', 'c.process_key').onRef('pv.version', '=', 'c.process_version'))
+    .select([
+      'c.id',
+      'c.number',
+      'c.title',
+      'c.process_key',
+      'c.process_version',
+      'c.department',
+      'c.status',
+      'c.outcome',
+      'c.current_step',
+      'c.data',
+      'c.created_at',
+      'c.updated_at',
+      'c.applicant_id',
+      'c.org_id',
+      'o.path as org_path',
+      'a.username as applicant_username',
+      'a.display_name as applicant_name',
+      sql<ProcessDefinition['name']>`pv.document->'name'`.as('process_name'),
+    ]);
+}
+
+export type CaseRow = Awaited<ReturnType<ReturnType<typeof caseQuery>['executeTakeFirstOrThrow']>>;
+
+export async function findCase(db: Kysely<Database>, id: string): Promise<CaseRow | undefined> {
+  return caseQuery(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+export async function caseDefinition(db: Kysely<Database>, row: Pick<CaseRow, 'process_key' | 'process_version'>): Promise<ProcessDefinition> {
+  const v = await db.selectFrom('process_versions').select('document').where('key', '=', row.process_key).where('version', '=', row.process_version).executeTakeFirstOrThrow();
+  return v.document as unknown as ProcessDefinition;
+}
+
+/** Tasks of a case with their candidates' names, newest last. */
+export async function caseTasks(db: Kysely<Database>, caseId: string) {
+  const tasks = await db.selectFrom('tasks').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
+  const candidates = tasks.length
+    ? await db
+        .selectFrom('task_candidates as tc')
+        .innerJoin('users as u', 'u.id', 'tc.user_id')
+        .select(['tc.task_id', 'u.id', 'u.username', 'u.display_name'])
+        .where('tc.task_id', 'in', tasks.map((t) => t.id))
+        .orderBy('u.username')
+        .execute()
+    : [];
+  return { tasks, candidates };
+}
+
+export async function caseTimeline(db: Kysely<Database>, caseId: string) {
+  return db
+    .selectFrom('timeline_events as e')
+    .leftJoin('users as a', 'a.id', 'e.actor_id')
+    .leftJoin('users as b', 'b.id', 'e.on_behalf_of_id')
+    .select([
+      'e.id',
+      'e.at',
+      'e.type',
+      'e.node_id',
+      'e.step_name',
+      'e.comment',
+      'e.data',
+      'a.id as actor_id',
+      'a.username as actor_username',
+      'a.display_name as actor_name',
+      'b.id as obo_id',
+      'b.username as obo_username',
+      'b.display_name as obo_name',
+    ])
+    .where('e.case_id', '=', caseId)
+    .orderBy('e.seq')
+    .orderBy('e.idx')
+    .execute();
+}
+
+export async function usersById(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { id: string; username: string; displayName: string }>();
+  const rows = await db.selectFrom('users').select(['id', 'username', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id, username: r.username, displayName: r.display_name }]));
+}

@@ -1,0 +1,99 @@
+import type { CaseDetailDto, CaseSummaryDto, TaskDto, TimelineEventDto, UserRefDto } from '@unionflow/contracts';
+import { createOrgDirectoryLoader, type Database } from '@unionflow/db';
+import { type ProcessDefinition, simulate } from '@unionflow/process-model';
+import type { Kysely } from 'kysely';
+import { type CaseVisibility, maskData } from './case-access';
+import { type CaseRow, caseTasks, caseTimeline } from './case-repository';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** A case row as list items show it. */
+export function toCaseSummary(row: CaseRow): CaseSummaryDto {
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    processKey: row.process_key,
+    processVersion: row.process_version,
+    processName: row.process_name,
+    department: row.department,
+    status: row.status as CaseSummaryDto['status'],
+    outcome: row.outcome,
+    applicant: { id: row.applicant_id, username: row.applicant_username, displayName: row.applicant_name },
+    currentStep: row.current_step,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+const directories = new WeakMap<Kysely<Database>, ReturnType<typeof createOrgDirectoryLoader>>();
+function orgDirectory(db: Kysely<Database>) {
+  let loader = directories.get(db);
+  if (!loader) {
+    loader = createOrgDirectoryLoader(db);
+    directories.set(db, loader);
+  }
+  return loader();
+}
+
+/** The full case: data (masked as needed), tasks, timeline and the predicted remaining path. */
+export async function toCaseDetail(
+  db: Kysely<Database>,
+  row: CaseRow,
+  def: ProcessDefinition,
+  visibility: Exclude<CaseVisibility, 'none'>,
+): Promise<CaseDetailDto> {
+  const [{ tasks, candidates }, timeline] = await Promise.all([caseTasks(db, row.id), caseTimeline(db, row.id)]);
+  const byTask = new Map<string, UserRefDto[]>();
+  for (const c of candidates) byTask.set(c.task_id, [...(byTask.get(c.task_id) ?? []), { id: c.id, username: c.username, displayName: c.display_name }]);
+  const summary = toCaseSummary(row);
+  const taskDtos: TaskDto[] = tasks.map((t) => {
+    const people = byTask.get(t.id) ?? [];
+    return {
+      id: t.id,
+      caseId: row.id,
+      caseNumber: row.number,
+      caseTitle: row.title,
+      processKey: row.process_key,
+      processName: row.process_name,
+      department: row.department,
+      nodeId: t.node_id,
+      stepName: t.step_name,
+      kind: t.kind as TaskDto['kind'],
+      status: t.status as TaskDto['status'],
+      candidates: people,
+      assignee: people.find((p) => p.id === t.assignee_id) ?? null,
+      form: t.form,
+      createdAt: iso(t.created_at),
+      dueAt: t.due_at ? iso(t.due_at) : null,
+    };
+  });
+  const events: TimelineEventDto[] = timeline.map((e) => ({
+    id: String(e.id),
+    at: iso(e.at),
+    type: e.type,
+    actor: e.actor_id ? { id: e.actor_id, username: e.actor_username ?? '', displayName: e.actor_name ?? '' } : null,
+    onBehalfOf: e.obo_id ? { id: e.obo_id, username: e.obo_username ?? '', displayName: e.obo_name ?? '' } : null,
+    nodeId: e.node_id,
+    stepName: e.step_name,
+    comment: e.comment,
+    data: e.data,
+  }));
+  const open = taskDtos.filter((t) => t.status === 'open' || t.status === 'claimed');
+  let predictedPath: CaseDetailDto['predictedPath'] = [];
+  if (row.status === 'running' && open.length > 0) {
+    const from = [...new Set(open.map((t) => t.nodeId))].filter((id) => def.nodes.some((n) => n.id === id));
+    const steps = simulate(def, row.data, await orgDirectory(db), { userId: row.applicant_id, orgId: row.org_id }, { fromNodeIds: from });
+    // The steps being worked now are shown as current tasks; the prediction is what comes after them.
+    predictedPath = steps
+      .filter((s) => !from.includes(s.nodeId) && s.kind !== 'exclusive' && s.kind !== 'parallel' && s.kind !== 'join')
+      .map((s) => ({ nodeId: s.nodeId, kind: s.kind, name: s.name, assignees: s.assignees, ...(s.due ? { due: s.due } : {}) }));
+  }
+  return {
+    ...summary,
+    data: visibility === 'full' ? row.data : maskData(row.data, def),
+    tasks: taskDtos,
+    timeline: events,
+    predictedPath,
+  };
+}

@@ -1,0 +1,107 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  WithStartWorkflowOperation,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+import { ApplicationFailure, defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import type { Applicant, ProcessDefinition } from '@unionflow/process-model';
+import {
+  type ApplicantActionInput,
+  applicantActionUpdate,
+  type CaseInput,
+  type CaseView,
+  type ClaimInput,
+  caseWorkflowId,
+  claimUpdate,
+  type DecisionInput,
+  decideUpdate,
+  readyUpdate,
+  SEARCH_ATTRIBUTES,
+} from '@unionflow/workflows';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../errors';
+import type { TemporalContext } from '../plugins/temporal';
+
+const searchKeys = {
+  processKey: defineSearchAttributeKey(SEARCH_ATTRIBUTES.processKey, SearchAttributeType.KEYWORD),
+  department: defineSearchAttributeKey(SEARCH_ATTRIBUTES.department, SearchAttributeType.KEYWORD),
+};
+
+function unavailable(): AppError {
+  return new AppError(503, 'engine-unavailable', '流程引擎暂不可用，请稍后重试 / the process engine is unavailable, try again shortly', {
+    headers: { 'Retry-After': '5' },
+  });
+}
+
+/** Turns a refusal from the workflow into the HTTP error the caller should see. */
+export function toHttpError(err: unknown): unknown {
+  if (err instanceof WorkflowUpdateFailedError) {
+    const cause = err.cause;
+    if (cause instanceof ApplicationFailure) {
+      const message = cause.message;
+      if (cause.type === 'Conflict') return conflict(message);
+      if (cause.type === 'Forbidden') return forbidden(message);
+      if (cause.type === 'NotFound') return notFound(message);
+      if (cause.type === 'Invalid') return unprocessable(message);
+    }
+    return conflict(cause?.message ?? err.message);
+  }
+  if (err instanceof WorkflowNotFoundError) return conflict('This case has already ended.');
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return unavailable();
+  const message = err instanceof Error ? err.message : String(err);
+  if (/already completed|workflow execution already finished/i.test(message)) return conflict('This case has already ended.');
+  if (/UNAVAILABLE|ECONNREFUSED|DEADLINE_EXCEEDED|Connection refused/i.test(message)) return unavailable();
+  return err;
+}
+
+/** Case ids for idempotent starts: the same user and Idempotency-Key always name the same case. */
+export function caseIdFor(userId: string, idempotencyKey: string | undefined): string {
+  if (!idempotencyKey) return randomUUID();
+  const h = createHash('sha256').update(`${userId}\n${idempotencyKey}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function engine(temporal: TemporalContext | null): TemporalContext {
+  if (!temporal) throw unavailable();
+  return temporal;
+}
+
+/** Starts a case workflow and waits until its first steps are in the read model. */
+export async function startCase(
+  temporal: TemporalContext | null,
+  input: { caseId: string; title: string; definition: ProcessDefinition; applicant: Applicant; data: Record<string, unknown> },
+): Promise<CaseView> {
+  const t = engine(temporal);
+  const args: CaseInput = { ...input };
+  const startWorkflowOperation = new WithStartWorkflowOperation('caseWorkflow', {
+    workflowId: caseWorkflowId(input.caseId),
+    taskQueue: t.taskQueue,
+    args: [args],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    typedSearchAttributes: [
+      { key: searchKeys.processKey, value: input.definition.key },
+      { key: searchKeys.department, value: input.definition.department },
+    ],
+  });
+  try {
+    return await t.client.workflow.executeUpdateWithStart(readyUpdate, { startWorkflowOperation, updateId: `ready-${input.caseId}` });
+  } catch (err) {
+    throw toHttpError(err);
+  }
+}
+
+async function update<A>(temporal: TemporalContext | null, caseId: string, def: typeof decideUpdate | typeof claimUpdate | typeof applicantActionUpdate, arg: A, updateId: string | undefined): Promise<CaseView> {
+  const handle = engine(temporal).client.workflow.getHandle(caseWorkflowId(caseId));
+  try {
+    // biome-ignore lint/suspicious/noExplicitAny: the three update definitions share one call shape
+    return await handle.executeUpdate(def as any, { args: [arg], updateId: updateId ?? randomUUID() });
+  } catch (err) {
+    throw toHttpError(err);
+  }
+}
+
+export const sendDecision = (t: TemporalContext | null, caseId: string, input: DecisionInput, updateId?: string) => update(t, caseId, decideUpdate, input, updateId);
+export const sendClaim = (t: TemporalContext | null, caseId: string, input: ClaimInput, updateId?: string) => update(t, caseId, claimUpdate, input, updateId);
+export const sendApplicantAction = (t: TemporalContext | null, caseId: string, input: ApplicantActionInput, updateId?: string) =>
+  update(t, caseId, applicantActionUpdate, input, updateId);

@@ -1,0 +1,57 @@
+import { createOrgDirectoryLoader, type Database } from '@unionflow/db';
+import { resolveAssignees } from '@unionflow/process-model';
+import type { CaseActivities } from '@unionflow/workflows';
+import { ApplicationFailure } from '@temporalio/activity';
+import { type Kysely, sql } from 'kysely';
+import { builtInActions, type ServiceAction } from '../services/registry';
+
+import { project } from './project';
+import { registerCase } from './register-case';
+
+export interface ActivityDeps {
+  db: Kysely<Database>;
+  services?: Record<string, ServiceAction>;
+}
+
+/** Builds the activities the case workflow calls; tests pass their own database. */
+export function createActivities(deps: ActivityDeps): CaseActivities {
+  const { db } = deps;
+  const services = deps.services ?? builtInActions;
+  const directory = createOrgDirectoryLoader(db);
+
+  async function admins(orgPath: string | null): Promise<string[]> {
+    let q = db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').innerJoin('orgs', 'orgs.id', 'users.org_id').select('users.id').where('user_roles.role', '=', 'admin').where('users.disabled', '=', false);
+    // Admins of the org or any of its ancestors: the org's path starts with the admin org's path.
+    if (orgPath) q = q.where(sql<boolean>`${orgPath} LIKE orgs.path || '%'`);
+    return (await q.orderBy('users.username').execute()).map((r) => r.id);
+  }
+
+  return {
+    registerCase: (input) => registerCase(db, input),
+    async resolveAssignees({ rule, applicant, data, previousDeciderId }) {
+      return resolveAssignees(rule, { applicant, data, previousDeciderId: previousDeciderId ?? undefined }, await directory());
+    },
+    async superiorOf(userId) {
+      const user = await db.selectFrom('users').innerJoin('orgs', 'orgs.id', 'users.org_id').select(['users.superior_id', 'orgs.path']).where('users.id', '=', userId).executeTakeFirst();
+      if (!user) return [];
+      if (user.superior_id) return [user.superior_id];
+      return admins(user.path);
+    },
+    async fallbackAssignees({ policy, applicant }) {
+      if (policy === 'scope-admin') {
+        const org = await db.selectFrom('orgs').select('path').where('id', '=', applicant.orgId).executeTakeFirst();
+        const scoped = await admins(org?.path ?? null);
+        if (scoped.length > 0) return scoped;
+      }
+      return admins(null);
+    },
+    project: (p) => project(db, p),
+    async runService(call) {
+      const action = services[call.action];
+      if (!action) {
+        throw ApplicationFailure.nonRetryable(`Unknown service action "${call.action}"`, 'UnknownServiceAction');
+      }
+      return action(call, { db });
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// Worker composition root: connection, activities, workflow bundle, shutdown.
+import { NativeConnection, Runtime } from '@temporalio/worker';
+import { createDb } from '@unionflow/db';
+import { createCaseWorker } from './worker';
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error('✖ DATABASE_URL is not set. Start the platform with `pnpm start`, or set DATABASE_URL.');
+  process.exit(1);
+}
+const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+
+Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
+const db = createDb(databaseUrl);
+let connection: NativeConnection;
+try {
+  connection = await NativeConnection.connect({ address });
+} catch (err) {
+  console.error(`✖ Cannot reach Temporal at ${address}: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
+const worker = await createCaseWorker({ connection, namespace, db });
+console.log(`worker ready on task queue ${worker.options.taskQueue} (${address}, namespace ${namespace})`);
+await worker.run();
+await connection.close();
+await db.destroy();

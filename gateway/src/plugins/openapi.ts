@@ -38,7 +38,12 @@ export const openapiPlugin = fp(
         return { schema: { ...schema, security } as typeof schema, url };
       },
     });
-    await app.register(swaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: true });
+    await app.register(swaggerUi, {
+      routePrefix: DOCS_PREFIX,
+      staticCSP: true,
+      // Over plain http (a LAN deployment) upgrading would break the page's own scripts.
+      transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+    });
   },
   { name: 'openapi', fastify: '5.x' },
 );

@@ -52,5 +52,6 @@ describe('OpenAPI', () => {
     expect(doc.paths['/{*}']).toBeUndefined();
     const ui = await without.app.inject({ url: '/docs/' });
     expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   });
 });

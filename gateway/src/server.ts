@@ -1,3 +1,4 @@
+import { CASE_TASK_QUEUE } from '@unionflow/workflows';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
@@ -5,7 +6,7 @@ import { createDb } from '@unionflow/db';
 import { buildApp } from './app';
 
 /** Task queue the interpreter workers poll; overridable for side-by-side deployments. */
-const DEFAULT_TASK_QUEUE = 'unionflow';
+
 
 function requireEnv(name: string): string {
   const value = process.env[name];
@@ -21,7 +22,7 @@ const host = process.env.HOST ?? '0.0.0.0';
 const databaseUrl = requireEnv('DATABASE_URL');
 const temporalAddress = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
-const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE;
+const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? CASE_TASK_QUEUE;
 const appsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../apps');
 
 const db = createDb(databaseUrl);

@@ -20,7 +20,8 @@ try {
   console.error(`✖ Cannot reach Temporal at ${address}: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 }
-const worker = await createCaseWorker({ connection, namespace, db });
+// TEMPORAL_TASK_QUEUE lets tests and scale-out runs use their own queue; gateways must use the same.
+const worker = await createCaseWorker({ connection, namespace, db, taskQueue: process.env.TEMPORAL_TASK_QUEUE || undefined });
 console.log(`worker ready on task queue ${worker.options.taskQueue} (${address}, namespace ${namespace})`);
 await worker.run();
 await connection.close();

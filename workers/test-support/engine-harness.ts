@@ -43,12 +43,14 @@ export interface EngineHarness {
 export const zhangwei: Applicant = { userId: 'u-zhangwei', orgId: 'org-steel' };
 
 /** A worker on its own task queue against the shared test Temporal server and database. */
-export async function createEngineHarness(options: { services?: Record<string, ServiceAction> } = {}): Promise<EngineHarness> {
-  const db = createDb(inject('databaseUrl'));
+export async function createEngineHarness(
+  options: { services?: Record<string, ServiceAction>; databaseUrl?: string; taskQueue?: string } = {},
+): Promise<EngineHarness> {
+  const db = createDb(options.databaseUrl ?? inject('databaseUrl'));
   await migrateToLatest(db);
   await seedDemoOrganisation(db);
   const address = inject('temporalAddress');
-  const taskQueue = `test-${randomUUID()}`;
+  const taskQueue = options.taskQueue ?? `test-${randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address });
   const clientConnection = await Connection.connect({ address });
   const client = new Client({ connection: clientConnection });

@@ -17,6 +17,7 @@ import { applicantAction } from './engine/applicant-actions';
 import { claim, decide } from './engine/decisions';
 import type { Effects } from './engine/effects';
 import { handleEvent } from './engine/events';
+import { migrate } from './engine/migrate';
 import { EngineContext, EngineError, type EngineEvent } from './engine/runtime';
 import { type EngineState, initialState } from './engine/state';
 import {
@@ -28,6 +29,8 @@ import {
   claimUpdate,
   type DecisionInput,
   decideUpdate,
+  type MigrationInput,
+  migrateUpdate,
   readyUpdate,
   viewQuery,
 } from './messages';
@@ -48,7 +51,8 @@ const KEEP_PROCESSED_UPDATES = 500;
 type Command =
   | { id: string; kind: 'decide'; input: DecisionInput }
   | { id: string; kind: 'claim'; input: ClaimInput }
-  | { id: string; kind: 'applicant'; input: ApplicantActionInput };
+  | { id: string; kind: 'applicant'; input: ApplicantActionInput }
+  | { id: string; kind: 'migrate'; input: MigrationInput };
 
 /** The one workflow that interprets every process definition. */
 export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
@@ -152,6 +156,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       if (state.status !== 'running') throw new EngineError('Conflict', 'The case has already ended.');
       if (command.kind === 'decide') await decide(ctx, fx, command.input);
       else if (command.kind === 'claim') claim(ctx, command.input);
+      else if (command.kind === 'migrate') migrate(ctx, command.input);
       else await applicantAction(ctx, fx, command.input);
       await advance(ctx, fx);
     } catch (err) {
@@ -189,6 +194,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   setHandler(decideUpdate, (d) => submit({ id: updateId(), kind: 'decide', input: d }), { validator: (d) => validateTask(d.taskId) });
   setHandler(claimUpdate, (c) => submit({ id: updateId(), kind: 'claim', input: c }), { validator: (c) => validateTask(c.taskId) });
   setHandler(applicantActionUpdate, (a) => submit({ id: updateId(), kind: 'applicant', input: a }));
+  setHandler(migrateUpdate, (m) => submit({ id: updateId(), kind: 'migrate', input: m }));
   setHandler(viewQuery, view);
 
   if (input.resume) {

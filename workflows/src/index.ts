@@ -10,6 +10,8 @@ export {
   claimUpdate,
   type DecisionInput,
   decideUpdate,
+  type MigrationInput,
+  migrateUpdate,
   readyUpdate,
   viewQuery,
 } from './messages';

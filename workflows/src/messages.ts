@@ -39,6 +39,12 @@ export interface ApplicantActionInput {
   data?: Record<string, unknown>;
 }
 
+/** An admin moves a running case to another published version of its definition. */
+export interface MigrationInput {
+  actorId: string;
+  definition: ProcessDefinition;
+}
+
 /** The case as the workflow sees it; returned by every update once the projection is written. */
 export interface CaseView {
   caseId: string;
@@ -55,4 +61,5 @@ export const readyUpdate = defineUpdate<CaseView, []>('ready');
 export const decideUpdate = defineUpdate<CaseView, [DecisionInput]>('decide');
 export const claimUpdate = defineUpdate<CaseView, [ClaimInput]>('claim');
 export const applicantActionUpdate = defineUpdate<CaseView, [ApplicantActionInput]>('applicantAction');
+export const migrateUpdate = defineUpdate<CaseView, [MigrationInput]>('migrate');
 export const viewQuery = defineQuery<CaseView>('view');

@@ -17,6 +17,8 @@ import {
   claimUpdate,
   type DecisionInput,
   decideUpdate,
+  type MigrationInput,
+  migrateUpdate,
   readyUpdate,
   SEARCH_ATTRIBUTES,
 } from '@unionflow/workflows';
@@ -91,7 +93,7 @@ export async function startCase(
   }
 }
 
-async function update<A>(temporal: TemporalContext | null, caseId: string, def: typeof decideUpdate | typeof claimUpdate | typeof applicantActionUpdate, arg: A, updateId: string | undefined): Promise<CaseView> {
+async function update<A>(temporal: TemporalContext | null, caseId: string, def: typeof decideUpdate | typeof claimUpdate | typeof applicantActionUpdate | typeof migrateUpdate, arg: A, updateId: string | undefined): Promise<CaseView> {
   const handle = engine(temporal).client.workflow.getHandle(caseWorkflowId(caseId));
   try {
     // biome-ignore lint/suspicious/noExplicitAny: the three update definitions share one call shape
@@ -105,3 +107,4 @@ export const sendDecision = (t: TemporalContext | null, caseId: string, input: D
 export const sendClaim = (t: TemporalContext | null, caseId: string, input: ClaimInput, updateId?: string) => update(t, caseId, claimUpdate, input, updateId);
 export const sendApplicantAction = (t: TemporalContext | null, caseId: string, input: ApplicantActionInput, updateId?: string) =>
   update(t, caseId, applicantActionUpdate, input, updateId);
+export const sendMigration = (t: TemporalContext | null, caseId: string, input: MigrationInput, updateId?: string) => update(t, caseId, migrateUpdate, input, updateId);

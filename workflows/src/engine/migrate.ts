@@ -1,0 +1,29 @@
+import type { MigrationInput } from '../messages';
+import { APPLICANT_STEP, type EngineContext, EngineError } from './runtime';
+
+/**
+ * Moves a running case onto another version of its definition. Safe only where every step the case is
+ * at (and every step it may be returned to) exists in the target with the same kind; otherwise refused.
+ */
+export function migrate(ctx: EngineContext, input: MigrationInput): void {
+  const state = ctx.state;
+  const target = input.definition;
+  if (target.key !== state.definition.key) throw new EngineError('Invalid', `Version ${target.version} belongs to another process.`);
+  if (target.version === state.definition.version) throw new EngineError('Conflict', `The case already runs on version ${target.version}.`);
+  const missing: string[] = [];
+  const check = (nodeId: string) => {
+    if (nodeId === APPLICANT_STEP) return;
+    const from = state.definition.nodes.find((n) => n.id === nodeId);
+    const to = target.nodes.find((n) => n.id === nodeId);
+    if (!to || to.kind !== from?.kind) missing.push(nodeId);
+  };
+  for (const token of state.tokens) check(token.nodeId);
+  for (const step of state.done) check(step.nodeId);
+  if (missing.length > 0) {
+    throw new EngineError('Conflict', `Version ${target.version} has no matching step for ${[...new Set(missing)].join(', ')}; the case cannot move there now.`);
+  }
+  const from = state.definition.version;
+  state.definition = target;
+  ctx.caseChanged = true;
+  ctx.record('migrated', { actorId: input.actorId, data: { fromVersion: from, toVersion: target.version } });
+}

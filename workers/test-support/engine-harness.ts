@@ -15,6 +15,7 @@ import {
   readyUpdate,
 } from '@unionflow/workflows';
 import type { Kysely } from 'kysely';
+import type {} from '@unionflow/devstack';
 import { inject } from 'vitest';
 import { createActivities } from '../src/activities/create-activities';
 import type { ServiceAction } from '../src/services/registry';

@@ -1,4 +1,4 @@
-import type { Applicant, AssigneeRule } from '@unionflow/process-model';
+import type { Applicant, AssigneeRule, ProcessDefinition } from '@unionflow/process-model/runtime';
 import type { CaseRegistration, Projection } from './engine/records';
 
 export interface ServiceCall {
@@ -31,6 +31,8 @@ export interface CaseActivities {
   fallbackAssignees(input: { policy: 'scope-admin' | 'admin-queue'; applicant: Applicant }): Promise<string[]>;
   /** Applies one projection batch in a transaction (skipped when already applied). */
   project(projection: Projection): Promise<void>;
+  /** The latest published version of a process (for sub-processes). */
+  loadDefinition(processKey: string): Promise<ProcessDefinition>;
   /** Runs a named service action from the registry. */
   runService(call: ServiceCall): Promise<Record<string, unknown>>;
 }

@@ -5,13 +5,17 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
+  executeChild,
+  ParentClosePolicy,
   proxyActivities,
   setHandler,
   sleep,
+  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { evaluateCondition } from '@unionflow/process-model';
+import { evaluateCondition } from '@unionflow/process-model/runtime';
 import type { CaseActivities } from './activities';
+import { caseWorkflowId } from './constants';
 import { advance } from './engine/advance';
 import { applicantAction } from './engine/applicant-actions';
 import { claim, decide } from './engine/decisions';
@@ -60,6 +64,23 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   const commands: Command[] = [];
   const events: EngineEvent[] = [];
   const timerScopes = new Map<string, CancellationScope>();
+  /** Running services and child cases by token, so a return or an end can cancel them. */
+  const workScopes = new Map<string, CancellationScope>();
+  function runWork(tokenId: string, work: () => Promise<EngineEvent>): void {
+    const scope = new CancellationScope();
+    workScopes.set(tokenId, scope);
+    void scope
+      .run(work)
+      .then(
+        (event) => events.push(event),
+        (err: unknown) => {
+          if (!scope.consideredCancelled) events.push({ kind: 'service-failed', tokenId, message: err instanceof Error ? err.message : String(err) });
+        },
+      )
+      .finally(() => {
+        if (workScopes.get(tokenId) === scope) workScopes.delete(tokenId);
+      });
+  }
   const now = () => new Date();
 
   const fx: Effects = {
@@ -85,8 +106,8 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     startService(token) {
       const node = state.definition.nodes.find((n) => n.id === token.nodeId);
       if (node?.kind !== 'service') return;
-      void serviceActivities
-        .runService({
+      runWork(token.id, async () => {
+        const result = await serviceActivities.runService({
           caseId: state.caseId,
           caseNumber: state.caseNumber,
           nodeId: node.id,
@@ -94,13 +115,34 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
           params: node.params ?? {},
           data: state.data,
           applicant: state.applicant,
-        })
-        .then(
-          (result) => events.push({ kind: 'service-done', tokenId: token.id, result }),
-          (err: unknown) =>
-            events.push({ kind: 'service-failed', tokenId: token.id, message: err instanceof Error ? err.message : String(err) }),
-        );
+        });
+        return { kind: 'service-done', tokenId: token.id, result };
+      });
     },
+    startSubprocess(token, childCaseId, processKey, data) {
+      runWork(token.id, async () => {
+        const definition = await activities.loadDefinition(processKey);
+        const child: CaseInput = {
+          caseId: childCaseId,
+          title: `${state.title} · ${definition.name.zh}`,
+          definition,
+          applicant: state.applicant,
+          data,
+          parentCaseId: state.caseId,
+        };
+        const view = await executeChild(caseWorkflow, {
+          workflowId: caseWorkflowId(childCaseId),
+          args: [child],
+          // A parent that moves on (returned, withdrawn) cancels its child explicitly; closing must not.
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+        return { kind: 'subprocess-done', tokenId: token.id, outcome: view.outcome };
+      });
+    },
+    cancelWork(tokenId) {
+      workScopes.get(tokenId)?.cancel();
+    },
+    uuid: () => uuid4(),
     async compensate(step) {
       if (!step.compensation) return;
       await serviceActivities.runService({
@@ -199,6 +241,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
 
   if (input.resume) {
     for (const timer of state.timers) fx.startTimer(timer);
+    // Only services can be pending here: continue-as-new waits for child cases to finish.
     for (const tokenId of Object.keys(state.services)) {
       const token = state.tokens.find((t) => t.id === tokenId);
       if (token) fx.startService(token);
@@ -214,6 +257,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       orgId: state.applicant.orgId,
       data: state.data,
       createdAt: now().toISOString(),
+      parentCaseId: input.parentCaseId ?? null,
     });
     state.caseNumber = number;
     const ctx = new EngineContext(state, now);

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Applicant, ProcessDefinition, Text } from '@unionflow/process-model';
+import type { Applicant, ProcessDefinition, Text } from '@unionflow/process-model/runtime';
 
 /** What starts a case: the definition snapshot it will run on for its whole life. */
 export interface CaseInput {
@@ -8,6 +8,8 @@ export interface CaseInput {
   definition: ProcessDefinition;
   applicant: Applicant;
   data: Record<string, unknown>;
+  /** Set for a sub-process: the case that started this one. */
+  parentCaseId?: string;
   /** Set when the workflow continues as new: the state to resume from. */
   resume?: unknown;
 }

@@ -83,6 +83,8 @@ export interface CasesTable {
   data: Json<Record<string, unknown>>;
   /** Highest projection sequence applied; projections at or below it are replays and skipped. */
   last_seq: number;
+  /** The case that started this one as a sub-process. */
+  parent_case_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -1,5 +1,5 @@
 import { createOrgDirectoryLoader, type Database } from '@unionflow/db';
-import { resolveAssignees } from '@unionflow/process-model';
+import { type ProcessDefinition, resolveAssignees } from '@unionflow/process-model';
 import type { CaseActivities } from '@unionflow/workflows';
 import { ApplicationFailure } from '@temporalio/activity';
 import { type Kysely, sql } from 'kysely';
@@ -46,6 +46,11 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       return admins(null);
     },
     project: (p) => project(db, p),
+    async loadDefinition(processKey) {
+      const row = await db.selectFrom('process_versions').select('document').where('key', '=', processKey).orderBy('version', 'desc').limit(1).executeTakeFirst();
+      if (!row) throw ApplicationFailure.nonRetryable(`No published process "${processKey}"`, 'UnknownProcess');
+      return row.document as unknown as ProcessDefinition;
+    },
     async runService(call) {
       const action = services[call.action];
       if (!action) {

@@ -20,6 +20,7 @@ export async function registerCase(db: Kysely<Database>, input: CaseRegistration
       current_step: null,
       data: JSON.stringify(input.data) as never,
       last_seq: 0,
+      parent_case_id: input.parentCaseId,
       created_at: new Date(input.createdAt),
       updated_at: new Date(input.createdAt),
     })

@@ -1,4 +1,4 @@
-import { type ApprovalNode, type ProcessNode, parseDuration } from '@unionflow/process-model';
+import { type ApprovalNode, type ProcessNode, parseDuration } from '@unionflow/process-model/runtime';
 import type { Effects } from './effects';
 import { openApplicantStep, openApprovalStep } from './human-steps';
 import { type EngineContext, EngineError } from './runtime';
@@ -77,8 +77,15 @@ async function enterNode(ctx: EngineContext, fx: Effects, token: Token, node: Pr
     }
     case 'join':
       return enterJoin(ctx, token, node.id, node.next);
-    case 'subprocess':
-      throw new EngineError('Invalid', `Sub-process steps are not supported yet (step "${node.name.zh}").`);
+    case 'subprocess': {
+      token.phase = 'waiting';
+      const childCaseId = fx.uuid();
+      const data = Object.fromEntries(Object.entries(node.inputs ?? {}).map(([child, parent]) => [child, ctx.state.data[parent]]));
+      ctx.state.services[token.id] = { nodeId: node.id, startedAt: ctx.now().getTime(), childCaseId };
+      ctx.record('subprocess-started', { node, data: { childCaseId, processKey: node.processKey } });
+      fx.startSubprocess(token, childCaseId, node.processKey, data);
+      return;
+    }
     case 'end':
       endCase(ctx, fx, node.outcome, node);
       return;
@@ -139,6 +146,8 @@ function enterJoin(ctx: EngineContext, token: Token, joinId: string, next: strin
 export function endCase(ctx: EngineContext, fx: Effects, outcome: string, node: ProcessNode | null): void {
   for (const task of ctx.openTasks()) ctx.closeTask(task, 'cancelled', null);
   for (const timer of ctx.state.timers) fx.cancelTimer(timer.id);
+  for (const tokenId of Object.keys(ctx.state.services)) fx.cancelWork(tokenId);
+  ctx.state.services = {};
   ctx.state.timers = [];
   ctx.state.tokens = [];
   ctx.state.steps = [];

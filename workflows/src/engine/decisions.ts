@@ -1,4 +1,4 @@
-import type { ApprovalNode } from '@unionflow/process-model';
+import type { ApprovalNode } from '@unionflow/process-model/runtime';
 import type { ClaimInput, DecisionInput } from '../messages';
 import { endCase, moveToken } from './advance';
 import type { Effects } from './effects';

@@ -1,4 +1,4 @@
-import type { AssigneeRule, Condition } from '@unionflow/process-model';
+import type { AssigneeRule, Condition } from '@unionflow/process-model/runtime';
 import type { DoneStep, TimerRecord, Token } from './state';
 
 /**
@@ -13,5 +13,11 @@ export interface Effects {
   startTimer(timer: TimerRecord): void;
   cancelTimer(timerId: string): void;
   startService(token: Token): void;
+  /** Starts a child case of another process; its outcome arrives as a `subprocess-done` event. */
+  startSubprocess(token: Token, childCaseId: string, processKey: string, data: Record<string, unknown>): void;
+  /** Cancels whatever a token is waiting on (a running service or child case). */
+  cancelWork(tokenId: string): void;
+  /** A fresh UUID (deterministic inside the workflow). */
+  uuid(): string;
   compensate(step: DoneStep): Promise<void>;
 }

@@ -47,12 +47,22 @@ export async function handleEvent(ctx: EngineContext, fx: Effects, event: Engine
   const pending = state.services[event.tokenId];
   if (!token || !pending) return;
   const node = ctx.node(pending.nodeId);
-  if (node.kind !== 'service') return;
-  if (event.kind === 'service-failed') {
+  if (event.kind === 'subprocess-done' && node.kind === 'subprocess') {
     delete state.services[event.tokenId];
-    ctx.record('service-failed', { node, data: { action: node.action, message: event.message } });
+    if (node.resultKey) {
+      state.data[node.resultKey] = event.outcome;
+      ctx.caseChanged = true;
+    }
+    ctx.record('subprocess-completed', { node, data: { childCaseId: pending.childCaseId ?? null, outcome: event.outcome } });
+    moveToken(ctx, token, node.next);
     return;
   }
+  if (event.kind === 'service-failed') {
+    delete state.services[event.tokenId];
+    ctx.record('service-failed', { node, data: { message: event.message } });
+    return;
+  }
+  if (node.kind !== 'service' || event.kind !== 'service-done') return;
   delete state.services[event.tokenId];
   if (node.resultKey) {
     state.data[node.resultKey] = event.result;

@@ -1,4 +1,4 @@
-import type { FormField } from '@unionflow/process-model';
+import type { FormField } from '@unionflow/process-model/runtime';
 
 /** Resolves a min/max bound: a number, or the name of a data field holding one. */
 function bound(value: number | string | undefined, data: Record<string, unknown>): number | undefined {

@@ -5,7 +5,7 @@ import {
   type FormField,
   type ProcessNode,
   parseDuration,
-} from '@unionflow/process-model';
+} from '@unionflow/process-model/runtime';
 import type { Effects } from './effects';
 import type { TaskRecord } from './records';
 import type { EngineContext } from './runtime';

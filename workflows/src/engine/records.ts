@@ -1,4 +1,4 @@
-import type { FormField, Text } from '@unionflow/process-model';
+import type { FormField, Text } from '@unionflow/process-model/runtime';
 
 /** A task as projected to the read model. */
 export interface TaskRecord {
@@ -63,4 +63,5 @@ export interface CaseRegistration {
   orgId: string;
   data: Record<string, unknown>;
   createdAt: string;
+  parentCaseId: string | null;
 }

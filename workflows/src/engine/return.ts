@@ -38,7 +38,10 @@ function clearScope(ctx: EngineContext, fx: Effects, scope: string[]): void {
   ctx.state.steps = ctx.state.steps.filter((s) => !doomed.has(s.tokenId));
   for (const timer of ctx.state.timers.filter((t) => doomed.has(t.tokenId))) fx.cancelTimer(timer.id);
   ctx.state.timers = ctx.state.timers.filter((t) => !doomed.has(t.tokenId));
-  for (const id of doomed) delete ctx.state.services[id];
+  for (const id of doomed) {
+    if (ctx.state.services[id]) fx.cancelWork(id);
+    delete ctx.state.services[id];
+  }
   ctx.state.tokens = ctx.state.tokens.filter((t) => !doomed.has(t.id));
   const prefix = scope.join('/');
   for (const key of Object.keys(ctx.state.joins)) {

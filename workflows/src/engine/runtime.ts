@@ -1,4 +1,4 @@
-import type { ProcessNode, Text } from '@unionflow/process-model';
+import type { ProcessNode, Text } from '@unionflow/process-model/runtime';
 import type { NotificationRecord, TaskRecord, TimelineRecord } from './records';
 import type { EngineState, Token } from './state';
 
@@ -9,7 +9,8 @@ export const APPLICANT_STEP = '__applicant__';
 export type EngineEvent =
   | { kind: 'timer'; timerId: string }
   | { kind: 'service-done'; tokenId: string; result: Record<string, unknown> }
-  | { kind: 'service-failed'; tokenId: string; message: string };
+  | { kind: 'service-failed'; tokenId: string; message: string }
+  | { kind: 'subprocess-done'; tokenId: string; outcome: string | null };
 
 /** Thrown by command handling; the update handler turns it into an ApplicationFailure of this type. */
 export class EngineError extends Error {

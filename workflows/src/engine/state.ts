@@ -1,4 +1,4 @@
-import type { Applicant, ProcessDefinition } from '@unionflow/process-model';
+import type { Applicant, ProcessDefinition } from '@unionflow/process-model/runtime';
 import type { TaskRecord } from './records';
 
 /**
@@ -65,7 +65,7 @@ export interface EngineState {
   joins: Record<string, string[]>;
   done: DoneStep[];
   /** Outstanding service calls by token id. */
-  services: Record<string, { nodeId: string; startedAt: number }>;
+  services: Record<string, { nodeId: string; startedAt: number; childCaseId?: string }>;
   /** Update id → its outcome, so a repeated update returns the first result. */
   processed: Record<string, { ok: true } | { ok: false; type: string; message: string }>;
   processedOrder: string[];

@@ -92,6 +92,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('current_step', 'jsonb')
     .addColumn('data', 'jsonb', (c) => c.notNull())
     .addColumn('last_seq', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('parent_case_id', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();

@@ -1,6 +1,7 @@
 // Worker composition root: connection, activities, workflow bundle, shutdown.
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createDb } from '@unionflow/db';
+import { ensureSearchAttributes } from './search-attributes';
 import { createCaseWorker } from './worker';
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -21,6 +22,7 @@ try {
   process.exit(1);
 }
 // TEMPORAL_TASK_QUEUE lets tests and scale-out runs use their own queue; gateways must use the same.
+await ensureSearchAttributes(address, namespace);
 const worker = await createCaseWorker({ connection, namespace, db, taskQueue: process.env.TEMPORAL_TASK_QUEUE || undefined });
 console.log(`worker ready on task queue ${worker.options.taskQueue} (${address}, namespace ${namespace})`);
 await worker.run();

@@ -10,12 +10,14 @@ import {
   proxyActivities,
   setHandler,
   sleep,
+  upsertSearchAttributes,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import { evaluateCondition } from '@unionflow/process-model/runtime';
 import type { CaseActivities } from './activities';
-import { caseWorkflowId } from './constants';
+import { caseWorkflowId, SEARCH_ATTRIBUTES } from './constants';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { advance } from './engine/advance';
 import { applicantAction } from './engine/applicant-actions';
 import { claim, decide } from './engine/decisions';
@@ -51,6 +53,8 @@ const serviceActivities = proxyActivities<CaseActivities>({
 /** History length after which an idle case continues as new, keeping each run small. */
 const DEFAULT_CONTINUE_AS_NEW_AFTER = 2000;
 const KEEP_PROCESSED_UPDATES = 500;
+const caseNumberKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.caseNumber, SearchAttributeType.KEYWORD);
+const caseStatusKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.status, SearchAttributeType.KEYWORD);
 
 type Command =
   | { id: string; kind: 'decide'; input: DecisionInput }
@@ -181,6 +185,9 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       notifications: ctx.notifications,
     });
     state.seq = seq;
+    if (workflowInfo().typedSearchAttributes.get(caseStatusKey) !== state.status) {
+      upsertSearchAttributes([{ key: caseStatusKey, value: state.status }]);
+    }
     state.tasks = state.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
   }
 
@@ -260,6 +267,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       parentCaseId: input.parentCaseId ?? null,
     });
     state.caseNumber = number;
+    upsertSearchAttributes([{ key: caseNumberKey, value: number }]);
     const ctx = new EngineContext(state, now);
     ctx.caseChanged = true;
     ctx.record('case-started', { actorId: state.applicant.userId, data: { number, version: state.definition.version } });

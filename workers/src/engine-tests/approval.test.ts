@@ -49,6 +49,13 @@ describe('approval steps', () => {
     expect(await h.caseRow(view.caseId)).toMatchObject({ status: 'completed', outcome: 'approved' });
     expect(await h.openTasks(view.caseId)).toEqual([]);
     expect(await h.timelineTypes(view.caseId)).toEqual(['case-started', 'step-opened', 'approved', 'step-completed', 'case-ended']);
+    // Operators find the case in the Temporal Web UI by its number and status.
+    await h.eventually(async () => {
+      for await (const wf of h.client.workflow.list({ query: `CaseNumber = '${view.caseNumber}' AND CaseStatus = 'completed'` })) {
+        return wf.workflowId === `case-${view.caseId}`;
+      }
+      return false;
+    });
   });
 
   it('ends the case as rejected when the reviewer rejects', async () => {

@@ -1,0 +1,32 @@
+export { isRunning, killOnExit, signal, stopChild, waitForExit } from './child-process';
+export {
+  EMBEDDED_PASSWORD,
+  EMBEDDED_USER,
+  type EmbeddedPostgres,
+  type EmbeddedPostgresOptions,
+  startEmbeddedPostgres,
+} from './embedded-postgres';
+export { DevstackError, isDevstackError } from './errors';
+export { type Log, lastLine, silentLog } from './log';
+export { findFreePort, isPortFree } from './ports';
+export {
+  checkPostgres,
+  describeUrl,
+  ensureDatabase,
+  type RunningPostgres,
+  type StartPostgresOptions,
+  startPostgres,
+} from './postgres';
+export { ProcessSupervisor, type SupervisedCommand, type UnexpectedExitHandler } from './process-supervisor';
+export { findRepoRoot } from './repo-root';
+export { type EnsureTemporalCliOptions, ensureTemporalCli, TEMPORAL_CLI_VERSION } from './temporal-cli';
+export {
+  checkTemporal,
+  SEARCH_ATTRIBUTES,
+  startTemporalDevServer,
+  type TemporalDevServer,
+  type TemporalDevServerOptions,
+} from './temporal-server';
+export { createTestDatabase, type TestDatabase } from './test-database';
+export type { TestServices } from './vitest-context';
+export { type WaitForHttpOptions, waitForHttp } from './wait-for-http';

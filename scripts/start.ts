@@ -1,0 +1,170 @@
+// `pnpm start`: the whole platform on one command (Temporal, PostgreSQL, migrations, worker, gateway).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDb, migrateToLatest, seedDemoOrganisation } from '../packages/db/src/index';
+import {
+  checkTemporal,
+  DevstackError,
+  ensureTemporalCli,
+  findRepoRoot,
+  isPortFree,
+  ProcessSupervisor,
+  startPostgres,
+  startTemporalDevServer,
+  waitForHttp,
+} from '../packages/devstack/src/index';
+
+const root = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+const dataDir = join(root, '.data');
+const log = (line: string) => console.log(`› ${line}`);
+const cleanup: { name: string; stop: () => Promise<void> }[] = [];
+let shuttingDown = false;
+let temporalUi: string | undefined;
+
+const supervisor = new ProcessSupervisor((name, code, signal) => {
+  console.error(
+    `✖ The ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}). See its output above.`,
+  );
+  void shutdown(1);
+});
+
+/** Stops everything started so far, newest first, then exits. */
+async function shutdown(code: number): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  await supervisor.stopAll(log);
+  for (const { name, stop } of cleanup.reverse()) {
+    log(`Stopping ${name}…`);
+    await stop().catch((error: unknown) => console.error(`  ${name}: ${String(error)}`));
+  }
+  process.exit(code);
+}
+
+function numberFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0 || value > 65535) {
+    throw new DevstackError(`${name}=${raw} is not a valid port. Use a number between 1 and 65535.`);
+  }
+  return value;
+}
+
+async function startTemporal(): Promise<string> {
+  const external = process.env.TEMPORAL_ADDRESS;
+  if (external) {
+    await checkTemporal(external, process.env.TEMPORAL_NAMESPACE ?? 'default');
+    log(`Using Temporal at ${external} (TEMPORAL_ADDRESS).`);
+    return external;
+  }
+  const binary = await ensureTemporalCli({ toolsDir: join(root, '.tools', 'bin'), log });
+  const server = await startTemporalDevServer({
+    binary,
+    dbFile: join(dataDir, 'temporal.db'),
+    port: numberFromEnv('TEMPORAL_PORT', 7233),
+    uiPort: numberFromEnv('TEMPORAL_UI_PORT', 8233),
+    log,
+  });
+  cleanup.push({ name: 'Temporal', stop: server.stop });
+  temporalUi = server.uiUrl;
+  return server.address;
+}
+
+async function startDatabase(): Promise<string> {
+  const postgres = await startPostgres({ dataDir: join(dataDir, 'pg'), log });
+  // Registered before Temporal's entry so it stops last.
+  cleanup.unshift({ name: 'PostgreSQL', stop: postgres.stop });
+  const db = createDb(postgres.url, { max: 2 });
+  try {
+    await migrateToLatest(db);
+    if (await seedDemoOrganisation(db)) log('Seeded the demo organisation.');
+  } finally {
+    await db.destroy();
+  }
+  return postgres.url;
+}
+
+function buildAppsIfMissing(): void {
+  if (existsSync(join(root, 'apps', 'shell', 'dist'))) return;
+  log('Building the apps (first run)…');
+  const result = spawnSync('pnpm', ['--filter', './apps/**', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    throw new DevstackError(
+      'Building the apps failed (see above). Fix the build, then run pnpm start again.',
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  const port = numberFromEnv('PORT', 3000);
+  if (!(await isPortFree(port)))
+    throw new DevstackError(`Port ${port} is in use; set PORT=… to use another.`);
+  await mkdir(dataDir, { recursive: true });
+
+  const [temporalAddress, databaseUrl] = await Promise.all([startTemporal(), startDatabase()]);
+  buildAppsIfMissing();
+  if (!(await isPortFree(port)))
+    throw new DevstackError(`Port ${port} is in use; set PORT=… to use another.`);
+
+  const env = {
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    PORT: String(port),
+  };
+  // `node --import tsx` rather than the tsx CLI: one process per service, so signals reach it directly.
+  const run = (name: string, entry: string) =>
+    supervisor.start({ name, command: process.execPath, args: ['--import', 'tsx', entry], cwd: root, env });
+  run('worker', 'workers/src/main.ts');
+  const gateway = run('gateway', 'gateway/src/server.ts');
+
+  const appUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${appUrl}/readyz`, {
+    timeoutMs: 60_000,
+    abort: () =>
+      gateway.exitCode !== null ? 'The gateway exited before it was ready (see above).' : undefined,
+    hint: 'See the [gateway] output above.',
+  });
+  printBanner(appUrl);
+}
+
+function printBanner(appUrl: string): void {
+  const users = [
+    ['zhangwei', '会员 / 申请人 · member, applicant'],
+    ['lina', '基层工会创新评审 · innovation reviewer'],
+    ['wangfang', '市总工会创新委员会 · innovation committee'],
+    ['chenjie', '困难职工帮扶中心 · assistance centre'],
+    ['zhaolei', '基层工会干部 · grassroots union cadre'],
+    ['liuyang', '权益部调解员 · mediator'],
+    ['admin', '平台管理员 · platform admin'],
+  ];
+  const lines = [
+    '',
+    '  UnionFlow 已启动 · is running',
+    '',
+    `  应用 App         ${appUrl}`,
+    `  接口文档 API docs ${appUrl}/docs`,
+    `  Temporal UI      ${temporalUi ?? '(external Temporal)'}`,
+    '',
+    '  演示账号 Demo logins (密码 password: demo1234)',
+    ...users.map(([user, role]) => `    ${(user ?? '').padEnd(10)} ${role}`),
+    '',
+    '  按 Ctrl-C 停止 · Press Ctrl-C to stop',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch(async (error: unknown) => {
+  if (shuttingDown) return;
+  console.error(
+    error instanceof DevstackError ? `✖ ${error.message}` : `✖ ${(error as Error)?.stack ?? error}`,
+  );
+  await shutdown(1);
+});

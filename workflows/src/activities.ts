@@ -25,6 +25,11 @@ export interface CaseActivities {
     data: Record<string, unknown>;
     previousDeciderId: string | null;
   }): Promise<string[]>;
+  /**
+   * Standing delegations in force now: each candidate who has handed their tasks to someone is replaced
+   * by that person; `onBehalfOf` maps delegate → original so actions record "acted as X for Y".
+   */
+  applyDelegations(userIds: string[]): Promise<{ userIds: string[]; onBehalfOf: Record<string, string> }>;
   /** The superior of a user, or the admins of their org when they have none. */
   superiorOf(userId: string): Promise<string[]>;
   /** Users to ask when a rule finds nobody: the scope's admins, or the platform admin queue. */

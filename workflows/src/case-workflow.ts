@@ -20,7 +20,7 @@ import { caseWorkflowId, SEARCH_ATTRIBUTES } from './constants';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { advance } from './engine/advance';
 import { applicantAction } from './engine/applicant-actions';
-import { claim, decide } from './engine/decisions';
+import { claim, decide, handOver } from './engine/decisions';
 import type { Effects } from './engine/effects';
 import { handleEvent } from './engine/events';
 import { migrate } from './engine/migrate';
@@ -37,7 +37,9 @@ import {
   decideUpdate,
   type MigrationInput,
   migrateUpdate,
+  type ReassignInput,
   readyUpdate,
+  reassignUpdate,
   viewQuery,
 } from './messages';
 
@@ -60,7 +62,8 @@ type Command =
   | { id: string; kind: 'decide'; input: DecisionInput }
   | { id: string; kind: 'claim'; input: ClaimInput }
   | { id: string; kind: 'applicant'; input: ApplicantActionInput }
-  | { id: string; kind: 'migrate'; input: MigrationInput };
+  | { id: string; kind: 'migrate'; input: MigrationInput }
+  | { id: string; kind: 'reassign'; input: ReassignInput };
 
 /** The one workflow that interprets every process definition. */
 export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
@@ -91,6 +94,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     resolveAssignees: (rule, previousDeciderId) =>
       activities.resolveAssignees({ rule, applicant: state.applicant, data: state.data, previousDeciderId }),
     superiorOf: (userId) => activities.superiorOf(userId),
+    applyDelegations: (userIds) => activities.applyDelegations(userIds),
     fallbackAssignees: (policy) => activities.fallbackAssignees({ policy, applicant: state.applicant }),
     evaluate: (cond) => evaluateCondition(cond, { data: state.data, applicant: state.applicant }),
     startTimer(timer) {
@@ -206,6 +210,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       if (command.kind === 'decide') await decide(ctx, fx, command.input);
       else if (command.kind === 'claim') claim(ctx, command.input);
       else if (command.kind === 'migrate') migrate(ctx, command.input);
+      else if (command.kind === 'reassign') handOver(ctx, command.input);
       else await applicantAction(ctx, fx, command.input);
       await advance(ctx, fx);
     } catch (err) {
@@ -244,6 +249,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   setHandler(claimUpdate, (c) => submit({ id: updateId(), kind: 'claim', input: c }), { validator: (c) => validateTask(c.taskId) });
   setHandler(applicantActionUpdate, (a) => submit({ id: updateId(), kind: 'applicant', input: a }));
   setHandler(migrateUpdate, (m) => submit({ id: updateId(), kind: 'migrate', input: m }));
+  setHandler(reassignUpdate, (r) => submit({ id: updateId(), kind: 'reassign', input: r }), { validator: (r) => validateTask(r.taskId) });
   setHandler(viewQuery, view);
 
   if (input.resume) {

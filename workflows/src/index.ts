@@ -12,6 +12,8 @@ export {
   decideUpdate,
   type MigrationInput,
   migrateUpdate,
+  type ReassignInput,
+  reassignUpdate,
   readyUpdate,
   viewQuery,
 } from './messages';

@@ -41,6 +41,15 @@ export interface ApplicantActionInput {
   data?: Record<string, unknown>;
 }
 
+/** An admin hands a user's share of an open task to another user. */
+export interface ReassignInput {
+  taskId: string;
+  fromUserId: string;
+  toUserId: string;
+  actorId: string;
+  reason?: string;
+}
+
 /** An admin moves a running case to another published version of its definition. */
 export interface MigrationInput {
   actorId: string;
@@ -64,4 +73,5 @@ export const decideUpdate = defineUpdate<CaseView, [DecisionInput]>('decide');
 export const claimUpdate = defineUpdate<CaseView, [ClaimInput]>('claim');
 export const applicantActionUpdate = defineUpdate<CaseView, [ApplicantActionInput]>('applicantAction');
 export const migrateUpdate = defineUpdate<CaseView, [MigrationInput]>('migrate');
+export const reassignUpdate = defineUpdate<CaseView, [ReassignInput]>('reassign');
 export const viewQuery = defineQuery<CaseView>('view');

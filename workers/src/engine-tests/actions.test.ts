@@ -174,3 +174,33 @@ describe('assignment policies', () => {
     expect((await h.caseRow(c.caseId)).data.award).toBe(300_000);
   });
 });
+
+describe('standing delegation', () => {
+  it('routes new tasks to the delegate while the delegation holds, recording "acted for"', async () => {
+    await h.db
+      .insertInto('delegations')
+      .values({ id: 'd-out-of-office', from_user_id: 'u-chenjie', to_user_id: 'u-liuyang', starts_at: new Date(Date.now() - 60_000), ends_at: new Date(Date.now() + 3_600_000), reason: '休假', created_at: new Date() })
+      .execute();
+    try {
+      const c = await h.start(def('ooo', [review('r1', { kind: 'user', username: 'chenjie' }, 'end'), end]), { title: 'o' });
+      const t = await first(c.caseId);
+      expect(t.candidates).toEqual(['u-liuyang']);
+      await h.decide(c.caseId, { taskId: t.id, actorId: 'u-liuyang', action: 'approve' });
+      const approved = await h.db.selectFrom('timeline_events').select(['actor_id', 'on_behalf_of_id']).where('case_id', '=', c.caseId).where('type', '=', 'approved').executeTakeFirstOrThrow();
+      expect(approved).toEqual({ actor_id: 'u-liuyang', on_behalf_of_id: 'u-chenjie' });
+    } finally {
+      await h.db.deleteFrom('delegations').where('id', '=', 'd-out-of-office').execute();
+    }
+  });
+
+  it('hands an open task over to a successor (换届)', async () => {
+    const { reassignUpdate } = await import('@unionflow/workflows');
+    const c = await h.start(def('handover', [review('r1', lina, 'end'), end]), { title: 'h' });
+    const t = await first(c.caseId);
+    await h.client.workflow.getHandle(`case-${c.caseId}`).executeUpdate(reassignUpdate, { args: [{ taskId: t.id, fromUserId: 'u-lina', toUserId: 'u-zhaolei', actorId: 'u-admin', reason: '换届' }] });
+    expect((await first(c.caseId)).candidates).toEqual(['u-zhaolei']);
+    await h.decide(c.caseId, { taskId: t.id, actorId: 'u-zhaolei', action: 'approve' });
+    const approved = await h.db.selectFrom('timeline_events').select(['on_behalf_of_id']).where('case_id', '=', c.caseId).where('type', '=', 'approved').executeTakeFirstOrThrow();
+    expect(approved.on_behalf_of_id).toBe('u-lina');
+  });
+});

@@ -115,7 +115,9 @@ async function enterApproval(ctx: EngineContext, fx: Effects, token: Token, node
     moveToken(ctx, token, node.next);
     return;
   }
-  openApprovalStep(ctx, fx, token, node, candidates);
+  const delegated = await fx.applyDelegations(candidates);
+  if (Object.keys(delegated.onBehalfOf).length > 0) ctx.record('delegation-applied', { node, data: { onBehalfOf: delegated.onBehalfOf } });
+  openApprovalStep(ctx, fx, token, node, delegated.userIds, delegated.onBehalfOf);
   if (node.cc && node.cc.length > 0) {
     const ccUsers: string[] = [];
     for (const rule of node.cc) ccUsers.push(...(await fx.resolveAssignees(rule, ctx.state.lastDeciderId)));

@@ -1,5 +1,5 @@
 import type { ApprovalNode } from '@unionflow/process-model/runtime';
-import type { ClaimInput, DecisionInput } from '../messages';
+import type { ClaimInput, DecisionInput, ReassignInput } from '../messages';
 import { endCase, moveToken } from './advance';
 import type { Effects } from './effects';
 import { checkFormData } from './form-data';
@@ -76,7 +76,7 @@ export function approve(ctx: EngineContext, fx: Effects, task: TaskRecord, run: 
 export function reject(ctx: EngineContext, fx: Effects, task: TaskRecord, run: StepRun, actorId: string | null, comment?: string): void {
   const node = ctx.node(run.nodeId);
   ctx.closeTask(task, 'completed', 'reject');
-  ctx.record('rejected', { node, actorId, comment: comment ?? null });
+  ctx.record('rejected', { node, actorId, onBehalfOfId: actorId ? (task.onBehalfOf[actorId] ?? null) : null, comment: comment ?? null });
   if (task.returnTo) {
     openTask(ctx, fx, run, newTask(ctx, node, 'approval', [task.returnTo], task.form, undefined));
     return;
@@ -159,6 +159,23 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
       return;
     }
   }
+}
+
+/** An admin moves a user's share of an open task to someone else (hand-over when staff leave or after 换届). */
+export function handOver(ctx: EngineContext, input: ReassignInput): void {
+  const { task, run } = findOpenTask(ctx, input.taskId);
+  if (!task.candidateIds.includes(input.fromUserId)) throw new EngineError('Conflict', 'That user does not hold this task.');
+  if (task.candidateIds.includes(input.toUserId)) throw new EngineError('Conflict', 'The new holder already holds this task.');
+  const candidateIds = task.candidateIds.map((c) => (c === input.fromUserId ? input.toUserId : c));
+  const original = task.onBehalfOf[input.fromUserId] ?? input.fromUserId;
+  const onBehalfOf = { ...task.onBehalfOf, [input.toUserId]: original };
+  delete onBehalfOf[input.fromUserId];
+  const assigneeId = task.assigneeId === input.fromUserId || candidateIds.length === 1 ? input.toUserId : task.assigneeId;
+  ctx.saveTask({ ...task, candidateIds, assigneeId, onBehalfOf });
+  const qi = run.queue.indexOf(input.fromUserId);
+  if (qi >= 0) run.queue[qi] = input.toUserId;
+  ctx.notify([input.toUserId], 'task-assigned', { zh: `待办：${ctx.state.title}`, en: `To do: ${ctx.state.title}` });
+  ctx.record('reassigned', { node: ctx.node(run.nodeId), actorId: input.actorId, comment: input.reason ?? null, data: { from: input.fromUserId, to: input.toUserId } });
 }
 
 export function claim(ctx: EngineContext, input: ClaimInput): void {

@@ -8,6 +8,7 @@ import type { DoneStep, TimerRecord, Token } from './state';
 export interface Effects {
   resolveAssignees(rule: AssigneeRule, previousDeciderId: string | null): Promise<string[]>;
   superiorOf(userId: string): Promise<string[]>;
+  applyDelegations(userIds: string[]): Promise<{ userIds: string[]; onBehalfOf: Record<string, string> }>;
   fallbackAssignees(policy: 'scope-admin' | 'admin-queue'): Promise<string[]>;
   evaluate(condition: Condition): boolean;
   startTimer(timer: TimerRecord): void;

@@ -69,7 +69,14 @@ export function openTask(ctx: EngineContext, fx: Effects, run: StepRun, task: Ta
   }
 }
 
-export function openApprovalStep(ctx: EngineContext, fx: Effects, token: Token, node: ApprovalNode, candidates: string[]): void {
+export function openApprovalStep(
+  ctx: EngineContext,
+  fx: Effects,
+  token: Token,
+  node: ApprovalNode,
+  candidates: string[],
+  onBehalfOf: Record<string, string> = {},
+): void {
   const mode = node.mode;
   const run: StepRun = {
     tokenId: token.id,
@@ -83,13 +90,14 @@ export function openApprovalStep(ctx: EngineContext, fx: Effects, token: Token, 
   ctx.state.steps.push(run);
   ctx.record('step-opened', { node, data: { candidateIds: candidates, mode } });
   const form = node.form ?? [];
-  if (mode === 'single') {
-    openTask(ctx, fx, run, newTask(ctx, node, 'approval', candidates, form, node.deadline), node.deadline);
-  } else if (mode === 'sequential') {
-    openTask(ctx, fx, run, newTask(ctx, node, 'approval', candidates.slice(0, 1), form, node.deadline), node.deadline);
-  } else {
-    for (const user of candidates) openTask(ctx, fx, run, newTask(ctx, node, 'approval', [user], form, node.deadline), node.deadline);
-  }
+  const task = (users: string[]) => {
+    const t = newTask(ctx, node, 'approval', users, form, node.deadline);
+    t.onBehalfOf = Object.fromEntries(users.filter((u) => onBehalfOf[u]).map((u) => [u, onBehalfOf[u] as string]));
+    return t;
+  };
+  if (mode === 'single') openTask(ctx, fx, run, task(candidates), node.deadline);
+  else if (mode === 'sequential') openTask(ctx, fx, run, task(candidates.slice(0, 1)), node.deadline);
+  else for (const user of candidates) openTask(ctx, fx, run, task([user]), node.deadline);
   ctx.caseChanged = true;
 }
 

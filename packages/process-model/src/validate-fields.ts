@@ -35,7 +35,8 @@ export function fieldIssues(def: ProcessDefinition): ValidationIssue[] {
     const own = new Set([...known, ...form.map((f) => f.key)]);
     for (const field of form) {
       for (const bound of [field.min, field.max]) {
-        if (typeof bound === 'string' && !own.has(bound)) {
+        // A bound may be a path into a collected field (`awardBand.max`): its first segment must be collected.
+        if (typeof bound === 'string' && !own.has(bound.split('.')[0] ?? bound)) {
           report(node, bound, { zh: `字段 ${field.key} 的上下限`, en: `the bound of field "${field.key}"` });
         }
       }

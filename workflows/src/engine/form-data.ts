@@ -1,13 +1,15 @@
 import type { FormField } from '@unionflow/process-model/runtime';
 
-/** Resolves a min/max bound: a number, or the name of a data field holding one. */
+/**
+ * Resolves a min/max bound: a number, or a path into the case data holding one (`awardBand.max`), so a
+ * band computed by an earlier step (or chosen by a branch) is enforced when the reviewer decides.
+ */
 function bound(value: number | string | undefined, data: Record<string, unknown>): number | undefined {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string') {
-    const v = data[value];
-    return typeof v === 'number' ? v : undefined;
-  }
-  return undefined;
+  if (typeof value !== 'string') return undefined;
+  let v: unknown = data;
+  for (const part of value.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return typeof v === 'number' ? v : undefined;
 }
 
 /**

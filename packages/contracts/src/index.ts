@@ -16,6 +16,48 @@ import type {
 } from './cases';
 import type { Problem, UserRef } from './common';
 
+export type {
+  DefinitionDocumentDto,
+  DefinitionOverviewDto,
+  DraftViewDto,
+  ImpactedCaseDto,
+  ImpactReportDto,
+  MigrateBody,
+  MigrateResultDto,
+  PublishResultDto,
+  SaveDraftBody,
+  SaveDraftResultDto,
+  SimulateBody,
+  SimulateResultDto,
+  ValidationIssueDto,
+  ValidationReportDto,
+  VersionDocumentDto,
+  VersionSummaryDto,
+} from './admin';
+export {
+  DefinitionDocument,
+  DefinitionOverview,
+  DraftView,
+  ImpactedCase,
+  ImpactQuery,
+  ImpactReport,
+  ImpactStep,
+  MigrateRequest,
+  MigrateResult,
+  ProcessKeyParam,
+  PublishResult,
+  RunningCount,
+  SaveDraftRequest,
+  SaveDraftResult,
+  SimulatedStep,
+  SimulateRequest,
+  SimulateResult,
+  ValidateRequest,
+  ValidationIssue,
+  ValidationReport,
+  VersionDocument,
+  VersionSummary,
+} from './admin';
 export { LoginRequest, Me } from './auth';
 export {
   CaseDetail,

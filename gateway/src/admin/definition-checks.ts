@@ -1,0 +1,33 @@
+import type { ValidationReportDto } from '@unionflow/contracts';
+import type { Database } from '@unionflow/db';
+import { type ValidationIssue, validateDefinition } from '@unionflow/process-model';
+import { serviceActionNames } from '@unionflow/workers/services';
+import type { Kysely } from 'kysely';
+import { badRequest, type FieldError } from '../errors';
+
+/** Validates a document against the actions this deployment has and the processes it has published. */
+export async function checkDefinition(db: Kysely<Database>, document: unknown): Promise<ValidationReportDto> {
+  const keys = await db.selectFrom('process_versions').select('key').distinct().execute();
+  return validateDefinition(document, {
+    serviceActions: serviceActionNames(),
+    processKeys: keys.map((k) => k.key),
+  });
+}
+
+/** The validator's issues as problem+json `errors`: path is the node id (or JSON pointer), message zh / en. */
+export function issuesAsFieldErrors(issues: ValidationIssue[] | ValidationReportDto['errors']): FieldError[] {
+  return issues.map((i) => ({
+    path: i.nodeId ?? i.path ?? '/',
+    message: `${i.message.zh} / ${i.message.en}`,
+  }));
+}
+
+/** The document must describe the process named in the URL. */
+export function requireKey(document: Record<string, unknown>, key: string): void {
+  if (document.key !== key) {
+    const given = typeof document.key === 'string' ? `"${document.key}"` : 'no key';
+    throw badRequest(`文档的 key 必须是 ${key} / the document's key must be "${key}" (it has ${given})`, [
+      { path: '/document/key', message: `must equal "${key}"` },
+    ]);
+  }
+}

@@ -1,0 +1,225 @@
+import type { DefinitionOverviewDto, DraftViewDto, VersionSummaryDto } from '@unionflow/contracts';
+import { canonicalJson, type Database } from '@unionflow/db';
+import { type Kysely, sql } from 'kysely';
+import { conflict } from '../errors';
+
+type Db = Kysely<Database>;
+type Doc = Record<string, unknown>;
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** True when two documents describe the same process; the version number is not part of the design. */
+export function sameDesign(a: Doc, b: Doc): boolean {
+  const { version: _a, ...restA } = a;
+  const { version: _b, ...restB } = b;
+  return canonicalJson(restA) === canonicalJson(restB);
+}
+
+function textOf(value: unknown, fallback: string): { zh: string; en?: string } {
+  if (value && typeof value === 'object' && typeof (value as { zh?: unknown }).zh === 'string') {
+    const t = value as { zh: string; en?: unknown };
+    return typeof t.en === 'string' ? { zh: t.zh, en: t.en } : { zh: t.zh };
+  }
+  return { zh: fallback };
+}
+
+/** Running cases per key and version. */
+async function runningCounts(db: Db, key?: string): Promise<Map<string, Map<number, number>>> {
+  let q = db
+    .selectFrom('cases')
+    .select(['process_key', 'process_version', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('status', '=', 'running')
+    .groupBy(['process_key', 'process_version']);
+  if (key) q = q.where('process_key', '=', key);
+  const rows = await q.execute();
+  const byKey = new Map<string, Map<number, number>>();
+  for (const r of rows) {
+    const m = byKey.get(r.process_key) ?? new Map<number, number>();
+    m.set(r.process_version, Number(r.n));
+    byKey.set(r.process_key, m);
+  }
+  return byKey;
+}
+
+/** Every process key with its latest version, draft state and running cases per version. */
+export async function listDefinitions(db: Db): Promise<DefinitionOverviewDto[]> {
+  const [latest, drafts, counts] = await Promise.all([
+    db
+      .selectFrom('process_versions as v')
+      .select(['v.key', 'v.version', 'v.document', 'v.published_at'])
+      .where(({ eb, selectFrom }) =>
+        eb(
+          'v.version',
+          '=',
+          selectFrom('process_versions as w')
+            .select(({ fn }) => fn.max('w.version').as('m'))
+            .whereRef('w.key', '=', 'v.key'),
+        ),
+      )
+      .execute(),
+    db.selectFrom('process_drafts').select(['key', 'document']).execute(),
+    runningCounts(db),
+  ]);
+  const keys = [...new Set([...latest.map((r) => r.key), ...drafts.map((d) => d.key)])].sort();
+  return keys.map((key) => {
+    const version = latest.find((r) => r.key === key);
+    const draft = drafts.find((d) => d.key === key);
+    const doc = (version?.document ?? draft?.document ?? {}) as Doc;
+    const running = counts.get(key) ?? new Map<number, number>();
+    return {
+      key,
+      name: textOf(doc.name, key),
+      department: typeof doc.department === 'string' ? doc.department : '',
+      latestVersion: version?.version ?? null,
+      publishedAt: version ? iso(version.published_at) : null,
+      hasDraft: draft !== undefined,
+      draftChanged: draft !== undefined && (!version || !sameDesign(draft.document, version.document)),
+      runningCases: [...running.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([v, count]) => ({ version: v, count })),
+    };
+  });
+}
+
+/** The latest published version of a key, or null. */
+export async function latestVersionRow(db: Db, key: string) {
+  return db
+    .selectFrom('process_versions')
+    .select(['version', 'document', 'published_at'])
+    .where('key', '=', key)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The draft to edit: the stored one, else the latest version's document, else null. */
+export async function loadDraft(db: Db, key: string): Promise<DraftViewDto | null> {
+  const draft = await db
+    .selectFrom('process_drafts as d')
+    .leftJoin('users as u', 'u.id', 'd.updated_by')
+    .select(['d.document', 'd.updated_at', 'u.username'])
+    .where('d.key', '=', key)
+    .executeTakeFirst();
+  if (draft) {
+    return {
+      key,
+      document: draft.document,
+      updatedAt: iso(draft.updated_at),
+      updatedBy: draft.username,
+      source: 'draft',
+    };
+  }
+  const version = await db
+    .selectFrom('process_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.published_by')
+    .select(['v.document', 'v.published_at', 'u.username'])
+    .where('v.key', '=', key)
+    .orderBy('v.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!version) return null;
+  return {
+    key,
+    document: version.document,
+    updatedAt: iso(version.published_at),
+    updatedBy: version.username,
+    source: 'version',
+  };
+}
+
+/**
+ * Saves a draft. With `baseUpdatedAt`, the save is refused when someone saved since (optimistic
+ * concurrency); a per-key advisory lock makes the check and the write one step.
+ */
+export async function saveDraft(
+  db: Db,
+  key: string,
+  document: Doc,
+  userId: string,
+  baseUpdatedAt: string | undefined,
+): Promise<Date> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`unionflow.draft.${key}`}))`.execute(trx);
+    const current = await trx
+      .selectFrom('process_drafts as d')
+      .leftJoin('users as u', 'u.id', 'd.updated_by')
+      .select(['d.updated_at', 'u.username', 'u.display_name'])
+      .where('d.key', '=', key)
+      .executeTakeFirst();
+    if (
+      current &&
+      baseUpdatedAt !== undefined &&
+      new Date(current.updated_at).getTime() !== new Date(baseUpdatedAt).getTime()
+    ) {
+      const at = iso(current.updated_at);
+      const who = current.username ? `${current.display_name}（${current.username}）` : '其他人';
+      const whoEn = current.username ? `${current.username}` : 'someone else';
+      throw conflict(
+        `草稿已被${who}于 ${at} 修改，请重新加载后再保存 / someone else changed this draft at ${at} (${whoEn}); reload it before saving`,
+      );
+    }
+    // Strictly later than the stored time, so two saves within one millisecond still differ.
+    const previous = current ? new Date(current.updated_at).getTime() : 0;
+    const updatedAt = new Date(Math.max(Date.now(), previous + 1));
+    await trx
+      .insertInto('process_drafts')
+      .values({ key, document: JSON.stringify(document) as never, updated_at: updatedAt, updated_by: userId })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          document: JSON.stringify(document) as never,
+          updated_at: updatedAt,
+          updated_by: userId,
+        }),
+      )
+      .execute();
+    return updatedAt;
+  });
+}
+
+/** Published versions of a key, newest first, with the publisher and running case count. */
+export async function listVersions(db: Db, key: string): Promise<VersionSummaryDto[]> {
+  const [rows, counts] = await Promise.all([
+    db
+      .selectFrom('process_versions as v')
+      .leftJoin('users as u', 'u.id', 'v.published_by')
+      .select(['v.version', 'v.published_at', 'u.username'])
+      .where('v.key', '=', key)
+      .orderBy('v.version', 'desc')
+      .execute(),
+    runningCounts(db, key),
+  ]);
+  const running = counts.get(key);
+  return rows.map((r) => ({
+    version: r.version,
+    publishedAt: iso(r.published_at),
+    publishedBy: r.username,
+    runningCases: running?.get(r.version) ?? 0,
+  }));
+}
+
+/** One published version with its document, or null. */
+export async function versionDocument(db: Db, key: string, version: number) {
+  const row = await db
+    .selectFrom('process_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.published_by')
+    .select(['v.document', 'v.published_at', 'u.username'])
+    .where('v.key', '=', key)
+    .where('v.version', '=', version)
+    .executeTakeFirst();
+  if (!row) return null;
+  const running = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('process_key', '=', key)
+    .where('process_version', '=', version)
+    .where('status', '=', 'running')
+    .executeTakeFirstOrThrow();
+  return {
+    key,
+    version,
+    publishedAt: iso(row.published_at),
+    publishedBy: row.username,
+    runningCases: Number(running.n),
+    document: row.document,
+  };
+}

@@ -1,0 +1,191 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  DefinitionOverview,
+  DraftView,
+  Problem,
+  ProcessKeyParam,
+  PublishResult,
+  SaveDraftRequest,
+  SaveDraftResult,
+  SimulateRequest,
+  SimulateResult,
+  ValidateRequest,
+  ValidationReport,
+} from '@unionflow/contracts';
+import { publishDefinition } from '@unionflow/db';
+import type { ProcessDefinition } from '@unionflow/process-model';
+import { Type } from 'typebox';
+import {
+  checkDefinition,
+  createSimulator,
+  issuesAsFieldErrors,
+  listDefinitions,
+  loadDraft,
+  requireKey,
+  saveDraft,
+} from '../../admin';
+import { notFound, unprocessable } from '../../errors';
+
+/** Admin routes: signed in with the admin role. */
+export const ADMIN = { auth: 'user', roles: ['admin'] } as const;
+/** Admin writes additionally honour Idempotency-Key. */
+export const ADMIN_WRITE = { ...ADMIN, idempotent: true } as const;
+
+const KeyParams = Type.Object({ key: ProcessKeyParam });
+const errors = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  413: Problem,
+  422: Problem,
+};
+const DRAFT_BODY_LIMIT = 1024 * 1024;
+
+/** Process definitions: the list, drafts, validation, simulation and publishing. */
+export const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const simulateDocument = createSimulator(app.db);
+
+  // Fastify validates a missing body against the schema; validate and simulate treat it as `{}`.
+  app.addHook('preValidation', async (request) => {
+    if (request.method === 'POST' && request.body === undefined) request.body = {};
+  });
+
+  async function draftOrThrow(key: string) {
+    const draft = await loadDraft(app.db, key);
+    if (!draft) throw notFound(`没有名为 ${key} 的流程 / no process "${key}"`);
+    return draft;
+  }
+
+  app.get(
+    '/api/admin/definitions',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Every process: latest version, whether an unpublished draft exists, running cases per version',
+        response: { 200: Type.Array(DefinitionOverview), 401: Problem, 403: Problem },
+      },
+    },
+    async () => listDefinitions(app.db),
+  );
+
+  app.get(
+    '/api/admin/definitions/:key/draft',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['admin'],
+        summary: 'The draft to edit (the latest version when nobody has edited one)',
+        params: KeyParams,
+        response: { 200: DraftView, ...errors },
+      },
+    },
+    async (request) => draftOrThrow(request.params.key),
+  );
+
+  app.put(
+    '/api/admin/definitions/:key/draft',
+    {
+      bodyLimit: DRAFT_BODY_LIMIT,
+      config: ADMIN_WRITE,
+      schema: {
+        tags: ['admin'],
+        summary: 'Save a draft (invalid drafts are saved too; the answer says what is wrong)',
+        description:
+          'Send the `updatedAt` you loaded as `baseUpdatedAt`: if someone saved in between, the answer is 409 and nothing is saved.',
+        params: KeyParams,
+        body: SaveDraftRequest,
+        response: { 200: SaveDraftResult, ...errors },
+      },
+    },
+    async (request) => {
+      const { key } = request.params;
+      const { document, baseUpdatedAt } = request.body;
+      requireKey(document, key);
+      const updatedAt = await saveDraft(app.db, key, document, request.user.id, baseUpdatedAt);
+      return { updatedAt: updatedAt.toISOString(), validation: await checkDefinition(app.db, document) };
+    },
+  );
+
+  app.post(
+    '/api/admin/definitions/:key/validate',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['admin'],
+        summary: 'Validate a document (default: the stored draft)',
+        params: KeyParams,
+        body: ValidateRequest,
+        response: { 200: ValidationReport, ...errors },
+      },
+    },
+    async (request) => {
+      const document = request.body.document ?? (await draftOrThrow(request.params.key)).document;
+      return checkDefinition(app.db, document);
+    },
+  );
+
+  app.post(
+    '/api/admin/definitions/:key/simulate',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['admin'],
+        summary: 'Predict the steps and assignees for some case data (default document: the stored draft)',
+        params: KeyParams,
+        body: SimulateRequest,
+        response: { 200: SimulateResult, ...errors },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      const document = body.document ?? (await draftOrThrow(request.params.key)).document;
+      return simulateDocument(document, body.data ?? {}, body.applicant, request.user.id);
+    },
+  );
+
+  app.post(
+    '/api/admin/definitions/:key/publish',
+    {
+      config: ADMIN_WRITE,
+      schema: {
+        tags: ['admin'],
+        summary: 'Publish the draft as the next version (refused with 422 and every problem when invalid)',
+        description:
+          'Running cases keep the version they started on; move them with POST /api/admin/cases/:id/migrate.',
+        params: KeyParams,
+        response: { 201: PublishResult, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { key } = request.params;
+      const { document } = await draftOrThrow(key);
+      requireKey(document, key);
+      const report = await checkDefinition(app.db, document);
+      const first = report.errors[0];
+      if (first) {
+        const n = report.errors.length;
+        throw unprocessable(
+          `草稿有 ${n} 个问题，不能发布。第一个：${first.message.zh} / the draft has ${n} problem(s) and cannot be published; first: ${first.message.en}`,
+          issuesAsFieldErrors(report.errors),
+        );
+      }
+      const published = await publishDefinition(
+        app.db,
+        document as unknown as ProcessDefinition,
+        request.user.id,
+      );
+      const row = await app.db
+        .selectFrom('process_versions')
+        .select('published_at')
+        .where('key', '=', key)
+        .where('version', '=', published.version)
+        .executeTakeFirstOrThrow();
+      reply.code(201);
+      return { key, version: published.version, publishedAt: new Date(row.published_at).toISOString() };
+    },
+  );
+};

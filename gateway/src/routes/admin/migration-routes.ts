@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { MigrateRequest, MigrateResult, Problem } from '@unionflow/contracts';
+import type { ProcessDefinition } from '@unionflow/process-model';
+import { Type } from 'typebox';
+import { sendMigration } from '../../cases/engine-client';
+import { conflict, notFound } from '../../errors';
+import { ADMIN_WRITE } from './definition-routes';
+
+const CaseParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const errors = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+  503: Problem,
+};
+
+/** Moving a running case to another published version of its process: an explicit admin action. */
+export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/admin/cases/:id/migrate',
+    {
+      config: ADMIN_WRITE,
+      schema: {
+        tags: ['admin'],
+        summary: 'Move a running case to another published version of its process',
+        description:
+          'The engine refuses (409) when a step the case is at, or has done, has no step of the same kind in the target; the case is then unchanged.',
+        params: CaseParams,
+        body: MigrateRequest,
+        response: { 200: MigrateResult, ...errors },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { version } = request.body;
+      const row = await app.db
+        .selectFrom('cases')
+        .select(['id', 'process_key', 'process_version', 'status'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) throw notFound(`找不到案件 ${id} / no case ${id}`);
+      const target = await app.db
+        .selectFrom('process_versions')
+        .select('document')
+        .where('key', '=', row.process_key)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (!target) {
+        throw notFound(
+          `流程 ${row.process_key} 没有第 ${version} 版 / process "${row.process_key}" has no version ${version}`,
+        );
+      }
+      if (row.status !== 'running') {
+        throw conflict(`案件已结束，不能迁移 / the case is ${row.status} and cannot be moved`);
+      }
+      const key = request.idempotencyKey;
+      const view = await sendMigration(
+        app.temporal,
+        id,
+        { actorId: request.user.id, definition: target.document as unknown as ProcessDefinition },
+        key ? `${request.user.id}:${key}` : undefined,
+      );
+      return {
+        caseId: id,
+        fromVersion: row.process_version,
+        toVersion: version,
+        status: view.status,
+        activeNodeIds: view.activeNodeIds,
+      };
+    },
+  );
+};

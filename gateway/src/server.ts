@@ -1,12 +1,11 @@
-import { CASE_TASK_QUEUE } from '@unionflow/workflows';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '@unionflow/db';
+import { CASE_TASK_QUEUE } from '@unionflow/workflows';
 import { buildApp } from './app';
 
 /** Task queue the interpreter workers poll; overridable for side-by-side deployments. */
-
 
 function requireEnv(name: string): string {
   const value = process.env[name];

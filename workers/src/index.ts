@@ -1,5 +1,10 @@
 export { type ActivityDeps, createActivities } from './activities/create-activities';
 export { EVENTS_CHANNEL } from './activities/project';
-export { builtInActions, type ServiceAction, type ServiceDeps, serviceActionNames } from './services/registry';
 export { ensureSearchAttributes } from './search-attributes';
+export {
+  builtInActions,
+  type ServiceAction,
+  type ServiceDeps,
+  serviceActionNames,
+} from './services/registry';
 export { type CaseWorkerOptions, createCaseWorker, workflowsPath } from './worker';

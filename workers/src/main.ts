@@ -23,7 +23,12 @@ try {
 }
 // TEMPORAL_TASK_QUEUE lets tests and scale-out runs use their own queue; gateways must use the same.
 await ensureSearchAttributes(address, namespace);
-const worker = await createCaseWorker({ connection, namespace, db, taskQueue: process.env.TEMPORAL_TASK_QUEUE || undefined });
+const worker = await createCaseWorker({
+  connection,
+  namespace,
+  db,
+  taskQueue: process.env.TEMPORAL_TASK_QUEUE || undefined,
+});
 console.log(`worker ready on task queue ${worker.options.taskQueue} (${address}, namespace ${namespace})`);
 await worker.run();
 await connection.close();

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createDb, type Database, migrateToLatest, publishDefinition, seedDemoOrganisation } from '@unionflow/db';
+import {
+  createDb,
+  type Database,
+  migrateToLatest,
+  publishDefinition,
+  seedDemoOrganisation,
+} from '@unionflow/db';
+import type {} from '@unionflow/devstack';
 import type { Applicant, ProcessDefinition } from '@unionflow/process-model';
 import {
   type ApplicantActionInput,
@@ -15,7 +22,6 @@ import {
   readyUpdate,
 } from '@unionflow/workflows';
 import type { Kysely } from 'kysely';
-import type {} from '@unionflow/devstack';
 import { inject } from 'vitest';
 import { createActivities } from '../src/activities/create-activities';
 import type { ServiceAction } from '../src/services/registry';
@@ -82,25 +88,78 @@ export async function createEngineHarness(
     client,
     taskQueue,
     async start(def, data, applicant = zhangwei) {
-      const published = await publishDefinition(db, { ...def, key: `${def.key}-${randomUUID().slice(0, 8)}` }, null);
+      const published = await publishDefinition(
+        db,
+        { ...def, key: `${def.key}-${randomUUID().slice(0, 8)}` },
+        null,
+      );
       const caseId = randomUUID();
-      const input: CaseInput = { caseId, title: String(data.title ?? 'test case'), definition: published, applicant, data };
-      await client.workflow.start('caseWorkflow', { workflowId: caseWorkflowId(caseId), taskQueue, args: [input] });
+      const input: CaseInput = {
+        caseId,
+        title: String(data.title ?? 'test case'),
+        definition: published,
+        applicant,
+        data,
+      };
+      await client.workflow.start('caseWorkflow', {
+        workflowId: caseWorkflowId(caseId),
+        taskQueue,
+        args: [input],
+      });
       return handle(caseId).executeUpdate(readyUpdate, { args: [] });
     },
-    decide: (caseId, input, updateId) => handle(caseId).executeUpdate(decideUpdate, { args: [input], updateId: updateId ?? randomUUID() }),
-    claim: (caseId, taskId, actorId, release) => handle(caseId).executeUpdate(claimUpdate, { args: [{ taskId, actorId, release }] }),
-    applicant: (caseId, input, updateId) => handle(caseId).executeUpdate(applicantActionUpdate, { args: [input], updateId: updateId ?? randomUUID() }),
+    decide: (caseId, input, updateId) =>
+      handle(caseId).executeUpdate(decideUpdate, { args: [input], updateId: updateId ?? randomUUID() }),
+    claim: (caseId, taskId, actorId, release) =>
+      handle(caseId).executeUpdate(claimUpdate, { args: [{ taskId, actorId, release }] }),
+    applicant: (caseId, input, updateId) =>
+      handle(caseId).executeUpdate(applicantActionUpdate, {
+        args: [input],
+        updateId: updateId ?? randomUUID(),
+      }),
     async openTasks(caseId) {
-      const tasks = await db.selectFrom('tasks').select(['id', 'node_id', 'status']).where('case_id', '=', caseId).where('status', 'in', ['open', 'claimed']).orderBy('created_at').orderBy('id').execute();
-      const cands = tasks.length ? await db.selectFrom('task_candidates').select(['task_id', 'user_id']).where('task_id', 'in', tasks.map((t) => t.id)).execute() : [];
-      return tasks.map((t) => ({ ...t, candidates: cands.filter((c) => c.task_id === t.id).map((c) => c.user_id).sort() }));
+      const tasks = await db
+        .selectFrom('tasks')
+        .select(['id', 'node_id', 'status'])
+        .where('case_id', '=', caseId)
+        .where('status', 'in', ['open', 'claimed'])
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      const cands = tasks.length
+        ? await db
+            .selectFrom('task_candidates')
+            .select(['task_id', 'user_id'])
+            .where(
+              'task_id',
+              'in',
+              tasks.map((t) => t.id),
+            )
+            .execute()
+        : [];
+      return tasks.map((t) => ({
+        ...t,
+        candidates: cands
+          .filter((c) => c.task_id === t.id)
+          .map((c) => c.user_id)
+          .sort(),
+      }));
     },
     async caseRow(caseId) {
-      return db.selectFrom('cases').select(['status', 'outcome', 'data']).where('id', '=', caseId).executeTakeFirstOrThrow();
+      return db
+        .selectFrom('cases')
+        .select(['status', 'outcome', 'data'])
+        .where('id', '=', caseId)
+        .executeTakeFirstOrThrow();
     },
     async timelineTypes(caseId) {
-      const rows = await db.selectFrom('timeline_events').select('type').where('case_id', '=', caseId).orderBy('seq').orderBy('idx').execute();
+      const rows = await db
+        .selectFrom('timeline_events')
+        .select('type')
+        .where('case_id', '=', caseId)
+        .orderBy('seq')
+        .orderBy('idx')
+        .execute();
       return rows.map((r) => r.type);
     },
     async eventually(check, timeoutMs = 20_000) {

@@ -33,7 +33,10 @@ export interface CaseActivities {
   /** The superior of a user, or the admins of their org when they have none. */
   superiorOf(userId: string): Promise<string[]>;
   /** Users to ask when a rule finds nobody: the scope's admins, or the platform admin queue. */
-  fallbackAssignees(input: { policy: 'scope-admin' | 'admin-queue'; applicant: Applicant }): Promise<string[]>;
+  fallbackAssignees(input: {
+    policy: 'scope-admin' | 'admin-queue';
+    applicant: Applicant;
+  }): Promise<string[]>;
   /** Applies one projection batch in a transaction (skipped when already applied). */
   project(projection: Projection): Promise<void>;
   /** The latest published version of a process (for sub-processes). */

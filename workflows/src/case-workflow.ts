@@ -1,3 +1,4 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import {
   ApplicationFailure,
   allHandlersFinished,
@@ -17,7 +18,6 @@ import {
 import { evaluateCondition } from '@unionflow/process-model/runtime';
 import type { CaseActivities } from './activities';
 import { caseWorkflowId, SEARCH_ATTRIBUTES } from './constants';
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { advance } from './engine/advance';
 import { applicantAction } from './engine/applicant-actions';
 import { claim, decide, handOver } from './engine/decisions';
@@ -81,7 +81,12 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       .then(
         (event) => events.push(event),
         (err: unknown) => {
-          if (!scope.consideredCancelled) events.push({ kind: 'service-failed', tokenId, message: err instanceof Error ? err.message : String(err) });
+          if (!scope.consideredCancelled)
+            events.push({
+              kind: 'service-failed',
+              tokenId,
+              message: err instanceof Error ? err.message : String(err),
+            });
         },
       )
       .finally(() => {
@@ -183,7 +188,13 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     await activities.project({
       caseId: state.caseId,
       seq,
-      case: { status: state.status, outcome: state.outcome, currentStep: ctx.currentStep(), data: state.data, updatedAt: now().toISOString() },
+      case: {
+        status: state.status,
+        outcome: state.outcome,
+        currentStep: ctx.currentStep(),
+        data: state.data,
+        updatedAt: now().toISOString(),
+      },
       tasks: [...ctx.changedTasks.values()],
       timeline: ctx.timeline,
       notifications: ctx.notifications,
@@ -198,7 +209,8 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   function remember(id: string, result: EngineState['processed'][string]): void {
     state.processed[id] = result;
     state.processedOrder.push(id);
-    while (state.processedOrder.length > KEEP_PROCESSED_UPDATES) delete state.processed[state.processedOrder.shift() as string];
+    while (state.processedOrder.length > KEEP_PROCESSED_UPDATES)
+      delete state.processed[state.processedOrder.shift() as string];
   }
 
   /** Applies one command atomically: on a refusal the state is restored and nothing is projected. */
@@ -229,7 +241,8 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     if (!state.processed[command.id]) commands.push(command);
     await condition(() => state.processed[command.id] !== undefined);
     const result = state.processed[command.id];
-    if (result && !result.ok) throw ApplicationFailure.create({ type: result.type, message: result.message, nonRetryable: true });
+    if (result && !result.ok)
+      throw ApplicationFailure.create({ type: result.type, message: result.message, nonRetryable: true });
     return view();
   }
 
@@ -237,19 +250,27 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   /** Cheap early refusals, before anything is written to history. */
   const validateTask = (taskId: string) => {
     if (state.processed[currentUpdateInfo()?.id ?? '']) return;
-    if (state.status !== 'running') throw ApplicationFailure.create({ type: 'Conflict', message: 'The case has already ended.' });
-    if (typeof taskId !== 'string' || taskId.length === 0) throw ApplicationFailure.create({ type: 'Invalid', message: 'taskId is required.' });
+    if (state.status !== 'running')
+      throw ApplicationFailure.create({ type: 'Conflict', message: 'The case has already ended.' });
+    if (typeof taskId !== 'string' || taskId.length === 0)
+      throw ApplicationFailure.create({ type: 'Invalid', message: 'taskId is required.' });
   };
 
   setHandler(readyUpdate, async () => {
     await condition(() => state.seq >= 1);
     return view();
   });
-  setHandler(decideUpdate, (d) => submit({ id: updateId(), kind: 'decide', input: d }), { validator: (d) => validateTask(d.taskId) });
-  setHandler(claimUpdate, (c) => submit({ id: updateId(), kind: 'claim', input: c }), { validator: (c) => validateTask(c.taskId) });
+  setHandler(decideUpdate, (d) => submit({ id: updateId(), kind: 'decide', input: d }), {
+    validator: (d) => validateTask(d.taskId),
+  });
+  setHandler(claimUpdate, (c) => submit({ id: updateId(), kind: 'claim', input: c }), {
+    validator: (c) => validateTask(c.taskId),
+  });
   setHandler(applicantActionUpdate, (a) => submit({ id: updateId(), kind: 'applicant', input: a }));
   setHandler(migrateUpdate, (m) => submit({ id: updateId(), kind: 'migrate', input: m }));
-  setHandler(reassignUpdate, (r) => submit({ id: updateId(), kind: 'reassign', input: r }), { validator: (r) => validateTask(r.taskId) });
+  setHandler(reassignUpdate, (r) => submit({ id: updateId(), kind: 'reassign', input: r }), {
+    validator: (r) => validateTask(r.taskId),
+  });
   setHandler(viewQuery, view);
 
   if (input.resume) {
@@ -276,7 +297,10 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     upsertSearchAttributes([{ key: caseNumberKey, value: number }]);
     const ctx = new EngineContext(state, now);
     ctx.caseChanged = true;
-    ctx.record('case-started', { actorId: state.applicant.userId, data: { number, version: state.definition.version } });
+    ctx.record('case-started', {
+      actorId: state.applicant.userId,
+      data: { number, version: state.definition.version },
+    });
     state.tokens.push({ id: ctx.newId('t'), nodeId: state.definition.start, scope: [], phase: 'enter' });
     await advance(ctx, fx);
     await flush(ctx);

@@ -1,6 +1,13 @@
 export type { CaseActivities, ServiceCall } from './activities';
 export { CASE_TASK_QUEUE, caseWorkflowId, ENGINE_ERRORS, SEARCH_ATTRIBUTES } from './constants';
-export type { CaseRegistration, NotificationRecord, Projection, TaskRecord, TimelineRecord } from './engine/records';
+export { checkFormData } from './engine/form-data';
+export type {
+  CaseRegistration,
+  NotificationRecord,
+  Projection,
+  TaskRecord,
+  TimelineRecord,
+} from './engine/records';
 export {
   type ApplicantActionInput,
   applicantActionUpdate,
@@ -13,8 +20,7 @@ export {
   type MigrationInput,
   migrateUpdate,
   type ReassignInput,
-  reassignUpdate,
   readyUpdate,
+  reassignUpdate,
   viewQuery,
 } from './messages';
-export { checkFormData } from './engine/form-data';

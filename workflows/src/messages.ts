@@ -18,7 +18,15 @@ export interface CaseInput {
 export interface DecisionInput {
   taskId: string;
   actorId: string;
-  action: 'approve' | 'reject' | 'return' | 'transfer' | 'add-signer' | 'remove-signer' | 'delegate' | 'comment';
+  action:
+    | 'approve'
+    | 'reject'
+    | 'return'
+    | 'transfer'
+    | 'add-signer'
+    | 'remove-signer'
+    | 'delegate'
+    | 'comment';
   comment?: string;
   data?: Record<string, unknown>;
   /** transfer / delegate / add-signer / remove-signer: a user id; return: a node id or "applicant". */

@@ -29,7 +29,13 @@ export async function caseVisibility(
   const sensitiveOk = (def.sensitiveViewerRoles ?? []).some((r) => user.roles.includes(r));
   const inScope = inOrgScope(user, row.org_path);
   const staff = inScope && staffDepartments(user.roles).includes(row.department);
-  if (def.sensitiveViewerRoles && def.sensitiveViewerRoles.length > 0 && staff && !sensitiveOk && !user.roles.includes('admin')) {
+  if (
+    def.sensitiveViewerRoles &&
+    def.sensitiveViewerRoles.length > 0 &&
+    staff &&
+    !sensitiveOk &&
+    !user.roles.includes('admin')
+  ) {
     // Household files: only the named roles in scope (and the applicant) may open them at all.
     return 'none';
   }
@@ -47,7 +53,10 @@ export async function caseVisibility(
 }
 
 /** Replaces the values of sensitive fields with a mask. */
-export function maskData(data: Record<string, unknown>, def: Pick<ProcessDefinition, 'form'>): Record<string, unknown> {
+export function maskData(
+  data: Record<string, unknown>,
+  def: Pick<ProcessDefinition, 'form'>,
+): Record<string, unknown> {
   const sensitive = new Set(def.form.filter((f) => f.sensitive).map((f) => f.key));
   return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, sensitive.has(k) ? '***' : v]));
 }

@@ -8,7 +8,9 @@ export function caseQuery(db: Kysely<Database>) {
     .selectFrom('cases as c')
     .innerJoin('orgs as o', 'o.id', 'c.org_id')
     .innerJoin('users as a', 'a.id', 'c.applicant_id')
-    .innerJoin('process_versions as pv', (j) => j.onRef('pv.key', '=', 'c.process_key').onRef('pv.version', '=', 'c.process_version'))
+    .innerJoin('process_versions as pv', (j) =>
+      j.onRef('pv.key', '=', 'c.process_key').onRef('pv.version', '=', 'c.process_version'),
+    )
     .select([
       'c.id',
       'c.number',
@@ -37,20 +39,38 @@ export async function findCase(db: Kysely<Database>, id: string): Promise<CaseRo
   return caseQuery(db).where('c.id', '=', id).executeTakeFirst();
 }
 
-export async function caseDefinition(db: Kysely<Database>, row: Pick<CaseRow, 'process_key' | 'process_version'>): Promise<ProcessDefinition> {
-  const v = await db.selectFrom('process_versions').select('document').where('key', '=', row.process_key).where('version', '=', row.process_version).executeTakeFirstOrThrow();
+export async function caseDefinition(
+  db: Kysely<Database>,
+  row: Pick<CaseRow, 'process_key' | 'process_version'>,
+): Promise<ProcessDefinition> {
+  const v = await db
+    .selectFrom('process_versions')
+    .select('document')
+    .where('key', '=', row.process_key)
+    .where('version', '=', row.process_version)
+    .executeTakeFirstOrThrow();
   return v.document as unknown as ProcessDefinition;
 }
 
 /** Tasks of a case with their candidates' names, newest last. */
 export async function caseTasks(db: Kysely<Database>, caseId: string) {
-  const tasks = await db.selectFrom('tasks').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
+  const tasks = await db
+    .selectFrom('tasks')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   const candidates = tasks.length
     ? await db
         .selectFrom('task_candidates as tc')
         .innerJoin('users as u', 'u.id', 'tc.user_id')
         .select(['tc.task_id', 'u.id', 'u.username', 'u.display_name'])
-        .where('tc.task_id', 'in', tasks.map((t) => t.id))
+        .where(
+          'tc.task_id',
+          'in',
+          tasks.map((t) => t.id),
+        )
         .orderBy('u.username')
         .execute()
     : [];
@@ -85,6 +105,10 @@ export async function caseTimeline(db: Kysely<Database>, caseId: string) {
 
 export async function usersById(db: Kysely<Database>, ids: string[]) {
   if (ids.length === 0) return new Map<string, { id: string; username: string; displayName: string }>();
-  const rows = await db.selectFrom('users').select(['id', 'username', 'display_name']).where('id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name'])
+    .where('id', 'in', ids)
+    .execute();
   return new Map(rows.map((r) => [r.id, { id: r.id, username: r.username, displayName: r.display_name }]));
 }

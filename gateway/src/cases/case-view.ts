@@ -1,4 +1,10 @@
-import type { CaseDetailDto, CaseSummaryDto, TaskDto, TimelineEventDto, UserRefDto } from '@unionflow/contracts';
+import type {
+  CaseDetailDto,
+  CaseSummaryDto,
+  TaskDto,
+  TimelineEventDto,
+  UserRefDto,
+} from '@unionflow/contracts';
 import { createOrgDirectoryLoader, type Database } from '@unionflow/db';
 import { type ProcessDefinition, simulate } from '@unionflow/process-model';
 import type { Kysely } from 'kysely';
@@ -43,9 +49,16 @@ export async function toCaseDetail(
   def: ProcessDefinition,
   visibility: Exclude<CaseVisibility, 'none'>,
 ): Promise<CaseDetailDto> {
-  const [{ tasks, candidates }, timeline] = await Promise.all([caseTasks(db, row.id), caseTimeline(db, row.id)]);
+  const [{ tasks, candidates }, timeline] = await Promise.all([
+    caseTasks(db, row.id),
+    caseTimeline(db, row.id),
+  ]);
   const byTask = new Map<string, UserRefDto[]>();
-  for (const c of candidates) byTask.set(c.task_id, [...(byTask.get(c.task_id) ?? []), { id: c.id, username: c.username, displayName: c.display_name }]);
+  for (const c of candidates)
+    byTask.set(c.task_id, [
+      ...(byTask.get(c.task_id) ?? []),
+      { id: c.id, username: c.username, displayName: c.display_name },
+    ]);
   const summary = toCaseSummary(row);
   const taskDtos: TaskDto[] = tasks.map((t) => {
     const people = byTask.get(t.id) ?? [];
@@ -72,8 +85,12 @@ export async function toCaseDetail(
     id: String(e.id),
     at: iso(e.at),
     type: e.type,
-    actor: e.actor_id ? { id: e.actor_id, username: e.actor_username ?? '', displayName: e.actor_name ?? '' } : null,
-    onBehalfOf: e.obo_id ? { id: e.obo_id, username: e.obo_username ?? '', displayName: e.obo_name ?? '' } : null,
+    actor: e.actor_id
+      ? { id: e.actor_id, username: e.actor_username ?? '', displayName: e.actor_name ?? '' }
+      : null,
+    onBehalfOf: e.obo_id
+      ? { id: e.obo_id, username: e.obo_username ?? '', displayName: e.obo_name ?? '' }
+      : null,
     nodeId: e.node_id,
     stepName: e.step_name,
     comment: e.comment,
@@ -83,11 +100,26 @@ export async function toCaseDetail(
   let predictedPath: CaseDetailDto['predictedPath'] = [];
   if (row.status === 'running' && open.length > 0) {
     const from = [...new Set(open.map((t) => t.nodeId))].filter((id) => def.nodes.some((n) => n.id === id));
-    const steps = simulate(def, row.data, await orgDirectory(db), { userId: row.applicant_id, orgId: row.org_id }, { fromNodeIds: from });
+    const steps = simulate(
+      def,
+      row.data,
+      await orgDirectory(db),
+      { userId: row.applicant_id, orgId: row.org_id },
+      { fromNodeIds: from },
+    );
     // The steps being worked now are shown as current tasks; the prediction is what comes after them.
     predictedPath = steps
-      .filter((s) => !from.includes(s.nodeId) && s.kind !== 'exclusive' && s.kind !== 'parallel' && s.kind !== 'join')
-      .map((s) => ({ nodeId: s.nodeId, kind: s.kind, name: s.name, assignees: s.assignees, ...(s.due ? { due: s.due } : {}) }));
+      .filter(
+        (s) =>
+          !from.includes(s.nodeId) && s.kind !== 'exclusive' && s.kind !== 'parallel' && s.kind !== 'join',
+      )
+      .map((s) => ({
+        nodeId: s.nodeId,
+        kind: s.kind,
+        name: s.name,
+        assignees: s.assignees,
+        ...(s.due ? { due: s.due } : {}),
+      }));
   }
   return {
     ...summary,

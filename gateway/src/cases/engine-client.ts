@@ -31,9 +31,14 @@ const searchKeys = {
 };
 
 function unavailable(): AppError {
-  return new AppError(503, 'engine-unavailable', '流程引擎暂不可用，请稍后重试 / the process engine is unavailable, try again shortly', {
-    headers: { 'Retry-After': '5' },
-  });
+  return new AppError(
+    503,
+    'engine-unavailable',
+    '流程引擎暂不可用，请稍后重试 / the process engine is unavailable, try again shortly',
+    {
+      headers: { 'Retry-After': '5' },
+    },
+  );
 }
 
 /** Turns a refusal from the workflow into the HTTP error the caller should see. */
@@ -52,7 +57,8 @@ export function toHttpError(err: unknown): unknown {
   if (err instanceof WorkflowNotFoundError) return conflict('This case has already ended.');
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return unavailable();
   const message = err instanceof Error ? err.message : String(err);
-  if (/already completed|workflow execution already finished/i.test(message)) return conflict('This case has already ended.');
+  if (/already completed|workflow execution already finished/i.test(message))
+    return conflict('This case has already ended.');
   if (/UNAVAILABLE|ECONNREFUSED|DEADLINE_EXCEEDED|Connection refused/i.test(message)) return unavailable();
   return err;
 }
@@ -72,7 +78,13 @@ function engine(temporal: TemporalContext | null): TemporalContext {
 /** Starts a case workflow and waits until its first steps are in the read model. */
 export async function startCase(
   temporal: TemporalContext | null,
-  input: { caseId: string; title: string; definition: ProcessDefinition; applicant: Applicant; data: Record<string, unknown> },
+  input: {
+    caseId: string;
+    title: string;
+    definition: ProcessDefinition;
+    applicant: Applicant;
+    data: Record<string, unknown>;
+  },
 ): Promise<CaseView> {
   const t = engine(temporal);
   const args: CaseInput = { ...input };
@@ -87,13 +99,22 @@ export async function startCase(
     ],
   });
   try {
-    return await t.client.workflow.executeUpdateWithStart(readyUpdate, { startWorkflowOperation, updateId: `ready-${input.caseId}` });
+    return await t.client.workflow.executeUpdateWithStart(readyUpdate, {
+      startWorkflowOperation,
+      updateId: `ready-${input.caseId}`,
+    });
   } catch (err) {
     throw toHttpError(err);
   }
 }
 
-async function update<A>(temporal: TemporalContext | null, caseId: string, def: typeof decideUpdate | typeof claimUpdate | typeof applicantActionUpdate | typeof migrateUpdate, arg: A, updateId: string | undefined): Promise<CaseView> {
+async function update<A>(
+  temporal: TemporalContext | null,
+  caseId: string,
+  def: typeof decideUpdate | typeof claimUpdate | typeof applicantActionUpdate | typeof migrateUpdate,
+  arg: A,
+  updateId: string | undefined,
+): Promise<CaseView> {
   const handle = engine(temporal).client.workflow.getHandle(caseWorkflowId(caseId));
   try {
     // biome-ignore lint/suspicious/noExplicitAny: the three update definitions share one call shape
@@ -103,8 +124,23 @@ async function update<A>(temporal: TemporalContext | null, caseId: string, def: 
   }
 }
 
-export const sendDecision = (t: TemporalContext | null, caseId: string, input: DecisionInput, updateId?: string) => update(t, caseId, decideUpdate, input, updateId);
-export const sendClaim = (t: TemporalContext | null, caseId: string, input: ClaimInput, updateId?: string) => update(t, caseId, claimUpdate, input, updateId);
-export const sendApplicantAction = (t: TemporalContext | null, caseId: string, input: ApplicantActionInput, updateId?: string) =>
-  update(t, caseId, applicantActionUpdate, input, updateId);
-export const sendMigration = (t: TemporalContext | null, caseId: string, input: MigrationInput, updateId?: string) => update(t, caseId, migrateUpdate, input, updateId);
+export const sendDecision = (
+  t: TemporalContext | null,
+  caseId: string,
+  input: DecisionInput,
+  updateId?: string,
+) => update(t, caseId, decideUpdate, input, updateId);
+export const sendClaim = (t: TemporalContext | null, caseId: string, input: ClaimInput, updateId?: string) =>
+  update(t, caseId, claimUpdate, input, updateId);
+export const sendApplicantAction = (
+  t: TemporalContext | null,
+  caseId: string,
+  input: ApplicantActionInput,
+  updateId?: string,
+) => update(t, caseId, applicantActionUpdate, input, updateId);
+export const sendMigration = (
+  t: TemporalContext | null,
+  caseId: string,
+  input: MigrationInput,
+  updateId?: string,
+) => update(t, caseId, migrateUpdate, input, updateId);

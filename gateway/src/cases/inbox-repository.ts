@@ -13,12 +13,20 @@ export interface InboxFilters {
 const sortKey = sql`coalesce(tc.due_at, 'infinity'::timestamptz)`;
 
 /** One page of a user's open tasks, soonest due first, after the keyset cursor. */
-export async function inboxPage(db: Kysely<Database>, userId: string, filters: InboxFilters, limit: number, after: (string | null)[] | null) {
+export async function inboxPage(
+  db: Kysely<Database>,
+  userId: string,
+  filters: InboxFilters,
+  limit: number,
+  after: (string | null)[] | null,
+) {
   let q = db
     .selectFrom('task_candidates as tc')
     .innerJoin('tasks as t', 't.id', 'tc.task_id')
     .innerJoin('cases as c', 'c.id', 't.case_id')
-    .innerJoin('process_versions as pv', (j) => j.onRef('pv.key', '=', 'c.process_key').onRef('pv.version', '=', 'c.process_version'))
+    .innerJoin('process_versions as pv', (j) =>
+      j.onRef('pv.key', '=', 'c.process_key').onRef('pv.version', '=', 'c.process_version'),
+    )
     .select([
       't.id',
       't.case_id',
@@ -42,23 +50,40 @@ export async function inboxPage(db: Kysely<Database>, userId: string, filters: I
   if (filters.process) q = q.where('c.process_key', '=', filters.process);
   if (filters.department) q = q.where('c.department', '=', filters.department);
   if (filters.due === 'overdue') q = q.where(sql<boolean>`tc.due_at < now()`);
-  if (filters.due === 'soon') q = q.where(sql<boolean>`tc.due_at >= now() AND tc.due_at < now() + interval '24 hours'`);
+  if (filters.due === 'soon')
+    q = q.where(sql<boolean>`tc.due_at >= now() AND tc.due_at < now() + interval '24 hours'`);
   if (filters.claimed) q = q.where('t.status', '=', 'claimed').where('t.assignee_id', '=', userId);
   if (filters.delegated) q = q.where('tc.on_behalf_of', 'is not', null);
-  if (after) q = q.where(sql<boolean>`(${sortKey}, tc.created_at, tc.task_id) > (${after[0]}::timestamptz, ${after[1]}::timestamptz, ${after[2]})`);
-  const rows = await q.orderBy(sortKey).orderBy('tc.created_at').orderBy('tc.task_id').limit(limit + 1).execute();
+  if (after)
+    q = q.where(
+      sql<boolean>`(${sortKey}, tc.created_at, tc.task_id) > (${after[0]}::timestamptz, ${after[1]}::timestamptz, ${after[2]})`,
+    );
+  const rows = await q
+    .orderBy(sortKey)
+    .orderBy('tc.created_at')
+    .orderBy('tc.task_id')
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
   const candidates = page.length
     ? await db
         .selectFrom('task_candidates as tc')
         .innerJoin('users as u', 'u.id', 'tc.user_id')
         .select(['tc.task_id', 'u.id', 'u.username', 'u.display_name'])
-        .where('tc.task_id', 'in', page.map((r) => r.id))
+        .where(
+          'tc.task_id',
+          'in',
+          page.map((r) => r.id),
+        )
         .orderBy('u.username')
         .execute()
     : [];
   const byTask = new Map<string, UserRefDto[]>();
-  for (const c of candidates) byTask.set(c.task_id, [...(byTask.get(c.task_id) ?? []), { id: c.id, username: c.username, displayName: c.display_name }]);
+  for (const c of candidates)
+    byTask.set(c.task_id, [
+      ...(byTask.get(c.task_id) ?? []),
+      { id: c.id, username: c.username, displayName: c.display_name },
+    ]);
   const items: TaskDto[] = page.map((r) => {
     const people = byTask.get(r.id) ?? [];
     return {
@@ -81,7 +106,8 @@ export async function inboxPage(db: Kysely<Database>, userId: string, filters: I
     };
   });
   const last = page[page.length - 1];
-  const next = rows.length > limit && last ? [last.sort_due, new Date(last.created_at).toISOString(), last.id] : null;
+  const next =
+    rows.length > limit && last ? [last.sort_due, new Date(last.created_at).toISOString(), last.id] : null;
   return { items, next };
 }
 
@@ -93,7 +119,9 @@ export async function inboxCounts(db: Kysely<Database>, userId: string): Promise
     .select([
       sql<string>`count(*)`.as('all'),
       sql<string>`count(*) FILTER (WHERE tc.due_at < now())`.as('overdue'),
-      sql<string>`count(*) FILTER (WHERE tc.due_at >= now() AND tc.due_at < now() + interval '24 hours')`.as('dueSoon'),
+      sql<string>`count(*) FILTER (WHERE tc.due_at >= now() AND tc.due_at < now() + interval '24 hours')`.as(
+        'dueSoon',
+      ),
       sql<string>`count(*) FILTER (WHERE t.status = 'claimed' AND t.assignee_id = ${userId})`.as('claimed'),
       sql<string>`count(*) FILTER (WHERE tc.on_behalf_of IS NOT NULL)`.as('delegated'),
     ])

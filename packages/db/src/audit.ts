@@ -28,7 +28,14 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function auditHash(prevHash: string, e: Omit<AuditEventInput, 'at'> & { at: string }): string {
-  const body = canonicalJson({ eventKey: e.eventKey, caseId: e.caseId, at: new Date(e.at).toISOString(), actorId: e.actorId, type: e.type, payload: e.payload });
+  const body = canonicalJson({
+    eventKey: e.eventKey,
+    caseId: e.caseId,
+    at: new Date(e.at).toISOString(),
+    actorId: e.actorId,
+    type: e.type,
+    payload: e.payload,
+  });
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
@@ -36,23 +43,44 @@ export function auditHash(prevHash: string, e: Omit<AuditEventInput, 'at'> & { a
  * Appends events to the chain inside the caller's transaction. A transaction-scoped advisory lock
  * serialises appenders so every row links to the one before it.
  */
-export async function appendAuditEvents(trx: Transaction<Database>, events: AuditEventInput[]): Promise<void> {
+export async function appendAuditEvents(
+  trx: Transaction<Database>,
+  events: AuditEventInput[],
+): Promise<void> {
   if (events.length === 0) return;
   await sql`SELECT pg_advisory_xact_lock(hashtext('unionflow.audit_chain'))`.execute(trx);
   const known = await trx
     .selectFrom('audit_events')
     .select('event_key')
-    .where('event_key', 'in', events.map((e) => e.eventKey))
+    .where(
+      'event_key',
+      'in',
+      events.map((e) => e.eventKey),
+    )
     .execute();
   const skip = new Set(known.map((k) => k.event_key));
-  const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom('audit_events')
+    .select('hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   let prev = last?.hash ?? AUDIT_GENESIS;
   for (const e of events) {
     if (skip.has(e.eventKey)) continue;
     const hash = auditHash(prev, e);
     await trx
       .insertInto('audit_events')
-      .values({ event_key: e.eventKey, case_id: e.caseId, at: new Date(e.at), actor_id: e.actorId, type: e.type, payload: JSON.stringify(e.payload) as never, prev_hash: prev, hash })
+      .values({
+        event_key: e.eventKey,
+        case_id: e.caseId,
+        at: new Date(e.at),
+        actor_id: e.actorId,
+        type: e.type,
+        payload: JSON.stringify(e.payload) as never,
+        prev_hash: prev,
+        hash,
+      })
       .execute();
     prev = hash;
   }
@@ -80,7 +108,11 @@ export async function verifyAuditChain(db: Kysely<Database>, batchSize = 1000): 
       .execute();
     if (rows.length === 0) return { ok: true, checked, firstBroken: null };
     for (const row of rows) {
-      const broken = (reason: string) => ({ ok: false, checked, firstBroken: { id: String(row.id), eventKey: row.event_key, reason } });
+      const broken = (reason: string) => ({
+        ok: false,
+        checked,
+        firstBroken: { id: String(row.id), eventKey: row.event_key, reason },
+      });
       if (row.prev_hash !== prev) return broken('its link to the previous event does not match');
       const expected = auditHash(prev, {
         eventKey: row.event_key,

@@ -1,6 +1,6 @@
-import type { Database } from './schema';
 import type { OrgDirectory } from '@unionflow/process-model';
 import type { Kysely } from 'kysely';
+import type { Database } from './schema';
 
 /** Loads the org directory assignment rules resolve against; cached briefly since it changes rarely. */
 export function createOrgDirectoryLoader(db: Kysely<Database>, ttlMs = 5_000): () => Promise<OrgDirectory> {
@@ -20,7 +20,11 @@ export function createOrgDirectoryLoader(db: Kysely<Database>, ttlMs = 5_000): (
 async function load(db: Kysely<Database>): Promise<OrgDirectory> {
   const [orgs, users, roles, pairings] = await Promise.all([
     db.selectFrom('orgs').select(['id', 'parent_id', 'name']).execute(),
-    db.selectFrom('users').select(['id', 'username', 'display_name', 'org_id', 'superior_id']).where('disabled', '=', false).execute(),
+    db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'org_id', 'superior_id'])
+      .where('disabled', '=', false)
+      .execute(),
     db.selectFrom('user_roles').select(['user_id', 'role']).execute(),
     db.selectFrom('pairings').select(['applicant_id', 'cadre_id']).execute(),
   ]);

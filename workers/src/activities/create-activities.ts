@@ -1,7 +1,7 @@
+import { ApplicationFailure } from '@temporalio/activity';
 import { createOrgDirectoryLoader, type Database } from '@unionflow/db';
 import { type ProcessDefinition, resolveAssignees } from '@unionflow/process-model';
 import type { CaseActivities } from '@unionflow/workflows';
-import { ApplicationFailure } from '@temporalio/activity';
 import { type Kysely, sql } from 'kysely';
 import { builtInActions, type ServiceAction } from '../services/registry';
 
@@ -20,7 +20,13 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
   const directory = createOrgDirectoryLoader(db);
 
   async function admins(orgPath: string | null): Promise<string[]> {
-    let q = db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').innerJoin('orgs', 'orgs.id', 'users.org_id').select('users.id').where('user_roles.role', '=', 'admin').where('users.disabled', '=', false);
+    let q = db
+      .selectFrom('users')
+      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .innerJoin('orgs', 'orgs.id', 'users.org_id')
+      .select('users.id')
+      .where('user_roles.role', '=', 'admin')
+      .where('users.disabled', '=', false);
     // Admins of the org or any of its ancestors: the org's path starts with the admin org's path.
     if (orgPath) q = q.where(sql<boolean>`${orgPath} LIKE orgs.path || '%'`);
     return (await q.orderBy('users.username').execute()).map((r) => r.id);
@@ -29,7 +35,11 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
   return {
     registerCase: (input) => registerCase(db, input),
     async resolveAssignees({ rule, applicant, data, previousDeciderId }) {
-      return resolveAssignees(rule, { applicant, data, previousDeciderId: previousDeciderId ?? undefined }, await directory());
+      return resolveAssignees(
+        rule,
+        { applicant, data, previousDeciderId: previousDeciderId ?? undefined },
+        await directory(),
+      );
     },
     async applyDelegations(userIds) {
       if (userIds.length === 0) return { userIds, onBehalfOf: {} };
@@ -54,14 +64,23 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       return { userIds: [...new Set(mapped)], onBehalfOf };
     },
     async superiorOf(userId) {
-      const user = await db.selectFrom('users').innerJoin('orgs', 'orgs.id', 'users.org_id').select(['users.superior_id', 'orgs.path']).where('users.id', '=', userId).executeTakeFirst();
+      const user = await db
+        .selectFrom('users')
+        .innerJoin('orgs', 'orgs.id', 'users.org_id')
+        .select(['users.superior_id', 'orgs.path'])
+        .where('users.id', '=', userId)
+        .executeTakeFirst();
       if (!user) return [];
       if (user.superior_id) return [user.superior_id];
       return admins(user.path);
     },
     async fallbackAssignees({ policy, applicant }) {
       if (policy === 'scope-admin') {
-        const org = await db.selectFrom('orgs').select('path').where('id', '=', applicant.orgId).executeTakeFirst();
+        const org = await db
+          .selectFrom('orgs')
+          .select('path')
+          .where('id', '=', applicant.orgId)
+          .executeTakeFirst();
         const scoped = await admins(org?.path ?? null);
         if (scoped.length > 0) return scoped;
       }
@@ -69,14 +88,24 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
     },
     project: (p) => project(db, p),
     async loadDefinition(processKey) {
-      const row = await db.selectFrom('process_versions').select('document').where('key', '=', processKey).orderBy('version', 'desc').limit(1).executeTakeFirst();
-      if (!row) throw ApplicationFailure.nonRetryable(`No published process "${processKey}"`, 'UnknownProcess');
+      const row = await db
+        .selectFrom('process_versions')
+        .select('document')
+        .where('key', '=', processKey)
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (!row)
+        throw ApplicationFailure.nonRetryable(`No published process "${processKey}"`, 'UnknownProcess');
       return row.document as unknown as ProcessDefinition;
     },
     async runService(call) {
       const action = services[call.action];
       if (!action) {
-        throw ApplicationFailure.nonRetryable(`Unknown service action "${call.action}"`, 'UnknownServiceAction');
+        throw ApplicationFailure.nonRetryable(
+          `Unknown service action "${call.action}"`,
+          'UnknownServiceAction',
+        );
       }
       return action(call, { db });
     },

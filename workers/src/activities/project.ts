@@ -61,7 +61,12 @@ async function upsertTask(trx: Transaction<Database>, caseId: string, task: Task
  */
 export async function project(db: Kysely<Database>, p: Projection): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('cases').select(['last_seq', 'applicant_id']).where('id', '=', p.caseId).forUpdate().executeTakeFirst();
+    const current = await trx
+      .selectFrom('cases')
+      .select(['last_seq', 'applicant_id'])
+      .where('id', '=', p.caseId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!current) throw new Error(`Case ${p.caseId} is not registered`);
     if (current.last_seq >= p.seq) return;
     await trx
@@ -108,9 +113,26 @@ export async function project(db: Kysely<Database>, p: Projection): Promise<void
         payload: { nodeId: e.nodeId, comment: e.comment, onBehalfOfId: e.onBehalfOfId, data: e.data },
       })),
     );
-    const notified = p.notifications.flatMap((n) => n.userIds.map((userId) => ({ user_id: userId, case_id: p.caseId, type: n.type, message: JSON.stringify(n.message) as never, created_at: new Date(p.case.updatedAt), read_at: null })));
+    const notified = p.notifications.flatMap((n) =>
+      n.userIds.map((userId) => ({
+        user_id: userId,
+        case_id: p.caseId,
+        type: n.type,
+        message: JSON.stringify(n.message) as never,
+        created_at: new Date(p.case.updatedAt),
+        read_at: null,
+      })),
+    );
     if (notified.length > 0) await trx.insertInto('notifications').values(notified).execute();
-    const userIds = [...new Set([current.applicant_id, ...p.tasks.flatMap((t) => t.candidateIds), ...notified.map((n) => n.user_id)])];
-    await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ caseId: p.caseId, seq: p.seq, userIds })})`.execute(trx);
+    const userIds = [
+      ...new Set([
+        current.applicant_id,
+        ...p.tasks.flatMap((t) => t.candidateIds),
+        ...notified.map((n) => n.user_id),
+      ]),
+    ];
+    await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ caseId: p.caseId, seq: p.seq, userIds })})`.execute(
+      trx,
+    );
   });
 }

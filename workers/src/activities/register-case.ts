@@ -3,7 +3,10 @@ import type { CaseRegistration } from '@unionflow/workflows';
 import { type Kysely, sql } from 'kysely';
 
 /** Inserts the case row once; a retry finds it and returns the number it already has. */
-export async function registerCase(db: Kysely<Database>, input: CaseRegistration): Promise<{ number: string }> {
+export async function registerCase(
+  db: Kysely<Database>,
+  input: CaseRegistration,
+): Promise<{ number: string }> {
   await db
     .insertInto('cases')
     .values({
@@ -26,6 +29,10 @@ export async function registerCase(db: Kysely<Database>, input: CaseRegistration
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
-  const row = await db.selectFrom('cases').select('number').where('id', '=', input.caseId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('cases')
+    .select('number')
+    .where('id', '=', input.caseId)
+    .executeTakeFirstOrThrow();
   return { number: row.number };
 }

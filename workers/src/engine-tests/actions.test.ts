@@ -2,7 +2,12 @@ import type { ApprovalNode, ProcessDefinition, ProcessNode } from '@unionflow/pr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../../test-support/engine-harness';
 
-const review = (id: string, assignee: ApprovalNode['assignee'], next: string, extra: Partial<ApprovalNode> = {}): ApprovalNode => ({
+const review = (
+  id: string,
+  assignee: ApprovalNode['assignee'],
+  next: string,
+  extra: Partial<ApprovalNode> = {},
+): ApprovalNode => ({
   id,
   kind: 'approval',
   name: { zh: id },
@@ -13,7 +18,11 @@ const review = (id: string, assignee: ApprovalNode['assignee'], next: string, ex
 });
 const lina = { kind: 'user', username: 'lina' } as const;
 const end: ProcessNode = { id: 'end', kind: 'end', name: { zh: '结束' }, outcome: 'approved' };
-const def = (key: string, nodes: ProcessNode[], extra: Partial<ProcessDefinition> = {}): ProcessDefinition => ({
+const def = (
+  key: string,
+  nodes: ProcessNode[],
+  extra: Partial<ProcessDefinition> = {},
+): ProcessDefinition => ({
   key,
   version: 1,
   name: { zh: key },
@@ -38,7 +47,9 @@ describe('applicant actions', () => {
   it('withdraws before the first decision, not after', async () => {
     const d = def('withdraw', [review('r1', lina, 'r2'), review('r2', lina, 'end'), end]);
     const a = await h.start(d, { title: 'a' });
-    expect((await h.applicant(a.caseId, { actorId: 'u-zhangwei', action: 'withdraw' })).status).toBe('withdrawn');
+    expect((await h.applicant(a.caseId, { actorId: 'u-zhangwei', action: 'withdraw' })).status).toBe(
+      'withdrawn',
+    );
     expect(await tasks(a.caseId)).toEqual([]);
     const b = await h.start(d, { title: 'b' });
     await h.decide(b.caseId, { taskId: (await first(b.caseId)).id, actorId: 'u-lina', action: 'approve' });
@@ -49,7 +60,12 @@ describe('applicant actions', () => {
   it('urges the holders at most once an hour', async () => {
     const c = await h.start(def('urge', [review('r1', lina, 'end'), end]), { title: 'u' });
     await h.applicant(c.caseId, { actorId: 'u-zhangwei', action: 'urge' });
-    const urged = await h.db.selectFrom('notifications').select('user_id').where('case_id', '=', c.caseId).where('type', '=', 'urged').execute();
+    const urged = await h.db
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('case_id', '=', c.caseId)
+      .where('type', '=', 'urged')
+      .execute();
     expect(urged.map((n) => n.user_id)).toEqual(['u-lina']);
     const again = await h.applicant(c.caseId, { actorId: 'u-zhangwei', action: 'urge' }).catch((e) => e);
     expect(again.cause?.type).toBe('Conflict');
@@ -63,9 +79,13 @@ describe('reviewer actions', () => {
     const t = await first(c.caseId);
     await h.decide(c.caseId, { taskId: t.id, actorId: 'u-lina', action: 'transfer', to: 'u-wangfang' });
     expect((await first(c.caseId)).candidates).toEqual(['u-wangfang']);
-    const lost = await h.decide(c.caseId, { taskId: t.id, actorId: 'u-lina', action: 'approve' }).catch((e) => e);
+    const lost = await h
+      .decide(c.caseId, { taskId: t.id, actorId: 'u-lina', action: 'approve' })
+      .catch((e) => e);
     expect(lost.cause?.type).toBe('Forbidden');
-    expect((await h.decide(c.caseId, { taskId: t.id, actorId: 'u-wangfang', action: 'approve' })).status).toBe('completed');
+    expect(
+      (await h.decide(c.caseId, { taskId: t.id, actorId: 'u-wangfang', action: 'approve' })).status,
+    ).toBe('completed');
   });
 
   it('delegates (委派): the delegate answers, then the task comes back to the delegator', async () => {
@@ -74,81 +94,153 @@ describe('reviewer actions', () => {
     await h.decide(c.caseId, { taskId: t.id, actorId: 'u-lina', action: 'delegate', to: 'u-zhaolei' });
     const delegated = await first(c.caseId);
     expect(delegated.candidates).toEqual(['u-zhaolei']);
-    const after = await h.decide(c.caseId, { taskId: delegated.id, actorId: 'u-zhaolei', action: 'approve', comment: '核实无误' });
+    const after = await h.decide(c.caseId, {
+      taskId: delegated.id,
+      actorId: 'u-zhaolei',
+      action: 'approve',
+      comment: '核实无误',
+    });
     expect(after.status).toBe('running');
     const back = await first(c.caseId);
     expect(back.candidates).toEqual(['u-lina']);
-    expect((await h.decide(c.caseId, { taskId: back.id, actorId: 'u-lina', action: 'approve' })).status).toBe('completed');
+    expect((await h.decide(c.caseId, { taskId: back.id, actorId: 'u-lina', action: 'approve' })).status).toBe(
+      'completed',
+    );
   });
 
   it('adds a signer after (后加签): both must approve', async () => {
     const c = await h.start(def('add-after', [review('r1', lina, 'end'), end]), { title: 'a' });
     const t = await first(c.caseId);
-    const view = await h.decide(c.caseId, { taskId: t.id, actorId: 'u-lina', action: 'add-signer', to: 'u-wangfang' });
+    const view = await h.decide(c.caseId, {
+      taskId: t.id,
+      actorId: 'u-lina',
+      action: 'add-signer',
+      to: 'u-wangfang',
+    });
     expect(view.status).toBe('running');
     const added = await first(c.caseId);
     expect(added.candidates).toEqual(['u-wangfang']);
-    expect((await h.decide(c.caseId, { taskId: added.id, actorId: 'u-wangfang', action: 'approve' })).status).toBe('completed');
+    expect(
+      (await h.decide(c.caseId, { taskId: added.id, actorId: 'u-wangfang', action: 'approve' })).status,
+    ).toBe('completed');
   });
 
   it('adds a signer before (前加签): the new signer decides first, then it returns', async () => {
     const c = await h.start(def('add-before', [review('r1', lina, 'end'), end]), { title: 'b' });
     const t = await first(c.caseId);
-    await h.decide(c.caseId, { taskId: t.id, actorId: 'u-lina', action: 'add-signer', to: 'u-chenjie', position: 'before' });
+    await h.decide(c.caseId, {
+      taskId: t.id,
+      actorId: 'u-lina',
+      action: 'add-signer',
+      to: 'u-chenjie',
+      position: 'before',
+    });
     const signer = await first(c.caseId);
     expect(signer.candidates).toEqual(['u-chenjie']);
     await h.decide(c.caseId, { taskId: signer.id, actorId: 'u-chenjie', action: 'approve' });
     const back = await first(c.caseId);
     expect(back.candidates).toEqual(['u-lina']);
-    expect((await h.decide(c.caseId, { taskId: back.id, actorId: 'u-lina', action: 'approve' })).status).toBe('completed');
+    expect((await h.decide(c.caseId, { taskId: back.id, actorId: 'u-lina', action: 'approve' })).status).toBe(
+      'completed',
+    );
   });
 
   it('removes a pending countersigner (减签) so the step completes without them', async () => {
-    const d = def('remove', [review('sign', { kind: 'field', field: 'signers' }, 'end', { mode: 'all' }), end], {
-      form: [{ key: 'title', label: { zh: '标题' }, type: 'text' }, { key: 'signers', label: { zh: '会签' }, type: 'user' }],
-    });
+    const d = def(
+      'remove',
+      [review('sign', { kind: 'field', field: 'signers' }, 'end', { mode: 'all' }), end],
+      {
+        form: [
+          { key: 'title', label: { zh: '标题' }, type: 'text' },
+          { key: 'signers', label: { zh: '会签' }, type: 'user' },
+        ],
+      },
+    );
     const c = await h.start(d, { title: 'r', signers: ['lina', 'wangfang', 'chenjie'] });
     const all = await tasks(c.caseId);
     const linaTask = all.find((t) => t.candidates[0] === 'u-lina')!;
     await h.decide(c.caseId, { taskId: linaTask.id, actorId: 'u-lina', action: 'approve' });
-    await h.decide(c.caseId, { taskId: all.find((t) => t.candidates[0] === 'u-wangfang')!.id, actorId: 'u-wangfang', action: 'remove-signer', to: 'u-chenjie' });
+    await h.decide(c.caseId, {
+      taskId: all.find((t) => t.candidates[0] === 'u-wangfang')!.id,
+      actorId: 'u-wangfang',
+      action: 'remove-signer',
+      to: 'u-chenjie',
+    });
     const left = await tasks(c.caseId);
     expect(left.map((t) => t.candidates[0])).toEqual(['u-wangfang']);
-    expect((await h.decide(c.caseId, { taskId: left[0]!.id, actorId: 'u-wangfang', action: 'approve' })).status).toBe('completed');
+    expect(
+      (await h.decide(c.caseId, { taskId: left[0]!.id, actorId: 'u-wangfang', action: 'approve' })).status,
+    ).toBe('completed');
   });
 
   it('claims a group task; others cannot decide it until it is released', async () => {
     const d = def('claim', [review('r1', { kind: 'field', field: 'signers' }, 'end'), end], {
-      form: [{ key: 'title', label: { zh: '标题' }, type: 'text' }, { key: 'signers', label: { zh: '候选' }, type: 'user' }],
+      form: [
+        { key: 'title', label: { zh: '标题' }, type: 'text' },
+        { key: 'signers', label: { zh: '候选' }, type: 'user' },
+      ],
     });
     const c = await h.start(d, { title: 'g', signers: ['lina', 'wangfang'] });
     const t = await first(c.caseId);
     expect(t.candidates).toEqual(['u-lina', 'u-wangfang']);
     await h.claim(c.caseId, t.id, 'u-lina');
-    const inbox = await h.db.selectFrom('task_candidates').select(['user_id', 'open']).where('task_id', '=', t.id).orderBy('user_id').execute();
-    expect(inbox).toEqual([{ user_id: 'u-lina', open: true }, { user_id: 'u-wangfang', open: false }]);
-    const taken = await h.decide(c.caseId, { taskId: t.id, actorId: 'u-wangfang', action: 'approve' }).catch((e) => e);
+    const inbox = await h.db
+      .selectFrom('task_candidates')
+      .select(['user_id', 'open'])
+      .where('task_id', '=', t.id)
+      .orderBy('user_id')
+      .execute();
+    expect(inbox).toEqual([
+      { user_id: 'u-lina', open: true },
+      { user_id: 'u-wangfang', open: false },
+    ]);
+    const taken = await h
+      .decide(c.caseId, { taskId: t.id, actorId: 'u-wangfang', action: 'approve' })
+      .catch((e) => e);
     expect(taken.cause?.type).toBe('Conflict');
     await h.claim(c.caseId, t.id, 'u-lina', true);
-    expect((await h.decide(c.caseId, { taskId: t.id, actorId: 'u-wangfang', action: 'approve' })).status).toBe('completed');
+    expect(
+      (await h.decide(c.caseId, { taskId: t.id, actorId: 'u-wangfang', action: 'approve' })).status,
+    ).toBe('completed');
   });
 });
 
 describe('assignment policies', () => {
   it('auto-approves a step whose rule finds nobody when the definition says so', async () => {
-    const d = def('empty-auto', [review('r1', { kind: 'role', role: 'nobody-has-this', scope: 'nearest' }, 'r2', { emptyAssignee: 'auto-approve' }), review('r2', lina, 'end'), end]);
+    const d = def('empty-auto', [
+      review('r1', { kind: 'role', role: 'nobody-has-this', scope: 'nearest' }, 'r2', {
+        emptyAssignee: 'auto-approve',
+      }),
+      review('r2', lina, 'end'),
+      end,
+    ]);
     const c = await h.start(d, { title: 'e' });
     expect((await first(c.caseId)).node_id).toBe('r2');
     expect(await h.timelineTypes(c.caseId)).toContain('auto-approved');
   });
 
   it('sends an empty step to the admin queue by default', async () => {
-    const c = await h.start(def('empty-admin', [review('r1', { kind: 'role', role: 'nobody-has-this', scope: 'nearest' }, 'end'), end]), { title: 'e' });
+    const c = await h.start(
+      def('empty-admin', [
+        review('r1', { kind: 'role', role: 'nobody-has-this', scope: 'nearest' }, 'end'),
+        end,
+      ]),
+      { title: 'e' },
+    );
     expect((await first(c.caseId)).candidates).toEqual(['u-admin']);
   });
 
   it('skips a consecutive duplicate approver when the definition asks', async () => {
-    const d = def('dup', [review('r1', lina, 'r2'), review('r2', lina, 'r3'), review('r3', { kind: 'user', username: 'wangfang' }, 'end'), end], { settings: { skipDuplicateApprover: true } });
+    const d = def(
+      'dup',
+      [
+        review('r1', lina, 'r2'),
+        review('r2', lina, 'r3'),
+        review('r3', { kind: 'user', username: 'wangfang' }, 'end'),
+        end,
+      ],
+      { settings: { skipDuplicateApprover: true } },
+    );
     const c = await h.start(d, { title: 'dup' });
     await h.decide(c.caseId, { taskId: (await first(c.caseId)).id, actorId: 'u-lina', action: 'approve' });
     expect((await first(c.caseId)).node_id).toBe('r3');
@@ -156,21 +248,50 @@ describe('assignment policies', () => {
   });
 
   it('asks the superior of the previous approver', async () => {
-    const d = def('superior', [review('r1', lina, 'r2'), review('r2', { kind: 'superior-of-previous' }, 'end'), end]);
+    const d = def('superior', [
+      review('r1', lina, 'r2'),
+      review('r2', { kind: 'superior-of-previous' }, 'end'),
+      end,
+    ]);
     const c = await h.start(d, { title: 's' });
     await h.decide(c.caseId, { taskId: (await first(c.caseId)).id, actorId: 'u-lina', action: 'approve' });
     expect((await first(c.caseId)).candidates).toEqual(['u-wangfang']);
   });
 
-  it('refuses decision data outside the step form\'s bounds and keeps the case unchanged', async () => {
-    const d = def('award', [review('r1', lina, 'end', { form: [{ key: 'award', label: { zh: '奖励', en: 'Award' }, type: 'money', required: true, min: 200_000, max: 500_000 }] }), end]);
+  it("refuses decision data outside the step form's bounds and keeps the case unchanged", async () => {
+    const d = def('award', [
+      review('r1', lina, 'end', {
+        form: [
+          {
+            key: 'award',
+            label: { zh: '奖励', en: 'Award' },
+            type: 'money',
+            required: true,
+            min: 200_000,
+            max: 500_000,
+          },
+        ],
+      }),
+      end,
+    ]);
     const c = await h.start(d, { title: 'a' });
     const t = await first(c.caseId);
-    const low = await h.decide(c.caseId, { taskId: t.id, actorId: 'u-lina', action: 'approve', data: { award: 100 } }).catch((e) => e);
+    const low = await h
+      .decide(c.caseId, { taskId: t.id, actorId: 'u-lina', action: 'approve', data: { award: 100 } })
+      .catch((e) => e);
     expect(low.cause?.type).toBe('Invalid');
     expect(low.cause?.message).toMatch(/at least 200000/);
     expect((await first(c.caseId)).id).toBe(t.id);
-    expect((await h.decide(c.caseId, { taskId: t.id, actorId: 'u-lina', action: 'approve', data: { award: 300_000 } })).status).toBe('completed');
+    expect(
+      (
+        await h.decide(c.caseId, {
+          taskId: t.id,
+          actorId: 'u-lina',
+          action: 'approve',
+          data: { award: 300_000 },
+        })
+      ).status,
+    ).toBe('completed');
     expect((await h.caseRow(c.caseId)).data.award).toBe(300_000);
   });
 });
@@ -179,14 +300,29 @@ describe('standing delegation', () => {
   it('routes new tasks to the delegate while the delegation holds, recording "acted for"', async () => {
     await h.db
       .insertInto('delegations')
-      .values({ id: 'd-out-of-office', from_user_id: 'u-chenjie', to_user_id: 'u-liuyang', starts_at: new Date(Date.now() - 60_000), ends_at: new Date(Date.now() + 3_600_000), reason: '休假', created_at: new Date() })
+      .values({
+        id: 'd-out-of-office',
+        from_user_id: 'u-chenjie',
+        to_user_id: 'u-liuyang',
+        starts_at: new Date(Date.now() - 60_000),
+        ends_at: new Date(Date.now() + 3_600_000),
+        reason: '休假',
+        created_at: new Date(),
+      })
       .execute();
     try {
-      const c = await h.start(def('ooo', [review('r1', { kind: 'user', username: 'chenjie' }, 'end'), end]), { title: 'o' });
+      const c = await h.start(def('ooo', [review('r1', { kind: 'user', username: 'chenjie' }, 'end'), end]), {
+        title: 'o',
+      });
       const t = await first(c.caseId);
       expect(t.candidates).toEqual(['u-liuyang']);
       await h.decide(c.caseId, { taskId: t.id, actorId: 'u-liuyang', action: 'approve' });
-      const approved = await h.db.selectFrom('timeline_events').select(['actor_id', 'on_behalf_of_id']).where('case_id', '=', c.caseId).where('type', '=', 'approved').executeTakeFirstOrThrow();
+      const approved = await h.db
+        .selectFrom('timeline_events')
+        .select(['actor_id', 'on_behalf_of_id'])
+        .where('case_id', '=', c.caseId)
+        .where('type', '=', 'approved')
+        .executeTakeFirstOrThrow();
       expect(approved).toEqual({ actor_id: 'u-liuyang', on_behalf_of_id: 'u-chenjie' });
     } finally {
       await h.db.deleteFrom('delegations').where('id', '=', 'd-out-of-office').execute();
@@ -197,10 +333,19 @@ describe('standing delegation', () => {
     const { reassignUpdate } = await import('@unionflow/workflows');
     const c = await h.start(def('handover', [review('r1', lina, 'end'), end]), { title: 'h' });
     const t = await first(c.caseId);
-    await h.client.workflow.getHandle(`case-${c.caseId}`).executeUpdate(reassignUpdate, { args: [{ taskId: t.id, fromUserId: 'u-lina', toUserId: 'u-zhaolei', actorId: 'u-admin', reason: '换届' }] });
+    await h.client.workflow.getHandle(`case-${c.caseId}`).executeUpdate(reassignUpdate, {
+      args: [
+        { taskId: t.id, fromUserId: 'u-lina', toUserId: 'u-zhaolei', actorId: 'u-admin', reason: '换届' },
+      ],
+    });
     expect((await first(c.caseId)).candidates).toEqual(['u-zhaolei']);
     await h.decide(c.caseId, { taskId: t.id, actorId: 'u-zhaolei', action: 'approve' });
-    const approved = await h.db.selectFrom('timeline_events').select(['on_behalf_of_id']).where('case_id', '=', c.caseId).where('type', '=', 'approved').executeTakeFirstOrThrow();
+    const approved = await h.db
+      .selectFrom('timeline_events')
+      .select(['on_behalf_of_id'])
+      .where('case_id', '=', c.caseId)
+      .where('type', '=', 'approved')
+      .executeTakeFirstOrThrow();
     expect(approved.on_behalf_of_id).toBe('u-lina');
   });
 });

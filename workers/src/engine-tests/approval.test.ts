@@ -11,7 +11,14 @@ const oneStep: ProcessDefinition = {
   form: [{ key: 'title', label: { zh: '标题' }, type: 'text', required: true }],
   start: 'review',
   nodes: [
-    { id: 'review', kind: 'approval', name: { zh: '审核' }, assignee: { kind: 'role', role: 'innovation-reviewer', scope: 'nearest' }, mode: 'single', next: 'done' },
+    {
+      id: 'review',
+      kind: 'approval',
+      name: { zh: '审核' },
+      assignee: { kind: 'role', role: 'innovation-reviewer', scope: 'nearest' },
+      mode: 'single',
+      next: 'done',
+    },
     { id: 'done', kind: 'end', name: { zh: '通过' }, outcome: 'approved' },
   ],
 };
@@ -21,7 +28,15 @@ function countersign(mode: 'all' | 'any' | 'quorum' | 'sequential', quorum?: num
     ...oneStep,
     key: `sign-${mode}`,
     nodes: [
-      { id: 'review', kind: 'approval', name: { zh: '会签' }, assignee: { kind: 'field', field: 'signers' }, mode, quorum, next: 'done' },
+      {
+        id: 'review',
+        kind: 'approval',
+        name: { zh: '会签' },
+        assignee: { kind: 'field', field: 'signers' },
+        mode,
+        quorum,
+        next: 'done',
+      },
       { id: 'done', kind: 'end', name: { zh: '通过' }, outcome: 'approved' },
     ],
     form: [...oneStep.form, { key: 'signers', label: { zh: '会签人' }, type: 'user' }],
@@ -43,15 +58,28 @@ describe('approval steps', () => {
     expect(view.caseNumber).toMatch(/^UF\d{4}\d{6}$/);
     const [task] = await h.openTasks(view.caseId);
     expect(task?.candidates).toEqual(['u-lina']);
-    const done = await h.decide(view.caseId, { taskId: task!.id, actorId: 'u-lina', action: 'approve', comment: '同意' });
+    const done = await h.decide(view.caseId, {
+      taskId: task!.id,
+      actorId: 'u-lina',
+      action: 'approve',
+      comment: '同意',
+    });
     expect(done.status).toBe('completed');
     // The update returned only after the projection was written: the read model already agrees.
     expect(await h.caseRow(view.caseId)).toMatchObject({ status: 'completed', outcome: 'approved' });
     expect(await h.openTasks(view.caseId)).toEqual([]);
-    expect(await h.timelineTypes(view.caseId)).toEqual(['case-started', 'step-opened', 'approved', 'step-completed', 'case-ended']);
+    expect(await h.timelineTypes(view.caseId)).toEqual([
+      'case-started',
+      'step-opened',
+      'approved',
+      'step-completed',
+      'case-ended',
+    ]);
     // Operators find the case in the Temporal Web UI by its number and status.
     await h.eventually(async () => {
-      for await (const wf of h.client.workflow.list({ query: `CaseNumber = '${view.caseNumber}' AND CaseStatus = 'completed'` })) {
+      for await (const wf of h.client.workflow.list({
+        query: `CaseNumber = '${view.caseNumber}' AND CaseStatus = 'completed'`,
+      })) {
         return wf.workflowId === `case-${view.caseId}`;
       }
       return false;
@@ -61,14 +89,21 @@ describe('approval steps', () => {
   it('ends the case as rejected when the reviewer rejects', async () => {
     const view = await h.start(oneStep, { title: 'x' });
     const [task] = await h.openTasks(view.caseId);
-    const done = await h.decide(view.caseId, { taskId: task!.id, actorId: 'u-lina', action: 'reject', comment: '不可行' });
+    const done = await h.decide(view.caseId, {
+      taskId: task!.id,
+      actorId: 'u-lina',
+      action: 'reject',
+      comment: '不可行',
+    });
     expect(done).toMatchObject({ status: 'rejected', outcome: 'rejected' });
   });
 
   it('refuses a decision from someone who is not an assignee and leaves the case unchanged', async () => {
     const view = await h.start(oneStep, { title: 'x' });
     const [task] = await h.openTasks(view.caseId);
-    const err = await h.decide(view.caseId, { taskId: task!.id, actorId: 'u-zhaolei', action: 'approve' }).catch((e) => e);
+    const err = await h
+      .decide(view.caseId, { taskId: task!.id, actorId: 'u-zhaolei', action: 'approve' })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
     expect(err.cause.type).toBe('Forbidden');
     expect((await h.openTasks(view.caseId)).map((t) => t.id)).toEqual([task!.id]);
@@ -97,28 +132,54 @@ describe('approval steps', () => {
     const ok = results.filter((r) => r.status === 'fulfilled');
     expect(ok).toHaveLength(1);
     for (const r of results) {
-      if (r.status === 'rejected') expect((r.reason as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'Conflict' });
+      if (r.status === 'rejected')
+        expect((r.reason as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'Conflict' });
     }
-    expect((await h.timelineTypes(view.caseId)).filter((t) => t === 'approved' || t === 'rejected')).toHaveLength(1);
+    expect(
+      (await h.timelineTypes(view.caseId)).filter((t) => t === 'approved' || t === 'rejected'),
+    ).toHaveLength(1);
   });
 
   it('countersign all (会签) needs every signer', async () => {
     const view = await h.start(countersign('all'), { title: 'x', signers: ['lina', 'wangfang'] });
     const tasks = await h.openTasks(view.caseId);
-    const first = await h.decide(view.caseId, { taskId: tasks[0]!.id, actorId: tasks[0]!.candidates[0]!, action: 'approve' });
+    const first = await h.decide(view.caseId, {
+      taskId: tasks[0]!.id,
+      actorId: tasks[0]!.candidates[0]!,
+      action: 'approve',
+    });
     expect(first.status).toBe('running');
-    const second = await h.decide(view.caseId, { taskId: tasks[1]!.id, actorId: tasks[1]!.candidates[0]!, action: 'approve' });
+    const second = await h.decide(view.caseId, {
+      taskId: tasks[1]!.id,
+      actorId: tasks[1]!.candidates[0]!,
+      action: 'approve',
+    });
     expect(second.status).toBe('completed');
   });
 
   it('quorum 2 of 3 completes on the second approval and withdraws the third task', async () => {
-    const view = await h.start(countersign('quorum', 2), { title: 'x', signers: ['lina', 'wangfang', 'zhaolei'] });
+    const view = await h.start(countersign('quorum', 2), {
+      title: 'x',
+      signers: ['lina', 'wangfang', 'zhaolei'],
+    });
     const tasks = await h.openTasks(view.caseId);
     expect(tasks).toHaveLength(3);
-    await h.decide(view.caseId, { taskId: tasks[0]!.id, actorId: tasks[0]!.candidates[0]!, action: 'approve' });
-    const done = await h.decide(view.caseId, { taskId: tasks[1]!.id, actorId: tasks[1]!.candidates[0]!, action: 'approve' });
+    await h.decide(view.caseId, {
+      taskId: tasks[0]!.id,
+      actorId: tasks[0]!.candidates[0]!,
+      action: 'approve',
+    });
+    const done = await h.decide(view.caseId, {
+      taskId: tasks[1]!.id,
+      actorId: tasks[1]!.candidates[0]!,
+      action: 'approve',
+    });
     expect(done.status).toBe('completed');
-    const third = await h.db.selectFrom('tasks').select('status').where('id', '=', tasks[2]!.id).executeTakeFirstOrThrow();
+    const third = await h.db
+      .selectFrom('tasks')
+      .select('status')
+      .where('id', '=', tasks[2]!.id)
+      .executeTakeFirstOrThrow();
     expect(third.status).toBe('cancelled');
   });
 
@@ -129,7 +190,11 @@ describe('approval steps', () => {
     await h.decide(view.caseId, { taskId: first!.id, actorId: 'u-lina', action: 'approve' });
     const [second] = await h.openTasks(view.caseId);
     expect(second?.candidates).toEqual(['u-wangfang']);
-    const done = await h.decide(view.caseId, { taskId: second!.id, actorId: 'u-wangfang', action: 'approve' });
+    const done = await h.decide(view.caseId, {
+      taskId: second!.id,
+      actorId: 'u-wangfang',
+      action: 'approve',
+    });
     expect(done.status).toBe('completed');
   });
 });

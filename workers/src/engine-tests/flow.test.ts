@@ -24,7 +24,12 @@ const review = (id: string, user: string, next: string, extra: Partial<ApprovalN
   next,
   ...extra,
 });
-const end = (id = 'end', outcome = 'approved'): ProcessNode => ({ id, kind: 'end', name: { zh: id }, outcome });
+const end = (id = 'end', outcome = 'approved'): ProcessNode => ({
+  id,
+  kind: 'end',
+  name: { zh: id },
+  outcome,
+});
 
 function def(key: string, nodes: ProcessNode[], start = nodes[0]!.id): ProcessDefinition {
   return {
@@ -59,7 +64,13 @@ async function only(caseId: string) {
 describe('gateways', () => {
   it('exclusive gateway follows the case data, else the default', async () => {
     const d = def('exclusive', [
-      { id: 'route', kind: 'exclusive', name: { zh: '按级别' }, branches: [{ condition: { '==': [{ var: 'data.tier' }, 'breakthrough'] }, next: 'committee' }], default: 'grassroots' },
+      {
+        id: 'route',
+        kind: 'exclusive',
+        name: { zh: '按级别' },
+        branches: [{ condition: { '==': [{ var: 'data.tier' }, 'breakthrough'] }, next: 'committee' }],
+        default: 'grassroots',
+      },
       review('committee', 'wangfang', 'end'),
       review('grassroots', 'lina', 'end'),
       end(),
@@ -82,12 +93,22 @@ describe('gateways', () => {
     const c = await h.start(d, { title: 'p' });
     const tasks = await h.openTasks(c.caseId);
     expect(tasks.map((t) => t.candidates[0]).sort()).toEqual(['u-lina', 'u-wangfang']);
-    await h.decide(c.caseId, { taskId: tasks.find((t) => t.node_id === 'a')!.id, actorId: 'u-lina', action: 'approve' });
+    await h.decide(c.caseId, {
+      taskId: tasks.find((t) => t.node_id === 'a')!.id,
+      actorId: 'u-lina',
+      action: 'approve',
+    });
     expect((await only(c.caseId)).node_id).toBe('b');
-    await h.decide(c.caseId, { taskId: tasks.find((t) => t.node_id === 'b')!.id, actorId: 'u-wangfang', action: 'approve' });
+    await h.decide(c.caseId, {
+      taskId: tasks.find((t) => t.node_id === 'b')!.id,
+      actorId: 'u-wangfang',
+      action: 'approve',
+    });
     const final = await only(c.caseId);
     expect(final.node_id).toBe('final');
-    expect((await h.decide(c.caseId, { taskId: final.id, actorId: 'u-chenjie', action: 'approve' })).status).toBe('completed');
+    expect(
+      (await h.decide(c.caseId, { taskId: final.id, actorId: 'u-chenjie', action: 'approve' })).status,
+    ).toBe('completed');
   });
 });
 
@@ -97,31 +118,59 @@ describe('return', () => {
     const c = await h.start(d, { title: 'x' });
     await h.decide(c.caseId, { taskId: (await only(c.caseId)).id, actorId: 'u-lina', action: 'approve' });
     const r2 = await only(c.caseId);
-    await h.decide(c.caseId, { taskId: r2.id, actorId: 'u-wangfang', action: 'return', to: 'applicant', comment: '请补充数据' });
+    await h.decide(c.caseId, {
+      taskId: r2.id,
+      actorId: 'u-wangfang',
+      action: 'return',
+      to: 'applicant',
+      comment: '请补充数据',
+    });
     const back = await only(c.caseId);
     expect(back.candidates).toEqual(['u-zhangwei']);
-    const err = await h.applicant(c.caseId, { actorId: 'u-lina', action: 'supplement', data: {} }).catch((e) => e);
+    const err = await h
+      .applicant(c.caseId, { actorId: 'u-lina', action: 'supplement', data: {} })
+      .catch((e) => e);
     expect(err.cause?.type).toBe('Forbidden');
-    await h.applicant(c.caseId, { actorId: 'u-zhangwei', action: 'supplement', data: { title: 'x, with data' } });
+    await h.applicant(c.caseId, {
+      actorId: 'u-zhangwei',
+      action: 'supplement',
+      data: { title: 'x, with data' },
+    });
     const again = await only(c.caseId);
     expect(again.node_id).toBe('r1');
     expect((await h.caseRow(c.caseId)).data.title).toBe('x, with data');
   });
 
-  it('returns out of a countersign: the other signers\' tasks are withdrawn', async () => {
+  it("returns out of a countersign: the other signers' tasks are withdrawn", async () => {
     const d = def('return-countersign', [
       review('first', 'lina', 'sign'),
-      { id: 'sign', kind: 'approval', name: { zh: '会签' }, assignee: { kind: 'field', field: 'signers' }, mode: 'all', next: 'end' },
+      {
+        id: 'sign',
+        kind: 'approval',
+        name: { zh: '会签' },
+        assignee: { kind: 'field', field: 'signers' },
+        mode: 'all',
+        next: 'end',
+      },
       end(),
     ]);
     const c = await h.start(d, { title: 'x', signers: ['wangfang', 'chenjie'] });
     await h.decide(c.caseId, { taskId: (await only(c.caseId)).id, actorId: 'u-lina', action: 'approve' });
     const signs = await h.openTasks(c.caseId);
     expect(signs).toHaveLength(2);
-    await h.decide(c.caseId, { taskId: signs[0]!.id, actorId: signs[0]!.candidates[0]!, action: 'return', to: 'first' });
+    await h.decide(c.caseId, {
+      taskId: signs[0]!.id,
+      actorId: signs[0]!.candidates[0]!,
+      action: 'return',
+      to: 'first',
+    });
     const back = await only(c.caseId);
     expect(back).toMatchObject({ node_id: 'first', candidates: ['u-lina'] });
-    const other = await h.db.selectFrom('tasks').select('status').where('id', '=', signs[1]!.id).executeTakeFirstOrThrow();
+    const other = await h.db
+      .selectFrom('tasks')
+      .select('status')
+      .where('id', '=', signs[1]!.id)
+      .executeTakeFirstOrThrow();
     expect(other.status).toBe('cancelled');
   });
 
@@ -151,7 +200,9 @@ describe('return', () => {
   it('refuses a return to a step the case never passed', async () => {
     const d = def('return-bad', [review('r1', 'lina', 'r2'), review('r2', 'wangfang', 'end'), end()]);
     const c = await h.start(d, { title: 'x' });
-    const err = await h.decide(c.caseId, { taskId: (await only(c.caseId)).id, actorId: 'u-lina', action: 'return', to: 'r2' }).catch((e) => e);
+    const err = await h
+      .decide(c.caseId, { taskId: (await only(c.caseId)).id, actorId: 'u-lina', action: 'return', to: 'r2' })
+      .catch((e) => e);
     expect(err.cause?.type).toBe('Invalid');
     expect((await only(c.caseId)).node_id).toBe('r1');
   });
@@ -159,13 +210,22 @@ describe('return', () => {
   it('compensates a completed service step when the case is returned past it (saga)', async () => {
     const d = def('saga', [
       review('approve', 'lina', 'pay'),
-      { id: 'pay', kind: 'service', name: { zh: '发放奖励' }, action: 'award.disburse', compensation: 'award.reclaim', next: 'confirm' },
+      {
+        id: 'pay',
+        kind: 'service',
+        name: { zh: '发放奖励' },
+        action: 'award.disburse',
+        compensation: 'award.reclaim',
+        next: 'confirm',
+      },
       review('confirm', 'wangfang', 'end'),
       end(),
     ]);
     const c = await h.start(d, { title: 'x' });
     await h.decide(c.caseId, { taskId: (await only(c.caseId)).id, actorId: 'u-lina', action: 'approve' });
-    const confirm = await h.eventually(async () => (await h.openTasks(c.caseId)).find((t) => t.node_id === 'confirm'));
+    const confirm = await h.eventually(async () =>
+      (await h.openTasks(c.caseId)).find((t) => t.node_id === 'confirm'),
+    );
     expect(calls).toContain(`disburse:${c.caseId}`);
     await h.decide(c.caseId, { taskId: confirm.id, actorId: 'u-wangfang', action: 'return', to: 'approve' });
     expect(calls).toContain(`reclaim:${c.caseId}:{"paid":100}`);

@@ -3,7 +3,12 @@ import type { ApprovalNode, ProcessDefinition, ProcessNode } from '@unionflow/pr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../../test-support/engine-harness';
 
-const review = (id: string, username: string, next: string, extra: Partial<ApprovalNode> = {}): ApprovalNode => ({
+const review = (
+  id: string,
+  username: string,
+  next: string,
+  extra: Partial<ApprovalNode> = {},
+): ApprovalNode => ({
   id,
   kind: 'approval',
   name: { zh: id },
@@ -13,7 +18,11 @@ const review = (id: string, username: string, next: string, extra: Partial<Appro
   ...extra,
 });
 const end: ProcessNode = { id: 'end', kind: 'end', name: { zh: '结束' }, outcome: 'approved' };
-const def = (key: string, nodes: ProcessNode[], extra: Partial<ProcessDefinition> = {}): ProcessDefinition => ({
+const def = (
+  key: string,
+  nodes: ProcessNode[],
+  extra: Partial<ProcessDefinition> = {},
+): ProcessDefinition => ({
   key,
   version: 1,
   name: { zh: key },
@@ -34,7 +43,14 @@ afterAll(async () => {
 
 describe('durable time', () => {
   it('waits on a timer node, then moves on', async () => {
-    const c = await h.start(def('timer', [{ id: 'wait', kind: 'timer', name: { zh: '等待' }, duration: '1s', next: 'r1' }, review('r1', 'lina', 'end'), end]), { title: 't' });
+    const c = await h.start(
+      def('timer', [
+        { id: 'wait', kind: 'timer', name: { zh: '等待' }, duration: '1s', next: 'r1' },
+        review('r1', 'lina', 'end'),
+        end,
+      ]),
+      { title: 't' },
+    );
     expect(await h.openTasks(c.caseId)).toEqual([]);
     const task = await h.eventually(async () => (await h.openTasks(c.caseId))[0]);
     expect(task.node_id).toBe('r1');
@@ -43,7 +59,14 @@ describe('durable time', () => {
 
   it('ends a public notice after its period; an objection during it reopens review', async () => {
     const d = def('notice', [
-      { id: 'notice', kind: 'notice', name: { zh: '公示' }, duration: '2s', onObjection: 'recheck', next: 'end' },
+      {
+        id: 'notice',
+        kind: 'notice',
+        name: { zh: '公示' },
+        duration: '2s',
+        onObjection: 'recheck',
+        next: 'end',
+      },
       review('recheck', 'chenjie', 'notice'),
       end,
     ]);
@@ -59,7 +82,15 @@ describe('durable time', () => {
   });
 
   it('reminds before the deadline and escalates to the superior when it passes', async () => {
-    const c = await h.start(def('deadline', [review('r1', 'lina', 'end', { deadline: { due: '2s', remindBefore: '1s', onOverdue: 'escalate-to-superior' } }), end]), { title: 'd' });
+    const c = await h.start(
+      def('deadline', [
+        review('r1', 'lina', 'end', {
+          deadline: { due: '2s', remindBefore: '1s', onOverdue: 'escalate-to-superior' },
+        }),
+        end,
+      ]),
+      { title: 'd' },
+    );
     const escalated = await h.eventually(async () => {
       const [t] = await h.openTasks(c.caseId);
       return t?.candidates[0] === 'u-wangfang' ? t : undefined;
@@ -70,23 +101,55 @@ describe('durable time', () => {
   });
 
   it('approves automatically on the deadline when the step says so', async () => {
-    const c = await h.start(def('auto', [review('r1', 'lina', 'end', { deadline: { due: '1s', onOverdue: 'auto-approve' } }), end]), { title: 'a' });
+    const c = await h.start(
+      def('auto', [review('r1', 'lina', 'end', { deadline: { due: '1s', onOverdue: 'auto-approve' } }), end]),
+      { title: 'a' },
+    );
     await h.eventually(async () => (await h.caseRow(c.caseId)).status === 'completed');
   });
 });
 
 describe('sub-processes and versions', () => {
   it('runs a child case and continues with its outcome', async () => {
-    const child = await publishDefinition(h.db, def(`aid-${Date.now()}`, [review('grant', 'chenjie', 'end'), end], { form: [{ key: 'amount', label: { zh: '金额' }, type: 'money' }] }), null);
+    const child = await publishDefinition(
+      h.db,
+      def(`aid-${Date.now()}`, [review('grant', 'chenjie', 'end'), end], {
+        form: [{ key: 'amount', label: { zh: '金额' }, type: 'money' }],
+      }),
+      null,
+    );
     const parent = await h.start(
-      def('parent', [
-        { id: 'aid', kind: 'subprocess', name: { zh: '救助申请' }, processKey: child.key, inputs: { amount: 'requested' }, resultKey: 'aidOutcome', next: 'r1' },
-        review('r1', 'lina', 'end'),
-        end,
-      ], { form: [{ key: 'title', label: { zh: '标题' }, type: 'text' }, { key: 'requested', label: { zh: '申请金额' }, type: 'money' }] }),
+      def(
+        'parent',
+        [
+          {
+            id: 'aid',
+            kind: 'subprocess',
+            name: { zh: '救助申请' },
+            processKey: child.key,
+            inputs: { amount: 'requested' },
+            resultKey: 'aidOutcome',
+            next: 'r1',
+          },
+          review('r1', 'lina', 'end'),
+          end,
+        ],
+        {
+          form: [
+            { key: 'title', label: { zh: '标题' }, type: 'text' },
+            { key: 'requested', label: { zh: '申请金额' }, type: 'money' },
+          ],
+        },
+      ),
       { title: 'p', requested: 50_000 },
     );
-    const childRow = await h.eventually(() => h.db.selectFrom('cases').select(['id', 'data']).where('parent_case_id', '=', parent.caseId).executeTakeFirst());
+    const childRow = await h.eventually(() =>
+      h.db
+        .selectFrom('cases')
+        .select(['id', 'data'])
+        .where('parent_case_id', '=', parent.caseId)
+        .executeTakeFirst(),
+    );
     expect(childRow.data).toEqual({ amount: 50_000 });
     const grant = await h.eventually(async () => (await h.openTasks(childRow.id))[0]);
     await h.decide(childRow.id, { taskId: grant.id, actorId: 'u-chenjie', action: 'approve' });
@@ -98,29 +161,63 @@ describe('sub-processes and versions', () => {
   it('keeps a running case on its version, and migrates it only to a version that has its current step', async () => {
     const v1 = def('versions', [review('r1', 'lina', 'end'), end]);
     const c = await h.start(v1, { title: 'v' });
-    const key = (await h.db.selectFrom('cases').select('process_key').where('id', '=', c.caseId).executeTakeFirstOrThrow()).process_key;
-    const v2 = await publishDefinition(h.db, { ...v1, key, nodes: [review('r1', 'lina', 'r2'), review('r2', 'wangfang', 'end'), end] }, null);
-    const v3 = await publishDefinition(h.db, { ...v1, key, start: 'other', nodes: [review('other', 'lina', 'end'), end] }, null);
+    const key = (
+      await h.db
+        .selectFrom('cases')
+        .select('process_key')
+        .where('id', '=', c.caseId)
+        .executeTakeFirstOrThrow()
+    ).process_key;
+    const v2 = await publishDefinition(
+      h.db,
+      { ...v1, key, nodes: [review('r1', 'lina', 'r2'), review('r2', 'wangfang', 'end'), end] },
+      null,
+    );
+    const v3 = await publishDefinition(
+      h.db,
+      { ...v1, key, start: 'other', nodes: [review('other', 'lina', 'end'), end] },
+      null,
+    );
     const { migrateUpdate } = await import('@unionflow/workflows');
     const handle = h.client.workflow.getHandle(`case-${c.caseId}`);
-    const refused = await handle.executeUpdate(migrateUpdate, { args: [{ actorId: 'u-admin', definition: v3 }] }).catch((e) => e);
+    const refused = await handle
+      .executeUpdate(migrateUpdate, { args: [{ actorId: 'u-admin', definition: v3 }] })
+      .catch((e) => e);
     expect(refused.cause?.type).toBe('Conflict');
     await handle.executeUpdate(migrateUpdate, { args: [{ actorId: 'u-admin', definition: v2 }] });
-    await h.decide(c.caseId, { taskId: (await h.openTasks(c.caseId))[0]!.id, actorId: 'u-lina', action: 'approve' });
+    await h.decide(c.caseId, {
+      taskId: (await h.openTasks(c.caseId))[0]!.id,
+      actorId: 'u-lina',
+      action: 'approve',
+    });
     expect((await h.openTasks(c.caseId))[0]!.node_id).toBe('r2');
     expect(await h.timelineTypes(c.caseId)).toContain('migrated');
   });
 
   it('continues as new when the history grows, keeping state and update deduplication', async () => {
-    const c = await h.start(def('long', [review('r1', 'lina', 'end'), end], { settings: { continueAsNewAfterEvents: 40 } }), { title: 'long' });
+    const c = await h.start(
+      def('long', [review('r1', 'lina', 'end'), end], { settings: { continueAsNewAfterEvents: 40 } }),
+      { title: 'long' },
+    );
     const task = (await h.openTasks(c.caseId))[0]!;
     const handle = h.client.workflow.getHandle(`case-${c.caseId}`);
     const firstRun = (await handle.describe()).runId;
-    for (let i = 0; i < 12; i++) await h.decide(c.caseId, { taskId: task.id, actorId: 'u-lina', action: 'comment', comment: `note ${i}` }, `note-${i}`);
+    for (let i = 0; i < 12; i++)
+      await h.decide(
+        c.caseId,
+        { taskId: task.id, actorId: 'u-lina', action: 'comment', comment: `note ${i}` },
+        `note-${i}`,
+      );
     await h.eventually(async () => (await handle.describe()).runId !== firstRun);
-    const again = await h.decide(c.caseId, { taskId: task.id, actorId: 'u-lina', action: 'comment', comment: 'note 11' }, 'note-11');
+    const again = await h.decide(
+      c.caseId,
+      { taskId: task.id, actorId: 'u-lina', action: 'comment', comment: 'note 11' },
+      'note-11',
+    );
     expect(again.status).toBe('running');
     expect((await h.timelineTypes(c.caseId)).filter((t) => t === 'commented')).toHaveLength(12);
-    expect((await h.decide(c.caseId, { taskId: task.id, actorId: 'u-lina', action: 'approve' })).status).toBe('completed');
+    expect((await h.decide(c.caseId, { taskId: task.id, actorId: 'u-lina', action: 'approve' })).status).toBe(
+      'completed',
+    );
   });
 });

@@ -12,13 +12,20 @@ export interface ServiceDeps {
 /** Built-in actions every deployment has; domain packages add theirs with `extendRegistry`. */
 export const builtInActions: Record<string, ServiceAction> = {
   /** Does nothing; useful for drafting a definition before the real action exists. */
-  'noop': async () => ({ ok: true }),
+  noop: async () => ({ ok: true }),
   /** Tells the applicant something happened on their case. */
   'notify-applicant': async (call, { db }) => {
     const text = typeof call.params.message === 'string' ? call.params.message : '您的申请有新进展';
     await db
       .insertInto('notifications')
-      .values({ user_id: call.applicant.userId, case_id: call.caseId, type: 'service', message: JSON.stringify({ zh: text }) as never, created_at: new Date(), read_at: null })
+      .values({
+        user_id: call.applicant.userId,
+        case_id: call.caseId,
+        type: 'service',
+        message: JSON.stringify({ zh: text }) as never,
+        created_at: new Date(),
+        read_at: null,
+      })
       .execute();
     return { notified: true };
   },

@@ -10,7 +10,7 @@ export function joinKey(parentScope: string[], splitId: string): string {
 }
 
 /** Moves a token along an edge; it runs on the next `advance`. */
-export function moveToken(ctx: EngineContext, token: Token, nodeId: string): void {
+export function moveToken(_ctx: EngineContext, token: Token, nodeId: string): void {
   token.nodeId = nodeId;
   token.phase = 'enter';
 }
@@ -41,7 +41,12 @@ async function enterNode(ctx: EngineContext, fx: Effects, token: Token, node: Pr
       return;
     case 'timer': {
       token.phase = 'waiting';
-      const timer = { id: ctx.newId('timer'), tokenId: token.id, fireAt: ctx.now().getTime() + parseDuration(node.duration), purpose: 'timer' as const };
+      const timer = {
+        id: ctx.newId('timer'),
+        tokenId: token.id,
+        fireAt: ctx.now().getTime() + parseDuration(node.duration),
+        purpose: 'timer' as const,
+      };
       ctx.state.timers.push(timer);
       fx.startTimer(timer);
       ctx.record('timer-started', { node, data: { fireAt: new Date(timer.fireAt).toISOString() } });
@@ -49,7 +54,12 @@ async function enterNode(ctx: EngineContext, fx: Effects, token: Token, node: Pr
     }
     case 'notice': {
       token.phase = 'waiting';
-      const timer = { id: ctx.newId('timer'), tokenId: token.id, fireAt: ctx.now().getTime() + parseDuration(node.duration), purpose: 'notice' as const };
+      const timer = {
+        id: ctx.newId('timer'),
+        tokenId: token.id,
+        fireAt: ctx.now().getTime() + parseDuration(node.duration),
+        purpose: 'notice' as const,
+      };
       ctx.state.timers.push(timer);
       fx.startTimer(timer);
       ctx.record('notice-published', { node, data: { until: new Date(timer.fireAt).toISOString() } });
@@ -71,7 +81,12 @@ async function enterNode(ctx: EngineContext, fx: Effects, token: Token, node: Pr
       removeToken(ctx, token.id);
       ctx.state.joins[joinKey(token.scope, node.id)] = [];
       node.branches.forEach((first, index) => {
-        ctx.state.tokens.push({ id: ctx.newId('t'), nodeId: first, scope: [...token.scope, `${node.id}#${index}`], phase: 'enter' });
+        ctx.state.tokens.push({
+          id: ctx.newId('t'),
+          nodeId: first,
+          scope: [...token.scope, `${node.id}#${index}`],
+          phase: 'enter',
+        });
       });
       return;
     }
@@ -80,7 +95,9 @@ async function enterNode(ctx: EngineContext, fx: Effects, token: Token, node: Pr
     case 'subprocess': {
       token.phase = 'waiting';
       const childCaseId = fx.uuid();
-      const data = Object.fromEntries(Object.entries(node.inputs ?? {}).map(([child, parent]) => [child, ctx.state.data[parent]]));
+      const data = Object.fromEntries(
+        Object.entries(node.inputs ?? {}).map(([child, parent]) => [child, ctx.state.data[parent]]),
+      );
       ctx.state.services[token.id] = { nodeId: node.id, startedAt: ctx.now().getTime(), childCaseId };
       ctx.record('subprocess-started', { node, data: { childCaseId, processKey: node.processKey } });
       fx.startSubprocess(token, childCaseId, node.processKey, data);
@@ -92,7 +109,12 @@ async function enterNode(ctx: EngineContext, fx: Effects, token: Token, node: Pr
   }
 }
 
-async function enterApproval(ctx: EngineContext, fx: Effects, token: Token, node: ApprovalNode): Promise<void> {
+async function enterApproval(
+  ctx: EngineContext,
+  fx: Effects,
+  token: Token,
+  node: ApprovalNode,
+): Promise<void> {
   token.phase = 'waiting';
   let candidates = await fx.resolveAssignees(node.assignee, ctx.state.lastDeciderId);
   if (candidates.length === 0) {
@@ -111,12 +133,18 @@ async function enterApproval(ctx: EngineContext, fx: Effects, token: Token, node
     candidates[0] === ctx.state.lastDeciderId;
   if (skip) {
     ctx.record('duplicate-approver-skipped', { node, actorId: candidates[0] ?? null });
-    ctx.state.done.push({ nodeId: node.id, scope: token.scope, kind: 'approval', deciderId: candidates[0] ?? null });
+    ctx.state.done.push({
+      nodeId: node.id,
+      scope: token.scope,
+      kind: 'approval',
+      deciderId: candidates[0] ?? null,
+    });
     moveToken(ctx, token, node.next);
     return;
   }
   const delegated = await fx.applyDelegations(candidates);
-  if (Object.keys(delegated.onBehalfOf).length > 0) ctx.record('delegation-applied', { node, data: { onBehalfOf: delegated.onBehalfOf } });
+  if (Object.keys(delegated.onBehalfOf).length > 0)
+    ctx.record('delegation-applied', { node, data: { onBehalfOf: delegated.onBehalfOf } });
   openApprovalStep(ctx, fx, token, node, delegated.userIds, delegated.onBehalfOf);
   if (node.cc && node.cc.length > 0) {
     const ccUsers: string[] = [];
@@ -155,7 +183,8 @@ export function endCase(ctx: EngineContext, fx: Effects, outcome: string, node: 
   ctx.state.steps = [];
   ctx.state.joins = {};
   ctx.state.outcome = outcome;
-  ctx.state.status = outcome === 'rejected' ? 'rejected' : outcome === 'withdrawn' ? 'withdrawn' : 'completed';
+  ctx.state.status =
+    outcome === 'rejected' ? 'rejected' : outcome === 'withdrawn' ? 'withdrawn' : 'completed';
   ctx.caseChanged = true;
   ctx.record('case-ended', { node: node ?? undefined, data: { outcome } });
 }

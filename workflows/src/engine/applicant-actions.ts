@@ -9,14 +9,23 @@ import { APPLICANT_STEP, type EngineContext, EngineError } from './runtime';
 const HOUR = 3_600_000;
 
 /** Withdraw (until the first decision), urge (once an hour), supplement (an open applicant task), object (during a notice). */
-export async function applicantAction(ctx: EngineContext, fx: Effects, input: ApplicantActionInput): Promise<void> {
+export async function applicantAction(
+  ctx: EngineContext,
+  fx: Effects,
+  input: ApplicantActionInput,
+): Promise<void> {
   const state = ctx.state;
   if (state.status !== 'running') throw new EngineError('Conflict', 'The case has already ended.');
   const isApplicant = input.actorId === state.applicant.userId;
-  if (input.action !== 'object' && !isApplicant) throw new EngineError('Forbidden', 'Only the applicant can do this.');
+  if (input.action !== 'object' && !isApplicant)
+    throw new EngineError('Forbidden', 'Only the applicant can do this.');
   switch (input.action) {
     case 'withdraw': {
-      if (state.firstDecisionAt !== null) throw new EngineError('Conflict', 'A reviewer has already decided on this case; it can no longer be withdrawn.');
+      if (state.firstDecisionAt !== null)
+        throw new EngineError(
+          'Conflict',
+          'A reviewer has already decided on this case; it can no longer be withdrawn.',
+        );
       await compensateSteps(ctx, fx, () => false);
       ctx.record('withdrawn', { actorId: input.actorId, comment: input.comment ?? null });
       endCase(ctx, fx, 'withdrawn', null);
@@ -29,15 +38,26 @@ export async function applicantAction(ctx: EngineContext, fx: Effects, input: Ap
         throw new EngineError('Conflict', `You can urge once an hour; try again in ${minutes} minutes.`);
       }
       const holders = ctx.openTasks().flatMap((t) => (t.assigneeId ? [t.assigneeId] : t.candidateIds));
-      if (holders.length === 0) throw new EngineError('Conflict', 'Nobody holds the case right now, so there is no one to urge.');
+      if (holders.length === 0)
+        throw new EngineError('Conflict', 'Nobody holds the case right now, so there is no one to urge.');
       state.lastUrgeAt = now;
-      ctx.notify(holders, 'urged', { zh: `催办：${state.title}`, en: `Reminder from the applicant: ${state.title}` });
-      ctx.record('urged', { actorId: input.actorId, comment: input.comment ?? null, data: { userIds: holders } });
+      ctx.notify(holders, 'urged', {
+        zh: `催办：${state.title}`,
+        en: `Reminder from the applicant: ${state.title}`,
+      });
+      ctx.record('urged', {
+        actorId: input.actorId,
+        comment: input.comment ?? null,
+        data: { userIds: holders },
+      });
       return;
     }
     case 'supplement': {
-      const task = ctx.openTasks().find((t) => t.kind === 'applicant-task' && t.candidateIds.includes(input.actorId));
-      if (!task) throw new EngineError('Conflict', 'There is nothing to supplement: the case is not waiting for you.');
+      const task = ctx
+        .openTasks()
+        .find((t) => t.kind === 'applicant-task' && t.candidateIds.includes(input.actorId));
+      if (!task)
+        throw new EngineError('Conflict', 'There is nothing to supplement: the case is not waiting for you.');
       const run = state.steps.find((s) => s.taskIds.includes(task.id));
       const token = run ? ctx.token(run.tokenId) : undefined;
       if (!run || !token) throw new EngineError('Conflict', 'This task is no longer active.');
@@ -48,14 +68,24 @@ export async function applicantAction(ctx: EngineContext, fx: Effects, input: Ap
       ctx.caseChanged = true;
       ctx.closeTask(task, 'completed', 'supplement');
       const node = ctx.node(run.nodeId);
-      ctx.record('supplemented', { node, actorId: input.actorId, comment: input.comment ?? null, data: { fields: Object.keys(values) } });
+      ctx.record('supplemented', {
+        node,
+        actorId: input.actorId,
+        comment: input.comment ?? null,
+        data: { fields: Object.keys(values) },
+      });
       closeStep(ctx, fx, run);
       if (run.nodeId === APPLICANT_STEP) {
         // A resubmission starts the review over.
         state.firstDecisionAt = null;
         moveToken(ctx, token, state.definition.start);
       } else {
-        state.done.push({ nodeId: run.nodeId, scope: token.scope, kind: 'applicant-task', deciderId: input.actorId });
+        state.done.push({
+          nodeId: run.nodeId,
+          scope: token.scope,
+          kind: 'applicant-task',
+          deciderId: input.actorId,
+        });
         if ('next' in node) moveToken(ctx, token, node.next);
       }
       return;
@@ -63,7 +93,8 @@ export async function applicantAction(ctx: EngineContext, fx: Effects, input: Ap
     case 'object': {
       const token = state.tokens.find((t) => ctx.node(t.nodeId).kind === 'notice' && t.phase === 'waiting');
       const node = token ? ctx.node(token.nodeId) : undefined;
-      if (!token || node?.kind !== 'notice') throw new EngineError('Conflict', 'The case is not under public notice.');
+      if (!token || node?.kind !== 'notice')
+        throw new EngineError('Conflict', 'The case is not under public notice.');
       for (const timer of state.timers.filter((t) => t.tokenId === token.id)) fx.cancelTimer(timer.id);
       state.timers = state.timers.filter((t) => t.tokenId !== token.id);
       ctx.record('objection', { node, actorId: input.actorId, comment: input.comment ?? null });

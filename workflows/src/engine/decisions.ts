@@ -13,15 +13,19 @@ function findOpenTask(ctx: EngineContext, taskId: string): { task: TaskRecord; r
   const task = ctx.state.tasks.find((t) => t.id === taskId);
   if (!task) throw new EngineError('NotFound', 'This task does not exist in the case.');
   if (task.status === 'completed' || task.status === 'cancelled') {
-    throw new EngineError('Conflict', 'This task has already been decided or withdrawn; refresh to see the case as it is now.');
+    throw new EngineError(
+      'Conflict',
+      'This task has already been decided or withdrawn; refresh to see the case as it is now.',
+    );
   }
   const run = ctx.state.steps.find((s) => s.taskIds.includes(taskId));
   if (!run) throw new EngineError('Conflict', 'This task is no longer active.');
   return { task, run };
 }
 
-function assertHolder(ctx: EngineContext, task: TaskRecord, actorId: string): void {
-  if (!task.candidateIds.includes(actorId)) throw new EngineError('Forbidden', 'You are not an assignee of this task.');
+function assertHolder(_ctx: EngineContext, task: TaskRecord, actorId: string): void {
+  if (!task.candidateIds.includes(actorId))
+    throw new EngineError('Forbidden', 'You are not an assignee of this task.');
   if (task.status === 'claimed' && task.assigneeId !== actorId) {
     throw new EngineError('Conflict', 'Another reviewer has claimed this task.');
   }
@@ -32,7 +36,8 @@ function takeData(ctx: EngineContext, task: TaskRecord, data: Record<string, unk
   const values = data ?? {};
   const allowed = new Set(task.form.map((f) => f.key));
   const unknown = Object.keys(values).filter((k) => !allowed.has(k));
-  if (unknown.length > 0) throw new EngineError('Invalid', `This step does not collect: ${unknown.join(', ')}.`);
+  if (unknown.length > 0)
+    throw new EngineError('Invalid', `This step does not collect: ${unknown.join(', ')}.`);
   const problems = checkFormData(task.form, values, ctx.state.data);
   if (problems.length > 0) throw new EngineError('Invalid', problems.join(' '));
   if (Object.keys(values).length > 0) {
@@ -47,23 +52,54 @@ function completeIfDone(ctx: EngineContext, fx: Effects, run: StepRun, actorId: 
   if (run.approvals.length < run.required) {
     if (run.mode === 'sequential' && !ctx.openTasks().some((t) => run.taskIds.includes(t.id))) {
       const nextUser = run.queue[run.approvals.length];
-      if (nextUser) openTask(ctx, fx, run, newTask(ctx, node, 'approval', [nextUser], (node as ApprovalNode).form ?? [], (node as ApprovalNode).deadline), (node as ApprovalNode).deadline);
+      if (nextUser)
+        openTask(
+          ctx,
+          fx,
+          run,
+          newTask(
+            ctx,
+            node,
+            'approval',
+            [nextUser],
+            (node as ApprovalNode).form ?? [],
+            (node as ApprovalNode).deadline,
+          ),
+          (node as ApprovalNode).deadline,
+        );
     }
     return;
   }
   closeStep(ctx, fx, run);
   const token = ctx.token(run.tokenId);
-  ctx.state.done.push({ nodeId: node.id, scope: token?.scope ?? [], kind: node.kind === 'applicant-task' ? 'applicant-task' : 'approval', deciderId: actorId });
+  ctx.state.done.push({
+    nodeId: node.id,
+    scope: token?.scope ?? [],
+    kind: node.kind === 'applicant-task' ? 'applicant-task' : 'approval',
+    deciderId: actorId,
+  });
   ctx.state.lastDeciderId = actorId;
   ctx.record('step-completed', { node });
   if (token && 'next' in node) moveToken(ctx, token, node.next);
 }
 
 /** Approves as `actorId`; null means the system (an automatic decision on a deadline). */
-export function approve(ctx: EngineContext, fx: Effects, task: TaskRecord, run: StepRun, actorId: string | null, comment?: string): void {
+export function approve(
+  ctx: EngineContext,
+  fx: Effects,
+  task: TaskRecord,
+  run: StepRun,
+  actorId: string | null,
+  comment?: string,
+): void {
   ctx.closeTask(task, 'completed', 'approve');
   const node = ctx.node(run.nodeId);
-  ctx.record('approved', { node, actorId, onBehalfOfId: actorId ? (task.onBehalfOf[actorId] ?? null) : null, comment: comment ?? null });
+  ctx.record('approved', {
+    node,
+    actorId,
+    onBehalfOfId: actorId ? (task.onBehalfOf[actorId] ?? null) : null,
+    comment: comment ?? null,
+  });
   if (task.returnTo) {
     // Delegated or signed-before: the original holder still decides.
     openTask(ctx, fx, run, newTask(ctx, node, 'approval', [task.returnTo], task.form, undefined));
@@ -73,10 +109,22 @@ export function approve(ctx: EngineContext, fx: Effects, task: TaskRecord, run: 
   completeIfDone(ctx, fx, run, actorId);
 }
 
-export function reject(ctx: EngineContext, fx: Effects, task: TaskRecord, run: StepRun, actorId: string | null, comment?: string): void {
+export function reject(
+  ctx: EngineContext,
+  fx: Effects,
+  task: TaskRecord,
+  run: StepRun,
+  actorId: string | null,
+  comment?: string,
+): void {
   const node = ctx.node(run.nodeId);
   ctx.closeTask(task, 'completed', 'reject');
-  ctx.record('rejected', { node, actorId, onBehalfOfId: actorId ? (task.onBehalfOf[actorId] ?? null) : null, comment: comment ?? null });
+  ctx.record('rejected', {
+    node,
+    actorId,
+    onBehalfOfId: actorId ? (task.onBehalfOf[actorId] ?? null) : null,
+    comment: comment ?? null,
+  });
   if (task.returnTo) {
     openTask(ctx, fx, run, newTask(ctx, node, 'approval', [task.returnTo], task.form, undefined));
     return;
@@ -88,8 +136,15 @@ export function reject(ctx: EngineContext, fx: Effects, task: TaskRecord, run: S
   else endCase(ctx, fx, 'rejected', node);
 }
 
-function reassign(ctx: EngineContext, task: TaskRecord, from: string, to: string, returnTo: string | null): TaskRecord {
-  const candidateIds = task.candidateIds.length > 1 ? [to] : task.candidateIds.map((c) => (c === from ? to : c));
+function reassign(
+  ctx: EngineContext,
+  task: TaskRecord,
+  from: string,
+  to: string,
+  returnTo: string | null,
+): TaskRecord {
+  const candidateIds =
+    task.candidateIds.length > 1 ? [to] : task.candidateIds.map((c) => (c === from ? to : c));
   const updated = { ...task, candidateIds, assigneeId: to, status: 'open' as const, returnTo };
   ctx.saveTask(updated);
   ctx.notify([to], 'task-assigned', { zh: `待办：${ctx.state.title}`, en: `To do: ${ctx.state.title}` });
@@ -101,7 +156,11 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
   const { task, run } = findOpenTask(ctx, input.taskId);
   assertHolder(ctx, task, input.actorId);
   const node = ctx.node(run.nodeId);
-  if (task.kind !== 'approval') throw new EngineError('Invalid', 'This is an applicant task; the applicant completes it by supplementing.');
+  if (task.kind !== 'approval')
+    throw new EngineError(
+      'Invalid',
+      'This is an applicant task; the applicant completes it by supplementing.',
+    );
   ctx.state.firstDecisionAt ??= ctx.now().getTime();
   const target = input.to;
   switch (input.action) {
@@ -113,7 +172,8 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
       reject(ctx, fx, task, run, input.actorId, input.comment);
       return;
     case 'return':
-      if (!target) throw new EngineError('Invalid', 'Say where to return the case: "applicant" or an earlier step.');
+      if (!target)
+        throw new EngineError('Invalid', 'Say where to return the case: "applicant" or an earlier step.');
       await returnTo(ctx, fx, run, target, input.actorId, input.comment);
       return;
     case 'comment':
@@ -126,13 +186,24 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
       reassign(ctx, task, input.actorId, target, input.action === 'delegate' ? input.actorId : task.returnTo);
       const qi = run.queue.indexOf(input.actorId);
       if (input.action === 'transfer' && qi >= 0) run.queue[qi] = target;
-      ctx.record(input.action === 'transfer' ? 'transferred' : 'delegated', { node, actorId: input.actorId, comment: input.comment ?? null, data: { to: target } });
+      ctx.record(input.action === 'transfer' ? 'transferred' : 'delegated', {
+        node,
+        actorId: input.actorId,
+        comment: input.comment ?? null,
+        data: { to: target },
+      });
       return;
     }
     case 'add-signer': {
       if (!target) throw new EngineError('Invalid', 'Say who should also sign.');
-      if (run.queue.includes(target) || task.candidateIds.includes(target)) throw new EngineError('Conflict', 'That person already signs this step.');
-      ctx.record('signer-added', { node, actorId: input.actorId, comment: input.comment ?? null, data: { to: target, position: input.position ?? 'after' } });
+      if (run.queue.includes(target) || task.candidateIds.includes(target))
+        throw new EngineError('Conflict', 'That person already signs this step.');
+      ctx.record('signer-added', {
+        node,
+        actorId: input.actorId,
+        comment: input.comment ?? null,
+        data: { to: target, position: input.position ?? 'after' },
+      });
       if (input.position === 'before') {
         // The new signer decides first; then the task comes back to the one who added them.
         reassign(ctx, task, input.actorId, target, input.actorId);
@@ -140,21 +211,36 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
       }
       run.queue.push(target);
       run.required += 1;
-      if (run.mode !== 'sequential') openTask(ctx, fx, run, newTask(ctx, node, 'approval', [target], task.form, (node as ApprovalNode).deadline), (node as ApprovalNode).deadline);
+      if (run.mode !== 'sequential')
+        openTask(
+          ctx,
+          fx,
+          run,
+          newTask(ctx, node, 'approval', [target], task.form, (node as ApprovalNode).deadline),
+          (node as ApprovalNode).deadline,
+        );
       takeData(ctx, task, input.data);
       approve(ctx, fx, task, run, input.actorId, input.comment);
       return;
     }
     case 'remove-signer': {
       if (!target) throw new EngineError('Invalid', 'Say which pending signer to remove.');
-      const pending = ctx.openTasks().find((t) => run.taskIds.includes(t.id) && t.candidateIds.includes(target) && t.id !== task.id);
+      const pending = ctx
+        .openTasks()
+        .find((t) => run.taskIds.includes(t.id) && t.candidateIds.includes(target) && t.id !== task.id);
       const queued = run.queue.indexOf(target) >= run.approvals.length;
-      if (!pending && !queued) throw new EngineError('Conflict', 'That person has no pending signature on this step.');
+      if (!pending && !queued)
+        throw new EngineError('Conflict', 'That person has no pending signature on this step.');
       if (run.required - 1 < 1) throw new EngineError('Invalid', 'A step needs at least one signer.');
       if (pending) ctx.closeTask(pending, 'cancelled', 'removed');
       run.queue = run.queue.filter((u) => u !== target);
       run.required -= 1;
-      ctx.record('signer-removed', { node, actorId: input.actorId, comment: input.comment ?? null, data: { to: target } });
+      ctx.record('signer-removed', {
+        node,
+        actorId: input.actorId,
+        comment: input.comment ?? null,
+        data: { to: target },
+      });
       completeIfDone(ctx, fx, run, input.actorId);
       return;
     }
@@ -164,26 +250,39 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
 /** An admin moves a user's share of an open task to someone else (hand-over when staff leave or after 换届). */
 export function handOver(ctx: EngineContext, input: ReassignInput): void {
   const { task, run } = findOpenTask(ctx, input.taskId);
-  if (!task.candidateIds.includes(input.fromUserId)) throw new EngineError('Conflict', 'That user does not hold this task.');
-  if (task.candidateIds.includes(input.toUserId)) throw new EngineError('Conflict', 'The new holder already holds this task.');
+  if (!task.candidateIds.includes(input.fromUserId))
+    throw new EngineError('Conflict', 'That user does not hold this task.');
+  if (task.candidateIds.includes(input.toUserId))
+    throw new EngineError('Conflict', 'The new holder already holds this task.');
   const candidateIds = task.candidateIds.map((c) => (c === input.fromUserId ? input.toUserId : c));
   const original = task.onBehalfOf[input.fromUserId] ?? input.fromUserId;
   const onBehalfOf = { ...task.onBehalfOf, [input.toUserId]: original };
   delete onBehalfOf[input.fromUserId];
-  const assigneeId = task.assigneeId === input.fromUserId || candidateIds.length === 1 ? input.toUserId : task.assigneeId;
+  const assigneeId =
+    task.assigneeId === input.fromUserId || candidateIds.length === 1 ? input.toUserId : task.assigneeId;
   ctx.saveTask({ ...task, candidateIds, assigneeId, onBehalfOf });
   const qi = run.queue.indexOf(input.fromUserId);
   if (qi >= 0) run.queue[qi] = input.toUserId;
-  ctx.notify([input.toUserId], 'task-assigned', { zh: `待办：${ctx.state.title}`, en: `To do: ${ctx.state.title}` });
-  ctx.record('reassigned', { node: ctx.node(run.nodeId), actorId: input.actorId, comment: input.reason ?? null, data: { from: input.fromUserId, to: input.toUserId } });
+  ctx.notify([input.toUserId], 'task-assigned', {
+    zh: `待办：${ctx.state.title}`,
+    en: `To do: ${ctx.state.title}`,
+  });
+  ctx.record('reassigned', {
+    node: ctx.node(run.nodeId),
+    actorId: input.actorId,
+    comment: input.reason ?? null,
+    data: { from: input.fromUserId, to: input.toUserId },
+  });
 }
 
 export function claim(ctx: EngineContext, input: ClaimInput): void {
   const { task, run } = findOpenTask(ctx, input.taskId);
-  if (!task.candidateIds.includes(input.actorId)) throw new EngineError('Forbidden', 'You are not a candidate for this task.');
+  if (!task.candidateIds.includes(input.actorId))
+    throw new EngineError('Forbidden', 'You are not a candidate for this task.');
   const node = ctx.node(run.nodeId);
   if (input.release) {
-    if (task.assigneeId !== input.actorId || task.status !== 'claimed') throw new EngineError('Conflict', 'You have not claimed this task.');
+    if (task.assigneeId !== input.actorId || task.status !== 'claimed')
+      throw new EngineError('Conflict', 'You have not claimed this task.');
     ctx.saveTask({ ...task, status: 'open', assigneeId: null });
     ctx.record('released', { node, actorId: input.actorId });
     return;

@@ -1,5 +1,5 @@
-import { approve, reject } from './decisions';
 import { moveToken } from './advance';
+import { approve, reject } from './decisions';
 import type { Effects } from './effects';
 import type { EngineContext, EngineEvent } from './runtime';
 
@@ -29,13 +29,23 @@ export async function handleEvent(ctx: EngineContext, fx: Effects, event: Engine
     const policy = node.kind === 'approval' ? (node.deadline?.onOverdue ?? 'remind') : 'remind';
     ctx.record('overdue', { node, data: { policy } });
     const run = state.steps.find((s) => s.taskIds.includes(task.id));
-    if (policy === 'auto-approve' && run) return approve(ctx, fx, task, run, null, '超时自动通过 / approved automatically on the deadline');
-    if (policy === 'auto-reject' && run) return reject(ctx, fx, task, run, null, '超时自动驳回 / rejected automatically on the deadline');
+    if (policy === 'auto-approve' && run)
+      return approve(ctx, fx, task, run, null, '超时自动通过 / approved automatically on the deadline');
+    if (policy === 'auto-reject' && run)
+      return reject(ctx, fx, task, run, null, '超时自动驳回 / rejected automatically on the deadline');
     if (policy === 'escalate-to-superior') {
       const superiors = [...new Set((await Promise.all(holders.map((h) => fx.superiorOf(h)))).flat())];
       if (superiors.length > 0) {
-        ctx.saveTask({ ...task, candidateIds: superiors, assigneeId: superiors.length === 1 ? (superiors[0] ?? null) : null, status: 'open' });
-        ctx.notify(superiors, 'escalated', { zh: `已升级给您：${state.title}`, en: `Escalated to you: ${state.title}` });
+        ctx.saveTask({
+          ...task,
+          candidateIds: superiors,
+          assigneeId: superiors.length === 1 ? (superiors[0] ?? null) : null,
+          status: 'open',
+        });
+        ctx.notify(superiors, 'escalated', {
+          zh: `已升级给您：${state.title}`,
+          en: `Escalated to you: ${state.title}`,
+        });
         ctx.record('escalated', { node, data: { from: holders, to: superiors } });
         return;
       }
@@ -53,7 +63,10 @@ export async function handleEvent(ctx: EngineContext, fx: Effects, event: Engine
       state.data[node.resultKey] = event.outcome;
       ctx.caseChanged = true;
     }
-    ctx.record('subprocess-completed', { node, data: { childCaseId: pending.childCaseId ?? null, outcome: event.outcome } });
+    ctx.record('subprocess-completed', {
+      node,
+      data: { childCaseId: pending.childCaseId ?? null, outcome: event.outcome },
+    });
     moveToken(ctx, token, node.next);
     return;
   }
@@ -68,7 +81,15 @@ export async function handleEvent(ctx: EngineContext, fx: Effects, event: Engine
     state.data[node.resultKey] = event.result;
     ctx.caseChanged = true;
   }
-  state.done.push({ nodeId: node.id, scope: token.scope, kind: 'service', deciderId: null, compensation: node.compensation, params: node.params, result: event.result });
+  state.done.push({
+    nodeId: node.id,
+    scope: token.scope,
+    kind: 'service',
+    deciderId: null,
+    compensation: node.compensation,
+    params: node.params,
+    result: event.result,
+  });
   ctx.record('service-completed', { node, data: { action: node.action } });
   moveToken(ctx, token, node.next);
 }

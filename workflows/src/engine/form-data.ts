@@ -8,7 +8,8 @@ function bound(value: number | string | undefined, data: Record<string, unknown>
   if (typeof value === 'number') return value;
   if (typeof value !== 'string') return undefined;
   let v: unknown = data;
-  for (const part of value.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  for (const part of value.split('.'))
+    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
   return typeof v === 'number' ? v : undefined;
 }
 
@@ -16,7 +17,11 @@ function bound(value: number | string | undefined, data: Record<string, unknown>
  * Checks submitted values against a step's form; returns readable problems (empty when valid).
  * Bounds may name other data fields, so an award band held in the case data is enforced here.
  */
-export function checkFormData(form: FormField[], values: Record<string, unknown>, caseData: Record<string, unknown>): string[] {
+export function checkFormData(
+  form: FormField[],
+  values: Record<string, unknown>,
+  caseData: Record<string, unknown>,
+): string[] {
   const problems: string[] = [];
   const merged = { ...caseData, ...values };
   for (const field of form) {
@@ -33,17 +38,22 @@ export function checkFormData(form: FormField[], values: Record<string, unknown>
         problems.push(`"${label}" (${field.key}) must be a number.`);
         continue;
       }
-      if (field.type === 'money' && !Number.isInteger(value)) problems.push(`"${label}" (${field.key}) must be whole fen.`);
+      if (field.type === 'money' && !Number.isInteger(value))
+        problems.push(`"${label}" (${field.key}) must be whole fen.`);
       const min = bound(field.min, merged);
       const max = bound(field.max, merged);
-      if (min !== undefined && value < min) problems.push(`"${label}" (${field.key}) must be at least ${min}.`);
-      if (max !== undefined && value > max) problems.push(`"${label}" (${field.key}) must be at most ${max}.`);
+      if (min !== undefined && value < min)
+        problems.push(`"${label}" (${field.key}) must be at least ${min}.`);
+      if (max !== undefined && value > max)
+        problems.push(`"${label}" (${field.key}) must be at most ${max}.`);
     } else if (field.type === 'boolean') {
       if (typeof value !== 'boolean') problems.push(`"${label}" (${field.key}) must be true or false.`);
     } else if (field.type === 'select') {
-      if (!field.options?.some((o) => o.value === value)) problems.push(`"${label}" (${field.key}) is not one of the options.`);
+      if (!field.options?.some((o) => o.value === value))
+        problems.push(`"${label}" (${field.key}) is not one of the options.`);
     } else if (field.type === 'file') {
-      if (typeof value !== 'string' && !Array.isArray(value)) problems.push(`"${label}" (${field.key}) must be a file reference.`);
+      if (typeof value !== 'string' && !Array.isArray(value))
+        problems.push(`"${label}" (${field.key}) must be a file reference.`);
     } else if (typeof value !== 'string') {
       problems.push(`"${label}" (${field.key}) must be text.`);
     } else if (value.length > 10_000) {

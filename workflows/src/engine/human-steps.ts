@@ -52,16 +52,34 @@ export function newTask(
 }
 
 /** Opens a task and arms its deadline timers. */
-export function openTask(ctx: EngineContext, fx: Effects, run: StepRun, task: TaskRecord, deadline?: Deadline): void {
+export function openTask(
+  ctx: EngineContext,
+  fx: Effects,
+  run: StepRun,
+  task: TaskRecord,
+  deadline?: Deadline,
+): void {
   ctx.saveTask(task);
   run.taskIds.push(task.id);
-  ctx.notify(task.candidateIds, 'task-assigned', { zh: `待办：${ctx.state.title}`, en: `To do: ${ctx.state.title}` });
+  ctx.notify(task.candidateIds, 'task-assigned', {
+    zh: `待办：${ctx.state.title}`,
+    en: `To do: ${ctx.state.title}`,
+  });
   if (!deadline || !task.dueAt) return;
   const due = new Date(task.dueAt).getTime();
-  const timers: TimerRecord[] = [{ id: ctx.newId('timer'), tokenId: run.tokenId, fireAt: due, purpose: 'overdue', taskId: task.id }];
+  const timers: TimerRecord[] = [
+    { id: ctx.newId('timer'), tokenId: run.tokenId, fireAt: due, purpose: 'overdue', taskId: task.id },
+  ];
   if (deadline.remindBefore) {
     const at = due - parseDuration(deadline.remindBefore);
-    if (at > ctx.now().getTime()) timers.push({ id: ctx.newId('timer'), tokenId: run.tokenId, fireAt: at, purpose: 'remind' as const, taskId: task.id });
+    if (at > ctx.now().getTime())
+      timers.push({
+        id: ctx.newId('timer'),
+        tokenId: run.tokenId,
+        fireAt: at,
+        purpose: 'remind' as const,
+        taskId: task.id,
+      });
   }
   for (const timer of timers) {
     ctx.state.timers.push(timer);
@@ -92,7 +110,9 @@ export function openApprovalStep(
   const form = node.form ?? [];
   const task = (users: string[]) => {
     const t = newTask(ctx, node, 'approval', users, form, node.deadline);
-    t.onBehalfOf = Object.fromEntries(users.filter((u) => onBehalfOf[u]).map((u) => [u, onBehalfOf[u] as string]));
+    t.onBehalfOf = Object.fromEntries(
+      users.filter((u) => onBehalfOf[u]).map((u) => [u, onBehalfOf[u] as string]),
+    );
     return t;
   };
   if (mode === 'single') openTask(ctx, fx, run, task(candidates), node.deadline);
@@ -101,7 +121,12 @@ export function openApprovalStep(
   ctx.caseChanged = true;
 }
 
-export function openApplicantStep(ctx: EngineContext, fx: Effects, token: Token, node: ApplicantTaskNode): void {
+export function openApplicantStep(
+  ctx: EngineContext,
+  fx: Effects,
+  token: Token,
+  node: ApplicantTaskNode,
+): void {
   const run: StepRun = {
     tokenId: token.id,
     nodeId: node.id,
@@ -113,7 +138,13 @@ export function openApplicantStep(ctx: EngineContext, fx: Effects, token: Token,
   };
   ctx.state.steps.push(run);
   ctx.record('step-opened', { node, data: { candidateIds: run.queue, mode: 'applicant' } });
-  openTask(ctx, fx, run, newTask(ctx, node, 'applicant-task', run.queue, node.form, node.deadline), node.deadline);
+  openTask(
+    ctx,
+    fx,
+    run,
+    newTask(ctx, node, 'applicant-task', run.queue, node.form, node.deadline),
+    node.deadline,
+  );
   ctx.caseChanged = true;
 }
 

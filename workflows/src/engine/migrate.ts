@@ -8,8 +8,10 @@ import { APPLICANT_STEP, type EngineContext, EngineError } from './runtime';
 export function migrate(ctx: EngineContext, input: MigrationInput): void {
   const state = ctx.state;
   const target = input.definition;
-  if (target.key !== state.definition.key) throw new EngineError('Invalid', `Version ${target.version} belongs to another process.`);
-  if (target.version === state.definition.version) throw new EngineError('Conflict', `The case already runs on version ${target.version}.`);
+  if (target.key !== state.definition.key)
+    throw new EngineError('Invalid', `Version ${target.version} belongs to another process.`);
+  if (target.version === state.definition.version)
+    throw new EngineError('Conflict', `The case already runs on version ${target.version}.`);
   const missing: string[] = [];
   const check = (nodeId: string) => {
     if (nodeId === APPLICANT_STEP) return;
@@ -20,7 +22,10 @@ export function migrate(ctx: EngineContext, input: MigrationInput): void {
   for (const token of state.tokens) check(token.nodeId);
   for (const step of state.done) check(step.nodeId);
   if (missing.length > 0) {
-    throw new EngineError('Conflict', `Version ${target.version} has no matching step for ${[...new Set(missing)].join(', ')}; the case cannot move there now.`);
+    throw new EngineError(
+      'Conflict',
+      `Version ${target.version} has no matching step for ${[...new Set(missing)].join(', ')}; the case cannot move there now.`,
+    );
   }
   const from = state.definition.version;
   state.definition = target;

@@ -14,7 +14,11 @@ function commonPrefix(a: string[], b: string[]): string[] {
 }
 
 /** Undoes completed service steps (saga), newest first, and records each compensation. */
-export async function compensateSteps(ctx: EngineContext, fx: Effects, keep: (index: number) => boolean): Promise<void> {
+export async function compensateSteps(
+  ctx: EngineContext,
+  fx: Effects,
+  keep: (index: number) => boolean,
+): Promise<void> {
   for (let i = ctx.state.done.length - 1; i >= 0; i--) {
     const step = ctx.state.done[i];
     if (!step || keep(i)) continue;
@@ -32,7 +36,8 @@ function clearScope(ctx: EngineContext, fx: Effects, scope: string[]): void {
   for (const run of ctx.state.steps.filter((s) => doomed.has(s.tokenId))) {
     for (const id of run.taskIds) {
       const task = ctx.state.tasks.find((t) => t.id === id);
-      if (task && (task.status === 'open' || task.status === 'claimed')) ctx.closeTask(task, 'cancelled', 'returned');
+      if (task && (task.status === 'open' || task.status === 'claimed'))
+        ctx.closeTask(task, 'cancelled', 'returned');
     }
   }
   ctx.state.steps = ctx.state.steps.filter((s) => !doomed.has(s.tokenId));
@@ -46,7 +51,8 @@ function clearScope(ctx: EngineContext, fx: Effects, scope: string[]): void {
   const prefix = scope.join('/');
   for (const key of Object.keys(ctx.state.joins)) {
     const parent = key.split('|')[0] ?? '';
-    if (scope.length === 0 || parent === prefix || parent.startsWith(`${prefix}/`)) delete ctx.state.joins[key];
+    if (scope.length === 0 || parent === prefix || parent.startsWith(`${prefix}/`))
+      delete ctx.state.joins[key];
   }
 }
 
@@ -55,7 +61,14 @@ function clearScope(ctx: EngineContext, fx: Effects, scope: string[]): void {
  * since the target inside the smallest enclosing parallel scope is cancelled, including other countersign
  * tasks and sibling branches; branches of parallel blocks that completed before the target count as arrived.
  */
-export async function returnTo(ctx: EngineContext, fx: Effects, run: StepRun, target: string, actorId: string, comment?: string): Promise<void> {
+export async function returnTo(
+  ctx: EngineContext,
+  fx: Effects,
+  run: StepRun,
+  target: string,
+  actorId: string,
+  comment?: string,
+): Promise<void> {
   const current = ctx.token(run.tokenId);
   const fromNode = ctx.node(run.nodeId);
   if (!current) throw new EngineError('Conflict', 'This step is no longer active.');
@@ -75,13 +88,22 @@ export async function returnTo(ctx: EngineContext, fx: Effects, run: StepRun, ta
     const step = ctx.state.done[i];
     // Only steps on the way here: in an enclosing scope, or inside a parallel block that already joined.
     const shared = step ? commonPrefix(current.scope, step.scope).length : -1;
-    if (step && step.nodeId === target && step.kind !== 'service' && (shared === step.scope.length || shared === current.scope.length)) {
+    if (
+      step &&
+      step.nodeId === target &&
+      step.kind !== 'service' &&
+      (shared === step.scope.length || shared === current.scope.length)
+    ) {
       index = i;
       break;
     }
   }
   const targetStep = ctx.state.done[index];
-  if (!targetStep) throw new EngineError('Invalid', `The case can only go back to a step it has already passed; "${target}" is not one.`);
+  if (!targetStep)
+    throw new EngineError(
+      'Invalid',
+      `The case can only go back to a step it has already passed; "${target}" is not one.`,
+    );
   const common = commonPrefix(current.scope, targetStep.scope);
   clearScope(ctx, fx, common);
   await compensateSteps(ctx, fx, (i) => i < index || !startsWith(ctx.state.done[i]?.scope ?? [], common));
@@ -91,7 +113,9 @@ export async function returnTo(ctx: EngineContext, fx: Effects, run: StepRun, ta
     const split = ctx.node(splitId);
     if (split.kind !== 'parallel') continue;
     const parent = targetStep.scope.slice(0, level);
-    ctx.state.joins[`${parent.join('/')}|${splitId}`] = split.branches.map((_, i) => `${splitId}#${i}`).filter((b) => b !== `${splitId}#${branch}`);
+    ctx.state.joins[`${parent.join('/')}|${splitId}`] = split.branches
+      .map((_, i) => `${splitId}#${i}`)
+      .filter((b) => b !== `${splitId}#${branch}`);
   }
   ctx.record('returned', { node: fromNode, actorId, comment: comment ?? null, data: { to: target } });
   ctx.state.tokens.push({ id: ctx.newId('t'), nodeId: target, scope: targetStep.scope, phase: 'enter' });

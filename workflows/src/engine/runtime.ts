@@ -45,7 +45,13 @@ export class EngineContext {
     if (id === APPLICANT_STEP) {
       // A return to the applicant: they correct the start form, then the case starts over.
       const def = this.state.definition;
-      return { id, kind: 'applicant-task', name: { zh: '退回申请人补充', en: 'Returned to the applicant' }, form: def.form, next: def.start };
+      return {
+        id,
+        kind: 'applicant-task',
+        name: { zh: '退回申请人补充', en: 'Returned to the applicant' },
+        form: def.form,
+        next: def.start,
+      };
     }
     const node = this.state.definition.nodes.find((n) => n.id === id);
     if (!node) throw new EngineError('Invalid', `The definition has no node "${id}".`);
@@ -95,7 +101,12 @@ export class EngineContext {
   }
 
   hasChanges(): boolean {
-    return this.caseChanged || this.changedTasks.size > 0 || this.timeline.length > 0 || this.notifications.length > 0;
+    return (
+      this.caseChanged ||
+      this.changedTasks.size > 0 ||
+      this.timeline.length > 0 ||
+      this.notifications.length > 0
+    );
   }
 
   /** Current step name for lists: the first waiting human step, else null. */

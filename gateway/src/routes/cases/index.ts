@@ -17,7 +17,15 @@ const ApplicantActionBody = Type.Object({
   comment: Type.Optional(Type.String({ maxLength: 2000 })),
   data: Type.Optional(Type.Record(Type.String(), Type.Any())),
 });
-const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem, 503: Problem };
+const errors = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+  503: Problem,
+};
 
 /** Cases: start, list, read, and the applicant's own actions. */
 export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -25,22 +33,43 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/cases',
     {
       config: { auth: 'user', idempotent: true },
-      schema: { tags: ['cases'], summary: 'Start a case', body: StartCaseRequest, response: { 201: CaseDetail, ...errors } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Start a case',
+        body: StartCaseRequest,
+        response: { 201: CaseDetail, ...errors },
+      },
     },
     async (request, reply) => {
       const user = request.user;
       const def = await latestDefinition(app.db, request.body.processKey);
-      if (!def) throw notFound(`没有名为 ${request.body.processKey} 的已发布流程 / no published process "${request.body.processKey}"`);
+      if (!def)
+        throw notFound(
+          `没有名为 ${request.body.processKey} 的已发布流程 / no published process "${request.body.processKey}"`,
+        );
       if (!canStart(def, user.roles)) throw forbidden('您无权发起此流程 / you may not start this process');
       const data = request.body.data;
       const known = new Set(def.form.map((f) => f.key));
       const unknown = Object.keys(data).filter((k) => !known.has(k));
       if (unknown.length > 0) throw badRequest(`The form has no field(s): ${unknown.join(', ')}.`);
       const problems = checkFormData(def.form, data, {});
-      if (problems.length > 0) throw unprocessable(problems.join(' '), problems.map((message) => ({ path: '/data', message })));
-      const title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : `${def.name.zh} - ${user.displayName}`;
+      if (problems.length > 0)
+        throw unprocessable(
+          problems.join(' '),
+          problems.map((message) => ({ path: '/data', message })),
+        );
+      const title =
+        typeof data.title === 'string' && data.title.trim()
+          ? data.title.trim()
+          : `${def.name.zh} - ${user.displayName}`;
       const caseId = caseIdFor(user.id, request.idempotencyKey);
-      await startCase(app.temporal, { caseId, title, definition: def, applicant: { userId: user.id, orgId: user.orgId }, data });
+      await startCase(app.temporal, {
+        caseId,
+        title,
+        definition: def,
+        applicant: { userId: user.id, orgId: user.orgId },
+        data,
+      });
       const { row, visibility } = await visibleCase(app.db, user, caseId);
       reply.code(201);
       return toCaseDetail(app.db, row, def, visibility);
@@ -53,8 +82,15 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: 'user' },
       schema: {
         tags: ['cases'],
-        summary: 'My cases, or my departments\' cases in my org scope (newest first, keyset paginated)',
-        querystring: Type.Intersect([PageQuery, Type.Object({ scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('department')])), status: Type.Optional(Type.String({ maxLength: 20 })), process: Type.Optional(Type.String({ maxLength: 100 })) })]),
+        summary: "My cases, or my departments' cases in my org scope (newest first, keyset paginated)",
+        querystring: Type.Intersect([
+          PageQuery,
+          Type.Object({
+            scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('department')])),
+            status: Type.Optional(Type.String({ maxLength: 20 })),
+            process: Type.Optional(Type.String({ maxLength: 100 })),
+          }),
+        ]),
         response: { 200: CaseList, 400: Problem, 401: Problem },
       },
     },
@@ -74,12 +110,19 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (status) q = q.where('c.status', '=', status);
       if (process) q = q.where('c.process_key', '=', process);
       if (cursor) q = q.where(sql<boolean>`(c.created_at, c.id) < (${cursor[0]}::timestamptz, ${cursor[1]})`);
-      const rows = await q.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(limit + 1).execute();
+      const rows = await q
+        .orderBy('c.created_at', 'desc')
+        .orderBy('c.id', 'desc')
+        .limit(limit + 1)
+        .execute();
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return {
         items: page.map(toCaseSummary),
-        nextCursor: rows.length > limit && last ? encodeCursor([new Date(last.created_at).toISOString(), last.id]) : null,
+        nextCursor:
+          rows.length > limit && last
+            ? encodeCursor([new Date(last.created_at).toISOString(), last.id])
+            : null,
       };
     },
   );
@@ -88,7 +131,12 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/cases/:id',
     {
       config: { auth: 'user' },
-      schema: { tags: ['cases'], summary: 'A case with its timeline, current tasks and predicted remaining path', params: CaseParams, response: { 200: CaseDetail, 401: Problem, 404: Problem } },
+      schema: {
+        tags: ['cases'],
+        summary: 'A case with its timeline, current tasks and predicted remaining path',
+        params: CaseParams,
+        response: { 200: CaseDetail, 401: Problem, 404: Problem },
+      },
     },
     async (request) => {
       const { row, def, visibility } = await visibleCase(app.db, request.user, request.params.id);
@@ -103,7 +151,12 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         config: { auth: 'user', idempotent: true },
         schema: {
           tags: ['cases'],
-          summary: { withdraw: 'Withdraw my case (until the first decision)', urge: 'Remind the current holders (once an hour)', supplement: 'Supply the information a reviewer asked for', object: 'Object to a case under public notice' }[action],
+          summary: {
+            withdraw: 'Withdraw my case (until the first decision)',
+            urge: 'Remind the current holders (once an hour)',
+            supplement: 'Supply the information a reviewer asked for',
+            object: 'Object to a case under public notice',
+          }[action],
           params: CaseParams,
           body: Type.Optional(ApplicantActionBody),
           response: { 200: CaseDetail, ...errors },
@@ -112,7 +165,8 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       async (request) => {
         const user = request.user;
         const { row } = await visibleCase(app.db, user, request.params.id);
-        if (action !== 'object' && row.applicant_id !== user.id) throw forbidden('只有申请人可以执行此操作 / only the applicant can do this');
+        if (action !== 'object' && row.applicant_id !== user.id)
+          throw forbidden('只有申请人可以执行此操作 / only the applicant can do this');
         const body = request.body ?? {};
         await sendApplicantAction(
           app.temporal,

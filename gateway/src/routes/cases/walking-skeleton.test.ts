@@ -32,11 +32,17 @@ describe('the walking skeleton over HTTP', () => {
     });
     expect(created.statusCode).toBe(201);
     const started = created.json<CaseDetailDto>();
-    expect(started).toMatchObject({ status: 'running', title: '更换三号高炉除尘布袋', processKey: 'simple-approval' });
+    expect(started).toMatchObject({
+      status: 'running',
+      title: '更换三号高炉除尘布袋',
+      processKey: 'simple-approval',
+    });
     expect(started.tasks.map((task) => task.candidates.map((c) => c.username))).toEqual([['lina']]);
 
     const reviewer = await login(t.app, 'lina');
-    const inbox = (await t.app.inject({ method: 'GET', url: '/api/inbox', headers: reviewer })).json<InboxPageDto>();
+    const inbox = (
+      await t.app.inject({ method: 'GET', url: '/api/inbox', headers: reviewer })
+    ).json<InboxPageDto>();
     const task = inbox.items.find((i) => i.caseId === started.id);
     expect(task?.stepName.zh).toBe('基层工会审核');
     expect(inbox.counts.all).toBeGreaterThanOrEqual(1);
@@ -49,48 +55,109 @@ describe('the walking skeleton over HTTP', () => {
     });
     expect(decided.statusCode).toBe(200);
 
-    const detail = (await t.app.inject({ method: 'GET', url: `/api/cases/${started.id}`, headers: applicant })).json<CaseDetailDto>();
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/api/cases/${started.id}`, headers: applicant })
+    ).json<CaseDetailDto>();
     expect(detail).toMatchObject({ status: 'completed', outcome: 'approved' });
-    expect(detail.timeline.map((e) => e.type)).toEqual(['case-started', 'step-opened', 'approved', 'step-completed', 'case-ended']);
-    expect(detail.timeline.find((e) => e.type === 'approved')).toMatchObject({ actor: { username: 'lina' }, comment: '同意实施' });
+    expect(detail.timeline.map((e) => e.type)).toEqual([
+      'case-started',
+      'step-opened',
+      'approved',
+      'step-completed',
+      'case-ended',
+    ]);
+    expect(detail.timeline.find((e) => e.type === 'approved')).toMatchObject({
+      actor: { username: 'lina' },
+      comment: '同意实施',
+    });
   });
 
   it('answers 409 to the reviewer who decides second, and replays an idempotent decision', async () => {
     const applicant = await login(t.app, 'zhangwei');
     const started = (
-      await t.app.inject({ method: 'POST', url: '/api/cases', headers: applicant, payload: { processKey: 'simple-approval', data: { title: 'race' } } })
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: applicant,
+        payload: { processKey: 'simple-approval', data: { title: 'race' } },
+      })
     ).json<CaseDetailDto>();
     const reviewer = await login(t.app, 'lina');
     const taskId = started.tasks[0]!.id;
     const key = randomUUID();
     const url = `/api/tasks/${encodeURIComponent(taskId)}/decisions`;
-    const first = await t.app.inject({ method: 'POST', url, headers: { ...reviewer, 'idempotency-key': key }, payload: { action: 'approve' } });
-    const replay = await t.app.inject({ method: 'POST', url, headers: { ...reviewer, 'idempotency-key': key }, payload: { action: 'approve' } });
+    const first = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...reviewer, 'idempotency-key': key },
+      payload: { action: 'approve' },
+    });
+    const replay = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...reviewer, 'idempotency-key': key },
+      payload: { action: 'approve' },
+    });
     expect(first.statusCode).toBe(200);
     expect(replay.statusCode).toBe(200);
     expect(replay.headers['idempotent-replayed']).toBe('true');
-    const second = await t.app.inject({ method: 'POST', url, headers: { ...reviewer, 'idempotency-key': randomUUID() }, payload: { action: 'reject' } });
+    const second = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...reviewer, 'idempotency-key': randomUUID() },
+      payload: { action: 'reject' },
+    });
     expect(second.statusCode).toBe(409);
     expect(second.headers['content-type']).toContain('application/problem+json');
     expect(second.json().detail).toMatch(/already/);
   });
 
-  it('hides other people\'s cases behind 404 and refuses bad input with 4xx', async () => {
+  it("hides other people's cases behind 404 and refuses bad input with 4xx", async () => {
     const applicant = await login(t.app, 'zhangwei');
     const started = (
-      await t.app.inject({ method: 'POST', url: '/api/cases', headers: applicant, payload: { processKey: 'simple-approval', data: { title: 'mine' } } })
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: applicant,
+        payload: { processKey: 'simple-approval', data: { title: 'mine' } },
+      })
     ).json<CaseDetailDto>();
     const stranger = await login(t.app, 'liuyang');
-    expect((await t.app.inject({ method: 'GET', url: `/api/cases/${started.id}`, headers: stranger })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: `/api/cases/${randomUUID()}`, headers: applicant })).statusCode).toBe(404);
-    const unknownField = await t.app.inject({ method: 'POST', url: '/api/cases', headers: applicant, payload: { processKey: 'simple-approval', data: { title: 'x', salary: 1 } } });
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/cases/${started.id}`, headers: stranger })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/cases/${randomUUID()}`, headers: applicant }))
+        .statusCode,
+    ).toBe(404);
+    const unknownField = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: applicant,
+      payload: { processKey: 'simple-approval', data: { title: 'x', salary: 1 } },
+    });
     expect(unknownField.statusCode).toBe(400);
     expect(unknownField.json().detail).toContain('salary');
-    const missing = await t.app.inject({ method: 'POST', url: '/api/cases', headers: applicant, payload: { processKey: 'simple-approval', data: {} } });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: applicant,
+      payload: { processKey: 'simple-approval', data: {} },
+    });
     expect(missing.statusCode).toBe(422);
-    const unknownProcess = await t.app.inject({ method: 'POST', url: '/api/cases', headers: applicant, payload: { processKey: 'nope', data: {} } });
+    const unknownProcess = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: applicant,
+      payload: { processKey: 'nope', data: {} },
+    });
     expect(unknownProcess.statusCode).toBe(404);
-    const notMine = await t.app.inject({ method: 'POST', url: `/api/tasks/${encodeURIComponent(started.tasks[0]!.id)}/decisions`, headers: stranger, payload: { action: 'approve' } });
+    const notMine = await t.app.inject({
+      method: 'POST',
+      url: `/api/tasks/${encodeURIComponent(started.tasks[0]!.id)}/decisions`,
+      headers: stranger,
+      payload: { action: 'approve' },
+    });
     expect(notMine.statusCode).toBe(404);
   });
 });

@@ -21,12 +21,23 @@ export const inboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/inbox',
     {
       config: { auth: 'user' },
-      schema: { tags: ['inbox'], summary: 'My open tasks (keyset paginated) with counts per filter', querystring: InboxQuery, response: { 200: InboxPage, 400: Problem, 401: Problem } },
+      schema: {
+        tags: ['inbox'],
+        summary: 'My open tasks (keyset paginated) with counts per filter',
+        querystring: InboxQuery,
+        response: { 200: InboxPage, 400: Problem, 401: Problem },
+      },
     },
     async (request) => {
       const q = request.query;
       const after = decodeCursor(q.cursor, 3);
-      const filters = { process: q.process, department: q.department, due: q.due, claimed: q.claimed === 'me', delegated: q.delegated };
+      const filters = {
+        process: q.process,
+        department: q.department,
+        due: q.due,
+        claimed: q.claimed === 'me',
+        delegated: q.delegated,
+      };
       const [{ items, next }, counts] = await Promise.all([
         inboxPage(app.db, request.user.id, filters, q.limit ?? 20, after),
         inboxCounts(app.db, request.user.id),

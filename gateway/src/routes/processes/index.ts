@@ -19,7 +19,13 @@ export const processesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const defs = await latestDefinitions(app.db);
       return defs
         .filter((d) => canStart(d, request.user.roles))
-        .map((d) => ({ key: d.key, version: d.version, name: d.name, department: d.department, form: d.form }));
+        .map((d) => ({
+          key: d.key,
+          version: d.version,
+          name: d.name,
+          department: d.department,
+          form: d.form,
+        }));
     },
   );
 };

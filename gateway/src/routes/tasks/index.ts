@@ -9,13 +9,25 @@ import { sendClaim, sendDecision } from '../../cases/engine-client';
 import { notFound, unprocessable } from '../../errors';
 
 const TaskParams = Type.Object({ id: Type.String({ maxLength: 200 }) });
-const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem, 503: Problem };
+const errors = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+  503: Problem,
+};
 
 /** Tasks: claim, release and decide. Every decision goes to the case workflow as an Update. */
 export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** The task's case, if the caller may see it; otherwise the same 404 as an unknown task. */
   async function taskCase(user: AuthUser, taskId: string) {
-    const task = await app.db.selectFrom('tasks').select(['id', 'case_id']).where('id', '=', taskId).executeTakeFirst();
+    const task = await app.db
+      .selectFrom('tasks')
+      .select(['id', 'case_id'])
+      .where('id', '=', taskId)
+      .executeTakeFirst();
     if (!task) throw notFound(`找不到任务 ${taskId} / no task ${taskId}`);
     try {
       return await visibleCase(app.db, user, task.case_id);
@@ -25,7 +37,12 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   async function userIdOf(username: string): Promise<string> {
-    const user = await app.db.selectFrom('users').select('id').where('username', '=', username).where('disabled', '=', false).executeTakeFirst();
+    const user = await app.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', username)
+      .where('disabled', '=', false)
+      .executeTakeFirst();
     if (!user) throw unprocessable(`没有用户 ${username} / no user "${username}"`);
     return user.id;
   }
@@ -37,11 +54,21 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       `/api/tasks/:id/${release ? 'release' : 'claim'}`,
       {
         config: { auth: 'user', idempotent: true },
-        schema: { tags: ['tasks'], summary: release ? 'Put a claimed group task back' : 'Claim a group task', params: TaskParams, response: { 200: CaseDetail, ...errors } },
+        schema: {
+          tags: ['tasks'],
+          summary: release ? 'Put a claimed group task back' : 'Claim a group task',
+          params: TaskParams,
+          response: { 200: CaseDetail, ...errors },
+        },
       },
       async (request) => {
         const { row } = await taskCase(request.user, request.params.id);
-        await sendClaim(app.temporal, row.id, { taskId: request.params.id, actorId: request.user.id, release }, updateId(request.user, request.idempotencyKey));
+        await sendClaim(
+          app.temporal,
+          row.id,
+          { taskId: request.params.id, actorId: request.user.id, release },
+          updateId(request.user, request.idempotencyKey),
+        );
         const fresh = await visibleCase(app.db, request.user, row.id);
         return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility);
       },
@@ -55,7 +82,8 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['tasks'],
         summary: 'Decide a task: approve, reject, return, transfer, add-signer, delegate',
-        description: '`to` is a username for transfer, delegate and add-signer, and a step id or "applicant" for return. A second decision on the same task gets 409.',
+        description:
+          '`to` is a username for transfer, delegate and add-signer, and a step id or "applicant" for return. A second decision on the same task gets 409.',
         params: TaskParams,
         body: DecisionRequest,
         response: { 200: CaseDetail, ...errors },
@@ -64,9 +92,14 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { row } = await taskCase(request.user, request.params.id);
       const body = request.body;
-      const needsUser = body.action === 'transfer' || body.action === 'delegate' || body.action === 'add-signer';
+      const needsUser =
+        body.action === 'transfer' || body.action === 'delegate' || body.action === 'add-signer';
       if ((needsUser || body.action === 'return') && !body.to) {
-        throw unprocessable(body.action === 'return' ? '请指定退回到哪一步 / say where to return to ("applicant" or a step id)' : '请指定用户 / say which user (to)');
+        throw unprocessable(
+          body.action === 'return'
+            ? '请指定退回到哪一步 / say where to return to ("applicant" or a step id)'
+            : '请指定用户 / say which user (to)',
+        );
       }
       const input: DecisionInput = {
         taskId: request.params.id,

@@ -96,8 +96,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('cases_applicant_idx').on('cases').columns(['applicant_id', 'created_at', 'id']).execute();
-  await db.schema.createIndex('cases_org_idx').on('cases').columns(['org_id', 'department', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('cases_applicant_idx')
+    .on('cases')
+    .columns(['applicant_id', 'created_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('cases_org_idx')
+    .on('cases')
+    .columns(['org_id', 'department', 'created_at', 'id'])
+    .execute();
 
   await db.schema
     .createTable('tasks')
@@ -191,7 +199,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('read_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('notifications_user_idx').on('notifications').columns(['user_id', 'id']).execute();
+  await db.schema
+    .createIndex('notifications_user_idx')
+    .on('notifications')
+    .columns(['user_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('delegations')

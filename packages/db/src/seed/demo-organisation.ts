@@ -9,7 +9,14 @@ export const DEMO_PASSWORD = 'demo1234';
 
 /** Demo users; ids are stable so tests and docs can name them. */
 export const demoUsers = [
-  { id: 'u-admin', username: 'admin', display_name: '系统管理员', org_id: 'org-city', superior_id: null, roles: ['admin'] },
+  {
+    id: 'u-admin',
+    username: 'admin',
+    display_name: '系统管理员',
+    org_id: 'org-city',
+    superior_id: null,
+    roles: ['admin'],
+  },
   {
     id: 'u-wangfang',
     username: 'wangfang',
@@ -26,7 +33,14 @@ export const demoUsers = [
     superior_id: null,
     roles: ['assistance-centre'],
   },
-  { id: 'u-liuyang', username: 'liuyang', display_name: '刘洋', org_id: 'org-city', superior_id: null, roles: ['mediator'] },
+  {
+    id: 'u-liuyang',
+    username: 'liuyang',
+    display_name: '刘洋',
+    org_id: 'org-city',
+    superior_id: null,
+    roles: ['mediator'],
+  },
   {
     id: 'u-lina',
     username: 'lina',

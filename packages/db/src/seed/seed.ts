@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
-import { seedDefinitions } from './definitions';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema';
+import { seedDefinitions } from './definitions';
 import { DEMO_PASSWORD, demoOrgs, demoPairings, demoUsers } from './demo-organisation';
 
 /** argon2id with OWASP's minimum parameters (19 MiB, 2 passes). */
@@ -52,22 +52,37 @@ export async function seedDemoOrganisation(db: Kysely<Database>): Promise<boolea
       )
       .execute();
     for (const u of demoUsers) {
-      if (u.superior_id) await trx.updateTable('users').set({ superior_id: u.superior_id }).where('id', '=', u.id).execute();
+      if (u.superior_id)
+        await trx.updateTable('users').set({ superior_id: u.superior_id }).where('id', '=', u.id).execute();
     }
     await trx
       .insertInto('user_roles')
       .values(demoUsers.flatMap((u) => u.roles.map((role) => ({ user_id: u.id, role }))))
       .execute();
-    await trx.insertInto('pairings').values([...demoPairings]).execute();
+    await trx
+      .insertInto('pairings')
+      .values([...demoPairings])
+      .execute();
     const now = new Date();
     for (const def of seedDefinitions) {
       await trx
         .insertInto('process_versions')
-        .values({ key: def.key, version: def.version, document: JSON.stringify(def) as never, published_at: now, published_by: 'u-admin' })
+        .values({
+          key: def.key,
+          version: def.version,
+          document: JSON.stringify(def) as never,
+          published_at: now,
+          published_by: 'u-admin',
+        })
         .execute();
       await trx
         .insertInto('process_drafts')
-        .values({ key: def.key, document: JSON.stringify(def) as never, updated_at: now, updated_by: 'u-admin' })
+        .values({
+          key: def.key,
+          document: JSON.stringify(def) as never,
+          updated_at: now,
+          updated_by: 'u-admin',
+        })
         .execute();
     }
     return true;

@@ -7,5 +7,7 @@ export default defineConfig({
     globalSetup: ['../packages/devstack/src/vitest-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Each file may run a worker and bundle workflows: two at a time fits a 2-core machine.
+    maxWorkers: 2,
   },
 });

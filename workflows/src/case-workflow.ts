@@ -190,6 +190,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       seq,
       case: {
         status: state.status,
+        processVersion: state.definition.version,
         outcome: state.outcome,
         currentStep: ctx.currentStep(),
         data: state.data,

@@ -8,6 +8,7 @@ export type {
   TaskRecord,
   TimelineRecord,
 } from './engine/records';
+export { APPLICANT_STEP } from './engine/runtime';
 export {
   type ApplicantActionInput,
   applicantActionUpdate,

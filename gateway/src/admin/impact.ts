@@ -1,9 +1,9 @@
 import type { ImpactedCaseDto } from '@unionflow/contracts';
 import type { Database } from '@unionflow/db';
+import { APPLICANT_STEP } from '@unionflow/workflows';
 import type { Kysely } from 'kysely';
 
 /** The pseudo step a case returned to its applicant sits at; it exists in every version. */
-const APPLICANT_STEP = '__applicant__';
 
 type Doc = Record<string, unknown>;
 

@@ -73,6 +73,7 @@ export async function project(db: Kysely<Database>, p: Projection): Promise<void
       .updateTable('cases')
       .set({
         status: p.case.status,
+        process_version: p.case.processVersion,
         outcome: p.case.outcome,
         current_step: JSON.stringify(p.case.currentStep) as never,
         data: JSON.stringify(p.case.data) as never,

@@ -43,6 +43,8 @@ export interface Projection {
   seq: number;
   case: {
     status: string;
+    /** The definition version the case runs on (changes when an admin migrates it). */
+    processVersion: number;
     outcome: string | null;
     currentStep: Text | null;
     data: Record<string, unknown>;

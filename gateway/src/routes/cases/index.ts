@@ -149,6 +149,10 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       `/api/cases/:id/${action}`,
       {
         config: { auth: 'user', idempotent: true },
+        // The body is optional: an action with nothing to say may send none at all.
+        preValidation: async (request) => {
+          request.body ??= {};
+        },
         schema: {
           tags: ['cases'],
           summary: {

@@ -24,10 +24,25 @@ const cleanup: { name: string; stop: () => Promise<void> }[] = [];
 let shuttingDown = false;
 let temporalUi: string | undefined;
 
+/** Services restarted after a crash once the platform is up; state lives in Temporal and PostgreSQL. */
+const restartable = new Map<string, () => void>();
+const crashes = new Map<string, number[]>();
+const CRASH_WINDOW_MS = 60_000;
+const MAX_CRASHES = 3;
+
 const supervisor = new ProcessSupervisor((name, code, signal) => {
-  console.error(
-    `✖ The ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}). See its output above.`,
-  );
+  const how = signal ?? `exit code ${code}`;
+  const restart = restartable.get(name);
+  const now = Date.now();
+  const recent = [...(crashes.get(name) ?? []), now].filter((t) => now - t < CRASH_WINDOW_MS);
+  crashes.set(name, recent);
+  if (restart && !shuttingDown && recent.length < MAX_CRASHES) {
+    // A crashed worker or gateway loses nothing: running cases wait in Temporal until it is back.
+    console.error(`✖ The ${name} stopped unexpectedly (${how}); restarting it.`);
+    restart();
+    return;
+  }
+  console.error(`✖ The ${name} stopped unexpectedly (${how}). See its output above.`);
   void shutdown(1);
 });
 
@@ -117,6 +132,8 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: process.env.TEMPORAL_NAMESPACE ?? 'default',
     PORT: String(port),
+    // Request-by-request logs are for operators; a newcomer's terminal shows warnings and errors.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   // `node --import tsx` rather than the tsx CLI: one process per service, so signals reach it directly.
   const run = (name: string, entry: string) =>
@@ -131,6 +148,12 @@ async function main(): Promise<void> {
       gateway.exitCode !== null ? 'The gateway exited before it was ready (see above).' : undefined,
     hint: 'See the [gateway] output above.',
   });
+  for (const [name, entry] of [
+    ['worker', 'workers/src/main.ts'],
+    ['gateway', 'gateway/src/server.ts'],
+  ] as const) {
+    restartable.set(name, () => run(name, entry));
+  }
   printBanner(appUrl);
 }
 

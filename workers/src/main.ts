@@ -1,5 +1,5 @@
 // Worker composition root: connection, activities, workflow bundle, shutdown.
-import { NativeConnection, Runtime } from '@temporalio/worker';
+import { DefaultLogger, type LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
 import { createDb } from '@unionflow/db';
 import { ensureSearchAttributes } from './search-attributes';
 import { createCaseWorker } from './worker';
@@ -12,7 +12,10 @@ if (!databaseUrl) {
 const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
 
-Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
+const levels: LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'];
+const wanted = (process.env.LOG_LEVEL ?? 'info').toUpperCase() as LogLevel;
+const level = levels.includes(wanted) ? wanted : 'WARN';
+Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'], logger: new DefaultLogger(level) });
 const db = createDb(databaseUrl);
 let connection: NativeConnection;
 try {
@@ -29,7 +32,7 @@ const worker = await createCaseWorker({
   db,
   taskQueue: process.env.TEMPORAL_TASK_QUEUE || undefined,
 });
-console.log(`worker ready on task queue ${worker.options.taskQueue} (${address}, namespace ${namespace})`);
+console.error(`worker ready on task queue ${worker.options.taskQueue} (${address}, namespace ${namespace})`);
 await worker.run();
 await connection.close();
 await db.destroy();

@@ -41,7 +41,9 @@ describe('admin routes are for admins only', () => {
   });
 
   it('documents every admin route in OpenAPI', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, object> }>();
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json<{
+      paths: Record<string, object>;
+    }>();
     for (const path of [
       '/api/admin/definitions',
       '/api/admin/definitions/{key}/draft',

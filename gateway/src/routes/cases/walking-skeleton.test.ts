@@ -164,12 +164,28 @@ describe('the walking skeleton over HTTP', () => {
   it('lets the applicant withdraw with no body before any decision', async () => {
     const applicant = await login(t.app, 'zhangwei');
     const started = (
-      await t.app.inject({ method: 'POST', url: '/api/cases', headers: applicant, payload: { processKey: 'simple-approval', data: { title: 'withdraw me' } } })
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: applicant,
+        payload: { processKey: 'simple-approval', data: { title: 'withdraw me' } },
+      })
     ).json<CaseDetailDto>();
-    const withdrawn = await t.app.inject({ method: 'POST', url: `/api/cases/${started.id}/withdraw`, headers: applicant });
+    const withdrawn = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${started.id}/withdraw`,
+      headers: applicant,
+    });
     expect(withdrawn.statusCode).toBe(200);
-    expect(withdrawn.json<CaseDetailDto>()).toMatchObject({ status: 'withdrawn', tasks: [expect.objectContaining({ status: 'cancelled' })] });
-    const again = await t.app.inject({ method: 'POST', url: `/api/cases/${started.id}/urge`, headers: applicant });
+    expect(withdrawn.json<CaseDetailDto>()).toMatchObject({
+      status: 'withdrawn',
+      tasks: [expect.objectContaining({ status: 'cancelled' })],
+    });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${started.id}/urge`,
+      headers: applicant,
+    });
     expect(again.statusCode).toBe(409);
   });
 });

@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { createDb, migrateToLatest, seedDemoOrganisation } from '@unionflow/db';
+import { createTestDatabase, findRepoRoot } from '@unionflow/devstack';
+import { createSession, defaultSessionPolicy, SESSION_COOKIE } from '../../gateway/src/auth';
+import { explainInbox, seedInbox } from './inbox-seed';
+import { type LoadResult, runLoad } from './load';
+import { writeReport } from './report';
+
+/** Seeds a million tasks, then measures inbox page, next page and case detail under concurrent load. */
+export async function inboxBench(opts: {
+  users: number;
+  tasks: number;
+  seconds: number;
+  concurrency: number;
+}): Promise<string> {
+  const log = (s: string) => console.log(`[bench] ${s}`);
+  const root = findRepoRoot();
+  const database = await createTestDatabase();
+  const db = createDb(database.url);
+  let child: ReturnType<typeof spawn> | undefined;
+  try {
+    await migrateToLatest(db);
+    await seedDemoOrganisation(db);
+    const seedStart = performance.now();
+    await seedInbox(db, opts, log);
+    log(`seeded in ${Math.round((performance.now() - seedStart) / 1000)} s`);
+
+    child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/read-gateway.ts'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: database.url, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const base = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child!.stdout! }).on('line', (line) => {
+        const m = /listening .*"port":(\d+)/.exec(line);
+        if (m) resolve(`http://127.0.0.1:${m[1]}`);
+      });
+      child!.on('exit', () => reject(new Error('the gateway exited before listening')));
+    });
+
+    const sampled = Array.from({ length: 200 }, (_, i) => `bu-${(i * 47) % opts.users}`);
+    const cookies = await Promise.all(
+      sampled.map(
+        async (userId) =>
+          `${SESSION_COOKIE}=${(await createSession(db, userId, defaultSessionPolicy)).token}`,
+      ),
+    );
+    // Case detail as the reviewer holding one of its tasks would open it.
+    const detailPairs = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const t = (i * 4001) % opts.tasks;
+        const row = await db
+          .selectFrom('tasks')
+          .select(['case_id', 'assignee_id'])
+          .where('id', '=', `bt-${t}`)
+          .executeTakeFirstOrThrow();
+        return {
+          caseId: row.case_id,
+          cookie: `${SESSION_COOKIE}=${(await createSession(db, row.assignee_id ?? '', defaultSessionPolicy)).token}`,
+        };
+      }),
+    );
+    const get = async (path: string, cookie: string) => {
+      const res = await fetch(`${base}${path}`, { headers: { cookie } });
+      const body = await res.text();
+      return { ok: res.status === 200, body };
+    };
+    const cursors = new Map<number, string>();
+    for (const [i, cookie] of cookies.entries()) {
+      const { body } = await get('/api/inbox?limit=20', cookie);
+      const next = (JSON.parse(body) as { nextCursor: string | null }).nextCursor;
+      if (next) cursors.set(i, next);
+    }
+    const load = { concurrency: opts.concurrency, seconds: opts.seconds };
+    const results: LoadResult[] = [];
+    log('warming up…');
+    await runLoad(
+      'warm-up',
+      { concurrency: opts.concurrency, seconds: 3 },
+      async (l, i) => (await get('/api/inbox', cookies[(l * 31 + i) % cookies.length]!)).ok,
+    );
+    for (const concurrency of [1, 4, opts.concurrency]) {
+      log(`inbox first page (with counts), ${concurrency} concurrent…`);
+      results.push(
+        await runLoad(
+          'inbox first page + counts',
+          { concurrency, seconds: opts.seconds },
+          async (l, i) => (await get('/api/inbox?limit=20', cookies[(l * 31 + i) % cookies.length]!)).ok,
+        ),
+      );
+    }
+    log('inbox next page…');
+    results.push(
+      await runLoad('inbox next page (keyset cursor)', load, async (l, i) => {
+        const k = (l * 31 + i) % cookies.length;
+        const cursor = cursors.get(k);
+        return (
+          await get(
+            `/api/inbox?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+            cookies[k]!,
+          )
+        ).ok;
+      }),
+    );
+    log('inbox filtered: overdue…');
+    results.push(
+      await runLoad(
+        'inbox filter due=overdue',
+        load,
+        async (l, i) =>
+          (await get('/api/inbox?limit=20&due=overdue', cookies[(l * 31 + i) % cookies.length]!)).ok,
+      ),
+    );
+    log('case detail…');
+    results.push(
+      await runLoad('case detail', load, async (l, i) => {
+        const pair = detailPairs[(l * 7 + i) % detailPairs.length]!;
+        return (await get(`/api/cases/${pair.caseId}`, pair.cookie)).ok;
+      }),
+    );
+    const plan = await explainInbox(db, sampled[0]!);
+    const taskCount = Number(
+      (
+        await db
+          .selectFrom('tasks')
+          .select(({ fn }) => fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    return writeReport(
+      root,
+      'inbox',
+      `Inbox and case detail with ${taskCount.toLocaleString('en')} tasks across ${opts.users.toLocaleString('en')} users`,
+      results,
+      {
+        notes: [
+          `Gateway without Temporal in its own process; load from ${opts.concurrency} keep-alive loops in another; PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'}.`,
+          'Each inbox request runs the page query and the per-filter counts (two statements) plus the candidates of the page.',
+          'Target: inbox p95 under 20 ms on the 2-core machine.',
+        ],
+        plans: { 'inbox first page (one user, 80 open tasks)': plan },
+      },
+    );
+  } finally {
+    child?.kill('SIGTERM');
+    await db.destroy();
+    await database.drop();
+  }
+}

@@ -1,0 +1,61 @@
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import type { LoadResult } from './load';
+
+/** Where the benchmark ran: results are only comparable on the same kind of machine and commit. */
+export function machine() {
+  let commit = 'unknown';
+  try {
+    commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout
+  }
+  return {
+    commit,
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+    at: new Date().toISOString(),
+  };
+}
+
+/** Writes `<name>.json` and `<name>.md` under bench/results and returns the markdown. */
+export function writeReport(
+  root: string,
+  name: string,
+  title: string,
+  results: LoadResult[],
+  extra: { notes?: string[]; plans?: Record<string, string>; metrics?: Record<string, unknown> } = {},
+): string {
+  const dir = join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const info = machine();
+  writeFileSync(
+    join(dir, `${name}.json`),
+    `${JSON.stringify({ title, machine: info, results, ...extra }, null, 2)}\n`,
+  );
+  const lines = [
+    `# ${title}`,
+    '',
+    `Commit ${info.commit} · ${info.cpus} × ${info.cpuModel} · ${info.memoryGiB} GiB · Node ${info.node} · ${info.at}`,
+    '',
+    '| scenario | concurrency | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors} |`,
+    ),
+    '',
+    ...(extra.metrics ? ['```json', JSON.stringify(extra.metrics, null, 2), '```', ''] : []),
+    ...(extra.notes ?? []).map((n) => `- ${n}`),
+    '',
+    ...Object.entries(extra.plans ?? {}).flatMap(([k, v]) => [`## Plan: ${k}`, '', '```', v, '```', '']),
+  ];
+  const md = lines.join('\n');
+  writeFileSync(join(dir, `${name}.md`), md);
+  return md;
+}

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query';
 import type { LoginRequestBody } from '@unionflow/contracts';
-import { ApiError, api, initI18n, ProblemAlert } from '@unionflow/ui';
+import { ApiError, api, initI18n, ProblemAlert, unionTheme } from '@unionflow/ui';
 import { App as AntApp, Button, ConfigProvider, Form, Input, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
@@ -49,7 +49,7 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c8102e' } }}>
+        <ConfigProvider locale={zhCN} theme={unionTheme}>
           <AntApp>
             <BrowserRouter basename="/apps/innovation">
               <div style={{ maxWidth: 1100, margin: '0 auto', padding: 12 }}>

@@ -4,6 +4,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { unionTheme } from '@unionflow/ui';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
@@ -23,9 +24,6 @@ const CaseDetailPage = lazy(() =>
 const NewCasePage = lazy(() => import('./pages/new-case-page').then((m) => ({ default: m.NewCasePage })));
 const RemotePage = lazy(() => import('./federation/remote-page').then((m) => ({ default: m.RemotePage })));
 
-/** Union red, the colour members recognise from union offices and badges. */
-const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
-
 /** The shell: providers, locale, and routes. */
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -37,7 +35,7 @@ export function App() {
 
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={english ? enUS : zhCN} theme={theme}>
+      <ConfigProvider locale={english ? enUS : zhCN} theme={unionTheme}>
         <AntApp>
           <BrowserRouter>
             <Suspense fallback={<PageSpinner />}>

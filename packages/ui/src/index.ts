@@ -22,3 +22,4 @@ export type { LocalTextValue } from './i18n/local-text';
 export { pickText, useLocalText } from './i18n/local-text';
 export { commonResources } from './i18n/resources';
 export type { HostPaths, RemoteAppProps } from './remote-app';
+export { unionTheme } from './theme';

@@ -10,6 +10,7 @@ export function CaseTimeline({ events }: { events: TimelineEventDto[] }) {
   const sorted = [...events].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <Timeline
+      data-testid="case-timeline"
       items={sorted.map((e) => ({
         key: e.id,
         content: (

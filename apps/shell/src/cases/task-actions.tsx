@@ -110,6 +110,7 @@ export function TaskActions({ task }: { task: TaskDto }) {
           <>
             <Button
               danger
+              data-testid="task-reject"
               onClick={() => void submit('reject')}
               loading={decide.isPending && decide.variables?.action === 'reject'}
             >
@@ -117,6 +118,7 @@ export function TaskActions({ task }: { task: TaskDto }) {
             </Button>
             <Button
               type="primary"
+              data-testid="task-approve"
               onClick={() => void submit('approve')}
               loading={decide.isPending && decide.variables?.action === 'approve'}
             >

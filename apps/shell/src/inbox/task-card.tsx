@@ -14,6 +14,7 @@ export function TaskCard({ task }: { task: TaskDto }) {
   return (
     <Card
       size="small"
+      data-testid="task-card"
       title={
         <Flex gap={8} wrap align="center" style={{ whiteSpace: 'normal', padding: '4px 0' }}>
           <span>{text(task.stepName)}</span>

@@ -71,7 +71,7 @@ export function CaseDetailPage() {
           <Typography.Title level={4} style={{ margin: 0, overflowWrap: 'anywhere' }}>
             {detail.title}
           </Typography.Title>
-          <StatusTag status={detail.status} />
+          <StatusTag status={detail.status} testId="case-status" />
         </Flex>
         <Descriptions
           size="small"

@@ -1,22 +1,36 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-const COLORS: Record<string, string> = {
-  running: 'processing',
-  completed: 'success',
-  rejected: 'error',
-  withdrawn: 'default',
-  terminated: 'warning',
-  open: 'gold',
-  claimed: 'blue',
-  cancelled: 'default',
+// Text, background and border per status; antd's preset tag colours fall below 4.5:1 contrast.
+const BLUE = { color: '#0b4fad', background: '#e6f0ff', borderColor: '#9cc0f5' };
+const GREEN = { color: '#1d6b08', background: '#eefbe6', borderColor: '#a6db8f' };
+const RED = { color: '#b0101e', background: '#fff0f0', borderColor: '#f3a5a8' };
+const AMBER = { color: '#8a4b00', background: '#fff7e6', borderColor: '#f0c78a' };
+const GREY = { color: '#434343', background: '#f5f5f5', borderColor: '#d0d0d0' };
+const COLORS: Record<string, typeof GREY> = {
+  running: BLUE,
+  completed: GREEN,
+  rejected: RED,
+  withdrawn: GREY,
+  terminated: AMBER,
+  open: AMBER,
+  claimed: BLUE,
+  cancelled: GREY,
 };
 
 /** A coloured, translated tag for a case status (`kind="case"`) or a task status (`kind="task"`). */
-export function StatusTag({ status, kind = 'case' }: { status: string; kind?: 'case' | 'task' }) {
+export function StatusTag({
+  status,
+  kind = 'case',
+  testId,
+}: {
+  status: string;
+  kind?: 'case' | 'task';
+  testId?: string;
+}) {
   const { t } = useTranslation();
   return (
-    <Tag color={COLORS[status] ?? 'default'} style={{ marginInlineEnd: 0 }}>
+    <Tag style={{ marginInlineEnd: 0, ...(COLORS[status] ?? GREY) }} data-testid={testId}>
       {t(`status.${kind}.${status}`, { defaultValue: status })}
     </Tag>
   );

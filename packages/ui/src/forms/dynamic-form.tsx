@@ -28,7 +28,7 @@ export function DynamicForm({ fields, initialData, onSubmit, submitting, submitL
     >
       <FormFields fields={fields} />
       <Form.Item>
-        <Button type="primary" htmlType="submit" loading={submitting} block>
+        <Button type="primary" htmlType="submit" loading={submitting} block data-testid="dynamic-form-submit">
           {submitLabel ?? t('action.submit')}
         </Button>
       </Form.Item>

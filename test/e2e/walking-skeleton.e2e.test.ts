@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  PHONE,
+  seriousA11yViolations,
+  signIn,
+  snap,
+  type TestBrowser,
+} from './support/browser';
+import { type Platform, startPlatform } from './support/platform';
+
+let platform: Platform;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+describe('walking skeleton in the browser', () => {
+  it('zhangwei applies, lina approves from her inbox, zhangwei sees the case completed', async () => {
+    const title = `更换三号高炉除尘布袋 ${Date.now()}`;
+
+    // The applicant submits the seeded simple approval from the shell.
+    const applicant = await browser.newPage(platform.baseUrl);
+    await applicant.goto('/login');
+    await snap(applicant, '01-sign-in');
+    expect(await seriousA11yViolations(applicant)).toEqual([]);
+    await signIn(applicant, 'zhangwei');
+    await applicant.goto('/new?process=simple-approval');
+    await applicant.locator('#title').fill(title);
+    await applicant.locator('#amount').fill('1200');
+    await snap(applicant, '02-new-case');
+    await applicant.getByTestId('dynamic-form-submit').click();
+    await applicant.waitForURL(/\/cases\//);
+    const caseUrl = new URL(applicant.url()).pathname;
+    await applicant.getByText('基层工会审核').first().waitFor();
+    await snap(applicant, '03-case-running');
+
+    // The reviewer approves it right in her inbox.
+    const reviewer = await browser.newPage(platform.baseUrl);
+    await signIn(reviewer, 'lina');
+    await reviewer.goto('/inbox');
+    const card = reviewer.getByTestId('task-card').filter({ hasText: title });
+    await card.waitFor();
+    await snap(reviewer, '04-inbox');
+    expect(await seriousA11yViolations(reviewer)).toEqual([]);
+    await card.locator('textarea').fill('同意实施');
+    await card.getByTestId('task-approve').click();
+    await card.waitFor({ state: 'detached' });
+
+    // The applicant sees it completed, with the reviewer's decision in the timeline.
+    await applicant.goto(caseUrl);
+    await applicant.getByTestId('case-status').filter({ hasText: '已办结' }).waitFor();
+    const timeline = applicant.getByTestId('case-timeline');
+    await timeline.getByText('同意实施').waitFor();
+    expect(await timeline.textContent()).toContain('李娜');
+    await snap(applicant, '05-case-completed');
+    expect(await seriousA11yViolations(applicant)).toEqual([]);
+
+    // The same screen at phone width.
+    const phone = await browser.newPage(platform.baseUrl, PHONE);
+    await signIn(phone, 'zhangwei');
+    await phone.goto(caseUrl);
+    await phone.getByTestId('case-timeline').getByText('同意实施').waitFor();
+    const overflow = await phone.evaluate('document.documentElement.scrollWidth');
+    expect(overflow).toBeLessThanOrEqual(PHONE.width);
+    await snap(phone, '06-case-completed-375');
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+  });
+});

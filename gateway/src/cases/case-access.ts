@@ -17,7 +17,8 @@ export type CaseVisibility = 'full' | 'masked' | 'none';
 /**
  * The single rule for reading a case. The applicant sees everything; whoever holds or held one of its
  * tasks, and staff of its department in its org subtree, see it with sensitive household data masked
- * unless their role is one the definition names as a sensitive viewer.
+ * unless their role is one the definition names as a sensitive viewer. Users a step copied (a `cc`
+ * notification) see it masked, whatever their role.
  */
 export async function caseVisibility(
   db: Kysely<Database>,
@@ -49,6 +50,16 @@ export async function caseVisibility(
     .limit(1)
     .executeTakeFirst();
   if (involved) return sensitiveOk ? 'full' : 'masked';
+  // Someone a step copied (抄送) may read the case, never its household data.
+  const copied = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('user_id', '=', user.id)
+    .where('case_id', '=', row.id)
+    .where('type', '=', 'cc')
+    .limit(1)
+    .executeTakeFirst();
+  if (copied) return 'masked';
   return 'none';
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from '@unionflow/db';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { type Kysely, sql } from 'kysely';
+import { candidatesByTask } from './task-dto';
 
 /** Columns every case read needs, with the org path for scope checks. */
 export function caseQuery(db: Kysely<Database>) {
@@ -61,19 +62,10 @@ export async function caseTasks(db: Kysely<Database>, caseId: string) {
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  const candidates = tasks.length
-    ? await db
-        .selectFrom('task_candidates as tc')
-        .innerJoin('users as u', 'u.id', 'tc.user_id')
-        .select(['tc.task_id', 'u.id', 'u.username', 'u.display_name'])
-        .where(
-          'tc.task_id',
-          'in',
-          tasks.map((t) => t.id),
-        )
-        .orderBy('u.username')
-        .execute()
-    : [];
+  const candidates = await candidatesByTask(
+    db,
+    tasks.map((t) => t.id),
+  );
   return { tasks, candidates };
 }
 

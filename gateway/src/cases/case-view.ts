@@ -1,15 +1,10 @@
-import type {
-  CaseDetailDto,
-  CaseSummaryDto,
-  TaskDto,
-  TimelineEventDto,
-  UserRefDto,
-} from '@unionflow/contracts';
+import type { CaseDetailDto, CaseSummaryDto, TaskDto, TimelineEventDto } from '@unionflow/contracts';
 import { createOrgDirectoryLoader, type Database } from '@unionflow/db';
 import { type ProcessDefinition, simulate } from '@unionflow/process-model';
 import type { Kysely } from 'kysely';
 import { type CaseVisibility, maskData } from './case-access';
 import { type CaseRow, caseTasks, caseTimeline } from './case-repository';
+import { toTaskDto } from './task-dto';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -53,34 +48,17 @@ export async function toCaseDetail(
     caseTasks(db, row.id),
     caseTimeline(db, row.id),
   ]);
-  const byTask = new Map<string, UserRefDto[]>();
-  for (const c of candidates)
-    byTask.set(c.task_id, [
-      ...(byTask.get(c.task_id) ?? []),
-      { id: c.id, username: c.username, displayName: c.display_name },
-    ]);
   const summary = toCaseSummary(row);
-  const taskDtos: TaskDto[] = tasks.map((t) => {
-    const people = byTask.get(t.id) ?? [];
-    return {
-      id: t.id,
-      caseId: row.id,
-      caseNumber: row.number,
-      caseTitle: row.title,
-      processKey: row.process_key,
-      processName: row.process_name,
-      department: row.department,
-      nodeId: t.node_id,
-      stepName: t.step_name,
-      kind: t.kind as TaskDto['kind'],
-      status: t.status as TaskDto['status'],
-      candidates: people,
-      assignee: people.find((p) => p.id === t.assignee_id) ?? null,
-      form: t.form,
-      createdAt: iso(t.created_at),
-      dueAt: t.due_at ? iso(t.due_at) : null,
-    };
-  });
+  const caseFields = {
+    number: row.number,
+    title: row.title,
+    process_key: row.process_key,
+    process_name: row.process_name,
+    department: row.department,
+  };
+  const taskDtos: TaskDto[] = tasks.map((t) =>
+    toTaskDto({ ...t, ...caseFields }, candidates.get(t.id) ?? []),
+  );
   const events: TimelineEventDto[] = timeline.map((e) => ({
     id: String(e.id),
     at: iso(e.at),

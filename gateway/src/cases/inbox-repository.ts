@@ -1,6 +1,6 @@
-import type { TaskDto, UserRefDto } from '@unionflow/contracts';
 import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
+import { candidatesByTask, toTaskDto } from './task-dto';
 
 export interface InboxFilters {
   process?: string;
@@ -65,46 +65,11 @@ export async function inboxPage(
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit);
-  const candidates = page.length
-    ? await db
-        .selectFrom('task_candidates as tc')
-        .innerJoin('users as u', 'u.id', 'tc.user_id')
-        .select(['tc.task_id', 'u.id', 'u.username', 'u.display_name'])
-        .where(
-          'tc.task_id',
-          'in',
-          page.map((r) => r.id),
-        )
-        .orderBy('u.username')
-        .execute()
-    : [];
-  const byTask = new Map<string, UserRefDto[]>();
-  for (const c of candidates)
-    byTask.set(c.task_id, [
-      ...(byTask.get(c.task_id) ?? []),
-      { id: c.id, username: c.username, displayName: c.display_name },
-    ]);
-  const items: TaskDto[] = page.map((r) => {
-    const people = byTask.get(r.id) ?? [];
-    return {
-      id: r.id,
-      caseId: r.case_id,
-      caseNumber: r.number,
-      caseTitle: r.title,
-      processKey: r.process_key,
-      processName: r.process_name,
-      department: r.department,
-      nodeId: r.node_id,
-      stepName: r.step_name,
-      kind: r.kind as TaskDto['kind'],
-      status: r.status as TaskDto['status'],
-      candidates: people,
-      assignee: people.find((p) => p.id === r.assignee_id) ?? null,
-      form: r.form,
-      createdAt: new Date(r.created_at).toISOString(),
-      dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
-    };
-  });
+  const byTask = await candidatesByTask(
+    db,
+    page.map((r) => r.id),
+  );
+  const items = page.map((r) => toTaskDto(r, byTask.get(r.id) ?? []));
   const last = page[page.length - 1];
   const next =
     rows.length > limit && last ? [last.sort_due, new Date(last.created_at).toISOString(), last.id] : null;

@@ -1,37 +1,12 @@
-import type { ApprovalNode, ProcessDefinition, ProcessNode } from '@unionflow/process-model';
+import type { ProcessDefinition, ProcessNode } from '@unionflow/process-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definition, endNode, review } from '../../test-support/definitions';
 import { createEngineHarness, type EngineHarness } from '../../test-support/engine-harness';
 
-const review = (
-  id: string,
-  assignee: ApprovalNode['assignee'],
-  next: string,
-  extra: Partial<ApprovalNode> = {},
-): ApprovalNode => ({
-  id,
-  kind: 'approval',
-  name: { zh: id },
-  assignee,
-  mode: 'single',
-  next,
-  ...extra,
-});
 const lina = { kind: 'user', username: 'lina' } as const;
-const end: ProcessNode = { id: 'end', kind: 'end', name: { zh: '结束' }, outcome: 'approved' };
-const def = (
-  key: string,
-  nodes: ProcessNode[],
-  extra: Partial<ProcessDefinition> = {},
-): ProcessDefinition => ({
-  key,
-  version: 1,
-  name: { zh: key },
-  department: 'innovation',
-  form: [{ key: 'title', label: { zh: '标题' }, type: 'text' }],
-  start: nodes[0]!.id,
-  nodes,
-  ...extra,
-});
+const end = endNode();
+const def = (key: string, nodes: ProcessNode[], extra: Partial<ProcessDefinition> = {}) =>
+  definition(key, nodes, { department: 'innovation', ...extra });
 
 let h: EngineHarness;
 beforeAll(async () => {

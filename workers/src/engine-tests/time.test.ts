@@ -1,37 +1,12 @@
 import { publishDefinition } from '@unionflow/db';
-import type { ApprovalNode, ProcessDefinition, ProcessNode } from '@unionflow/process-model';
+import type { ProcessDefinition, ProcessNode } from '@unionflow/process-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definition, endNode, review } from '../../test-support/definitions';
 import { createEngineHarness, type EngineHarness } from '../../test-support/engine-harness';
 
-const review = (
-  id: string,
-  username: string,
-  next: string,
-  extra: Partial<ApprovalNode> = {},
-): ApprovalNode => ({
-  id,
-  kind: 'approval',
-  name: { zh: id },
-  assignee: { kind: 'user', username },
-  mode: 'single',
-  next,
-  ...extra,
-});
-const end: ProcessNode = { id: 'end', kind: 'end', name: { zh: '结束' }, outcome: 'approved' };
-const def = (
-  key: string,
-  nodes: ProcessNode[],
-  extra: Partial<ProcessDefinition> = {},
-): ProcessDefinition => ({
-  key,
-  version: 1,
-  name: { zh: key },
-  department: 'assistance',
-  form: [{ key: 'title', label: { zh: '标题' }, type: 'text' }],
-  start: nodes[0]!.id,
-  nodes,
-  ...extra,
-});
+const end = endNode();
+const def = (key: string, nodes: ProcessNode[], extra: Partial<ProcessDefinition> = {}) =>
+  definition(key, nodes, { department: 'assistance', ...extra });
 
 let h: EngineHarness;
 beforeAll(async () => {

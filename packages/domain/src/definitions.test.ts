@@ -1,0 +1,86 @@
+import {
+  exampleApplicant,
+  exampleOrg,
+  type ProcessDefinition,
+  simulate,
+  simulatedOutcome,
+  type ValidationIssue,
+  validateDefinition,
+} from '@unionflow/process-model';
+import { describe, expect, it } from 'vitest';
+import { DOMAIN_SERVICE_ACTIONS, domainDefinitions } from './definitions';
+import { withDurations } from './durations';
+import { hardshipCase } from './hardship/hardship-case';
+
+const opts = { serviceActions: [...DOMAIN_SERVICE_ACTIONS] };
+
+/**
+ * The engine resolves a bound like `awardBand.max` (a path into the case data), but the JSON Schema in
+ * process-model still only allows a plain field key there. Until that schema catches up, exactly
+ * those issues are set aside here; the `it.fails` below turns red once the schema is fixed.
+ */
+function pathBoundSchemaIssue(issue: ValidationIssue): boolean {
+  return issue.code === 'schema' && /\/form\/\d+\/(min|max)$/.test(issue.path ?? '');
+}
+
+describe('the seeded definitions', () => {
+  it.each(domainDefinitions.map((d) => [d.key, d] as const))('%s validates', (_key, def) => {
+    const result = validateDefinition(def, opts);
+    expect(result.errors.filter((i) => !pathBoundSchemaIssue(i))).toEqual([]);
+  });
+
+  it.fails('the schema accepts a bound that is a path into the case data (process-model fix pending)', () => {
+    const def = domainDefinitions.find((d) => d.key === 'innovation-proposal')!;
+    expect(validateDefinition(def, opts).errors).toEqual([]);
+  });
+
+  it('have unique keys', () => {
+    const keys = domainDefinitions.map((d) => d.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('survive a JSON round trip unchanged (they are stored as documents)', () => {
+    for (const def of domainDefinitions) expect(JSON.parse(JSON.stringify(def))).toEqual(def);
+  });
+
+  it('name only registered service actions', () => {
+    const used = domainDefinitions.flatMap((d: ProcessDefinition) =>
+      d.nodes.flatMap((n) =>
+        n.kind === 'service' ? [n.action, ...(n.compensation ? [n.compensation] : [])] : [],
+      ),
+    );
+    for (const action of used) expect(DOMAIN_SERVICE_ACTIONS).toContain(action);
+  });
+});
+
+describe('duration rewriting', () => {
+  it('shortens timers, notices and deadlines without touching the original', () => {
+    const fast = withDurations(hardshipCase, {
+      'yearly-wait': '2s',
+      'exit-notice': '1s',
+      'verify.due': '5s',
+      'verify.remindBefore': null,
+    });
+    const node = (def: ProcessDefinition, id: string) => def.nodes.find((n) => n.id === id);
+    expect(node(fast, 'yearly-wait')).toMatchObject({ duration: '2s' });
+    expect(node(fast, 'exit-notice')).toMatchObject({ duration: '1s' });
+    expect(node(fast, 'verify')).toMatchObject({
+      deadline: { due: '5s', onOverdue: 'escalate-to-superior' },
+    });
+    expect((node(fast, 'verify') as { deadline: object }).deadline).not.toHaveProperty('remindBefore');
+    expect(node(hardshipCase, 'yearly-wait')).toMatchObject({ duration: '1y' });
+    expect(validateDefinition(fast, opts).errors.filter((i) => !pathBoundSchemaIssue(i))).toEqual([]);
+  });
+});
+
+describe('simulated paths on the example org', () => {
+  it('routes a breakthrough project through the city countersign, a proposal straight to delivery', () => {
+    const def = domainDefinitions.find((d) => d.key === 'innovation-proposal')!;
+    const data = (tier: string) => ({ tier, awardBand: { min: 1, max: 2 } });
+    const big = simulate(def, data('breakthrough'), exampleOrg, exampleApplicant);
+    expect(big.map((s) => s.nodeId)).toContain('city-countersign');
+    expect(simulatedOutcome(big)).toBe('awarded');
+    const small = simulate(def, data('proposal'), exampleOrg, exampleApplicant);
+    expect(small.map((s) => s.nodeId)).not.toContain('city-countersign');
+  });
+});

@@ -1,0 +1,38 @@
+/** Why a dispute goes to arbitration. */
+export type ReferralReason = 'no-consent' | 'mediation-failed' | 'limit-expired' | 'payment-default';
+
+const reasons: Record<ReferralReason, string> = {
+  'no-consent': '当事人未在规定期限内同意调解',
+  'mediation-failed': '经调解未能达成和解协议',
+  'limit-expired': '自调解申请之日起十五日内未达成调解协议（《劳动争议调解仲裁法》第十四条）',
+  'payment-default': '用人单位未按和解协议约定履行',
+};
+
+const fen = (v: unknown) =>
+  typeof v === 'number' && Number.isFinite(v) ? `${(v / 100).toFixed(2)} 元` : '未填写';
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : '未填写');
+
+/** The case summary handed to the arbitration commission (仲裁移送摘要), in Chinese. */
+export function arbitrationSummary(
+  caseNumber: string,
+  data: Record<string, unknown>,
+  reason: ReferralReason,
+): string {
+  const sessions = Array.isArray(data.sessions) ? data.sessions.length : 0;
+  return [
+    `案件编号：${caseNumber}`,
+    `申请人（职工）：${str(data.workerName)}`,
+    `被申请人（用人单位）：${str(data.employerName)}`,
+    `申请方式：${data.filedBy === 'union' ? '工会代为申请' : '职工本人申请'}`,
+    `争议事实：${str(data.facts)}`,
+    `请求事项：${str(data.claims)}`,
+    `请求金额：${fen(data.amountClaimedFen)}`,
+    `调解情况：共进行调解 ${sessions} 次`,
+    `移送原因：${reasons[reason] ?? reason}`,
+  ].join('\n');
+}
+
+/** True when a reason string is one we know. */
+export function isReferralReason(value: unknown): value is ReferralReason {
+  return typeof value === 'string' && value in reasons;
+}

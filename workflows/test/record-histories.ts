@@ -1,0 +1,143 @@
+// Records the replay fixtures: runs every scenario on a real worker against a fresh dev stack and
+// writes each case's event history to fixtures/histories/<name>.json.
+// Run: pnpm --filter @unionflow/workflows record-histories
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+// biome-ignore lint/style/noRestrictedImports: recording runs outside the workflow sandbox
+import { Client, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { createDb, migrateToLatest, publishDefinition, seedDemoOrganisation } from '@unionflow/db';
+import {
+  createTestDatabase,
+  ensureTemporalCli,
+  killOnExit,
+  startTemporalDevServer,
+  stopChild,
+} from '@unionflow/devstack';
+import { caseWorkflowId } from '../src/constants';
+import { applicantActionUpdate, type CaseInput, decideUpdate, readyUpdate } from '../src/messages';
+import { type OpenTask, type ScenarioDriver, scenarios } from './scenarios';
+
+const fixturesDir = fileURLToPath(new URL('./fixtures/histories/', import.meta.url));
+const workerMain = fileURLToPath(new URL('../../workers/src/main.ts', import.meta.url));
+const applicant = { userId: 'u-zhangwei', orgId: 'org-steel' };
+
+/** Starts the real worker entry point as a child process and resolves once it polls. */
+function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', workerMain], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  killOnExit(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    // The ready line may come on either stream, depending on how the runtime routes console output.
+    const watch = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('worker ready')) resolve(child);
+    };
+    child.stdout?.on('data', watch);
+    child.stderr?.on('data', watch);
+    child.once('exit', (code) => reject(new Error(`worker exited early (${code}): ${out.slice(-2000)}`)));
+  });
+}
+
+async function openTasks(db: ReturnType<typeof createDb>, caseId: string): Promise<OpenTask[]> {
+  const rows = await db
+    .selectFrom('tasks')
+    .select(['id', 'node_id'])
+    .where('case_id', '=', caseId)
+    .where('status', 'in', ['open', 'claimed'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const candidates = rows.length
+    ? await db
+        .selectFrom('task_candidates')
+        .select(['task_id', 'user_id'])
+        .where(
+          'task_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    nodeId: r.node_id,
+    candidates: candidates
+      .filter((c) => c.task_id === r.id)
+      .map((c) => c.user_id)
+      .sort(),
+  }));
+}
+
+async function main(): Promise<void> {
+  const log = (line: string) => console.log(`[record] ${line}`);
+  const binary = await ensureTemporalCli({ log });
+  const [temporal, database] = await Promise.all([
+    startTemporalDevServer({ binary, headless: true }),
+    createTestDatabase(),
+  ]);
+  const db = createDb(database.url);
+  const connection = await Connection.connect({ address: temporal.address });
+  const client = new Client({ connection });
+  const taskQueue = `record-${crypto.randomUUID()}`;
+  let worker: ChildProcess | undefined;
+  try {
+    await migrateToLatest(db);
+    await seedDemoOrganisation(db);
+    worker = await startWorker({
+      DATABASE_URL: database.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+    });
+    await mkdir(fixturesDir, { recursive: true });
+    for (const scenario of scenarios) {
+      const definition = await publishDefinition(db, scenario.definition, null);
+      const caseId = crypto.randomUUID();
+      const input: CaseInput = {
+        caseId,
+        title: String(scenario.data.title),
+        definition,
+        applicant,
+        data: scenario.data,
+      };
+      const handle = await client.workflow.start('caseWorkflow', {
+        workflowId: caseWorkflowId(caseId),
+        taskQueue,
+        args: [input],
+      });
+      await handle.executeUpdate(readyUpdate, { args: [] });
+      const driver: ScenarioDriver = {
+        tasks: () => openTasks(db, caseId),
+        async waitForTasks(count = 1) {
+          const deadline = Date.now() + 20_000;
+          for (;;) {
+            const tasks = await openTasks(db, caseId);
+            if (tasks.length >= count) return tasks;
+            if (Date.now() > deadline) throw new Error(`${scenario.name}: no open task appeared`);
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        },
+        decide: (d) => handle.executeUpdate(decideUpdate, { args: [d], updateId: crypto.randomUUID() }),
+        applicant: (a) =>
+          handle.executeUpdate(applicantActionUpdate, { args: [a], updateId: crypto.randomUUID() }),
+      };
+      await scenario.drive(driver);
+      const history = await handle.fetchHistory();
+      const file = `${fixturesDir}${scenario.name}.json`;
+      // One line per file: the payloads are base64 anyway, and compact files keep the repository small.
+      await writeFile(file, `${JSON.stringify(JSON.parse(historyToJSON(history)))}\n`);
+      log(`${scenario.name}: ${history.events?.length ?? 0} events → ${file}`);
+    }
+  } finally {
+    if (worker) await stopChild(worker);
+    await connection.close();
+    await db.destroy();
+    await Promise.allSettled([temporal.stop(), database.drop()]);
+  }
+}
+
+await main();

@@ -1,0 +1,72 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  Runtime,
+  Worker,
+  type WorkflowBundleWithSourceMap,
+  // biome-ignore lint/style/noRestrictedImports: the replay test runs outside the workflow sandbox
+} from '@temporalio/worker';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scenarios } from './scenarios';
+
+const workflowsPath = fileURLToPath(new URL('../src/workflows.ts', import.meta.url));
+const canary = (name: string) => fileURLToPath(new URL(`./canaries/${name}.ts`, import.meta.url));
+const fixturesDir = fileURLToPath(new URL('./fixtures/histories/', import.meta.url));
+const fixtures = (await readdir(fixturesDir)).filter((f) => f.endsWith('.json')).sort();
+const readFixture = async (fixture: string): Promise<unknown> =>
+  JSON.parse(await readFile(`${fixturesDir}${fixture}`, 'utf8'));
+
+/** Replays one fixture; rejects with an error naming the fixture when the code no longer fits it. */
+async function replay(bundle: WorkflowBundleWithSourceMap, fixture: string): Promise<void> {
+  try {
+    await Worker.runReplayHistory(
+      { workflowBundle: bundle, replayName: fixture.replace(/\.json$/, '') },
+      await readFixture(fixture),
+    );
+  } catch (err) {
+    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    throw new Error(`History fixture ${fixture} no longer replays on this workflow code. ${reason}`, {
+      cause: err,
+    });
+  }
+}
+
+const logger = new DefaultLogger('WARN');
+let current: WorkflowBundleWithSourceMap;
+beforeAll(async () => {
+  // The canary below fails on purpose; its expected non-determinism warnings would only be noise.
+  Runtime.install({ logger, telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
+  current = await bundleWorkflowCode({ workflowsPath, logger });
+});
+
+// Histories recorded from real cases must replay on today's workflow code. A failure here means a
+// change would break running cases: guard it with patched() (docs/decisions/001-workflow-versioning.md).
+describe('case workflow replays every recorded history', () => {
+  it('has a fixture for every scenario', () => {
+    expect(fixtures).toEqual(scenarios.map((s) => `${s.name}.json`).sort());
+  });
+
+  it.each(fixtures)('%s', async (fixture) => {
+    await replay(current, fixture);
+  });
+});
+
+describe('the replay test tells a breaking change from a safe one', () => {
+  it('refuses a workflow that calls an activity before registerCase without patched()', async () => {
+    const breaking = await bundleWorkflowCode({ workflowsPath: canary('unguarded-change'), logger });
+    for (const fixture of fixtures) {
+      const err = await replay(breaking, fixture).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(err?.message, fixture).toMatch(new RegExp(`${fixture}.*DeterminismViolationError`));
+    }
+  });
+
+  it('accepts the same change behind patched()', async () => {
+    const guarded = await bundleWorkflowCode({ workflowsPath: canary('patched-change'), logger });
+    for (const fixture of fixtures) await replay(guarded, fixture);
+  });
+});

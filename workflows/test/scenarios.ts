@@ -1,0 +1,190 @@
+import type { ApprovalNode, ProcessDefinition, ProcessNode } from '@unionflow/process-model';
+import type { ApplicantActionInput, CaseView, DecisionInput } from '../src/messages';
+
+/** An open task as a scenario sees it: enough to decide on it. */
+export interface OpenTask {
+  id: string;
+  nodeId: string;
+  candidates: string[];
+}
+
+/** What a scenario may do to its one case. */
+export interface ScenarioDriver {
+  tasks(): Promise<OpenTask[]>;
+  /** Waits until the case has open tasks (timers and services finish on their own). */
+  waitForTasks(count?: number): Promise<OpenTask[]>;
+  decide(input: DecisionInput): Promise<CaseView>;
+  applicant(input: ApplicantActionInput): Promise<CaseView>;
+}
+
+/** One representative case whose history is recorded as a replay fixture. */
+export interface Scenario {
+  /** Fixture file name, without `.json`. */
+  name: string;
+  definition: ProcessDefinition;
+  data: Record<string, unknown>;
+  /** Drives the case to its end or to a waiting point. */
+  drive(d: ScenarioDriver): Promise<void>;
+}
+
+const review = (
+  id: string,
+  username: string,
+  next: string,
+  extra: Partial<ApprovalNode> = {},
+): ApprovalNode => ({
+  id,
+  kind: 'approval',
+  name: { zh: id },
+  assignee: { kind: 'user', username },
+  mode: 'single',
+  next,
+  ...extra,
+});
+const end = (outcome = 'approved'): ProcessNode => ({
+  id: 'end',
+  kind: 'end',
+  name: { zh: '结束' },
+  outcome,
+});
+
+function def(key: string, nodes: ProcessNode[]): ProcessDefinition {
+  return {
+    key,
+    version: 1,
+    name: { zh: key },
+    department: 'innovation',
+    form: [
+      { key: 'title', label: { zh: '标题' }, type: 'text' },
+      { key: 'signers', label: { zh: '会签人' }, type: 'user' },
+    ],
+    start: nodes[0]!.id,
+    nodes,
+  };
+}
+
+async function approveAll(d: ScenarioDriver, tasks: OpenTask[]): Promise<void> {
+  for (const t of tasks) await d.decide({ taskId: t.id, actorId: t.candidates[0]!, action: 'approve' });
+}
+
+/** The cases every workflow change must still replay: one per engine path worth protecting. */
+export const scenarios: Scenario[] = [
+  {
+    name: 'single-approval-approved',
+    definition: def('replay-single', [review('review', 'lina', 'end'), end()]),
+    data: { title: '单步审批' },
+    async drive(d) {
+      await approveAll(d, await d.tasks());
+    },
+  },
+  {
+    name: 'single-approval-rejected',
+    definition: def('replay-rejected', [review('review', 'lina', 'end'), end()]),
+    data: { title: '驳回' },
+    async drive(d) {
+      const [t] = await d.tasks();
+      await d.decide({ taskId: t!.id, actorId: 'u-lina', action: 'reject', comment: '不可行' });
+    },
+  },
+  {
+    name: 'countersign-all',
+    definition: def('replay-countersign', [
+      {
+        id: 'sign',
+        kind: 'approval',
+        name: { zh: '会签' },
+        assignee: { kind: 'field', field: 'signers' },
+        mode: 'all',
+        next: 'end',
+      },
+      end(),
+    ]),
+    data: { title: '会签', signers: ['lina', 'wangfang'] },
+    async drive(d) {
+      await approveAll(d, await d.tasks());
+    },
+  },
+  {
+    name: 'return-to-applicant-supplement',
+    definition: def('replay-return', [review('r1', 'lina', 'r2'), review('r2', 'wangfang', 'end'), end()]),
+    data: { title: '退回补正' },
+    async drive(d) {
+      await approveAll(d, await d.tasks());
+      const [r2] = await d.tasks();
+      await d.decide({
+        taskId: r2!.id,
+        actorId: 'u-wangfang',
+        action: 'return',
+        to: 'applicant',
+        comment: '请补充数据',
+      });
+      await d.applicant({
+        actorId: 'u-zhangwei',
+        action: 'supplement',
+        data: { title: '退回补正（已补充）' },
+      });
+      await approveAll(d, await d.tasks());
+      await approveAll(d, await d.tasks());
+    },
+  },
+  {
+    name: 'withdraw',
+    definition: def('replay-withdraw', [review('r1', 'lina', 'end'), end()]),
+    data: { title: '撤回' },
+    async drive(d) {
+      await d.applicant({ actorId: 'u-zhangwei', action: 'withdraw', comment: '不再需要' });
+    },
+  },
+  {
+    name: 'timer',
+    definition: def('replay-timer', [
+      { id: 'wait', kind: 'timer', name: { zh: '冷静期' }, duration: '1s', next: 'review' },
+      review('review', 'lina', 'end'),
+      end(),
+    ]),
+    data: { title: '定时' },
+    async drive(d) {
+      await approveAll(d, await d.waitForTasks());
+    },
+  },
+  {
+    name: 'parallel-split-join',
+    definition: def('replay-parallel', [
+      { id: 'split', kind: 'parallel', name: { zh: '并行' }, branches: ['a', 'b'], join: 'join' },
+      review('a', 'lina', 'join'),
+      review('b', 'wangfang', 'join'),
+      { id: 'join', kind: 'join', name: { zh: '汇合' }, next: 'final' },
+      review('final', 'chenjie', 'end'),
+      end(),
+    ]),
+    data: { title: '并行' },
+    async drive(d) {
+      await approveAll(d, await d.tasks());
+      await approveAll(d, await d.tasks());
+    },
+  },
+  {
+    // Ends at a waiting point: the case is back at the first step after its service was compensated.
+    name: 'service-compensated-on-return',
+    definition: def('replay-saga', [
+      review('approve', 'lina', 'pay'),
+      {
+        id: 'pay',
+        kind: 'service',
+        name: { zh: '发放' },
+        action: 'noop',
+        compensation: 'noop',
+        next: 'confirm',
+      },
+      review('confirm', 'wangfang', 'end'),
+      end(),
+    ]),
+    data: { title: '补偿' },
+    async drive(d) {
+      await approveAll(d, await d.tasks());
+      const [confirm] = await d.waitForTasks();
+      await d.decide({ taskId: confirm!.id, actorId: 'u-wangfang', action: 'return', to: 'approve' });
+      await d.waitForTasks();
+    },
+  },
+];

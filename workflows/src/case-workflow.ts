@@ -43,8 +43,10 @@ import {
   viewQuery,
 } from './messages';
 
+// Short: these are single-transaction writes and lookups, and a crashed worker's attempt is retried
+// only once this timeout has passed.
 const activities = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
 });
 const serviceActivities = proxyActivities<CaseActivities>({

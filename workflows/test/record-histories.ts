@@ -4,7 +4,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-// biome-ignore lint/style/noRestrictedImports: recording runs outside the workflow sandbox
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { createDb, migrateToLatest, publishDefinition, seedDemoOrganisation } from '@unionflow/db';

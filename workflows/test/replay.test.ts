@@ -6,7 +6,6 @@ import {
   Runtime,
   Worker,
   type WorkflowBundleWithSourceMap,
-  // biome-ignore lint/style/noRestrictedImports: the replay test runs outside the workflow sandbox
 } from '@temporalio/worker';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scenarios } from './scenarios';

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as initial from './migrations/20261121T0000_initial';
+import * as domain from './migrations/20261121T0100_domain';
 import type { Database } from './schema';
 
 /** Migrations listed statically so bundlers and tsx need no filesystem scan. */
 const migrations: Record<string, Migration> = {
   '20261121T0000_initial': initial,
+  '20261121T0100_domain': domain,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

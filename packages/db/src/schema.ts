@@ -173,6 +173,109 @@ export interface DelegationsTable {
   created_at: Timestamp;
 }
 
+/** Money moved by a case step; `id` is the step's idempotency key. Amounts in fen. */
+export interface PaymentsTable {
+  id: string;
+  case_id: string;
+  node_id: string;
+  payee_id: string;
+  kind: string;
+  /** bigint: read back as a string by pg. */
+  amount_fen: ColumnType<string, number, number>;
+  status: 'paid' | 'reclaimed';
+  paid_at: Timestamp;
+  reclaimed_at: Timestamp | null;
+}
+
+/** 借鉴共享: published results every member can search. */
+export interface LibraryEntriesTable {
+  case_id: string;
+  case_number: string;
+  process_key: string;
+  title: string;
+  kind: string | null;
+  tier: string | null;
+  summary: string;
+  author_id: string;
+  org_id: string;
+  award_fen: ColumnType<string | null, number | null, number | null>;
+  published_at: Timestamp;
+}
+
+/** A start form saved half-way (随时提报). */
+export interface CaseDraftsTable {
+  id: string;
+  user_id: string;
+  process_key: string;
+  data: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** 导师带徒 registrations. */
+export interface MentorshipsTable {
+  apprentice_id: string;
+  mentor_id: string;
+  registered_at: Timestamp;
+  ended_at: Timestamp | null;
+}
+
+/** Quarterly and yearly selections (优秀提案, 改善标兵, 名人堂). */
+export interface SelectionAwardsTable {
+  id: string;
+  selection_case_id: string;
+  period: string;
+  category: 'excellent-proposal' | 'pacesetter' | 'hall-of-fame';
+  user_id: string;
+  source_case_id: string | null;
+  amount_fen: ColumnType<string, number, number>;
+  created_at: Timestamp;
+}
+
+export interface MediationSessionsTable {
+  case_id: string;
+  session_no: number;
+  session_date: string;
+  minutes: string;
+  result: string;
+  recorded_at: Timestamp;
+}
+
+/** Open letters queued for the chairman's reception day. */
+export interface ReceptionQueueTable {
+  case_id: string;
+  applicant_id: string;
+  reception_date: string;
+  queued_at: Timestamp;
+}
+
+/** The hardship file: level, status and pairing, kept current by the case's service steps. */
+export interface HardshipFilesTable {
+  case_id: string;
+  applicant_id: string;
+  org_id: string;
+  level: string;
+  status: 'in-file' | 'exited';
+  cadre_id: string | null;
+  card_number: string | null;
+  opened_at: Timestamp;
+  last_verified_at: Timestamp | null;
+  archived_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** Uploaded attachments. */
+export interface FilesTable {
+  id: string;
+  owner_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_at: Timestamp;
+}
+
 /** The one Database interface every query goes through. */
 export interface Database {
   orgs: OrgsTable;
@@ -191,4 +294,13 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   notifications: NotificationsTable;
   delegations: DelegationsTable;
+  payments: PaymentsTable;
+  library_entries: LibraryEntriesTable;
+  case_drafts: CaseDraftsTable;
+  mentorships: MentorshipsTable;
+  selection_awards: SelectionAwardsTable;
+  mediation_sessions: MediationSessionsTable;
+  reception_queue: ReceptionQueueTable;
+  hardship_files: HardshipFilesTable;
+  files: FilesTable;
 }

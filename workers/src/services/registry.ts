@@ -1,6 +1,7 @@
 import type { Database } from '@unionflow/db';
 import type { ServiceCall } from '@unionflow/workflows';
 import type { Kysely } from 'kysely';
+import { domainActions } from './domain-actions';
 
 /** A named side effect a definition's service step may call. Must be idempotent: it can run twice. */
 export type ServiceAction = (call: ServiceCall, deps: ServiceDeps) => Promise<Record<string, unknown>>;
@@ -29,6 +30,7 @@ export const builtInActions: Record<string, ServiceAction> = {
       .execute();
     return { notified: true };
   },
+  ...domainActions,
 };
 
 /** The names a definition may use; the validator refuses any other. */

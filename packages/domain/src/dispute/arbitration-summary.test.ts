@@ -11,7 +11,7 @@ describe('arbitration summary', () => {
         facts: '工伤后未获赔偿',
         claims: '支付工伤赔偿',
         amountClaimedFen: 110_000_000,
-        sessions: [{}, {}],
+        sessions: { count: 2 },
       },
       'limit-expired',
     );

@@ -18,7 +18,12 @@ export function arbitrationSummary(
   data: Record<string, unknown>,
   reason: ReferralReason,
 ): string {
-  const sessions = Array.isArray(data.sessions) ? data.sessions.length : 0;
+  const recorded = data.sessions as { count?: unknown } | unknown[] | undefined;
+  const sessions = Array.isArray(recorded)
+    ? recorded.length
+    : typeof recorded?.count === 'number'
+      ? recorded.count
+      : 0;
   return [
     `案件编号：${caseNumber}`,
     `申请人（职工）：${str(data.workerName)}`,

@@ -7,7 +7,7 @@ import { yuan } from '../money';
  * amount, checked against the applicant's open hardship file.
  */
 export const hardshipAid: ProcessDefinition = {
-  key: 'hardship-aid',
+  key: 'hardship-aid-request',
   version: 1,
   name: text('在档困难职工救助申请', 'Aid for a household in the file'),
   department: 'assistance',

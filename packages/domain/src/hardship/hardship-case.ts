@@ -42,7 +42,7 @@ function followUp(months: number, wait: string): ProcessNode[] {
  * 困难职工建档与动态管理: opening the file, the years in it (yearly re-verification on a durable
  * timer), and leaving it (认定 → 核实 → 公示 → 归档 → 回访). Household data is sensitive: only the
  * applicant and assistance staff see it unmasked. Aid while in the file is its own process
- * (`hardship-aid`), one case per request, checked against the open file.
+ * (`hardship-aid-request`), one case per request, checked against the open file.
  */
 export const hardshipCase: ProcessDefinition = {
   key: 'hardship-case',

@@ -1,0 +1,135 @@
+import type { AssigneeRule, Deadline, FormField, ProcessNode } from '@unionflow/process-model';
+
+/** Form values of the step panel: the node, with conditions as editable JSON text. */
+export type NodeFormValues = Record<string, unknown> & {
+  branches?: { label?: { zh?: string; en?: string }; conditionText?: string; next?: string }[];
+};
+
+/** The panel's starting values for a node. */
+export function toNodeForm(node: ProcessNode): NodeFormValues {
+  if (node.kind === 'exclusive') {
+    return {
+      ...node,
+      branches: node.branches.map((b) => ({ ...b, conditionText: JSON.stringify(b.condition) })),
+    } as NodeFormValues;
+  }
+  return { ...node } as NodeFormValues;
+}
+
+function assigneeFrom(raw: Partial<Record<string, unknown>> | undefined): AssigneeRule {
+  const kind = String(raw?.kind ?? 'role');
+  switch (kind) {
+    case 'user':
+      return { kind: 'user', username: String(raw?.username ?? '').trim() };
+    case 'paired-cadre':
+      return { kind: 'paired-cadre' };
+    case 'superior-of-previous':
+      return { kind: 'superior-of-previous' };
+    case 'field':
+      return { kind: 'field', field: String(raw?.field ?? '').trim() };
+    default:
+      return {
+        kind: 'role',
+        role: String(raw?.role ?? '').trim(),
+        scope: (raw?.scope as 'nearest') ?? 'nearest',
+      };
+  }
+}
+
+function deadlineFrom(raw: Partial<Deadline> | undefined): Deadline | undefined {
+  const due = String(raw?.due ?? '').trim();
+  if (!due) return undefined;
+  const remindBefore = String(raw?.remindBefore ?? '').trim();
+  return {
+    due,
+    ...(remindBefore ? { remindBefore } : {}),
+    ...(raw?.onOverdue ? { onOverdue: raw.onOverdue } : {}),
+  };
+}
+
+function fieldsFrom(raw: unknown): FormField[] {
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .filter((f) => f && typeof f === 'object')
+    .map((f: Partial<FormField>) => ({
+      ...f,
+      key: String(f.key ?? ''),
+      label: { zh: String(f.label?.zh ?? ''), ...(f.label?.en ? { en: f.label.en } : {}) },
+      type: f.type ?? 'text',
+      ...(f.required ? { required: true } : { required: undefined }),
+    }))
+    .map((f) => JSON.parse(JSON.stringify(f)) as FormField);
+}
+
+/**
+ * The node the panel's values describe. A condition that is not valid JSON keeps its previous value
+ * (the panel shows the error next to the field).
+ */
+export function fromNodeForm(before: ProcessNode, values: NodeFormValues): ProcessNode {
+  const name = values.name as { zh?: string; en?: string } | undefined;
+  const base = {
+    ...before,
+    name: { zh: String(name?.zh ?? ''), ...(name?.en ? { en: String(name.en) } : {}) },
+  };
+  switch (before.kind) {
+    case 'approval': {
+      const onReject = String(values.onReject ?? '');
+      const node = {
+        ...base,
+        kind: 'approval' as const,
+        assignee: assigneeFrom(values.assignee as Record<string, unknown>),
+        mode: (values.mode as typeof before.mode) ?? before.mode,
+        quorum: values.mode === 'quorum' ? Number(values.quorum ?? 1) : undefined,
+        emptyAssignee: (values.emptyAssignee as typeof before.emptyAssignee) ?? before.emptyAssignee,
+        deadline: deadlineFrom(values.deadline as Deadline),
+        form: fieldsFrom(values.form),
+        onReject: onReject || undefined,
+      };
+      if (!node.form.length) delete (node as { form?: unknown }).form;
+      return JSON.parse(JSON.stringify(node)) as ProcessNode;
+    }
+    case 'applicant-task':
+      return JSON.parse(
+        JSON.stringify({
+          ...base,
+          form: fieldsFrom(values.form),
+          deadline: deadlineFrom(values.deadline as Deadline),
+        }),
+      ) as ProcessNode;
+    case 'timer':
+      return { ...base, kind: 'timer', duration: String(values.duration ?? before.duration) } as ProcessNode;
+    case 'notice':
+      return {
+        ...base,
+        kind: 'notice',
+        duration: String(values.duration ?? before.duration),
+        onObjection: String(values.onObjection ?? before.onObjection),
+      } as ProcessNode;
+    case 'end':
+      return { ...base, kind: 'end', outcome: String(values.outcome ?? before.outcome) } as ProcessNode;
+    case 'service':
+      return { ...base, kind: 'service', action: String(values.action ?? before.action) } as ProcessNode;
+    case 'exclusive': {
+      const rows = values.branches ?? [];
+      return {
+        ...base,
+        kind: 'exclusive',
+        branches: before.branches.map((b, i) => {
+          const row = rows[i];
+          let condition = b.condition;
+          try {
+            if (row?.conditionText !== undefined) condition = JSON.parse(row.conditionText);
+          } catch {
+            // keep the last valid condition
+          }
+          const label = row?.label?.zh
+            ? { zh: row.label.zh, ...(row.label.en ? { en: row.label.en } : {}) }
+            : b.label;
+          return { ...b, condition, ...(label ? { label } : {}) };
+        }),
+      } as ProcessNode;
+    }
+    default:
+      return base as ProcessNode;
+  }
+}

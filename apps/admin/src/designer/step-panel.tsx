@@ -1,0 +1,242 @@
+import type { ProcessDefinition, ProcessNode } from '@unionflow/process-model';
+import { useLocalText } from '@unionflow/ui';
+import { Alert, Button, Card, Drawer, Form, Grid, Input, InputNumber, Select } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FieldsEditor } from './fields-editor';
+import { fromNodeForm, type NodeFormValues, toNodeForm } from './node-form';
+
+const ROLE_SUGGESTIONS = [
+  'innovation-reviewer',
+  'innovation-committee',
+  'assistance-centre',
+  'grassroots-cadre',
+  'mediator',
+  'admin',
+];
+
+function isJson(text: unknown): boolean {
+  try {
+    JSON.parse(String(text));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The side panel for one step: assignees, mode, deadline, form fields, or the step kind's own settings. */
+export function StepPanel({
+  def,
+  node,
+  issues,
+  onChange,
+  onClose,
+}: {
+  def: ProcessDefinition;
+  node: ProcessNode | null;
+  issues: string[];
+  onChange: (node: ProcessNode) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const text = useLocalText();
+  const wide = Grid.useBreakpoint().md ?? false;
+  const [form] = Form.useForm<NodeFormValues>();
+  // Reset only when another step is opened; edits flow out through onChange.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the step id on purpose
+  const initial = useMemo(() => (node ? toNodeForm(node) : {}), [node?.id]);
+  const assigneeKind = Form.useWatch(['assignee', 'kind'], form);
+  const mode = Form.useWatch('mode', form);
+  const targets = def.nodes
+    .filter((n) => n.id !== node?.id && n.kind !== 'join')
+    .map((n) => ({ value: n.id, label: `${text(n.name) || n.id} (${n.id})` }));
+  const durationRule = { pattern: /^\d+[smhdy]$/, message: t('admin.panel.durationHelp') };
+
+  return (
+    <Drawer
+      open={!!node}
+      onClose={onClose}
+      title={
+        node ? `${t(`admin.kinds.${node.kind}`)} · ${text(node.name) || node.id}` : t('admin.panel.title')
+      }
+      size={wide ? 520 : '100%'}
+      destroyOnHidden
+      footer={
+        <Button type="primary" block onClick={onClose} data-testid="panel-done">
+          {t('admin.panel.done')}
+        </Button>
+      }
+    >
+      {node && (
+        <Form
+          key={node.id}
+          form={form}
+          layout="vertical"
+          initialValues={initial}
+          onValuesChange={() => onChange(fromNodeForm(node, form.getFieldsValue(true) as NodeFormValues))}
+        >
+          {issues.length > 0 && (
+            <Alert
+              type="error"
+              style={{ marginBottom: 12 }}
+              title={issues.map((m) => <div key={m}>{m}</div>)}
+            />
+          )}
+          <Form.Item name={['name', 'zh']} label={t('admin.panel.nameZh')} rules={[{ required: true }]}>
+            <Input data-testid="panel-name" />
+          </Form.Item>
+          <Form.Item name={['name', 'en']} label={t('admin.panel.nameEn')}>
+            <Input />
+          </Form.Item>
+
+          {node.kind === 'approval' && (
+            <>
+              <Form.Item name={['assignee', 'kind']} label={t('admin.panel.assigneeKind')}>
+                <Select
+                  data-testid="panel-assignee-kind"
+                  options={['role', 'user', 'paired-cadre', 'superior-of-previous', 'field'].map((k) => ({
+                    value: k,
+                    label: t(`admin.assigneeKinds.${k}`),
+                  }))}
+                />
+              </Form.Item>
+              {(assigneeKind ?? node.assignee.kind) === 'role' && (
+                <>
+                  <Form.Item name={['assignee', 'role']} label={t('admin.panel.role')}>
+                    <Select showSearch options={ROLE_SUGGESTIONS.map((r) => ({ value: r, label: r }))} />
+                  </Form.Item>
+                  <Form.Item name={['assignee', 'scope']} label={t('admin.panel.scope')}>
+                    <Select
+                      options={['applicant-org', 'parent-org', 'nearest', 'root'].map((s) => ({
+                        value: s,
+                        label: t(`admin.scopes.${s}`),
+                      }))}
+                    />
+                  </Form.Item>
+                </>
+              )}
+              {assigneeKind === 'user' && (
+                <Form.Item name={['assignee', 'username']} label={t('admin.panel.username')}>
+                  <Input data-testid="panel-username" autoCapitalize="none" />
+                </Form.Item>
+              )}
+              {assigneeKind === 'field' && (
+                <Form.Item name={['assignee', 'field']} label={t('admin.panel.field')}>
+                  <Input />
+                </Form.Item>
+              )}
+              <Form.Item name="mode" label={t('admin.panel.mode')}>
+                <Select
+                  data-testid="panel-mode"
+                  options={['single', 'sequential', 'all', 'any', 'quorum'].map((m) => ({
+                    value: m,
+                    label: t(`admin.modes.${m}`),
+                  }))}
+                />
+              </Form.Item>
+              {mode === 'quorum' && (
+                <Form.Item name="quorum" label={t('admin.panel.quorum')}>
+                  <InputNumber min={1} style={{ width: '100%' }} />
+                </Form.Item>
+              )}
+              <Form.Item name="emptyAssignee" label={t('admin.panel.emptyAssignee')}>
+                <Select
+                  options={['admin-queue', 'scope-admin', 'auto-approve'].map((m) => ({
+                    value: m,
+                    label: t(`admin.empty.${m}`),
+                  }))}
+                />
+              </Form.Item>
+              <Form.Item name="onReject" label={t('admin.panel.onReject')}>
+                <Select allowClear placeholder={t('admin.panel.onRejectEnd')} options={targets} />
+              </Form.Item>
+            </>
+          )}
+
+          {(node.kind === 'approval' || node.kind === 'applicant-task') && (
+            <>
+              <Form.Item
+                name={['deadline', 'due']}
+                label={t('admin.panel.due')}
+                extra={t('admin.panel.durationHelp')}
+                rules={[durationRule]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item
+                name={['deadline', 'remindBefore']}
+                label={t('admin.panel.remindBefore')}
+                rules={[durationRule]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item name={['deadline', 'onOverdue']} label={t('admin.panel.onOverdue')}>
+                <Select
+                  allowClear
+                  options={['remind', 'escalate-to-superior', 'auto-approve', 'auto-reject'].map((m) => ({
+                    value: m,
+                    label: t(`admin.overdue.${m}`),
+                  }))}
+                />
+              </Form.Item>
+              <Form.Item label={t('admin.panel.fields')}>
+                <FieldsEditor name="form" />
+              </Form.Item>
+            </>
+          )}
+
+          {(node.kind === 'timer' || node.kind === 'notice') && (
+            <Form.Item name="duration" label={t('admin.panel.duration')} rules={[durationRule]}>
+              <Input />
+            </Form.Item>
+          )}
+          {node.kind === 'notice' && (
+            <Form.Item name="onObjection" label={t('admin.panel.onObjection')}>
+              <Select options={targets} />
+            </Form.Item>
+          )}
+          {node.kind === 'end' && (
+            <Form.Item name="outcome" label={t('admin.panel.outcome')}>
+              <Input />
+            </Form.Item>
+          )}
+          {node.kind === 'service' && (
+            <Form.Item name="action" label={t('admin.panel.action')}>
+              <Input />
+            </Form.Item>
+          )}
+          {node.kind === 'exclusive' && (
+            <Form.List name="branches">
+              {(rows) =>
+                rows.map((row) => (
+                  <Card key={row.key} size="small" style={{ marginBottom: 8 }}>
+                    <Form.Item name={[row.name, 'label', 'zh']} label={t('admin.panel.branchLabel')}>
+                      <Input />
+                    </Form.Item>
+                    <Form.Item
+                      name={[row.name, 'conditionText']}
+                      label={t('admin.panel.condition')}
+                      rules={[
+                        {
+                          validator: (_, v) =>
+                            isJson(v)
+                              ? Promise.resolve()
+                              : Promise.reject(new Error(t('admin.panel.badJson'))),
+                        },
+                      ]}
+                    >
+                      <Input.TextArea
+                        autoSize={{ minRows: 2, maxRows: 6 }}
+                        style={{ fontFamily: 'monospace' }}
+                      />
+                    </Form.Item>
+                  </Card>
+                ))
+              }
+            </Form.List>
+          )}
+        </Form>
+      )}
+    </Drawer>
+  );
+}

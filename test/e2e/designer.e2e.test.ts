@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  PHONE,
+  seriousA11yViolations,
+  signIn,
+  snap,
+  type TestBrowser,
+} from './support/browser';
+import { approveInInbox, pickOption, submitCase, timelineWhen } from './support/journeys';
+import { type Platform, startPlatform } from './support/platform';
+
+let platform: Platform;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+describe('the admin changes a process', () => {
+  it('inserts a step and publishes; a new case goes through it; an earlier case keeps its old steps', async () => {
+    const stamp = Date.now();
+    const before = `旧版本案件 ${stamp}`;
+    const after = `新版本案件 ${stamp}`;
+
+    const applicant = await browser.newPage(platform.baseUrl);
+    await signIn(applicant, 'zhangwei');
+    const beforePath = await submitCase(applicant, 'simple-approval', { title: before });
+
+    // The admin inserts a city-federation review after the grassroots review.
+    const admin = await browser.newPage(platform.baseUrl);
+    await signIn(admin, 'admin');
+    await admin.goto('/admin');
+    await admin.getByTestId('design-simple-approval').click();
+    await admin.getByTestId('flow').waitFor();
+    await snap(admin, '10-designer-before');
+    await admin.getByTestId('add-after-review').click();
+    await admin.getByRole('menuitem', { name: '审批人' }).click();
+    const name = admin.getByTestId('panel-name');
+    await name.fill('市总工会复核');
+    await pickOption(admin, 'assignee_kind', '指定成员');
+    await admin.locator('#assignee_username').fill('wangfang');
+    await snap(admin, '11-designer-step-panel');
+    await admin.getByTestId('panel-done').click();
+    const step = admin.locator('[data-testid="flow-step"]', { hasText: '市总工会复核' });
+    await step.waitFor();
+    await admin.getByTestId('designer-validation').getByText('校验通过').waitFor();
+    await snap(admin, '12-designer-after');
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+
+    // Simulation shows the new path with its assignee.
+    await admin.getByTestId('designer-simulate').click();
+    await admin.getByTestId('simulate-run').click();
+    const sim = admin.getByTestId('simulate-result');
+    await sim.getByText('市总工会复核').waitFor();
+    expect(await sim.textContent()).toContain('王芳');
+    await snap(admin, '13-designer-simulate');
+    await admin.keyboard.press('Escape');
+
+    // Publishing lists the running case, which keeps its version.
+    await admin.getByTestId('designer-publish').click();
+    const impact = admin.getByTestId('publish-impact');
+    await impact.getByText(before).waitFor();
+    await snap(admin, '14-designer-publish-impact');
+    await admin.getByTestId('publish-confirm').click();
+    await admin.getByText('已发布为第 2 版').waitFor();
+
+    // A new case goes through the inserted step; the earlier one does not.
+    const afterPath = await submitCase(applicant, 'simple-approval', { title: after });
+    const reviewer = await browser.newPage(platform.baseUrl);
+    await signIn(reviewer, 'lina');
+    await approveInInbox(reviewer, after, '基层同意');
+    await approveInInbox(reviewer, before, '基层同意');
+
+    const committee = await browser.newPage(platform.baseUrl);
+    await signIn(committee, 'wangfang');
+    await approveInInbox(committee, after, '市总同意');
+
+    const newTimeline = await timelineWhen(applicant, afterPath, '已办结');
+    expect(newTimeline).toContain('市总工会复核');
+    expect(newTimeline).toContain('市总同意');
+    await snap(applicant, '15-case-through-new-step');
+    const oldTimeline = await timelineWhen(applicant, beforePath, '已办结');
+    expect(oldTimeline).not.toContain('市总工会复核');
+
+    // The designer at phone width.
+    const phone = await browser.newPage(platform.baseUrl, PHONE);
+    await signIn(phone, 'admin');
+    await phone.goto('/admin/definitions/simple-approval');
+    await phone.getByTestId('flow').waitFor();
+    await snap(phone, '16-designer-375');
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import type { Page } from 'playwright-core';
+
+/** Submits a case from the shell's new-case page; returns the case page's path. */
+export async function submitCase(
+  page: Page,
+  processKey: string,
+  fields: Record<string, string>,
+): Promise<string> {
+  await page.goto(`/new?process=${encodeURIComponent(processKey)}`);
+  for (const [id, value] of Object.entries(fields)) await page.locator(`#${id}`).fill(value);
+  await page.getByTestId('dynamic-form-submit').click();
+  await page.waitForURL(/\/cases\//);
+  await page.getByTestId('case-status').waitFor();
+  return new URL(page.url()).pathname;
+}
+
+/** Approves, from the inbox, the task of the case with this title (optionally with a comment). */
+export async function approveInInbox(page: Page, caseTitle: string, comment?: string): Promise<void> {
+  await page.goto('/inbox');
+  const card = page.getByTestId('task-card').filter({ hasText: caseTitle });
+  await card.waitFor();
+  if (comment) await card.locator('textarea').fill(comment);
+  await card.getByTestId('task-approve').click();
+  await card.waitFor({ state: 'detached' });
+}
+
+/** Text of the case page's timeline once the case shows the given status label. */
+export async function timelineWhen(page: Page, casePath: string, statusLabel: string): Promise<string> {
+  await page.goto(casePath);
+  await page.getByTestId('case-status').filter({ hasText: statusLabel }).waitFor();
+  return (await page.getByTestId('case-timeline').textContent()) ?? '';
+}
+
+/** Picks an option in the antd Select whose input has this id. */
+export async function pickOption(page: Page, inputId: string, optionTitle: string): Promise<void> {
+  await page.locator(`#${inputId}`).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${optionTitle}"]`).click();
+}

@@ -2,7 +2,7 @@
 export type ReferralReason = 'no-consent' | 'mediation-failed' | 'limit-expired' | 'payment-default';
 
 const reasons: Record<ReferralReason, string> = {
-  'no-consent': '当事人未在规定期限内同意调解',
+  'no-consent': '当事人不同意调解或未在规定期限内表示同意',
   'mediation-failed': '经调解未能达成和解协议',
   'limit-expired': '自调解申请之日起十五日内未达成调解协议（《劳动争议调解仲裁法》第十四条）',
   'payment-default': '用人单位未按和解协议约定履行',

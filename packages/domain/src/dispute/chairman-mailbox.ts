@@ -13,6 +13,7 @@ export const chairmanMailbox: ProcessDefinition = {
   version: 1,
   name: text('主席信箱', "Chairman's mailbox"),
   department: 'rights',
+  sensitiveViewerRoles: ['mediator'],
   form: [
     field('title', '主题', 'Subject', 'text', { required: true }),
     field('category', '类别', 'Category', 'select', {

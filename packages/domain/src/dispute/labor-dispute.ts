@@ -37,6 +37,7 @@ export const laborDispute: ProcessDefinition = {
   version: 1,
   name: text('劳动争议调解', 'Labour dispute mediation'),
   department: 'rights',
+  sensitiveViewerRoles: ['mediator'],
   form: [
     field('filedBy', '申请方式', 'Filed by', 'select', {
       required: true,

@@ -1,26 +1,32 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { eventsPlugin } from '../events';
+import { requestContextPlugin } from '../observability';
+import { adminRoutes } from './admin/index';
+import { auditRoutes } from './audit';
+import { casesRoutes } from './cases';
+import { delegationsRoutes } from './delegations';
+import { eventsRoutes } from './events';
+import { inboxRoutes } from './inbox';
+import { notificationsRoutes } from './notifications';
+import { processesRoutes } from './processes';
+import { tasksRoutes } from './tasks';
 
-/**
- * Route plugins for the business resources. Each `routes/<name>/index.ts` exports `<name>Routes`
- * (a Fastify plugin declaring full `/api/...` paths); folders not written yet are skipped.
- */
-export const DOMAIN_ROUTE_FOLDERS = ['cases', 'inbox', 'tasks', 'processes', 'admin'] as const;
+/** The business resources' route plugins, registered in this order. */
+export const DOMAIN_ROUTE_PLUGINS = {
+  cases: casesRoutes,
+  inbox: inboxRoutes,
+  tasks: tasksRoutes,
+  processes: processesRoutes,
+  admin: adminRoutes,
+  events: eventsRoutes,
+  notifications: notificationsRoutes,
+  audit: auditRoutes,
+  delegations: delegationsRoutes,
+} as const;
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** Registers every domain route plugin that exists; a folder whose index lacks the export fails loudly. */
+/** Domain services (request context, live updates) and every domain route plugin. */
 export async function domainRoutes(app: FastifyInstance): Promise<void> {
-  for (const name of DOMAIN_ROUTE_FOLDERS) {
-    const file = ['index.ts', 'index.js'].map((f) => path.join(here, name, f)).find((f) => existsSync(f));
-    if (!file) continue;
-    const mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>;
-    const plugin = mod[`${name}Routes`];
-    if (typeof plugin !== 'function') {
-      throw new Error(`gateway/src/routes/${name}/index.ts must export a Fastify plugin named ${name}Routes`);
-    }
-    await app.register(plugin as FastifyPluginAsync);
-  }
+  await app.register(requestContextPlugin);
+  await app.register(eventsPlugin);
+  for (const plugin of Object.values(DOMAIN_ROUTE_PLUGINS)) await app.register(plugin);
 }

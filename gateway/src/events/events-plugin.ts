@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { EventHub } from './event-hub';
+import { listenConfigFor } from './listen-connection';
+import type { SseSession } from './sse-session';
+
+/**
+ * The channel the worker's projection NOTIFYs on (`EVENTS_CHANNEL` in @unionflow/workers). Repeated here
+ * because importing the workers package root would load the Temporal worker into the gateway; a test
+ * keeps the two equal.
+ */
+export const EVENTS_CHANNEL = 'unionflow_events';
+
+/** The live-update service routes use to open event streams. */
+export interface EventsService {
+  hub: EventHub;
+  /** Streams open in this process; ended when the app closes so shutdown is not held up. */
+  sessions: Set<SseSession>;
+  heartbeatMs: number;
+  replayLimit: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Live updates: the shared LISTEN connection and the open event streams. */
+    events: EventsService;
+  }
+}
+
+/** Options for the events plugin; tests shrink the timings. */
+export interface EventsPluginOptions {
+  /** LISTEN here instead of the database the app's pool is connected to (derived by default). */
+  databaseUrl?: string;
+  heartbeatMs?: number;
+  maxStreamsPerUser?: number;
+  replayLimit?: number;
+}
+
+/** Decorates `app.events`: one LISTEN connection per process, closed with the app. */
+export const eventsPlugin = fp(
+  async (app: FastifyInstance, opts: EventsPluginOptions) => {
+    const hub = new EventHub({
+      db: app.db,
+      channel: EVENTS_CHANNEL,
+      connection: () => listenConfigFor(app.db, opts.databaseUrl),
+      log: app.log,
+      maxPerUser: opts.maxStreamsPerUser ?? 5,
+    });
+    const service: EventsService = {
+      hub,
+      sessions: new Set(),
+      heartbeatMs: opts.heartbeatMs ?? 15_000,
+      replayLimit: opts.replayLimit ?? 500,
+    };
+    app.decorate('events', service);
+    await hub.start();
+    // preClose: streams never end on their own, and the server waits for open responses.
+    app.addHook('preClose', async () => {
+      for (const session of service.sessions) session.close();
+    });
+    app.addHook('onClose', async () => {
+      await hub.close();
+    });
+  },
+  { name: 'events', fastify: '5.x', dependencies: ['db'] },
+);

@@ -1,0 +1,2 @@
+export { currentRequestId, requestContextPlugin, withRequestId } from './request-context';
+export { REQUEST_ID_HEADER, requestIdFrom, requestIdInterceptor } from './temporal-request-id';

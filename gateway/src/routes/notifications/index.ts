@@ -1,0 +1,115 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { LocalText, PageQuery, Problem, Timestamp } from '@unionflow/contracts';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import { decodeCursor, encodeCursor } from '../../cases/cursor';
+import { badRequest } from '../../errors';
+import { unreadCount } from './unread';
+
+const NotificationId = Type.String({ pattern: '^[0-9]{1,18}$' });
+
+/** One notification of the caller. */
+export const NotificationItem = Type.Object({
+  id: Type.String(),
+  caseId: Type.Union([Type.String(), Type.Null()]),
+  type: Type.String(),
+  message: LocalText,
+  createdAt: Timestamp,
+  readAt: Type.Union([Timestamp, Type.Null()]),
+});
+
+/** A page of notifications (newest first) with the unread count. */
+export const NotificationPage = Type.Object({
+  items: Type.Array(NotificationItem),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  unread: Type.Integer(),
+});
+
+const ListQuery = Type.Intersect([PageQuery, Type.Object({ unread: Type.Optional(Type.Boolean()) })]);
+
+const ReadBody = Type.Union([
+  Type.Object(
+    { ids: Type.Array(NotificationId, { minItems: 1, maxItems: 500 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object({ all: Type.Literal(true) }, { additionalProperties: false }),
+]);
+
+const ReadResult = Type.Object({ updated: Type.Integer(), unread: Type.Integer() });
+
+/** `/api/notifications`: the caller's notifications and marking them read. */
+export const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/notifications',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['notifications'],
+        summary: 'My notifications, newest first (keyset paginated), with the unread count',
+        querystring: ListQuery,
+        response: { 200: NotificationPage, 400: Problem, 401: Problem },
+      },
+    },
+    async (request) => {
+      const userId = request.user.id;
+      const limit = request.query.limit ?? 20;
+      const cursor = decodeCursor(request.query.cursor, 1);
+      const before = cursor?.[0];
+      if (cursor && (typeof before !== 'string' || !/^[0-9]{1,18}$/.test(before))) {
+        throw badRequest('The cursor is not valid; use the nextCursor value of the previous page.');
+      }
+      let q = app.db
+        .selectFrom('notifications')
+        .select(['id', 'case_id', 'type', 'message', 'created_at', 'read_at'])
+        .where('user_id', '=', userId);
+      if (request.query.unread) q = q.where('read_at', 'is', null);
+      if (before) q = q.where(sql<boolean>`id < ${before}::bigint`);
+      const [rows, unread] = await Promise.all([
+        q
+          .orderBy('id', 'desc')
+          .limit(limit + 1)
+          .execute(),
+        unreadCount(app.db, userId),
+      ]);
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((r) => ({
+          id: String(r.id),
+          caseId: r.case_id,
+          type: r.type,
+          message: r.message,
+          createdAt: new Date(r.created_at).toISOString(),
+          readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
+        })),
+        nextCursor: rows.length > limit && last ? encodeCursor([String(last.id)]) : null,
+        unread,
+      };
+    },
+  );
+
+  app.post(
+    '/api/notifications/read',
+    {
+      config: { auth: 'user', idempotent: true },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark some ({ ids }) or all ({ all: true }) of my notifications read',
+        body: ReadBody,
+        response: { 200: ReadResult, 400: Problem, 401: Problem, 403: Problem },
+      },
+    },
+    async (request) => {
+      const userId = request.user.id;
+      const body = request.body;
+      let q = app.db
+        .updateTable('notifications')
+        .set({ read_at: new Date() })
+        .where('user_id', '=', userId)
+        .where('read_at', 'is', null);
+      if ('ids' in body) q = q.where(sql<boolean>`id = ANY(${body.ids}::bigint[])`);
+      const result = await q.executeTakeFirst();
+      return { updated: Number(result.numUpdatedRows), unread: await unreadCount(app.db, userId) };
+    },
+  );
+};

@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import { publishDefinition, simpleApproval } from '@unionflow/db';
+import type { ProcessDefinition } from '@unionflow/process-model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AuthHeaders, createTestApp, login, type TestApp } from '../test-support/app-harness';
+
+/** Who may call a route: anyone, any signed-in user, or admins only. */
+type Access = 'public' | 'user' | 'admin';
+
+/**
+ * Every route the app serves and who may call it. A route added without a line here fails the first
+ * test, so nobody ships a route whose guard was never decided.
+ */
+const MATRIX: Record<string, Access> = {
+  'GET /docs': 'public',
+  'GET /docs/static/index.html': 'public',
+  'GET /docs/static/swagger-initializer.js': 'public',
+  'GET /docs/json': 'public',
+  'GET /docs/yaml': 'public',
+  'GET /docs/static/*': 'public',
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'user',
+  'GET /api/me': 'user',
+  'GET /api/federation/remotes': 'public',
+  'POST /api/cases': 'user',
+  'GET /api/cases': 'user',
+  'GET /api/cases/:id': 'user',
+  'POST /api/cases/:id/withdraw': 'user',
+  'POST /api/cases/:id/urge': 'user',
+  'POST /api/cases/:id/supplement': 'user',
+  'POST /api/cases/:id/object': 'user',
+  'GET /api/inbox': 'user',
+  'POST /api/tasks/:id/claim': 'user',
+  'POST /api/tasks/:id/release': 'user',
+  'POST /api/tasks/:id/decisions': 'user',
+  'GET /api/processes': 'user',
+  'GET /api/admin/definitions': 'admin',
+  'GET /api/admin/definitions/:key/draft': 'admin',
+  'PUT /api/admin/definitions/:key/draft': 'admin',
+  'POST /api/admin/definitions/:key/validate': 'admin',
+  'POST /api/admin/definitions/:key/simulate': 'admin',
+  'POST /api/admin/definitions/:key/publish': 'admin',
+  'GET /api/admin/definitions/:key/versions': 'admin',
+  'GET /api/admin/definitions/:key/versions/:version': 'admin',
+  'GET /api/admin/definitions/:key/impact': 'admin',
+  'POST /api/admin/cases/:id/migrate': 'admin',
+  'GET /api/events': 'user',
+  'GET /api/notifications': 'user',
+  'POST /api/notifications/read': 'user',
+  'GET /api/audit/verify': 'admin',
+  'GET /api/me/delegations': 'user',
+  'POST /api/me/delegations': 'user',
+  'DELETE /api/me/delegations/:id': 'user',
+  'POST /api/admin/users/:username/hand-over': 'admin',
+  'GET /apps/:name/*': 'public',
+  'GET /*': 'public',
+};
+
+const ROLES = ['anonymous', 'zhangwei', 'lina', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+
+const routes = new Set<string>();
+let t: TestApp;
+const headers: Partial<Record<Role, AuthHeaders>> = {};
+
+/** A concrete URL for a route pattern: params get plausible values that exist nowhere. */
+function concrete(url: string): string {
+  return url
+    .replace(':id', randomUUID())
+    .replace(':key', 'simple-approval')
+    .replace(':version', '1')
+    .replace(':username', 'nobody-here')
+    .replace(':name', 'shell')
+    .replace('*', 'index.html');
+}
+
+beforeAll(async () => {
+  t = await createTestApp({
+    register: (app) =>
+      app.addHook('onRoute', (route) => {
+        const methods = Array.isArray(route.method) ? route.method : [route.method];
+        // HEAD mirrors GET (same guard); OPTIONS is not served.
+        for (const m of methods) if (m !== 'HEAD') routes.add(`${m} ${route.url}`);
+      }),
+  });
+  for (const role of ROLES) if (role !== 'anonymous') headers[role] = await login(t.app, role);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the permission matrix', () => {
+  const gaps = (registered: Set<string>) => ({
+    missing: [...registered].filter((r) => !(r in MATRIX)),
+    stale: Object.keys(MATRIX).filter((r) => !registered.has(r)),
+  });
+
+  it('has exactly one entry per registered route', () => {
+    expect(gaps(routes)).toEqual({ missing: [], stale: [] });
+  });
+
+  it('would catch a route added without an entry', () => {
+    expect(gaps(new Set([...routes, 'POST /api/new-thing'])).missing).toEqual(['POST /api/new-thing']);
+  });
+
+  for (const [route, access] of Object.entries(MATRIX)) {
+    const [method, url] = route.split(' ') as [string, string];
+    for (const role of ROLES) {
+      const expectation =
+        role === 'anonymous'
+          ? access === 'public'
+            ? 'allowed'
+            : 401
+          : access === 'admin' && role !== 'admin'
+            ? 403
+            : 'allowed';
+      it(`${route} as ${role} → ${expectation}`, async () => {
+        // Logging out ends the session, so it gets a session of its own.
+        const auth =
+          role === 'anonymous'
+            ? {}
+            : route === 'POST /api/auth/logout'
+              ? await login(t.app, role)
+              : headers[role];
+        const write = method !== 'GET';
+        const res = await t.app.inject({
+          method: method as 'GET',
+          url: concrete(url),
+          headers: {
+            ...auth,
+            // The event stream answers 406 to non-stream clients, which proves the guard let us in.
+            ...(url === '/api/events' ? { accept: 'application/json' } : {}),
+            ...(write ? { 'content-type': 'application/json' } : {}),
+          },
+          ...(write ? { payload: '{}' } : {}),
+        });
+        if (expectation === 'allowed') {
+          expect([401, 403], `${res.statusCode} ${res.body.slice(0, 200)}`).not.toContain(res.statusCode);
+        } else {
+          expect(res.statusCode, res.body.slice(0, 200)).toBe(expectation);
+          expect(res.headers['content-type']).toContain('application/problem+json');
+        }
+        // Readiness reports the missing engine (this app runs without Temporal); nothing else may fail.
+        if (route !== 'GET /readyz') expect(res.statusCode, res.body.slice(0, 300)).toBeLessThan(500);
+      });
+    }
+  }
+
+  it('refuses signed-in writes without the CSRF token', async () => {
+    const { cookie } = headers.zhangwei!;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/delegations',
+      headers: { cookie },
+      payload: { to: 'lina', reason: '出差' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(await t.db.selectFrom('delegations').select('id').execute()).toEqual([]);
+  });
+});
+
+/** A hardship-like process: household income is sensitive, only the assistance centre may read it. */
+const householdDef: ProcessDefinition = {
+  ...simpleApproval,
+  key: 'household-check',
+  department: 'assistance',
+  sensitiveViewerRoles: ['assistance-centre'],
+  form: [
+    ...simpleApproval.form,
+    { key: 'income', label: { zh: '家庭收入', en: 'Household income' }, type: 'money', sensitive: true },
+  ],
+};
+
+describe('case visibility by role and org scope', () => {
+  const caseIds: Record<string, string> = {};
+
+  beforeAll(async () => {
+    await t.db
+      .insertInto('orgs')
+      .values({
+        id: 'org-other',
+        parent_id: 'org-district',
+        name: '另一家企业工会',
+        level: 'grassroots',
+        path: '/org-city/org-district/org-other/',
+      })
+      .execute();
+    const hash = (
+      await t.db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('username', '=', 'lina')
+        .executeTakeFirstOrThrow()
+    ).password_hash;
+    for (const [id, role] of [
+      ['otherreviewer', 'innovation-reviewer'],
+      ['othercentre', 'assistance-centre'],
+    ] as const) {
+      await t.db
+        .insertInto('users')
+        .values({
+          id: `u-${id}`,
+          username: id,
+          display_name: id,
+          password_hash: hash,
+          org_id: 'org-other',
+          superior_id: null,
+          locale: 'zh-CN',
+          time_zone: 'Asia/Shanghai',
+          disabled: false,
+        })
+        .execute();
+      await t.db
+        .insertInto('user_roles')
+        .values({ user_id: `u-${id}`, role })
+        .execute();
+    }
+    const published = await publishDefinition(t.db, householdDef, null);
+    const now = new Date();
+    for (const [name, def] of [
+      ['innovation', simpleApproval],
+      ['household', published],
+    ] as const) {
+      const id = randomUUID();
+      caseIds[name] = id;
+      await t.db
+        .insertInto('cases')
+        .values({
+          id,
+          number: `T-${name}`,
+          title: `${name} case`,
+          process_key: def.key,
+          process_version: def.version,
+          department: def.department,
+          applicant_id: 'u-zhangwei',
+          org_id: 'org-steel',
+          status: 'running',
+          outcome: null,
+          current_step: JSON.stringify(null) as never,
+          data: JSON.stringify({ title: `${name} case`, income: 1800 }) as never,
+          parent_case_id: null,
+          last_seq: 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    }
+    // liuyang (rights department) was copied on the household case.
+    await t.db
+      .insertInto('notifications')
+      .values({
+        user_id: 'u-liuyang',
+        case_id: caseIds.household!,
+        type: 'cc',
+        message: JSON.stringify({ zh: '抄送' }) as never,
+        created_at: now,
+        read_at: null,
+      })
+      .execute();
+  });
+
+  const expectations: [string, string, number, unknown][] = [
+    // [case, user, status, income as seen]
+    ['innovation', 'zhangwei', 200, 1800],
+    ['innovation', 'lina', 200, 1800],
+    ['innovation', 'wangfang', 200, 1800],
+    ['innovation', 'admin', 200, 1800],
+    ['innovation', 'otherreviewer', 404, undefined],
+    ['innovation', 'liuyang', 404, undefined],
+    ['innovation', 'zhaolei', 404, undefined],
+    ['household', 'zhangwei', 200, 1800],
+    ['household', 'chenjie', 200, 1800],
+    ['household', 'othercentre', 404, undefined],
+    ['household', 'zhaolei', 404, undefined],
+    ['household', 'lina', 404, undefined],
+    ['household', 'liuyang', 200, '***'],
+    ['household', 'admin', 200, '***'],
+  ];
+  for (const [name, username, status, income] of expectations) {
+    it(`${name} case as ${username} → ${status}${status === 200 ? ` (income ${income})` : ''}`, async () => {
+      const auth = await login(t.app, username);
+      const res = await t.app.inject({ method: 'GET', url: `/api/cases/${caseIds[name]}`, headers: auth });
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(status);
+      if (status === 200) expect(res.json().data.income).toBe(income);
+    });
+  }
+});

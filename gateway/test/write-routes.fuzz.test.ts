@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngineHarness, type EngineHarness } from '../../workers/test-support/engine-harness';
+import { type AuthHeaders, createTestApp, login, type TestApp } from '../test-support/app-harness';
+
+/** Tables a refused request must leave untouched. */
+const TABLES = [
+  'cases',
+  'tasks',
+  'task_candidates',
+  'timeline_events',
+  'idempotency_keys',
+  'delegations',
+  'notifications',
+  'audit_events',
+  'process_versions',
+] as const;
+
+const writeRoutes: { method: string; url: string }[] = [];
+let t: TestApp;
+let engine: EngineHarness;
+let admin: AuthHeaders;
+let member: AuthHeaders;
+let knownCaseId: string;
+let knownTaskId: string;
+
+async function counts(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of TABLES) {
+    const row = await t.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    out[table] = Number(row.n);
+  }
+  return out;
+}
+
+/**
+ * Values a param may take: garbage, plausible ids, and ids that exist. Kept within Fastify's
+ * 100-character param limit: beyond it the router answers before our error handler (see below).
+ */
+const param = () =>
+  fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.uuid(),
+    fc.constantFrom('simple-approval', 'zhangwei', 'lina', '1', '..', '%00', '<script>', 'a'.repeat(100)),
+    fc.constant('known-case'),
+    fc.constant('known-task'),
+  );
+
+/** Bodies: any JSON, objects with the field names our routes read, and near-valid shapes. */
+const body = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.dictionary(
+    fc.constantFrom(
+      'to',
+      'reason',
+      'startsAt',
+      'endsAt',
+      'ids',
+      'all',
+      'action',
+      'comment',
+      'data',
+      'processKey',
+      'username',
+      'password',
+      'definition',
+      'version',
+      '__proto__',
+      'constructor',
+    ),
+    fc.jsonValue({ maxDepth: 2 }),
+  ),
+  fc.record(
+    {
+      to: fc.oneof(fc.constantFrom('zhangwei', 'lina', 'admin', 'nobody'), fc.string({ maxLength: 70 })),
+      reason: fc.oneof(fc.string({ maxLength: 600 }), fc.constant('')),
+      startsAt: fc.oneof(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.string(),
+      ),
+      endsAt: fc.oneof(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.constant(null),
+        fc.string(),
+      ),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    {
+      action: fc.constantFrom('approve', 'reject', 'return', 'transfer', 'nope'),
+      comment: fc.string(),
+      to: fc.string(),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    {
+      ids: fc.array(fc.oneof(fc.string(), fc.bigInt({ min: 0n, max: 10n ** 20n }).map(String))),
+      all: fc.jsonValue(),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    {
+      processKey: fc.constantFrom('simple-approval', 'nope'),
+      data: fc.dictionary(
+        fc.constantFrom('title', 'amount', 'description', 'x'),
+        fc.jsonValue({ maxDepth: 1 }),
+      ),
+    },
+    { requiredKeys: [] },
+  ),
+);
+
+beforeAll(async () => {
+  const taskQueue = `fuzz-${randomUUID()}`;
+  t = await createTestApp({
+    withTemporal: true,
+    taskQueue,
+    register: (app) =>
+      app.addHook('onRoute', (route) => {
+        const methods = Array.isArray(route.method) ? route.method : [route.method];
+        for (const m of methods)
+          if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)) writeRoutes.push({ method: m, url: route.url });
+      }),
+  });
+  engine = await createEngineHarness({ databaseUrl: t.databaseUrl, taskQueue });
+  admin = await login(t.app, 'admin');
+  member = await login(t.app, 'zhangwei');
+  const started = await t.app.inject({
+    method: 'POST',
+    url: '/api/cases',
+    headers: member,
+    payload: { processKey: 'simple-approval', data: { title: 'fuzz target' } },
+  });
+  knownCaseId = started.json().id;
+  knownTaskId = started.json().tasks[0].id;
+});
+afterAll(async () => {
+  await engine?.close();
+  await t?.close();
+});
+
+describe('every write route under arbitrary input', () => {
+  it('found the write routes', () => {
+    expect(writeRoutes.length).toBeGreaterThan(15);
+  });
+
+  it('never answers 5xx, always problem+json on 4xx, and writes nothing when it refuses', async () => {
+    const runs = Math.max(10, Math.floor(600 / writeRoutes.length));
+    for (const route of writeRoutes) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(param(), { minLength: 3, maxLength: 3 }),
+          fc.option(body, { nil: undefined }),
+          fc.constantFrom<'admin' | 'member'>('admin', 'member'),
+          fc.boolean(),
+          async (params, payload, who, jsonType) => {
+            let i = 0;
+            const url = route.url.replace(/:[A-Za-z]+|\*/g, () => {
+              const p = params[i++] ?? 'x';
+              const v = p === 'known-case' ? knownCaseId : p === 'known-task' ? knownTaskId : p;
+              return encodeURIComponent(v);
+            });
+            // Logging out would end the session the other runs use.
+            const auth =
+              route.url === '/api/auth/logout'
+                ? await login(t.app, 'lina')
+                : who === 'admin'
+                  ? admin
+                  : member;
+            const before = await counts();
+            const res = await t.app.inject({
+              method: route.method as 'POST',
+              url,
+              headers: {
+                ...auth,
+                ...(payload !== undefined
+                  ? { 'content-type': jsonType ? 'application/json' : 'text/plain' }
+                  : {}),
+              },
+              ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
+            });
+            const where = `${route.method} ${url} ${JSON.stringify(payload)?.slice(0, 200)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
+            expect(res.statusCode, where).toBeLessThan(500);
+            if (res.statusCode >= 400) {
+              expect(res.headers['content-type'], where).toContain('application/problem+json');
+              expect(typeof res.json().detail, where).toBe('string');
+              expect(await counts(), where).toEqual(before);
+            }
+          },
+        ),
+        { numRuns: runs, seed: 20261121 },
+      );
+    }
+  }, 240_000);
+
+  // Fastify's router answers these itself, as plain JSON, unless buildApp passes `frameworkErrors`.
+  // These pass while that gap exists and start failing once it is closed: then make them plain `it`.
+  it.fails('answers an over-long path param with problem+json', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${'a'.repeat(101)}/withdraw`,
+      headers: member,
+    });
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+  it.fails('answers a malformed percent-encoding with problem+json', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/cases/%E0%A4%A/withdraw', headers: member });
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+});

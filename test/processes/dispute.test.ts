@@ -153,3 +153,45 @@ describe('labour dispute over HTTP', () => {
     });
   });
 });
+
+describe("chairman's mailbox over HTTP", () => {
+  it('queues an open letter for the reception day, answers it, and follows up until the writer is satisfied', async () => {
+    const started = await h.start('zhangwei', 'chairman-mailbox', {
+      title: '建议调整倒班职工住房补贴发放方式',
+      category: 'housing',
+      content: '倒班职工住房补贴按季度发放，希望改为按月发放。',
+      openLetter: true,
+      contactPhone: '13800000000',
+    });
+    expect(started.status).toBe(201);
+    const id = started.body.id;
+    const queued = await h.until('zhangwei', id, (c) => c.data.reception !== undefined);
+    const { receptionDate } = queued.data.reception as { receptionDate: string };
+    expect(receptionDate).toMatch(/^\d{4}-\d{2}-15$/);
+    const row = await h.t.db
+      .selectFrom('reception_queue')
+      .selectAll()
+      .where('case_id', '=', id)
+      .executeTakeFirst();
+    expect(row).toMatchObject({ applicant_id: 'u-zhangwei', reception_date: receptionDate });
+
+    await approve(id, 'assign', { handler: 'zhaolei', assignNote: '请调查住房补贴发放情况' });
+    const answer = await h.task(id, 'answer');
+    expect(answer.candidates.map((c) => c.username)).toEqual(['zhaolei']);
+    // The handler sees the letter but not the writer's phone number.
+    expect((await h.get('zhaolei', id)).body.data.contactPhone).toBe('***');
+    expect(
+      (await h.decide('zhaolei', answer.id, { action: 'approve', data: { answer: '正在研究' } })).status,
+    ).toBe(200);
+    await approve(id, 'follow-up', { satisfaction: 'unsatisfied', followUpNote: '希望给出明确时间' });
+    const again = await h.task(id, 'answer');
+    await h.decide('zhaolei', again.id, {
+      action: 'approve',
+      data: { answer: '自下月起按月发放', policyChange: '住房补贴改为按月发放' },
+    });
+    await approve(id, 'follow-up', { satisfaction: 'satisfied' });
+    const done = await h.until('zhangwei', id, (c) => c.status !== 'running');
+    expect(done).toMatchObject({ status: 'completed', outcome: 'answered' });
+    expect(done.data.policyChange).toBe('住房补贴改为按月发放');
+  });
+});

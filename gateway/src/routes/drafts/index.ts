@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { CaseDetail, Problem } from '@unionflow/contracts';
+import type { ProcessDefinition } from '@unionflow/process-model';
+import { checkFormData } from '@unionflow/workflows';
+import { Type } from 'typebox';
+import type { AuthUser } from '../../auth';
+import { visibleCase } from '../../cases/case-lookup';
+import { toCaseDetail } from '../../cases/case-view';
+import { canStart, latestDefinition } from '../../cases/definitions';
+import { caseIdFor, startCase } from '../../cases/engine-client';
+import { badRequest, forbidden, notFound, unprocessable } from '../../errors';
+
+/** A draft holds at most this much form data (text, not attachments: those are file references). */
+const MAX_DRAFT_BYTES = 64 * 1024;
+
+const Draft = Type.Object({
+  id: Type.String(),
+  processKey: Type.String(),
+  processName: Type.Object({ zh: Type.String(), en: Type.Optional(Type.String()) }),
+  data: Type.Record(Type.String(), Type.Any()),
+  /** Required fields still empty: what stands between the draft and submitting it. */
+  missing: Type.Array(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+const DraftBody = Type.Object({
+  processKey: Type.String({ minLength: 1, maxLength: 100 }),
+  data: Type.Record(Type.String(), Type.Any()),
+});
+const DraftParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const errors = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+  503: Problem,
+};
+
+async function startableDefinition(
+  app: Parameters<FastifyPluginAsyncTypebox>[0],
+  user: AuthUser,
+  key: string,
+): Promise<ProcessDefinition> {
+  const def = await latestDefinition(app.db, key);
+  if (!def) throw notFound(`没有名为 ${key} 的已发布流程 / no published process "${key}"`);
+  if (!canStart(def, user.roles)) throw forbidden('您无权发起此流程 / you may not start this process');
+  return def;
+}
+
+/** A draft may be incomplete, but what it holds must fit the form. */
+function checkDraftData(def: ProcessDefinition, data: Record<string, unknown>): void {
+  const known = new Set(def.form.map((f) => f.key));
+  const unknown = Object.keys(data).filter((k) => !known.has(k));
+  if (unknown.length > 0) throw badRequest(`The form has no field(s): ${unknown.join(', ')}.`);
+  if (Buffer.byteLength(JSON.stringify(data)) > MAX_DRAFT_BYTES)
+    throw badRequest(`A draft holds at most ${MAX_DRAFT_BYTES / 1024} KiB of form data.`);
+  const optional = def.form.map(({ required: _required, ...f }) => f);
+  const problems = checkFormData(optional, data, {});
+  if (problems.length > 0)
+    throw unprocessable(
+      problems.join(' '),
+      problems.map((message) => ({ path: '/data', message })),
+    );
+}
+
+function missingFields(def: ProcessDefinition, data: Record<string, unknown>): string[] {
+  return def.form
+    .filter((f) => f.required && (data[f.key] === undefined || data[f.key] === ''))
+    .map((f) => f.key);
+}
+
+/** 随时提报: a start form saved at any moment, finished and submitted later. */
+export const draftsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  async function ownDraft(user: AuthUser, id: string) {
+    const row = await app.db
+      .selectFrom('case_drafts')
+      .selectAll()
+      .where('id', '=', id)
+      .where('user_id', '=', user.id)
+      .executeTakeFirst();
+    if (!row) throw notFound('草稿不存在 / no such draft');
+    return row;
+  }
+  async function toDraft(row: Awaited<ReturnType<typeof ownDraft>>) {
+    const def = await latestDefinition(app.db, row.process_key);
+    const data = row.data as Record<string, unknown>;
+    return {
+      id: row.id,
+      processKey: row.process_key,
+      processName: def?.name ?? { zh: row.process_key },
+      data,
+      missing: def ? missingFields(def, data) : [],
+      createdAt: new Date(row.created_at).toISOString(),
+      updatedAt: new Date(row.updated_at).toISOString(),
+    };
+  }
+
+  app.get(
+    '/api/drafts',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['drafts'],
+        summary: 'My drafts, most recently edited first',
+        response: { 200: Type.Object({ items: Type.Array(Draft) }), 401: Problem },
+      },
+    },
+    async (request) => {
+      const rows = await app.db
+        .selectFrom('case_drafts')
+        .selectAll()
+        .where('user_id', '=', request.user.id)
+        .orderBy('updated_at', 'desc')
+        .limit(100)
+        .execute();
+      return { items: await Promise.all(rows.map(toDraft)) };
+    },
+  );
+
+  app.post(
+    '/api/drafts',
+    {
+      config: { auth: 'user', idempotent: true },
+      schema: {
+        tags: ['drafts'],
+        summary: 'Save a new draft',
+        body: DraftBody,
+        response: { 201: Draft, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const def = await startableDefinition(app, request.user, request.body.processKey);
+      checkDraftData(def, request.body.data);
+      const now = new Date();
+      const row = await app.db
+        .insertInto('case_drafts')
+        .values({
+          id: randomUUID(),
+          user_id: request.user.id,
+          process_key: def.key,
+          data: JSON.stringify(request.body.data) as never,
+          created_at: now,
+          updated_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      reply.code(201);
+      return toDraft(row);
+    },
+  );
+
+  app.get(
+    '/api/drafts/:id',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['drafts'],
+        summary: 'One of my drafts',
+        params: DraftParams,
+        response: { 200: Draft, 401: Problem, 404: Problem },
+      },
+    },
+    async (request) => toDraft(await ownDraft(request.user, request.params.id)),
+  );
+
+  app.put(
+    '/api/drafts/:id',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['drafts'],
+        summary: 'Replace the form data of a draft',
+        params: DraftParams,
+        body: Type.Object({ data: Type.Record(Type.String(), Type.Any()) }),
+        response: { 200: Draft, ...errors },
+      },
+    },
+    async (request) => {
+      const row = await ownDraft(request.user, request.params.id);
+      const def = await startableDefinition(app, request.user, row.process_key);
+      checkDraftData(def, request.body.data);
+      const updated = await app.db
+        .updateTable('case_drafts')
+        .set({ data: JSON.stringify(request.body.data) as never, updated_at: new Date() })
+        .where('id', '=', row.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toDraft(updated);
+    },
+  );
+
+  app.delete(
+    '/api/drafts/:id',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['drafts'],
+        summary: 'Discard a draft',
+        params: DraftParams,
+        response: { 204: Type.Null(), 401: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const row = await ownDraft(request.user, request.params.id);
+      await app.db.deleteFrom('case_drafts').where('id', '=', row.id).execute();
+      reply.code(204);
+      return null;
+    },
+  );
+
+  app.post(
+    '/api/drafts/:id/submit',
+    {
+      config: { auth: 'user', idempotent: true },
+      schema: {
+        tags: ['drafts'],
+        summary: 'Submit a finished draft as a case (the draft is then removed)',
+        params: DraftParams,
+        response: { 201: CaseDetail, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = request.user;
+      const row = await ownDraft(user, request.params.id);
+      const def = await startableDefinition(app, user, row.process_key);
+      const data = row.data as Record<string, unknown>;
+      checkDraftData(def, data);
+      const problems = checkFormData(def.form, data, {});
+      if (problems.length > 0)
+        throw unprocessable(
+          problems.join(' '),
+          problems.map((message) => ({ path: '/data', message })),
+        );
+      const title =
+        typeof data.title === 'string' && data.title.trim()
+          ? data.title.trim()
+          : `${def.name.zh} - ${user.displayName}`;
+      // The draft id names the case, so submitting twice starts one case.
+      const caseId = caseIdFor(user.id, `draft:${row.id}`);
+      await startCase(app.temporal, {
+        caseId,
+        title,
+        definition: def,
+        applicant: { userId: user.id, orgId: user.orgId },
+        data,
+      });
+      await app.db.deleteFrom('case_drafts').where('id', '=', row.id).execute();
+      const { row: caseRow, visibility } = await visibleCase(app.db, user, caseId);
+      reply.code(201);
+      return toCaseDetail(app.db, caseRow, def, visibility);
+    },
+  );
+};

@@ -67,7 +67,9 @@ export interface ProcessHarness {
 /** Builds the harness; `register` adds route plugins the app does not load by default. */
 export async function createProcessHarness(register?: (app: App) => void): Promise<ProcessHarness> {
   const taskQueue = `processes-${randomUUID()}`;
-  const t = await createTestApp({ withTemporal: true, taskQueue, register });
+  // The worker shares this process (and bundles its workflows here), so load shedding would refuse the test's own calls.
+  const pressure = { maxEventLoopDelayMs: 600_000, maxEventLoopUtilization: 1 };
+  const t = await createTestApp({ withTemporal: true, taskQueue, register, pressure });
   const engine = await createEngineHarness({ databaseUrl: t.databaseUrl, taskQueue });
   const sessions = new Map<string, AuthHeaders>();
   const as = async (username: string) => {

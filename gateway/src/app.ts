@@ -17,9 +17,11 @@ import {
   type LoginThrottlePolicy,
   type SessionPolicy,
 } from './auth';
+import { eventsPlugin } from './events';
+import { requestContextPlugin } from './observability';
 import { authPlugin } from './plugins/auth';
 import { dbPlugin } from './plugins/db';
-import { errorsPlugin } from './plugins/errors';
+import { errorsPlugin, sendProblem } from './plugins/errors';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { DOCS_PREFIX, openapiPlugin } from './plugins/openapi';
 import {
@@ -39,6 +41,8 @@ import { staticRoutes } from './routes/static';
 /** Everything the app needs from outside; TTLs and limits are options so tests can shrink them. */
 export interface BuildAppOptions {
   db: Kysely<Database>;
+  /** The URL `db` connects to; live updates LISTEN on the same database. Default: DATABASE_URL. */
+  databaseUrl?: string;
   /** Null runs the app without Temporal (routes that need it must answer 503). */
   temporal: TemporalContext | null;
   logger?: FastifyServerOptions['logger'];
@@ -76,6 +80,13 @@ export function buildApp(opts: BuildAppOptions): App {
     bodyLimit: BODY_LIMIT,
     trustProxy: opts.trustProxy ?? false,
     requestIdHeader: false,
+    // Router-level failures (over-long params, broken %-encoding) answer problem+json like every error.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      const detail =
+        status === 414 ? 'A path parameter is too long.' : `The URL is malformed: ${error.message}`;
+      sendProblem(request, reply, status, status === 414 ? 'uri-too-long' : 'bad-url', detail);
+    },
     // Reuse the caller's id so one request can be followed across proxies and services.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -104,6 +115,10 @@ export function buildApp(opts: BuildAppOptions): App {
     publicPrefixes: [DOCS_PREFIX],
   });
   app.register(idempotencyPlugin, { staleAfterMs: opts.idempotencyStaleAfterMs });
+  app.register(requestContextPlugin);
+  const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
+  if (databaseUrl) app.register(eventsPlugin, { databaseUrl });
+  else app.log.warn('no database URL given: live updates (/api/events) are off');
 
   // 3. Routes. Every route declares config.auth ('public' | 'user'); see plugins/auth.ts.
   app.register(healthRoutes);

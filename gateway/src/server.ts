@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createDb } from '@unionflow/db';
 import { CASE_TASK_QUEUE } from '@unionflow/workflows';
 import { buildApp } from './app';
+import { requestIdInterceptor } from './observability';
 
 /** Task queue the interpreter workers poll; overridable for side-by-side deployments. */
 
@@ -26,10 +27,12 @@ const appsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 const db = createDb(databaseUrl);
 const connection = await Connection.connect({ address: temporalAddress });
-const client = new Client({ connection, namespace });
+// Every start and update carries the request id into the workflow history.
+const client = new Client({ connection, namespace, interceptors: { workflow: [requestIdInterceptor()] } });
 
 const app = buildApp({
   db,
+  databaseUrl,
   temporal: { client, namespace, taskQueue },
   staticRoot: appsRoot,
   trustProxy: process.env.TRUST_PROXY === 'true',

@@ -4,6 +4,7 @@ import { createTestDatabase } from '@unionflow/devstack';
 import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
 import { type App, type BuildAppOptions, buildApp } from '../src/app';
+import { requestIdInterceptor } from '../src/observability';
 import type { TemporalContext } from '../src/plugins/temporal';
 
 /** Headers that make an `inject` call act as a signed-in user (CSRF included, so writes pass). */
@@ -51,12 +52,16 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     if (withTemporal) {
       connection = await Connection.connect({ address: inject('temporalAddress') });
       temporal = {
-        client: new Client({ connection, namespace: 'default' }),
+        client: new Client({
+          connection,
+          namespace: 'default',
+          interceptors: { workflow: [requestIdInterceptor()] },
+        }),
         namespace: 'default',
         taskQueue: taskQueue ?? 'unionflow-test',
       };
     }
-    const app = buildApp({ rateLimit: false, ...appOptions, db, temporal });
+    const app = buildApp({ rateLimit: false, ...appOptions, db, databaseUrl: database.url, temporal });
     register?.(app);
     await app.ready();
     return {

@@ -200,18 +200,19 @@ describe('every write route under arbitrary input', () => {
     }
   }, 240_000);
 
-  // Fastify's router answers these itself, as plain JSON, unless buildApp passes `frameworkErrors`.
-  // These pass while that gap exists and start failing once it is closed: then make them plain `it`.
-  it.fails('answers an over-long path param with problem+json', async () => {
+  // Fastify's router answers these itself; buildApp's `frameworkErrors` renders them as problems.
+  it('answers an over-long path param with problem+json', async () => {
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/cases/${'a'.repeat(101)}/withdraw`,
       headers: member,
     });
     expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.statusCode).toBe(414);
   });
-  it.fails('answers a malformed percent-encoding with problem+json', async () => {
+  it('answers a malformed percent-encoding with problem+json', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/cases/%E0%A4%A/withdraw', headers: member });
     expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.statusCode).toBe(400);
   });
 });

@@ -1,5 +1,5 @@
 export { type ActivityDeps, createActivities } from './activities/create-activities';
-export { EVENTS_CHANNEL } from './activities/project';
+export { EVENTS_CHANNEL } from './events-channel';
 export { ensureSearchAttributes } from './search-attributes';
 export {
   builtInActions,

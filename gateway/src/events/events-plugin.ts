@@ -1,15 +1,12 @@
+import { EVENTS_CHANNEL } from '@unionflow/workers/events';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { EventHub } from './event-hub';
 import { listenConfigFor } from './listen-connection';
 import type { SseSession } from './sse-session';
 
-/**
- * The channel the worker's projection NOTIFYs on (`EVENTS_CHANNEL` in @unionflow/workers). Repeated here
- * because importing the workers package root would load the Temporal worker into the gateway; a test
- * keeps the two equal.
- */
-export const EVENTS_CHANNEL = 'unionflow_events';
+/** The channel the worker's projection NOTIFYs on. */
+export { EVENTS_CHANNEL };
 
 /** The live-update service routes use to open event streams. */
 export interface EventsService {
@@ -29,8 +26,8 @@ declare module 'fastify' {
 
 /** Options for the events plugin; tests shrink the timings. */
 export interface EventsPluginOptions {
-  /** LISTEN here instead of the database the app's pool is connected to (derived by default). */
-  databaseUrl?: string;
+  /** The database the app's pool uses; the LISTEN connection goes there too. */
+  databaseUrl: string;
   heartbeatMs?: number;
   maxStreamsPerUser?: number;
   replayLimit?: number;
@@ -42,7 +39,7 @@ export const eventsPlugin = fp(
     const hub = new EventHub({
       db: app.db,
       channel: EVENTS_CHANNEL,
-      connection: () => listenConfigFor(app.db, opts.databaseUrl),
+      connection: async () => listenConfigFor(opts.databaseUrl),
       log: app.log,
       maxPerUser: opts.maxStreamsPerUser ?? 5,
     });

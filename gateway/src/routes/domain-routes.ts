@@ -1,6 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { eventsPlugin } from '../events';
-import { requestContextPlugin } from '../observability';
 import { adminRoutes } from './admin/index';
 import { auditRoutes } from './audit';
 import { casesRoutes } from './cases';
@@ -24,9 +22,7 @@ export const DOMAIN_ROUTE_PLUGINS = {
   delegations: delegationsRoutes,
 } as const;
 
-/** Domain services (request context, live updates) and every domain route plugin. */
+/** Every domain route plugin. */
 export async function domainRoutes(app: FastifyInstance): Promise<void> {
-  await app.register(requestContextPlugin);
-  await app.register(eventsPlugin);
   for (const plugin of Object.values(DOMAIN_ROUTE_PLUGINS)) await app.register(plugin);
 }

@@ -1,9 +1,7 @@
 import { appendAuditEvents, type Database } from '@unionflow/db';
 import type { Projection, TaskRecord } from '@unionflow/workflows';
 import { type Kysely, sql, type Transaction } from 'kysely';
-
-/** Channel gateways LISTEN on to push live updates (SSE) to the users concerned. */
-export const EVENTS_CHANNEL = 'unionflow_events';
+import { EVENTS_CHANNEL } from '../events-channel';
 
 function isOpen(task: TaskRecord): boolean {
   return task.status === 'open' || task.status === 'claimed';

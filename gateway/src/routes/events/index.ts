@@ -49,6 +49,11 @@ export const eventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!acceptsEventStream(request.headers.accept)) {
         throw new AppError(406, 'not-acceptable', 'This endpoint only speaks text/event-stream');
       }
+      if (!app.hasDecorator('events')) {
+        throw new AppError(503, 'live-updates-off', '实时更新未启用 / live updates are off on this server', {
+          headers: { 'Retry-After': '60' },
+        });
+      }
       const { hub, sessions, heartbeatMs, replayLimit } = app.events;
       const raw = reply.raw;
       const session = new SseSession({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchBrowser,
   PHONE,
@@ -16,6 +16,9 @@ let browser: TestBrowser;
 beforeAll(async () => {
   platform = await startPlatform();
   browser = await launchBrowser();
+});
+afterEach(async () => {
+  await browser?.closePages();
 });
 afterAll(async () => {
   await browser?.close();

@@ -2,10 +2,12 @@ import { addTranslations, initI18n } from '@unionflow/ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { actionResources } from './i18n/action-resources';
 import { shellResources } from './i18n/shell-resources';
 
 initI18n();
 addTranslations(shellResources);
+addTranslations(actionResources);
 
 const root = document.getElementById('root');
 if (root) {

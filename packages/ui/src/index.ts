@@ -1,8 +1,16 @@
+export { adminApi } from './api/admin-endpoints';
 export { ApiError, toApiError } from './api/api-error';
 export type { RequestOptions } from './api/client';
 export { apiRequest, configureApi, setCsrfToken, withQuery } from './api/client';
-export type { CaseScope, PageParams, RemoteEntry } from './api/endpoints';
-export { adminApi } from './api/admin-endpoints';
+export type {
+  ApplicantAction,
+  CaseScope,
+  InboxFilters,
+  NotificationDto,
+  NotificationPageDto,
+  PageParams,
+  RemoteEntry,
+} from './api/endpoints';
 export { api } from './api/endpoints';
 export { ActionKeys, newIdempotencyKey } from './api/idempotency-key';
 export { DateTime } from './components/date-time';

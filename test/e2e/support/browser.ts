@@ -26,6 +26,8 @@ export interface TestBrowser {
   browser: Browser;
   /** A new isolated session (cookies) at the given viewport, opening the platform's URL. */
   newPage(baseUrl: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** Closes every session opened so far (their live event streams too). */
+  closePages(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,8 +53,11 @@ export async function launchBrowser(): Promise<TestBrowser> {
       page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
       return page;
     },
+    async closePages() {
+      for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    },
     async close() {
-      for (const c of contexts) await c.close().catch(() => undefined);
+      for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
       await browser.close();
     },
   };

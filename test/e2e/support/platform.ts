@@ -66,6 +66,8 @@ export async function startPlatform(): Promise<Platform> {
       db,
       temporal: { client, namespace: 'default', taskQueue },
       staticRoot: appsRoot,
+      // Live updates LISTEN on the same database the worker NOTIFYs on.
+      databaseUrl: database.url,
       rateLimit: false,
     });
     cleanups.push(() => app.close());

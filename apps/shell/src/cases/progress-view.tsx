@@ -2,7 +2,7 @@ import type { CaseDetailDto } from '@unionflow/contracts';
 import { DateTime, useLocalText } from '@unionflow/ui';
 import { Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { buildProgress } from './progress';
+import { buildProgress, estimateFinish } from './progress';
 
 const STATUS = { done: 'finish', current: 'process', next: 'wait' } as const;
 
@@ -11,8 +11,36 @@ export function ProgressView({ detail }: { detail: CaseDetailDto }) {
   const { t } = useTranslation();
   const text = useLocalText();
   const steps = buildProgress(detail);
+  const finish = estimateFinish(detail);
+  const current = steps.filter((s) => s.state === 'current');
+  const holders = current.flatMap((s) => s.people.map((p) => p.displayName)).join('、');
+  const due = detail.tasks
+    .filter((task) => task.status === 'open' || task.status === 'claimed')
+    .map((task) => task.dueAt)
+    .filter((d): d is string => !!d)
+    .sort()[0];
   return (
     <>
+      {detail.status === 'running' && (
+        <div data-testid="progress-summary" style={{ marginBottom: 12 }}>
+          {holders && due ? (
+            <div>
+              {t('progress.holdsUntil', { who: holders, date: '' })}
+              <DateTime value={due} />
+            </div>
+          ) : null}
+          <Typography.Text strong>
+            {finish ? (
+              <>
+                {t('progress.estimate', { date: '' })}
+                <DateTime value={finish.toISOString()} />
+              </>
+            ) : (
+              t('progress.noEstimate')
+            )}
+          </Typography.Text>
+        </div>
+      )}
       <Steps
         orientation="vertical"
         size="small"
@@ -24,6 +52,7 @@ export function ProgressView({ detail }: { detail: CaseDetailDto }) {
             <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
               {t(`cases.${s.state}`)}
               {s.people.length ? ` · ${s.people.map((p) => p.displayName).join('、')}` : ''}
+              {s.state === 'next' && s.due ? ` · ${t('inbox.due')} ${s.due}` : ''}
               {s.state !== 'next' && s.at ? (
                 <>
                   {' · '}

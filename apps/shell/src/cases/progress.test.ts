@@ -1,6 +1,6 @@
 import type { CaseDetailDto, TaskDto } from '@unionflow/contracts';
 import { describe, expect, it } from 'vitest';
-import { buildProgress, holdersOf } from './progress';
+import { buildProgress, durationMs, estimateFinish, holdersOf } from './progress';
 
 const lina = { id: 'u2', username: 'lina', displayName: '李娜' };
 const wangfang = { id: 'u3', username: 'wangfang', displayName: '王芳' };
@@ -84,5 +84,38 @@ describe('buildProgress', () => {
   it('names holders for display', () => {
     expect(holdersOf(task({}))).toBe('李娜、王芳');
     expect(holdersOf(task({ assignee: lina }))).toBe('李娜');
+  });
+});
+
+describe('estimateFinish', () => {
+  const now = new Date('2026-03-01T00:00:00Z');
+  const base = {
+    status: 'running' as const,
+    tasks: [
+      {
+        nodeId: 'review',
+        status: 'open',
+        dueAt: '2026-03-04T00:00:00Z',
+      },
+    ] as never,
+    predictedPath: [
+      { nodeId: 'review', kind: 'approval', name: { zh: '审核' }, assignees: [], due: '3d' },
+      { nodeId: 'committee', kind: 'approval', name: { zh: '委员会' }, assignees: [], due: '5d' },
+      { nodeId: 'notify', kind: 'service', name: { zh: '通知' }, assignees: [] },
+    ],
+  };
+
+  it('adds the remaining deadlines to the current due time', () => {
+    expect(estimateFinish(base, now)?.toISOString()).toBe('2026-03-09T00:00:00.000Z');
+  });
+
+  it('has no estimate for a finished case or a path without deadlines', () => {
+    expect(estimateFinish({ ...base, status: 'completed' }, now)).toBeNull();
+    expect(estimateFinish({ status: 'running', tasks: [], predictedPath: [] }, now)).toBeNull();
+  });
+
+  it('reads durations', () => {
+    expect(durationMs('4h')).toBe(4 * 3_600_000);
+    expect(durationMs('soon')).toBeNull();
   });
 });

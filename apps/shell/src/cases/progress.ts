@@ -8,6 +8,8 @@ export interface ProgressStep {
   /** Who decided (done), who holds it (current), or who is expected to (next). */
   people: UserRefDto[];
   at: string | null;
+  /** A predicted step's deadline, e.g. `3d`. */
+  due?: string;
 }
 
 const ACTIVE = new Set(['open', 'claimed']);
@@ -77,8 +79,48 @@ export function buildProgress(
           state: 'next' as const,
           people: p.assignees,
           at: null,
+          due: p.due,
         }))
     : [];
 
   return [...done.values(), ...current.values(), ...next];
+}
+
+const UNIT_MS: Record<string, number> = {
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  y: 365 * 86_400_000,
+};
+
+/** Milliseconds in a definition duration like `3d`, `4h`, `30m`; null when it is not one. */
+export function durationMs(text: string | undefined): number | null {
+  const m = /^(\d+)([smhdy])$/.exec(text?.trim() ?? '');
+  return m ? Number(m[1]) * (UNIT_MS[m[2] as string] as number) : null;
+}
+
+/**
+ * When a running case should finish if every step takes its full deadline: from the latest due time
+ * of the steps open now (or `now`), plus each predicted step's deadline. Null when nothing has one.
+ */
+export function estimateFinish(
+  detail: Pick<CaseDetailDto, 'status' | 'tasks' | 'predictedPath'>,
+  now: Date = new Date(),
+): Date | null {
+  if (detail.status !== 'running') return null;
+  const open = detail.tasks.filter((task) => ACTIVE.has(task.status));
+  const openIds = new Set(open.map((task) => task.nodeId));
+  const dues = open.map((task) => (task.dueAt ? Date.parse(task.dueAt) : Number.NaN)).filter(Number.isFinite);
+  let at = dues.length ? Math.max(now.getTime(), ...dues) : now.getTime();
+  let known = dues.length > 0;
+  for (const step of detail.predictedPath) {
+    if (openIds.has(step.nodeId)) continue;
+    const ms = durationMs(step.due);
+    if (ms !== null) {
+      at += ms;
+      known = true;
+    }
+  }
+  return known ? new Date(at) : null;
 }

@@ -1,53 +1,105 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { DownOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DecisionActionValue, TaskDto } from '@unionflow/contracts';
-import { ActionKeys, ApiError, api, asFormFields, FormFields, ProblemAlert, toCaseData } from '@unionflow/ui';
-import { App, Button, Flex, Form, Input } from 'antd';
-import { useMemo, useRef } from 'react';
+import {
+  ActionKeys,
+  ApiError,
+  api,
+  asFormFields,
+  FormFields,
+  ProblemAlert,
+  toCaseData,
+  toFormValues,
+} from '@unionflow/ui';
+import { App, Button, Dropdown, Flex, Form, Input } from 'antd';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../auth/use-me';
+import { DecisionDialog, type TargetedAction } from './decision-dialog';
 
 interface DecisionVars {
   action: DecisionActionValue;
   comment?: string;
   data?: Record<string, unknown>;
+  to?: string;
 }
 
-/** Approve / reject (or submit an applicant task) right where the task is shown. */
-export function TaskActions({ task }: { task: TaskDto }) {
+/** What keyboard shortcuts may trigger on a task's controls. */
+export interface TaskActionsHandle {
+  approve: () => void;
+  reject: () => void;
+  claim: () => void;
+}
+
+/** Approve / reject, claim or release, and return / transfer / add signer / delegate, in place. */
+export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(function TaskActions(
+  { task },
+  ref,
+) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
+  const me = useMe().data;
   const [form] = Form.useForm();
   const fields = useMemo(() => asFormFields(task.form), [task.form]);
+  const [targeted, setTargeted] = useState<TargetedAction | null>(null);
   // One key per user action, kept across retries of that same action (see ActionKeys).
   const keys = useRef(new ActionKeys());
+  // A case returned to the applicant asks for its own form again: start from what was sent.
+  const prefill = task.kind === 'applicant-task' && fields.length > 0;
+  const detail = useQuery({
+    queryKey: ['case', task.caseId],
+    queryFn: () => api.case(task.caseId),
+    enabled: prefill,
+  });
+  const filled = useRef(false);
+  useEffect(() => {
+    if (!prefill || filled.current || !detail.data) return;
+    filled.current = true;
+    form.setFieldsValue(toFormValues(fields, detail.data.data));
+  }, [prefill, detail.data, fields, form]);
 
   const refresh = () => {
     void client.invalidateQueries({ queryKey: ['inbox'] });
     void client.invalidateQueries({ queryKey: ['case', task.caseId] });
     void client.invalidateQueries({ queryKey: ['cases'] });
   };
-
   const settleOnAnswer = (err: unknown) => {
     if (err instanceof ApiError && err.status >= 400 && err.status < 500) keys.current.settle();
   };
 
   const claim = useMutation({
-    mutationFn: () => api.claim(task.id, keys.current.keyFor(`claim:${task.id}`)),
-    onSuccess: () => {
+    mutationFn: (release: boolean) =>
+      release
+        ? api.release(task.id, keys.current.keyFor(`release:${task.id}`))
+        : api.claim(task.id, keys.current.keyFor(`claim:${task.id}`)),
+    onSuccess: (_, release) => {
       keys.current.settle();
-      message.success(t('inbox.claimed'));
+      message.success(release ? t('decision.released') : t('inbox.claimed'));
       refresh();
     },
     onError: settleOnAnswer,
   });
 
   const decide = useMutation({
-    mutationFn: (vars: DecisionVars) =>
-      api.decide(task.id, vars, keys.current.keyFor(`${task.id}:${JSON.stringify(vars)}`)),
+    mutationFn: (vars: DecisionVars) => {
+      const key = keys.current.keyFor(`${task.id}:${JSON.stringify(vars)}`);
+      // The applicant completes their own task by supplementing the case.
+      if (task.kind === 'applicant-task' && vars.action === 'approve') {
+        return api.applicantAction(
+          task.caseId,
+          'supplement',
+          { comment: vars.comment, data: vars.data },
+          key,
+        );
+      }
+      return api.decide(task.id, vars, key);
+    },
     onSuccess: (_, vars) => {
       keys.current.settle();
       message.success(t('inbox.decided', { action: t(`action.${vars.action}`) }));
       form.resetFields();
+      setTargeted(null);
       refresh();
     },
     onError: settleOnAnswer,
@@ -55,10 +107,9 @@ export function TaskActions({ task }: { task: TaskDto }) {
 
   const submit = async (action: DecisionActionValue) => {
     const needsComment = action === 'reject';
-    const names = needsComment ? ['comment'] : undefined;
     let values: Record<string, unknown>;
     try {
-      values = await form.validateFields(names);
+      values = await form.validateFields(needsComment ? ['comment'] : undefined);
       if (needsComment && !String(values.comment ?? '').trim()) {
         form.setFields([{ name: 'comment', errors: [t('inbox.rejectNeedsComment')] }]);
         return;
@@ -73,17 +124,34 @@ export function TaskActions({ task }: { task: TaskDto }) {
   };
 
   const busy = decide.isPending || claim.isPending;
+  const mine = !!me && task.assignee?.id === me.user.id;
   const canClaim = task.status === 'open' && !task.assignee && task.candidates.length > 1;
+  const canRelease = task.status === 'claimed' && mine && task.candidates.length > 1;
   const error = decide.error ?? claim.error;
+
+  useImperativeHandle(ref, () => ({
+    approve: () => void submit('approve'),
+    reject: () => void submit('reject'),
+    claim: () => canClaim && claim.mutate(false),
+  }));
+
+  const more =
+    task.kind === 'approval'
+      ? (['return', 'transfer', 'add-signer', 'delegate'] as const)
+      : (['transfer', 'delegate'] as const);
 
   return (
     <Form form={form} layout="vertical" disabled={busy} style={{ marginTop: 8 }}>
       {fields.length > 0 && <FormFields fields={fields} />}
-      <Form.Item name="comment" label={t('form.comment')} style={{ marginBottom: 8 }}>
+      <Form.Item
+        name="comment"
+        label={task.kind === 'approval' ? t('form.comment') : t('applicant.comment')}
+        style={{ marginBottom: 8 }}
+      >
         <Input.TextArea
           autoSize={{ minRows: 2, maxRows: 6 }}
           maxLength={2000}
-          placeholder={t('inbox.commentPlaceholder')}
+          placeholder={task.kind === 'approval' ? t('inbox.commentPlaceholder') : undefined}
         />
       </Form.Item>
       {error ? (
@@ -101,8 +169,25 @@ export function TaskActions({ task }: { task: TaskDto }) {
         </div>
       ) : null}
       <Flex gap={8} wrap justify="flex-end">
+        {(task.kind === 'approval' || canRelease) && (
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                ...(canRelease ? [{ key: 'release', label: t('decision.release') }] : []),
+                ...more.map((a) => ({ key: a, label: t(`action.${a}`), 'data-testid': `task-${a}` })),
+              ],
+              onClick: ({ key }) =>
+                key === 'release' ? claim.mutate(true) : setTargeted(key as TargetedAction),
+            }}
+          >
+            <Button data-testid="task-more">
+              {t('decision.more')} <DownOutlined />
+            </Button>
+          </Dropdown>
+        )}
         {canClaim && (
-          <Button onClick={() => claim.mutate()} loading={claim.isPending}>
+          <Button onClick={() => claim.mutate(false)} loading={claim.isPending} data-testid="task-claim">
             {t('action.claim')}
           </Button>
         )}
@@ -126,11 +211,23 @@ export function TaskActions({ task }: { task: TaskDto }) {
             </Button>
           </>
         ) : (
-          <Button type="primary" onClick={() => void submit('approve')} loading={decide.isPending}>
+          <Button
+            type="primary"
+            data-testid="task-approve"
+            onClick={() => void submit('approve')}
+            loading={decide.isPending}
+          >
             {t('action.submit')}
           </Button>
         )}
       </Flex>
+      <DecisionDialog
+        task={task}
+        action={targeted}
+        busy={decide.isPending}
+        onCancel={() => setTargeted(null)}
+        onSubmit={({ to, comment }) => targeted && decide.mutate({ action: targeted, to, comment })}
+      />
     </Form>
   );
-}
+});

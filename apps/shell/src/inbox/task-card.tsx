@@ -1,22 +1,50 @@
 import type { TaskDto } from '@unionflow/contracts';
 import { DateTime, isOverdue, StatusTag, useLocalText } from '@unionflow/ui';
-import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
+import { Card, Checkbox, Descriptions, Flex, Tag, Tooltip, Typography } from 'antd';
+import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { holdersOf } from '../cases/progress';
-import { TaskActions } from '../cases/task-actions';
+import { TaskActions, type TaskActionsHandle } from '../cases/task-actions';
+import { bulkBlocker } from './bulk-approve';
 
-/** One inbox entry: what, which case, due when, and the decision controls. */
-export function TaskCard({ task }: { task: TaskDto }) {
+/** One inbox entry: what, which case, due when, a bulk-selection box, and the decision controls. */
+export const TaskCard = forwardRef<
+  TaskActionsHandle,
+  {
+    task: TaskDto;
+    selected?: boolean;
+    focused?: boolean;
+    onSelect?: (on: boolean) => void;
+    onFocus?: () => void;
+  }
+>(function TaskCard({ task, selected, focused, onSelect, onFocus }, ref) {
   const { t } = useTranslation();
   const text = useLocalText();
   const overdue = isOverdue(task.dueAt);
+  const blocker = bulkBlocker(task);
+  const box = onSelect ? (
+    <Tooltip title={blocker === 'needs-form' ? t('bulk.needsForm') : undefined}>
+      <Checkbox
+        checked={selected}
+        disabled={!!blocker}
+        onChange={(e) => onSelect(e.target.checked)}
+        aria-label={`${t('bulk.select')} ${task.caseTitle}`}
+        data-testid="task-select"
+      />
+    </Tooltip>
+  ) : null;
   return (
     <Card
       size="small"
       data-testid="task-card"
+      data-task-id={task.id}
+      onFocusCapture={onFocus}
+      onClick={onFocus}
+      style={focused ? { boxShadow: '0 0 0 2px #c8102e' } : undefined}
       title={
         <Flex gap={8} wrap align="center" style={{ whiteSpace: 'normal', padding: '4px 0' }}>
+          {box}
           <span>{text(task.stepName)}</span>
           <StatusTag status={task.status} kind="task" />
           {overdue && <Tag color="red">{t('inbox.overdue')}</Tag>}
@@ -50,7 +78,7 @@ export function TaskCard({ task }: { task: TaskDto }) {
           { key: 'holders', label: t('inbox.holders'), children: holdersOf(task) || t('cases.nobody') },
         ]}
       />
-      <TaskActions task={task} />
+      <TaskActions ref={ref} task={task} />
     </Card>
   );
-}
+});

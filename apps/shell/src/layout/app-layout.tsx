@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../auth/use-me';
 import { useRemotes } from '../federation/remotes';
+import { useLiveEvents } from '../live/use-live-events';
+import { NotificationBell } from '../notifications/notification-bell';
 import { LanguageSwitch } from './language-switch';
 import { buildNavItems, navKeyForPath } from './nav-items';
 
@@ -19,6 +21,7 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const wide = screens.md ?? false;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  useLiveEvents(!!me);
 
   const items = useMemo(() => buildNavItems(me?.roles ?? [], remotes.data ?? []), [me, remotes.data]);
   const menuItems: MenuProps['items'] = useMemo(() => {
@@ -79,6 +82,7 @@ export function AppLayout() {
         ) : (
           <div style={{ flex: 1 }} />
         )}
+        <NotificationBell />
         <LanguageSwitch />
         {wide && (
           <Dropdown

@@ -5,6 +5,7 @@ import { Card, Col, Descriptions, Empty, Flex, List, Row, Tag, Typography } from
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useMe } from '../auth/use-me';
+import { ApplicantActions } from '../cases/applicant-actions';
 import { CaseDataView } from '../cases/case-data-view';
 import { CaseTimeline } from '../cases/case-timeline';
 import { holdersOf } from '../cases/progress';
@@ -57,6 +58,7 @@ export function CaseDetailPage() {
   const text = useLocalText();
   const id = useParams().id ?? '';
   const query = useQuery({ queryKey: ['case', id], queryFn: () => api.case(id), enabled: !!id });
+  const me = useMe().data;
 
   if (query.isPending) return <PageSpinner />;
   if (query.error instanceof ApiError && query.error.status === 404)
@@ -88,6 +90,7 @@ export function CaseDetailPage() {
               : []),
           ]}
         />
+        <ApplicantActions detail={detail} isApplicant={!!me && me.user.id === detail.applicant.id} />
       </Card>
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={14}>

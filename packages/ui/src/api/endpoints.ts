@@ -20,6 +20,35 @@ export interface RemoteEntry {
 /** Which cases a list shows. */
 export type CaseScope = 'mine' | 'department';
 
+/** Inbox filters (`GET /api/inbox`). */
+export interface InboxFilters {
+  process?: string;
+  department?: string;
+  due?: 'overdue' | 'soon';
+  claimed?: 'me';
+  delegated?: boolean;
+}
+
+/** What the applicant (or, for `object`, anyone who sees the case) can do to a running case. */
+export type ApplicantAction = 'withdraw' | 'urge' | 'supplement' | 'object';
+
+/** One notification of the signed-in user. */
+export interface NotificationDto {
+  id: string;
+  caseId: string | null;
+  type: string;
+  message: { zh: string; en?: string };
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** A page of notifications, newest first, with the unread count. */
+export interface NotificationPageDto {
+  items: NotificationDto[];
+  nextCursor: string | null;
+  unread: number;
+}
+
 /** Cursor paging shared by every list. */
 export interface PageParams {
   cursor?: string | null;
@@ -52,12 +81,41 @@ export const api = {
   cases: (scope: CaseScope, page: PageParams = {}) =>
     apiRequest<CaseListDto>('/api/cases', { query: { scope, cursor: page.cursor, limit: page.limit } }),
   case: (id: string) => apiRequest<CaseDetailDto>(`/api/cases/${encodeURIComponent(id)}`),
-  inbox: (page: PageParams = {}) =>
-    apiRequest<InboxPageDto>('/api/inbox', { query: { cursor: page.cursor, limit: page.limit } }),
+  inbox: (page: PageParams = {}, filters: InboxFilters = {}) =>
+    apiRequest<InboxPageDto>('/api/inbox', {
+      query: { cursor: page.cursor, limit: page.limit, ...filters },
+    }),
   claim: (taskId: string, idempotencyKey: string) =>
-    apiRequest<unknown>(`/api/tasks/${encodeURIComponent(taskId)}/claim`, {
+    apiRequest<CaseDetailDto>(`/api/tasks/${encodeURIComponent(taskId)}/claim`, {
       method: 'POST',
       body: {},
+      idempotencyKey,
+    }),
+  release: (taskId: string, idempotencyKey: string) =>
+    apiRequest<CaseDetailDto>(`/api/tasks/${encodeURIComponent(taskId)}/release`, {
+      method: 'POST',
+      body: {},
+      idempotencyKey,
+    }),
+  applicantAction: (
+    caseId: string,
+    action: ApplicantAction,
+    body: { comment?: string; data?: Record<string, unknown> },
+    idempotencyKey: string,
+  ) =>
+    apiRequest<CaseDetailDto>(`/api/cases/${encodeURIComponent(caseId)}/${action}`, {
+      method: 'POST',
+      body,
+      idempotencyKey,
+    }),
+  notifications: (page: PageParams = {}) =>
+    apiRequest<NotificationPageDto>('/api/notifications', {
+      query: { cursor: page.cursor, limit: page.limit },
+    }),
+  markNotificationsRead: (body: { ids: string[] } | { all: true }, idempotencyKey: string) =>
+    apiRequest<{ updated: number; unread: number }>('/api/notifications/read', {
+      method: 'POST',
+      body,
       idempotencyKey,
     }),
   decide: (taskId: string, body: DecisionBody, idempotencyKey: string) =>

@@ -1,0 +1,94 @@
+import type { TaskDto } from '@unionflow/contracts';
+import { Alert, Button, Flex, List, Modal, Progress, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { approveEach, type BulkResult } from './bulk-approve';
+
+/** Shows the selection and runs a bulk approval, reporting each task's own result. */
+export function BulkBar({
+  tasks,
+  approve,
+  onClear,
+  onDone,
+}: {
+  tasks: TaskDto[];
+  approve: (taskId: string) => Promise<unknown>;
+  onClear: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [running, setRunning] = useState<number | null>(null);
+  const [results, setResults] = useState<BulkResult[] | null>(null);
+  const total = tasks.length;
+
+  const run = async () => {
+    setRunning(0);
+    const out = await approveEach(tasks, approve, setRunning);
+    setRunning(null);
+    setResults(out);
+    onDone();
+  };
+
+  return (
+    <>
+      {total > 0 && (
+        <Alert
+          type="info"
+          data-testid="bulk-bar"
+          title={
+            <Flex gap={8} align="center" wrap>
+              <span>{t('bulk.selected', { count: total })}</span>
+              {running !== null && (
+                <Progress percent={Math.round((running / total) * 100)} size="small" style={{ width: 120 }} />
+              )}
+              <Button size="small" onClick={onClear} disabled={running !== null}>
+                {t('bulk.clear')}
+              </Button>
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => void run()}
+                loading={running !== null}
+                data-testid="bulk-approve"
+              >
+                {t('bulk.approve')}
+              </Button>
+            </Flex>
+          }
+        />
+      )}
+      <Modal
+        open={results !== null}
+        onCancel={() => setResults(null)}
+        onOk={() => setResults(null)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        title={t('bulk.resultTitle')}
+      >
+        {results && (
+          <div data-testid="bulk-results">
+            <p>
+              {t('bulk.done', {
+                ok: results.filter((r) => r.ok).length,
+                failed: results.filter((r) => !r.ok).length,
+              })}
+            </p>
+            <List
+              size="small"
+              dataSource={results}
+              renderItem={(r) => (
+                <List.Item key={r.taskId}>
+                  <span style={{ overflowWrap: 'anywhere' }}>{r.title}</span>
+                  {r.ok ? (
+                    <Tag color="green">{t('bulk.ok')}</Tag>
+                  ) : (
+                    <Tag color="red">{r.detail === 'needs-form' ? t('bulk.needsForm') : r.detail}</Tag>
+                  )}
+                </List.Item>
+              )}
+            />
+          </div>
+        )}
+      </Modal>
+    </>
+  );
+}

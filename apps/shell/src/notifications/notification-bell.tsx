@@ -1,0 +1,84 @@
+import { BellOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, DateTime, type NotificationDto, newIdempotencyKey, useLocalText } from '@unionflow/ui';
+import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+
+/** The bell in the header: unread count, the latest notifications, and a way to each case. */
+export function NotificationBell() {
+  const { t } = useTranslation();
+  const text = useLocalText();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const list = useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => api.notifications({ limit: 20 }),
+    refetchInterval: 60_000,
+    retry: false,
+  });
+  const read = useMutation({
+    mutationFn: (body: { ids: string[] } | { all: true }) =>
+      api.markNotificationsRead(body, newIdempotencyKey()),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['notifications'] }),
+  });
+  if (list.error) return null; // notifications not offered by this gateway
+  const unread = list.data?.unread ?? 0;
+
+  const openItem = (n: NotificationDto) => {
+    if (!n.readAt) read.mutate({ ids: [n.id] });
+    setOpen(false);
+    if (n.caseId) void navigate(`/cases/${encodeURIComponent(n.caseId)}`);
+  };
+
+  const content = (
+    <div style={{ width: 'min(340px, 86vw)' }} data-testid="notifications">
+      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+        <Typography.Text strong>{t('notifications.title')}</Typography.Text>
+        <Button size="small" type="link" disabled={!unread} onClick={() => read.mutate({ all: true })}>
+          {t('notifications.markAll')}
+        </Button>
+      </Flex>
+      {list.data?.items.length ? (
+        <List
+          size="small"
+          style={{ maxHeight: 360, overflowY: 'auto' }}
+          dataSource={list.data.items}
+          renderItem={(n) => (
+            <List.Item key={n.id} style={{ paddingInline: 0 }}>
+              <button
+                type="button"
+                onClick={() => openItem(n)}
+                style={{ all: 'unset', cursor: 'pointer', display: 'block', width: '100%' }}
+              >
+                <div style={{ fontWeight: n.readAt ? 400 : 600, overflowWrap: 'anywhere' }}>
+                  {text(n.message)}
+                </div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <DateTime value={n.createdAt} />
+                </Typography.Text>
+              </button>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
+      )}
+    </div>
+  );
+
+  return (
+    <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
+      <Badge count={unread} size="small" offset={[-4, 4]}>
+        <Button
+          type="text"
+          icon={<BellOutlined />}
+          aria-label={`${t('notifications.title')} ${t('notifications.unread', { count: unread })}`}
+          data-testid="notification-bell"
+        />
+      </Badge>
+    </Popover>
+  );
+}

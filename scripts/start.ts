@@ -4,7 +4,12 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDb, migrateToLatest, seedDemoOrganisation } from '../packages/db/src/index';
+import {
+  createDb,
+  migrateToLatest,
+  publishMissingSeedDefinitions,
+  seedDemoOrganisation,
+} from '../packages/db/src/index';
 import {
   checkTemporal,
   DevstackError,
@@ -96,6 +101,10 @@ async function startDatabase(): Promise<string> {
   try {
     await migrateToLatest(db);
     if (await seedDemoOrganisation(db)) log('Seeded the demo organisation.');
+    else {
+      const added = await publishMissingSeedDefinitions(db);
+      if (added.length > 0) log(`Published new processes: ${added.join(', ')}.`);
+    }
   } finally {
     await db.destroy();
   }

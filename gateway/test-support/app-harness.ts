@@ -61,7 +61,16 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         taskQueue: taskQueue ?? 'unionflow-test',
       };
     }
-    const app = buildApp({ rateLimit: false, ...appOptions, db, databaseUrl: database.url, temporal });
+    // Load shedding and rate limits are off unless a test asks: suites run workers in the same process.
+    const pressure = { maxEventLoopDelayMs: 600_000, maxEventLoopUtilization: 1 };
+    const app = buildApp({
+      rateLimit: false,
+      pressure,
+      ...appOptions,
+      db,
+      databaseUrl: database.url,
+      temporal,
+    });
     register?.(app);
     await app.ready();
     return {

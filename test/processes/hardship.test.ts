@@ -124,6 +124,8 @@ describe('hardship file over HTTP', () => {
       perCapitaFen: 300_000,
       recommendation: 'exit',
     });
+    // The household's finances from civil affairs are masked like the form's household fields.
+    expect((await h.get('admin', id)).body.data.civilAffairs).toBe('***');
     await approve('chenjie', id, 'reverify', { reverifyOutcome: 'exit', reverifyNote: '家庭收入已明显改善' });
     await approve('zhaolei', id, 'exit-verification', { exitVerificationNote: '核实属实' });
     for (const months of [3, 6, 12])

@@ -3,8 +3,11 @@ import { adminRoutes } from './admin/index';
 import { auditRoutes } from './audit';
 import { casesRoutes } from './cases';
 import { delegationsRoutes } from './delegations';
+import { draftsRoutes } from './drafts';
 import { eventsRoutes } from './events';
+import { filesRoutes } from './files';
 import { inboxRoutes } from './inbox';
+import { libraryRoutes } from './library';
 import { notificationsRoutes } from './notifications';
 import { processesRoutes } from './processes';
 import { tasksRoutes } from './tasks';
@@ -20,6 +23,9 @@ export const DOMAIN_ROUTE_PLUGINS = {
   notifications: notificationsRoutes,
   audit: auditRoutes,
   delegations: delegationsRoutes,
+  library: libraryRoutes,
+  drafts: draftsRoutes,
+  files: filesRoutes,
 } as const;
 
 /** Every domain route plugin. */

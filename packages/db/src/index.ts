@@ -14,4 +14,4 @@ export { createOrgDirectoryLoader } from './org-directory';
 export type * from './schema';
 export { seedDefinitions, simpleApproval } from './seed/definitions';
 export { DEMO_PASSWORD, demoOrgs, demoPairings, demoUsers } from './seed/demo-organisation';
-export { hashPassword, seedDemoOrganisation } from './seed/seed';
+export { hashPassword, publishMissingSeedDefinitions, seedDemoOrganisation } from './seed/seed';

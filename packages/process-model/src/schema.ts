@@ -16,7 +16,11 @@ export const TextSchema = Type.Object({
 /** A JSON Logic expression, or a constant. */
 export const ConditionSchema = Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Boolean()]);
 
-const Bound = Type.Union([Type.Number(), FieldKey]);
+/** A number, or a path into the case data (`awardBand.max`) holding one. */
+const Bound = Type.Union([
+  Type.Number(),
+  Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$' }),
+]);
 
 /** One form field. */
 export const FormFieldSchema = Type.Object({
@@ -167,6 +171,7 @@ const definitionProperties = {
   department: Type.String({ minLength: 1 }),
   starterRoles: Type.Optional(Type.Array(Type.String())),
   sensitiveViewerRoles: Type.Optional(Type.Array(Type.String())),
+  sensitiveDataKeys: Type.Optional(Type.Array(Type.String())),
   form: Type.Array(FormFieldSchema),
   start: NodeId,
   settings: Type.Optional(

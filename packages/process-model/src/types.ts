@@ -204,6 +204,8 @@ export interface ProcessDefinition {
   starterRoles?: string[];
   /** Roles that see `sensitive` fields unmasked (besides the applicant). */
   sensitiveViewerRoles?: string[];
+  /** Further case-data keys to mask (results written by service steps), besides `sensitive` form fields. */
+  sensitiveDataKeys?: string[];
   /** The start form. */
   form: FormField[];
   /** Id of the first node. */

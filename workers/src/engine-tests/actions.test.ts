@@ -9,8 +9,37 @@ const def = (key: string, nodes: ProcessNode[], extra: Partial<ProcessDefinition
   definition(key, nodes, { department: 'innovation', ...extra });
 
 let h: EngineHarness;
+/** Users of the delegation test only: the shared database serves other test files at the same time. */
+const delegationUsers = [
+  `u-away-${Date.now().toString(36)}`,
+  `u-standin-${Date.now().toString(36)}`,
+] as const;
 beforeAll(async () => {
   h = await createEngineHarness();
+  // Created before any case runs, so the worker's cached org directory already knows them.
+  const hash = (
+    await h.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', 'u-admin')
+      .executeTakeFirstOrThrow()
+  ).password_hash;
+  await h.db
+    .insertInto('users')
+    .values(
+      delegationUsers.map((id) => ({
+        id,
+        username: id,
+        display_name: id,
+        password_hash: hash,
+        org_id: 'org-steel',
+        superior_id: null,
+        locale: 'zh-CN',
+        time_zone: 'Asia/Shanghai',
+        disabled: false,
+      })),
+    )
+    .execute();
 });
 afterAll(async () => {
   await h?.close();
@@ -273,35 +302,32 @@ describe('assignment policies', () => {
 
 describe('standing delegation', () => {
   it('routes new tasks to the delegate while the delegation holds, recording "acted for"', async () => {
+    const [away, standIn] = delegationUsers;
     await h.db
       .insertInto('delegations')
       .values({
-        id: 'd-out-of-office',
-        from_user_id: 'u-chenjie',
-        to_user_id: 'u-liuyang',
+        id: `d-${away}`,
+        from_user_id: away,
+        to_user_id: standIn,
         starts_at: new Date(Date.now() - 60_000),
         ends_at: new Date(Date.now() + 3_600_000),
         reason: '休假',
         created_at: new Date(),
       })
       .execute();
-    try {
-      const c = await h.start(def('ooo', [review('r1', { kind: 'user', username: 'chenjie' }, 'end'), end]), {
-        title: 'o',
-      });
-      const t = await first(c.caseId);
-      expect(t.candidates).toEqual(['u-liuyang']);
-      await h.decide(c.caseId, { taskId: t.id, actorId: 'u-liuyang', action: 'approve' });
-      const approved = await h.db
-        .selectFrom('timeline_events')
-        .select(['actor_id', 'on_behalf_of_id'])
-        .where('case_id', '=', c.caseId)
-        .where('type', '=', 'approved')
-        .executeTakeFirstOrThrow();
-      expect(approved).toEqual({ actor_id: 'u-liuyang', on_behalf_of_id: 'u-chenjie' });
-    } finally {
-      await h.db.deleteFrom('delegations').where('id', '=', 'd-out-of-office').execute();
-    }
+    const c = await h.start(def('ooo', [review('r1', { kind: 'user', username: away }, 'end'), end]), {
+      title: 'o',
+    });
+    const t = await first(c.caseId);
+    expect(t.candidates).toEqual([standIn]);
+    await h.decide(c.caseId, { taskId: t.id, actorId: standIn, action: 'approve' });
+    const approved = await h.db
+      .selectFrom('timeline_events')
+      .select(['actor_id', 'on_behalf_of_id'])
+      .where('case_id', '=', c.caseId)
+      .where('type', '=', 'approved')
+      .executeTakeFirstOrThrow();
+    expect(approved).toEqual({ actor_id: standIn, on_behalf_of_id: away });
   });
 
   it('hands an open task over to a successor (换届)', async () => {

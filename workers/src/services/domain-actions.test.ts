@@ -44,8 +44,7 @@ describe('the registry', () => {
     for (const action of DOMAIN_SERVICE_ACTIONS) expect(names).toContain(action);
     for (const def of domainDefinitions) {
       const issues = validateDefinition(def, { serviceActions: names }).errors;
-      // Path bounds (`awardBand.max`) are reported by the schema until process-model accepts them.
-      expect(issues.filter((i) => !(i.code === 'schema' && /\/(min|max)$/.test(i.path ?? '')))).toEqual([]);
+      expect(issues).toEqual([]);
     }
   });
 });

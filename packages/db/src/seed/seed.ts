@@ -88,3 +88,34 @@ export async function seedDemoOrganisation(db: Kysely<Database>): Promise<boolea
     return true;
   });
 }
+
+/**
+ * Publishes every shipped definition whose key has no published version yet, so an existing install
+ * gains processes added in a new release. Definitions an admin already published are left alone.
+ */
+export async function publishMissingSeedDefinitions(db: Kysely<Database>): Promise<string[]> {
+  const published = new Set(
+    (await db.selectFrom('process_versions').select('key').distinct().execute()).map((r) => r.key),
+  );
+  const missing = seedDefinitions.filter((d) => !published.has(d.key));
+  const now = new Date();
+  for (const def of missing) {
+    await db
+      .insertInto('process_versions')
+      .values({
+        key: def.key,
+        version: def.version,
+        document: JSON.stringify(def) as never,
+        published_at: now,
+        published_by: null,
+      })
+      .onConflict((oc) => oc.columns(['key', 'version']).doNothing())
+      .execute();
+    await db
+      .insertInto('process_drafts')
+      .values({ key: def.key, document: JSON.stringify(def) as never, updated_at: now, updated_by: null })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+  }
+  return missing.map((d) => d.key);
+}

@@ -50,6 +50,8 @@ export const hardshipCase: ProcessDefinition = {
   name: text('困难职工建档', 'Hardship file'),
   department: 'assistance',
   sensitiveViewerRoles: ['assistance-centre', 'grassroots-cadre'],
+  // The civil-affairs comparison carries household finances.
+  sensitiveDataKeys: ['civilAffairs'],
   form: [
     field('householdMembers', '家庭成员（姓名、关系、年龄、就业/就学）', 'Household members', 'textarea', {
       required: true,

@@ -46,6 +46,7 @@ const MATRIX: Record<string, Access> = {
   'GET /api/admin/definitions/:key/versions/:version': 'admin',
   'GET /api/admin/definitions/:key/impact': 'admin',
   'POST /api/admin/cases/:id/migrate': 'admin',
+  'POST /api/admin/cases/:id/retry': 'admin',
   'GET /api/events': 'user',
   'GET /api/notifications': 'user',
   'POST /api/notifications/read': 'user',

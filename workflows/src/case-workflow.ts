@@ -23,7 +23,7 @@ import { applicantAction } from './engine/applicant-actions';
 import { claim, decide, handOver } from './engine/decisions';
 import type { Effects } from './engine/effects';
 import { handleEvent } from './engine/events';
-import { migrate } from './engine/migrate';
+import { migrate, retryServices } from './engine/migrate';
 import { EngineContext, EngineError, type EngineEvent } from './engine/runtime';
 import { type EngineState, initialState } from './engine/state';
 import {
@@ -38,8 +38,10 @@ import {
   type MigrationInput,
   migrateUpdate,
   type ReassignInput,
+  type RetryServiceInput,
   readyUpdate,
   reassignUpdate,
+  retryServiceUpdate,
   viewQuery,
 } from './messages';
 
@@ -65,7 +67,8 @@ type Command =
   | { id: string; kind: 'claim'; input: ClaimInput }
   | { id: string; kind: 'applicant'; input: ApplicantActionInput }
   | { id: string; kind: 'migrate'; input: MigrationInput }
-  | { id: string; kind: 'reassign'; input: ReassignInput };
+  | { id: string; kind: 'reassign'; input: ReassignInput }
+  | { id: string; kind: 'retry'; input: RetryServiceInput };
 
 /** The one workflow that interprets every process definition. */
 export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
@@ -226,6 +229,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       else if (command.kind === 'claim') claim(ctx, command.input);
       else if (command.kind === 'migrate') migrate(ctx, command.input);
       else if (command.kind === 'reassign') handOver(ctx, command.input);
+      else if (command.kind === 'retry') retryServices(ctx, fx, command.input);
       else await applicantAction(ctx, fx, command.input);
       await advance(ctx, fx);
     } catch (err) {
@@ -274,6 +278,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   setHandler(reassignUpdate, (r) => submit({ id: updateId(), kind: 'reassign', input: r }), {
     validator: (r) => validateTask(r.taskId),
   });
+  setHandler(retryServiceUpdate, (r) => submit({ id: updateId(), kind: 'retry', input: r }));
   setHandler(viewQuery, view);
 
   if (input.resume) {

@@ -21,7 +21,9 @@ export {
   type MigrationInput,
   migrateUpdate,
   type ReassignInput,
+  type RetryServiceInput,
   readyUpdate,
   reassignUpdate,
+  retryServiceUpdate,
   viewQuery,
 } from './messages';

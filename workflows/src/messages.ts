@@ -58,6 +58,11 @@ export interface ReassignInput {
   reason?: string;
 }
 
+/** An admin runs a failed service step again (after fixing what made it fail). */
+export interface RetryServiceInput {
+  actorId: string;
+}
+
 /** An admin moves a running case to another published version of its definition. */
 export interface MigrationInput {
   actorId: string;
@@ -82,4 +87,5 @@ export const claimUpdate = defineUpdate<CaseView, [ClaimInput]>('claim');
 export const applicantActionUpdate = defineUpdate<CaseView, [ApplicantActionInput]>('applicantAction');
 export const migrateUpdate = defineUpdate<CaseView, [MigrationInput]>('migrate');
 export const reassignUpdate = defineUpdate<CaseView, [ReassignInput]>('reassign');
+export const retryServiceUpdate = defineUpdate<CaseView, [RetryServiceInput]>('retryService');
 export const viewQuery = defineQuery<CaseView>('view');

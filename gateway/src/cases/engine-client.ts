@@ -19,7 +19,9 @@ import {
   decideUpdate,
   type MigrationInput,
   migrateUpdate,
+  type RetryServiceInput,
   readyUpdate,
+  retryServiceUpdate,
   SEARCH_ATTRIBUTES,
 } from '@unionflow/workflows';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../errors';
@@ -111,7 +113,12 @@ export async function startCase(
 async function update<A>(
   temporal: TemporalContext | null,
   caseId: string,
-  def: typeof decideUpdate | typeof claimUpdate | typeof applicantActionUpdate | typeof migrateUpdate,
+  def:
+    | typeof decideUpdate
+    | typeof claimUpdate
+    | typeof applicantActionUpdate
+    | typeof migrateUpdate
+    | typeof retryServiceUpdate,
   arg: A,
   updateId: string | undefined,
 ): Promise<CaseView> {
@@ -144,3 +151,9 @@ export const sendMigration = (
   input: MigrationInput,
   updateId?: string,
 ) => update(t, caseId, migrateUpdate, input, updateId);
+export const sendServiceRetry = (
+  t: TemporalContext | null,
+  caseId: string,
+  input: RetryServiceInput,
+  updateId?: string,
+) => update(t, caseId, retryServiceUpdate, input, updateId);

@@ -1,10 +1,16 @@
+import { ApplicationFailure } from '@temporalio/activity';
 import type { ApprovalNode, ProcessDefinition, ProcessNode } from '@unionflow/process-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../../test-support/engine-harness';
 import type { ServiceAction } from '../services/registry';
 
 const calls: string[] = [];
+let ledgerDown = true;
 const services: Record<string, ServiceAction> = {
+  'ledger.post': async () => {
+    if (ledgerDown) throw ApplicationFailure.nonRetryable('the finance ledger is down', 'LedgerDown');
+    return { posted: true };
+  },
   'award.disburse': async (call) => {
     calls.push(`disburse:${call.caseId}`);
     return { paid: 100 };
@@ -230,5 +236,28 @@ describe('return', () => {
     await h.decide(c.caseId, { taskId: confirm.id, actorId: 'u-wangfang', action: 'return', to: 'approve' });
     expect(calls).toContain(`reclaim:${c.caseId}:{"paid":100}`);
     expect(await h.timelineTypes(c.caseId)).toContain('compensated');
+  });
+});
+
+describe('failed service steps', () => {
+  it('waits after a failure until an admin runs the step again', async () => {
+    const { retryServiceUpdate } = await import('@unionflow/workflows');
+    const d = def('retry', [
+      { id: 'post', kind: 'service', name: { zh: '记账' }, action: 'ledger.post', next: 'r1' },
+      review('r1', 'lina', 'end'),
+      end(),
+    ]);
+    const c = await h.start(d, { title: 'retry' });
+    await h.eventually(async () => (await h.timelineTypes(c.caseId)).includes('service-failed'));
+    expect(await h.openTasks(c.caseId)).toEqual([]);
+    ledgerDown = false;
+    await h.client.workflow
+      .getHandle(`case-${c.caseId}`)
+      .executeUpdate(retryServiceUpdate, { args: [{ actorId: 'u-admin' }] });
+    const task = await h.eventually(async () => (await h.openTasks(c.caseId))[0]);
+    expect(task.node_id).toBe('r1');
+    expect(await h.timelineTypes(c.caseId)).toEqual(
+      expect.arrayContaining(['service-failed', 'service-retried', 'service-completed']),
+    );
   });
 });

@@ -72,6 +72,10 @@ export async function handleEvent(ctx: EngineContext, fx: Effects, event: Engine
   }
   if (event.kind === 'service-failed') {
     delete state.services[event.tokenId];
+    state.failedServices = {
+      ...state.failedServices,
+      [event.tokenId]: { nodeId: node.id, message: event.message },
+    };
     ctx.record('service-failed', { node, data: { message: event.message } });
     return;
   }

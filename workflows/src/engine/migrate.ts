@@ -1,4 +1,5 @@
-import type { MigrationInput } from '../messages';
+import type { MigrationInput, RetryServiceInput } from '../messages';
+import type { Effects } from './effects';
 import { APPLICANT_STEP, type EngineContext, EngineError } from './runtime';
 
 /**
@@ -31,4 +32,18 @@ export function migrate(ctx: EngineContext, input: MigrationInput): void {
   state.definition = target;
   ctx.caseChanged = true;
   ctx.record('migrated', { actorId: input.actorId, data: { fromVersion: from, toVersion: target.version } });
+}
+
+/** Runs every failed service step of the case again. */
+export function retryServices(ctx: EngineContext, fx: Effects, input: RetryServiceInput): void {
+  const failed = Object.entries(ctx.state.failedServices ?? {});
+  if (failed.length === 0) throw new EngineError('Conflict', 'No automatic step of this case has failed.');
+  for (const [tokenId, { nodeId }] of failed) {
+    const token = ctx.token(tokenId);
+    if (!token) continue;
+    ctx.state.services[tokenId] = { nodeId, startedAt: ctx.now().getTime() };
+    ctx.record('service-retried', { node: ctx.node(nodeId), actorId: input.actorId });
+    fx.startService(token);
+  }
+  ctx.state.failedServices = {};
 }

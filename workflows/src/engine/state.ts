@@ -66,6 +66,8 @@ export interface EngineState {
   done: DoneStep[];
   /** Outstanding service calls by token id. */
   services: Record<string, { nodeId: string; startedAt: number; childCaseId?: string }>;
+  /** Service steps whose action failed after its retries, by token id; an admin may run them again. */
+  failedServices?: Record<string, { nodeId: string; message: string }>;
   /** Update id → its outcome, so a repeated update returns the first result. */
   processed: Record<string, { ok: true } | { ok: false; type: string; message: string }>;
   processedOrder: string[];

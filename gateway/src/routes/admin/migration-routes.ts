@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MigrateRequest, MigrateResult, Problem } from '@unionflow/contracts';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { Type } from 'typebox';
-import { sendMigration } from '../../cases/engine-client';
+import { sendMigration, sendServiceRetry } from '../../cases/engine-client';
 import { conflict, notFound } from '../../errors';
 import { ADMIN_WRITE } from './definition-routes';
 
@@ -70,6 +70,39 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         status: view.status,
         activeNodeIds: view.activeNodeIds,
       };
+    },
+  );
+
+  app.post(
+    '/api/admin/cases/:id/retry',
+    {
+      config: ADMIN_WRITE,
+      schema: {
+        tags: ['admin'],
+        summary: 'Run the failed automatic steps of a case again',
+        description:
+          'After a service step failed past its retries (the timeline shows service-failed), an admin fixes the cause and runs it again; 409 when nothing failed.',
+        params: CaseParams,
+        response: { 200: Type.Object({ caseId: Type.String(), status: Type.String() }), ...errors },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const row = await app.db
+        .selectFrom('cases')
+        .select(['id', 'status'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) throw notFound(`找不到案件 ${id} / no case ${id}`);
+      if (row.status !== 'running') throw conflict(`案件已结束 / the case is ${row.status}`);
+      const key = request.idempotencyKey;
+      const view = await sendServiceRetry(
+        app.temporal,
+        id,
+        { actorId: request.user.id },
+        key ? `${request.user.id}:${key}` : undefined,
+      );
+      return { caseId: id, status: view.status };
     },
   );
 };

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthHeaders, createTestApp, login, type TestApp } from '../test-support/app-harness';
 
 /** Who may call a route: anyone, any signed-in user, or admins only. */
-type Access = 'public' | 'user' | 'admin';
+/** `staff`: innovation reviewers, the committee and admins (lina and admin here, not zhangwei). */
+type Access = 'public' | 'user' | 'staff' | 'admin';
 
 /**
  * Every route the app serves and who may call it. A route added without a line here fails the first
@@ -65,6 +66,8 @@ const MATRIX: Record<string, Access> = {
   'POST /api/drafts/:id/submit': 'user',
   'POST /api/files': 'user',
   'GET /api/files/:id': 'user',
+  'GET /api/mentorships': 'staff',
+  'POST /api/mentorships': 'staff',
   'GET /apps/:name/*': 'public',
   'GET /*': 'public',
 };
@@ -124,7 +127,7 @@ describe('the permission matrix', () => {
           ? access === 'public'
             ? 'allowed'
             : 401
-          : access === 'admin' && role !== 'admin'
+          : (access === 'admin' && role !== 'admin') || (access === 'staff' && role === 'zhangwei')
             ? 403
             : 'allowed';
       it(`${route} as ${role} → ${expectation}`, async () => {

@@ -8,6 +8,7 @@ import { eventsRoutes } from './events';
 import { filesRoutes } from './files';
 import { inboxRoutes } from './inbox';
 import { libraryRoutes } from './library';
+import { mentorshipsRoutes } from './mentorships';
 import { notificationsRoutes } from './notifications';
 import { processesRoutes } from './processes';
 import { tasksRoutes } from './tasks';
@@ -26,6 +27,7 @@ export const DOMAIN_ROUTE_PLUGINS = {
   library: libraryRoutes,
   drafts: draftsRoutes,
   files: filesRoutes,
+  mentorships: mentorshipsRoutes,
 } as const;
 
 /** Every domain route plugin. */

@@ -29,14 +29,20 @@ export function writeReport(
   name: string,
   title: string,
   results: LoadResult[],
-  extra: { notes?: string[]; plans?: Record<string, string>; metrics?: Record<string, unknown> } = {},
+  extra: {
+    notes?: string[];
+    plans?: Record<string, string>;
+    metrics?: Record<string, unknown>;
+    /** Markdown blocks appended as they are (tables, profiles); kept out of the JSON. */
+    sections?: string[];
+  } = {},
 ): string {
   const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const info = machine();
   writeFileSync(
     join(dir, `${name}.json`),
-    `${JSON.stringify({ title, machine: info, results, ...extra }, null, 2)}\n`,
+    `${JSON.stringify({ title, machine: info, results, ...extra, sections: undefined }, null, 2)}\n`,
   );
   const lines = [
     `# ${title}`,
@@ -53,6 +59,7 @@ export function writeReport(
     ...(extra.metrics ? ['```json', JSON.stringify(extra.metrics, null, 2), '```', ''] : []),
     ...(extra.notes ?? []).map((n) => `- ${n}`),
     '',
+    ...(extra.sections ?? []).flatMap((section) => [section, '']),
     ...Object.entries(extra.plans ?? {}).flatMap(([k, v]) => [`## Plan: ${k}`, '', '```', v, '```', '']),
   ];
   const md = lines.join('\n');

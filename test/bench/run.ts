@@ -1,5 +1,6 @@
 // `pnpm bench`: measured, never asserted. Results go to bench/results/ as JSON and markdown.
 import { parseArgs } from 'node:util';
+import { flowBench } from './flow-bench';
 import { inboxBench } from './inbox-bench';
 
 const { values } = parseArgs({
@@ -7,8 +8,15 @@ const { values } = parseArgs({
     only: { type: 'string' },
     users: { type: 'string', default: '10000' },
     tasks: { type: 'string', default: '1000000' },
-    seconds: { type: 'string', default: '15' },
-    concurrency: { type: 'string', default: '16' },
+    seconds: { type: 'string' },
+    concurrency: { type: 'string' },
+    'start-concurrency': { type: 'string', default: '16' },
+    applicants: { type: 'string', default: '200' },
+    reviewers: { type: 'string', default: '150' },
+    profile: { type: 'boolean', default: false },
+    // Dev server dynamic config, repeatable: --temporal-config system.enableActivityEagerExecution=true
+    'temporal-config': { type: 'string', multiple: true },
+    name: { type: 'string' },
   },
 });
 
@@ -17,8 +25,21 @@ if (wanted('inbox')) {
   const md = await inboxBench({
     users: Number(values.users),
     tasks: Number(values.tasks),
-    seconds: Number(values.seconds),
-    concurrency: Number(values.concurrency),
+    seconds: Number(values.seconds ?? 15),
+    concurrency: Number(values.concurrency ?? 16),
+  });
+  console.log(md);
+}
+if (wanted('flow')) {
+  const md = await flowBench({
+    seconds: Number(values.seconds ?? 60),
+    concurrency: Number(values.concurrency ?? 16),
+    startConcurrency: Number(values['start-concurrency']),
+    applicants: Number(values.applicants),
+    reviewers: Number(values.reviewers),
+    profile: values.profile,
+    temporalDynamicConfig: values['temporal-config'],
+    name: values.name,
   });
   console.log(md);
 }

@@ -1,0 +1,185 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDb, migrateToLatest, seedDemoOrganisation } from '@unionflow/db';
+import { createTestDatabase, ensureTemporalCli, findRepoRoot } from '@unionflow/devstack';
+import { sql } from 'kysely';
+import { createBenchUsers } from './bench-users';
+import { type DriverContext, driveCase, Recorder, startOnly } from './case-driver';
+import { profileMarkdown, summariseProfiles } from './cpu-profile';
+import { analyseBottleneck } from './flow-analysis';
+import { type FlowRun, runFlow } from './flow-run';
+import type { ProcessGroup } from './proc-sampler';
+import { writeReport } from './report';
+import { startStack } from './stack';
+
+/** Options of the end-to-end flow benchmark (`pnpm bench --only flow`). */
+export interface FlowBenchOptions {
+  seconds: number;
+  /** Case drivers for the three-step scenario. */
+  concurrency: number;
+  /** Applicant loops for the start-rate scenario. */
+  startConcurrency: number;
+  applicants: number;
+  reviewers: number;
+  profile: boolean;
+  /** Dev server dynamic config (`KEY=VALUE`), to measure a proposed server setting against the default. */
+  temporalDynamicConfig?: string[];
+  /** Result file name under bench/results; default `flow`. */
+  name?: string;
+}
+
+/**
+ * Runs gateway, worker and Temporal dev server as separate processes over one PostgreSQL and drives
+ * them over HTTP: unloaded latency, three-step cases under load, then the pure start rate.
+ */
+export async function flowBench(opts: FlowBenchOptions): Promise<string> {
+  const log = (s: string) => console.log(`[bench] ${s}`);
+  const root = findRepoRoot();
+  const database = await createTestDatabase();
+  const db = createDb(database.url, { max: 4 });
+  const profileDir = opts.profile ? mkdtempSync(join(tmpdir(), 'uf-prof-')) : undefined;
+  let stack: Awaited<ReturnType<typeof startStack>> | undefined;
+  try {
+    await migrateToLatest(db);
+    await seedDemoOrganisation(db);
+    const users = await createBenchUsers(db, {
+      applicants: opts.applicants,
+      reviewers: opts.reviewers * 2,
+    });
+    const fsync = (await sql<{ fsync: string }>`SHOW fsync`.execute(db)).rows[0]?.fsync;
+    stack = await startStack({
+      databaseUrl: database.url,
+      temporalCli: await ensureTemporalCli({ log }),
+      gateways: 1,
+      workers: 1,
+      cpuProfileDir: profileDir,
+      temporalDynamicConfig: opts.temporalDynamicConfig,
+      log,
+    });
+    const s = stack;
+    const groups: ProcessGroup[] = [
+      { name: 'gateway', pids: () => s.pids().gateways },
+      { name: 'worker', pids: () => s.pids().workers },
+      { name: 'temporal', pids: () => [s.pids().temporal ?? -1] },
+      { name: 'postgresql', pids: () => postgresPids(db) },
+      { name: 'load generator', pids: () => [process.pid] },
+    ];
+    // Reviewers of flowing cases and of the start-only backlog are kept apart, so backlog never
+    // pushes a flowing case off the first inbox page.
+    const ctx: DriverContext = {
+      bases: s.gatewayUrls,
+      applicants: users.applicants,
+      reviewers: users.reviewers.slice(0, opts.reviewers),
+      recorder: new Recorder(),
+    };
+    const backlog: DriverContext = { ...ctx, reviewers: users.reviewers.slice(opts.reviewers) };
+    let n = 0;
+    const flow = async (
+      name: string,
+      c: DriverContext,
+      concurrency: number,
+      seconds: number,
+      drive: typeof driveCase,
+    ) => {
+      log(`${name}: ${concurrency} loops for ${seconds} s…`);
+      const run = await runFlow(name, c, { concurrency, seconds, groups, firstCase: n }, drive);
+      n += 1_000_000;
+      log(
+        `  started ${run.startedPerSecond}/s, completed ${run.completedPerSecond}/s, machine ${run.machineBusyPercent}% busy`,
+      );
+      return run;
+    };
+
+    await flow('warm-up', ctx, 4, 10, driveCase);
+    const runs: FlowRun[] = [];
+    runs.push(await flow('one case at a time', ctx, 1, Math.min(20, opts.seconds), driveCase));
+    runs.push(await flow('three-step cases', ctx, opts.concurrency, opts.seconds, driveCase));
+    runs.push(await flow('starts only', backlog, opts.startConcurrency, opts.seconds, startOnly));
+
+    const roles = new Map<number, string>();
+    for (const pid of s.pids().gateways) roles.set(pid, 'gateway');
+    for (const pid of s.pids().workers) roles.set(pid, 'worker');
+    const counts = await sql<{ status: string; n: string }>`
+      SELECT status, count(*) AS n FROM cases GROUP BY status ORDER BY status`.execute(db);
+    await stack.stop();
+    stack = undefined;
+    const profiles = profileDir ? summariseProfiles(profileDir) : [];
+
+    const results = runs.flatMap((r) => r.latencies.map((l) => ({ ...l, name: `${r.name} · ${l.name}` })));
+    const rateTable = [
+      '## Sustained rates and resources',
+      '',
+      '| run | loops | s | started/s | completed 3-step/s | failed cases | machine busy % |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...runs.map(
+        (r) =>
+          `| ${r.name} | ${r.concurrency} | ${r.seconds} | ${r.startedPerSecond} | ${r.name === 'starts only' ? '—' : r.completedPerSecond} | ${r.failedCases} | ${r.machineBusyPercent} |`,
+      ),
+      '',
+      '| run | process | CPU avg % of a core | CPU max % | RSS max MiB | PSS max MiB | processes |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+      ...runs.flatMap((r) =>
+        r.usage.map(
+          (u) =>
+            `| ${r.name} | ${u.name} | ${u.cpuAvg} | ${u.cpuMax} | ${u.rssMiBMax} | ${u.pssMiBMax} | ${u.processes} |`,
+        ),
+      ),
+    ].join('\n');
+    const profileSections = profiles
+      .filter((p) => p.busyPercent > 5)
+      .slice(0, 4)
+      .map((p) => profileMarkdown(`${roles.get(p.pid) ?? 'process'} · ${p.file}`, p));
+    const analysis = analyseBottleneck(runs, profiles, { startTarget: 100, completeTarget: 30 });
+    return writeReport(
+      root,
+      opts.name ?? 'flow',
+      'End to end: submit, review, decide over HTTP with gateway, worker, Temporal and PostgreSQL as separate processes',
+      results,
+      {
+        notes: [
+          `One gateway (\`gateway/src/server.ts\`), one worker (\`workers/src/main.ts\`), the Temporal dev server (in memory${opts.temporalDynamicConfig?.length ? `, with ${opts.temporalDynamicConfig.join(' ')}` : ', as devstack starts it'}) and PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'} (fsync ${fsync}); the load generator runs in a fifth process. All on the same machine.`,
+          `${opts.applicants} applicants and ${opts.reviewers * 2} reviewers, each with a session and their own X-Forwarded-For; every write carries an Idempotency-Key, as the apps send it.`,
+          'A case driver plays one case: the applicant submits; each of three reviewers polls their inbox every 10 ms until the task shows, opens the case and approves. "submit → task in inbox" runs from the start of the POST to the inbox answer that lists the task; "decision → next task in inbox" from the start of the approval to the next reviewer\'s inbox listing the next task.',
+          '"starts only" loops submit cases that nobody reviews (the pure start rate).',
+          `Cases in the database at the end: ${counts.rows.map((r) => `${r.status} ${r.n}`).join(', ')}.`,
+          `Targets: ≥ 100 started cases/s, ≥ 30 completed three-step cases/s, decision → next task p95 ≤ 150 ms.`,
+        ],
+        metrics: {
+          runs: runs.map(({ latencies: _l, ...r }) => r),
+          profiles,
+        },
+        sections: [
+          rateTable,
+          analysis,
+          ...(profileSections.length ? ['## CPU profiles (busiest threads)', '', ...profileSections] : []),
+        ],
+      },
+    );
+  } finally {
+    await stack?.stop();
+    await db.destroy();
+    await database.drop();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  }
+}
+
+/** Backends of our database plus the server's own processes (writer, checkpointer, …) and postmaster. */
+async function postgresPids(db: ReturnType<typeof createDb>): Promise<number[]> {
+  const { rows } = await sql<{ pid: number; me: number }>`
+    SELECT pid, pg_backend_pid() AS me FROM pg_stat_activity
+    WHERE datname = current_database() OR backend_type <> 'client backend'`
+    .execute(db)
+    .catch(() => ({ rows: [] as { pid: number; me: number }[] }));
+  const pids = rows.map((r) => r.pid);
+  const me = rows[0]?.me;
+  if (me) {
+    try {
+      const stat = readFileSync(`/proc/${me}/stat`, 'utf8');
+      pids.push(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // PostgreSQL on another machine or in another pid namespace: its processes are not ours to see.
+    }
+  }
+  return pids;
+}

@@ -1,0 +1,83 @@
+import { type DriverContext, Recorder } from './case-driver';
+import type { LoadResult } from './load';
+import { type ProcessGroup, type ProcessUsage, ProcSampler } from './proc-sampler';
+import { summarise } from './stats';
+
+/** What one timed run of case drivers produced. */
+export interface FlowRun {
+  name: string;
+  concurrency: number;
+  seconds: number;
+  /** Cases started (201) and completed (third approval answered) inside the window, per second. */
+  startedPerSecond: number;
+  completedPerSecond: number;
+  failedCases: number;
+  latencies: LoadResult[];
+  errorsByStatus: Record<string, number>;
+  usage: ProcessUsage[];
+  machineBusyPercent: number;
+}
+
+/**
+ * Runs `drive` from `concurrency` loops for `seconds` while sampling the processes; cases still in
+ * flight at the end are finished (not counted) so the next run starts from a quiet platform.
+ */
+export async function runFlow(
+  name: string,
+  ctx: DriverContext,
+  opts: { concurrency: number; seconds: number; groups: ProcessGroup[]; firstCase: number },
+  drive: (ctx: DriverContext, n: number) => Promise<boolean>,
+): Promise<FlowRun> {
+  const recorder = new Recorder();
+  const run: DriverContext = { ...ctx, recorder };
+  const sampler = new ProcSampler(opts.groups);
+  let next = opts.firstCase;
+  let done = 0;
+  let failed = 0;
+  const startedBefore = () => recorder.samples.get('start case (POST /api/cases)')?.length ?? 0;
+  sampler.start();
+  const begin = performance.now();
+  const end = begin + opts.seconds * 1000;
+  let startedInWindow = 0;
+  let usage: Awaited<ReturnType<ProcSampler['stop']>> | undefined;
+  const closeWindow = setTimeout(() => {
+    startedInWindow = startedBefore();
+    void sampler.stop().then((u) => {
+      usage = u;
+    });
+  }, opts.seconds * 1000);
+  await Promise.all(
+    Array.from({ length: opts.concurrency }, async () => {
+      while (performance.now() < end) {
+        const ok = await drive(run, next++).catch(() => false);
+        if (!ok) failed++;
+        else if (performance.now() <= end) done++;
+      }
+    }),
+  );
+  clearTimeout(closeWindow);
+  if (!usage) {
+    startedInWindow ||= startedBefore();
+    usage = await sampler.stop();
+  }
+  const latencies: LoadResult[] = [...recorder.samples].map(([scenario, samples]) => ({
+    name: scenario,
+    concurrency: opts.concurrency,
+    seconds: opts.seconds,
+    requestsPerSecond: Math.round((samples.length / opts.seconds) * 10) / 10,
+    errors: recorder.errors.get(scenario) ?? 0,
+    ...summarise(samples),
+  }));
+  return {
+    name,
+    concurrency: opts.concurrency,
+    seconds: opts.seconds,
+    startedPerSecond: Math.round((startedInWindow / opts.seconds) * 10) / 10,
+    completedPerSecond: Math.round((done / opts.seconds) * 10) / 10,
+    failedCases: failed,
+    latencies,
+    errorsByStatus: Object.fromEntries(recorder.statuses),
+    usage: usage.groups,
+    machineBusyPercent: usage.machineBusyPercent,
+  };
+}

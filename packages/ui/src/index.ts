@@ -4,8 +4,10 @@ export type { RequestOptions } from './api/client';
 export { apiRequest, configureApi, setCsrfToken, withQuery } from './api/client';
 export type {
   ApplicantAction,
+  CaseDraftDto,
   CaseScope,
   InboxFilters,
+  LibraryEntryDto,
   NotificationDto,
   NotificationPageDto,
   PageParams,
@@ -17,6 +19,9 @@ export { DateTime } from './components/date-time';
 export { Money } from './components/money';
 export { ProblemAlert } from './components/problem-alert';
 export { StatusTag } from './components/status-tag';
+export { CaseList } from './department/case-list';
+export { DepartmentWorkspace, type WorkspaceTab } from './department/department-workspace';
+export { countByStatus, useDepartmentCases } from './department/use-department-cases';
 export { DEFAULT_TIME_ZONE, formatDateTime, isOverdue } from './format/date-time';
 export { fenToYuan, formatFen, yuanToFen } from './format/money';
 export type { DynamicFormProps } from './forms/dynamic-form';

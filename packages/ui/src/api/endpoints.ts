@@ -49,6 +49,33 @@ export interface NotificationPageDto {
   unread: number;
 }
 
+/** A start form saved before submitting (随时提报: capture now, finish later). */
+export interface CaseDraftDto {
+  id: string;
+  processKey: string;
+  processName: { zh: string; en?: string };
+  data: Record<string, unknown>;
+  /** Required fields still empty. */
+  missing: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One approved result in the shared library (借鉴共享). */
+export interface LibraryEntryDto {
+  caseId: string;
+  caseNumber: string;
+  processKey: string;
+  title: string;
+  kind: string | null;
+  tier: string | null;
+  summary: string;
+  author: { id: string; username: string; displayName: string };
+  orgName: string;
+  awardFen: number | null;
+  publishedAt: string;
+}
+
 /** Cursor paging shared by every list. */
 export interface PageParams {
   cursor?: string | null;
@@ -108,6 +135,23 @@ export const api = {
       body,
       idempotencyKey,
     }),
+  drafts: () => apiRequest<{ items: CaseDraftDto[] }>('/api/drafts'),
+  draft: (id: string) => apiRequest<CaseDraftDto>(`/api/drafts/${encodeURIComponent(id)}`),
+  createDraft: (body: { processKey: string; data: Record<string, unknown> }, idempotencyKey: string) =>
+    apiRequest<CaseDraftDto>('/api/drafts', { method: 'POST', body, idempotencyKey }),
+  saveDraft: (id: string, data: Record<string, unknown>) =>
+    apiRequest<CaseDraftDto>(`/api/drafts/${encodeURIComponent(id)}`, { method: 'PUT', body: { data } }),
+  deleteDraft: (id: string) =>
+    apiRequest<void>(`/api/drafts/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  submitDraft: (id: string, idempotencyKey: string) =>
+    apiRequest<CaseDetailDto>(`/api/drafts/${encodeURIComponent(id)}/submit`, {
+      method: 'POST',
+      body: {},
+      idempotencyKey,
+    }),
+  library: (
+    query: { q?: string; tier?: string; kind?: string; cursor?: string | null; limit?: number } = {},
+  ) => apiRequest<{ items: LibraryEntryDto[]; nextCursor: string | null }>('/api/library', { query }),
   notifications: (page: PageParams = {}) =>
     apiRequest<NotificationPageDto>('/api/notifications', {
       query: { cursor: page.cursor, limit: page.limit },

@@ -11,7 +11,13 @@ import { boundInWidgetUnits } from './form-values';
 function rulesFor(field: FormFieldSpec, label: string, t: TFunction): FormRule[] {
   const rules: FormRule[] = [];
   if (field.required && field.type !== 'boolean') {
-    rules.push({ required: true, whitespace: true, message: t('form.required', { label }) });
+    // `whitespace` makes async-validator check the value as a string, so only text fields get it.
+    const text = field.type === 'text' || field.type === 'textarea';
+    rules.push({
+      required: true,
+      ...(text ? { whitespace: true } : {}),
+      message: t('form.required', { label }),
+    });
   }
   if (field.type === 'number' || field.type === 'money') {
     rules.push(({ getFieldsValue }) => ({

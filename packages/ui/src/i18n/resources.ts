@@ -54,6 +54,7 @@ export const commonResources = {
       comment: '审批意见',
     },
     empty: '暂无数据',
+    department: { cases: '本部门案件', total: '全部' },
   },
   en: {
     app: { name: 'UnionFlow approvals', short: 'UnionFlow' },
@@ -114,5 +115,6 @@ export const commonResources = {
       comment: 'Comment',
     },
     empty: 'Nothing here',
+    department: { cases: 'Department cases', total: 'All' },
   },
 } as const;

@@ -1,0 +1,112 @@
+import type { CaseSummaryDto } from '@unionflow/contracts';
+import {
+  addTranslations,
+  CaseList,
+  DepartmentWorkspace,
+  type HostPaths,
+  type RemoteAppProps,
+} from '@unionflow/ui';
+import { Alert, Card, Flex, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { assistanceResources } from './assistance-resources';
+import { type HardshipStage, stageCounts, stageOf } from './stages';
+
+addTranslations(assistanceResources);
+
+const files = (cases: CaseSummaryDto[]) => cases.filter((c) => c.processKey === 'hardship-case');
+
+function StagePanel({
+  cases,
+  stages,
+  hint,
+  hostPaths,
+}: {
+  cases: CaseSummaryDto[];
+  stages: HardshipStage[];
+  hint?: string;
+  hostPaths?: HostPaths;
+}) {
+  const { t } = useTranslation();
+  const shown = files(cases).filter((c) => c.status === 'running' && stages.includes(stageOf(c)));
+  return (
+    <Card size="small" styles={{ body: { padding: 0 } }}>
+      {hint && <Alert type="info" title={hint} style={{ margin: 12 }} />}
+      <CaseList
+        cases={shown}
+        hostPaths={hostPaths}
+        extra={(c) => <Tag style={{ marginTop: 4 }}>{t(`assistance.stages.${stageOf(c)}`)}</Tag>}
+      />
+    </Card>
+  );
+}
+
+/** The assistance centre's app: hardship files by stage, the yearly campaign, exits and aid requests. */
+export function App({ hostPaths }: RemoteAppProps) {
+  const { t } = useTranslation();
+  return (
+    <DepartmentWorkspace
+      department="assistance"
+      title={t('assistance.title')}
+      intro={t('assistance.intro')}
+      hostPaths={hostPaths}
+      extra={(c) =>
+        c.processKey === 'hardship-case' && c.status === 'running' ? (
+          <Tag style={{ marginTop: 4 }}>{t(`assistance.stages.${stageOf(c)}`)}</Tag>
+        ) : null
+      }
+      tabs={[
+        {
+          key: 'verification',
+          label: t('assistance.tabs.verification'),
+          render: (cases) => <StagePanel cases={cases} stages={['verification']} hostPaths={hostPaths} />,
+        },
+        {
+          key: 'reverification',
+          label: t('assistance.tabs.reverification'),
+          render: (cases) => {
+            const counts = stageCounts(files(cases));
+            return (
+              <Flex vertical gap={12}>
+                <Alert
+                  type="info"
+                  data-testid="campaign-summary"
+                  title={t('assistance.campaign', {
+                    inFile: counts['in-file'],
+                    active: counts.reverification,
+                  })}
+                  description={t('assistance.campaignHint')}
+                />
+                <StagePanel cases={cases} stages={['reverification', 'in-file']} hostPaths={hostPaths} />
+              </Flex>
+            );
+          },
+        },
+        {
+          key: 'exit',
+          label: t('assistance.tabs.exit'),
+          render: (cases) => (
+            <StagePanel
+              cases={cases}
+              stages={['exit']}
+              hint={t('assistance.noticeHint')}
+              hostPaths={hostPaths}
+            />
+          ),
+        },
+        {
+          key: 'aid',
+          label: t('assistance.tabs.aid'),
+          render: (cases) => (
+            <Card size="small" styles={{ body: { padding: 0 } }}>
+              <CaseList
+                cases={cases.filter((c) => c.processKey === 'hardship-aid')}
+                hostPaths={hostPaths}
+                empty={t('assistance.noAid')}
+              />
+            </Card>
+          ),
+        },
+      ]}
+    />
+  );
+}

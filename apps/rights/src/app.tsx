@@ -1,0 +1,105 @@
+import { useQuery } from '@tanstack/react-query';
+import type { CaseSummaryDto } from '@unionflow/contracts';
+import {
+  addTranslations,
+  api,
+  CaseList,
+  DateTime,
+  DepartmentWorkspace,
+  type RemoteAppProps,
+} from '@unionflow/ui';
+import { Alert, Card, Flex, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { mediationCountdown, mediationStartedAt } from './mediation-deadline';
+import { rightsResources } from './rights-resources';
+
+addTranslations(rightsResources);
+
+const disputes = (cases: CaseSummaryDto[]) => cases.filter((c) => c.processKey === 'labor-dispute');
+
+/** The 15-day countdown of one running dispute (reads the case's history). */
+function Countdown({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const detail = useQuery({ queryKey: ['case', caseId], queryFn: () => api.case(caseId) });
+  if (!detail.data) return null;
+  const started = mediationStartedAt(detail.data.timeline);
+  if (!started) return <Tag style={{ marginTop: 4 }}>{t('rights.notStarted')}</Tag>;
+  const { deadline, daysLeft } = mediationCountdown(started);
+  if (daysLeft < 0) {
+    return (
+      <Tag color="red" style={{ marginTop: 4, whiteSpace: 'normal' }} data-testid="mediation-countdown">
+        {t('rights.overdue')}
+      </Tag>
+    );
+  }
+  return (
+    <Tag
+      style={{ marginTop: 4, whiteSpace: 'normal', color: daysLeft <= 3 ? '#b0101e' : '#0b4fad' }}
+      data-testid="mediation-countdown"
+    >
+      {t('rights.daysLeft', { days: daysLeft, date: '' })}
+      <DateTime value={deadline.toISOString()} />
+    </Tag>
+  );
+}
+
+/** The rights department's app: disputes in mediation with the statutory countdown, outcomes, mailbox. */
+export function App({ hostPaths }: RemoteAppProps) {
+  const { t } = useTranslation();
+  return (
+    <DepartmentWorkspace
+      department="rights"
+      title={t('rights.title')}
+      intro={t('rights.intro')}
+      hostPaths={hostPaths}
+      tabs={[
+        {
+          key: 'mediation',
+          label: t('rights.tabs.mediation'),
+          render: (cases) => (
+            <Flex vertical gap={12}>
+              <Alert type="info" title={t('rights.limitHint')} />
+              <Card size="small" styles={{ body: { padding: 0 } }}>
+                <CaseList
+                  cases={disputes(cases).filter((c) => c.status === 'running')}
+                  hostPaths={hostPaths}
+                  extra={(c) => <Countdown caseId={c.id} />}
+                />
+              </Card>
+            </Flex>
+          ),
+        },
+        {
+          key: 'outcomes',
+          label: t('rights.tabs.outcomes'),
+          render: (cases) => (
+            <Card size="small" styles={{ body: { padding: 0 } }}>
+              <CaseList
+                cases={disputes(cases).filter((c) => c.status !== 'running')}
+                hostPaths={hostPaths}
+                extra={(c) =>
+                  c.outcome ? (
+                    <Tag style={{ marginTop: 4 }}>{t('rights.outcome', { outcome: c.outcome })}</Tag>
+                  ) : null
+                }
+              />
+            </Card>
+          ),
+        },
+        {
+          key: 'mailbox',
+          label: t('rights.tabs.mailbox'),
+          render: (cases) => (
+            <Card size="small" styles={{ body: { padding: 0 } }}>
+              <CaseList
+                cases={cases.filter((c) => c.processKey === 'chairman-mailbox')}
+                hostPaths={hostPaths}
+                empty={t('rights.noMail')}
+              />
+            </Card>
+          ),
+        },
+      ]}
+    />
+  );
+}

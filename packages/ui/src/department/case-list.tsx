@@ -1,0 +1,58 @@
+import type { CaseSummaryDto } from '@unionflow/contracts';
+import { Empty, List, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { DateTime } from '../components/date-time';
+import { StatusTag } from '../components/status-tag';
+import { useLocalText } from '../i18n/local-text';
+import type { HostPaths } from '../remote-app';
+
+/** A compact list of cases; each row links to the shell's case page when hosted. */
+export function CaseList({
+  cases,
+  hostPaths,
+  extra,
+  empty,
+}: {
+  cases: CaseSummaryDto[];
+  hostPaths?: HostPaths;
+  /** Something department-specific per row (a countdown, a checklist summary). */
+  extra?: (c: CaseSummaryDto) => ReactNode;
+  empty?: string;
+}) {
+  const { t } = useTranslation();
+  const text = useLocalText();
+  if (!cases.length) return <Empty style={{ padding: 24 }} description={empty ?? t('empty')} />;
+  return (
+    <List
+      dataSource={cases}
+      renderItem={(c) => {
+        const body = (
+          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, width: '100%' }}>
+            <div style={{ minWidth: 0 }}>
+              <div style={{ fontWeight: 500, overflowWrap: 'anywhere' }}>{c.title}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 12, overflowWrap: 'anywhere' }}>
+                {c.number} · {text(c.processName)} · {c.applicant.displayName}
+                {c.currentStep ? ` · ${text(c.currentStep)}` : ''} · <DateTime value={c.updatedAt} />
+              </Typography.Text>
+              {extra ? <div>{extra(c)}</div> : null}
+            </div>
+            <StatusTag status={c.status} />
+          </div>
+        );
+        return (
+          <List.Item key={c.id} style={{ paddingInline: 16 }} data-testid="department-case">
+            {hostPaths ? (
+              <Link to={hostPaths.caseDetail(c.id)} style={{ color: 'inherit', width: '100%' }}>
+                {body}
+              </Link>
+            ) : (
+              body
+            )}
+          </List.Item>
+        );
+      }}
+    />
+  );
+}

@@ -1,0 +1,109 @@
+import { useQuery } from '@tanstack/react-query';
+import type { CaseSummaryDto } from '@unionflow/contracts';
+import { Button, Card, Flex, Segmented, Spin, Tag, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../api/endpoints';
+import { ProblemAlert } from '../components/problem-alert';
+import { useLocalText } from '../i18n/local-text';
+import type { HostPaths } from '../remote-app';
+import { CaseList } from './case-list';
+import { countByStatus, useDepartmentCases } from './use-department-cases';
+
+/** A department-specific view over the department's cases. */
+export interface WorkspaceTab {
+  key: string;
+  label: string;
+  render: (cases: CaseSummaryDto[]) => ReactNode;
+}
+
+/**
+ * A department's home: the processes it runs (each starts a case in the shell), its cases by
+ * status, and the department's own tabs. Works for any published definition of the department.
+ */
+export function DepartmentWorkspace({
+  department,
+  title,
+  intro,
+  hostPaths,
+  tabs = [],
+  extra,
+}: {
+  department: string;
+  title: string;
+  intro: string;
+  hostPaths?: HostPaths;
+  tabs?: WorkspaceTab[];
+  extra?: (c: CaseSummaryDto) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const text = useLocalText();
+  const processes = useQuery({ queryKey: ['processes'], queryFn: api.processes, staleTime: 60_000 });
+  const { query, cases } = useDepartmentCases(department);
+  const [tab, setTab] = useState('cases');
+  const [status, setStatus] = useState('total');
+  const counts = countByStatus(cases);
+  const mine = (processes.data ?? []).filter((p) => p.department === department);
+  const shown = status === 'total' ? cases : cases.filter((c) => c.status === status);
+  const current = tabs.find((x) => x.key === tab);
+
+  return (
+    <Flex vertical gap={12}>
+      <Card>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {title}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>
+        <Flex gap={8} wrap>
+          {mine.map((p) =>
+            hostPaths ? (
+              <Link key={p.key} to={hostPaths.newCase(p.key)}>
+                <Button type="primary" ghost data-testid={`start-${p.key}`}>
+                  {text(p.name)}
+                </Button>
+              </Link>
+            ) : (
+              <Button key={p.key} disabled>
+                {text(p.name)}
+              </Button>
+            ),
+          )}
+        </Flex>
+      </Card>
+      {tabs.length > 0 && (
+        <div style={{ overflowX: 'auto' }}>
+          <Segmented
+            value={tab}
+            onChange={(v) => setTab(String(v))}
+            options={[
+              { value: 'cases', label: t('department.cases') },
+              ...tabs.map((x) => ({ value: x.key, label: x.label })),
+            ]}
+          />
+        </div>
+      )}
+      {query.isPending && <Spin />}
+      {query.error && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
+      {query.isSuccess && current && current.render(cases)}
+      {query.isSuccess && !current && (
+        <Card
+          size="small"
+          title={t('department.cases')}
+          styles={{ body: { padding: 0 } }}
+          extra={
+            <Flex gap={4} wrap>
+              {Object.entries(counts).map(([s, n]) => (
+                <Tag.CheckableTag key={s} checked={status === s} onChange={() => setStatus(s)}>
+                  {s === 'total' ? t('department.total') : t(`status.case.${s}`)} {n}
+                </Tag.CheckableTag>
+              ))}
+            </Flex>
+          }
+        >
+          <CaseList cases={shown} hostPaths={hostPaths} extra={extra} />
+        </Card>
+      )}
+    </Flex>
+  );
+}

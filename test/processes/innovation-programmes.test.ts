@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftsRoutes } from '../../gateway/src/routes/drafts';
-import { filesRoutes } from '../../gateway/src/routes/files';
-import { libraryRoutes } from '../../gateway/src/routes/library';
 import { createProcessHarness, type ProcessHarness } from './support/process-harness';
 
 let h: ProcessHarness;
 beforeAll(async () => {
-  h = await createProcessHarness((app) => {
-    app.register(libraryRoutes);
-    app.register(draftsRoutes);
-    app.register(filesRoutes);
-  });
+  h = await createProcessHarness();
 });
 afterAll(async () => {
   await h?.close();

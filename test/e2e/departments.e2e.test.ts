@@ -7,7 +7,7 @@ import {
   snap,
   type TestBrowser,
 } from './support/browser';
-import { pickOption, timelineWhen } from './support/journeys';
+import { choose, decideStep, fillDate, pickOption, timelineWhen } from './support/journeys';
 import { type Platform, startPlatform } from './support/platform';
 
 let platform: Platform;
@@ -89,5 +89,117 @@ describe('department journeys', () => {
     await phone.getByTestId('department-case').first().waitFor();
     await snap(phone, '36-innovation-375');
     expect(await seriousA11yViolations(phone)).toEqual([]);
+  });
+
+  it('rights: a dispute is filed, mediated within the 15-day limit by a four-body panel and settled', async () => {
+    const employer = `某物流有限公司 ${Date.now()}`;
+    const worker = await browser.newPage(platform.baseUrl);
+    await signIn(worker, 'zhangwei');
+    await worker.goto('/new?process=labor-dispute');
+    const form = worker.locator('form');
+    await choose(worker, form, 'filedBy', '职工本人申请');
+    await worker.locator('#workerName').fill('张伟');
+    await worker.locator('#employerName').fill(employer);
+    await choose(worker, form, 'claimType', '工伤赔偿');
+    await worker.locator('#facts').fill('分拣作业中受伤，经认定为工伤，单位未支付一次性伤残补助金。');
+    await worker.locator('#claims').fill('支付一次性伤残补助金及停工留薪期工资。');
+    await worker.locator('#amountClaimedFen').fill('1200000');
+    await snap(worker, '40-rights-file-dispute');
+    await worker.getByTestId('dynamic-form-submit').click();
+    await worker.waitForURL(/\/cases\//);
+    const casePath = new URL(worker.url()).pathname;
+    const title = (await worker.locator('h4').first().textContent()) ?? '';
+
+    const mediator = await browser.newPage(platform.baseUrl);
+    await signIn(mediator, 'liuyang');
+    await decideStep(mediator, title, '立案受理');
+    await decideStep(mediator, title, '征询双方调解意愿', async (card) => {
+      await card.locator('#workerConsent').click();
+      await card.locator('#employerConsent').click();
+    });
+
+    // The rights app counts down the statutory 15 days from the mediation request.
+    await mediator.goto('/rights');
+    await mediator.getByText('调解进行中').click();
+    const row = mediator.getByTestId('department-case').filter({ hasText: title });
+    await row.getByTestId('mediation-countdown').filter({ hasText: '剩余 15 天' }).waitFor();
+    await snap(mediator, '41-rights-mediation-countdown');
+    expect(await seriousA11yViolations(mediator)).toEqual([]);
+
+    await decideStep(mediator, title, '组成调解小组', async (card) => {
+      await card.locator('#unionMediator').fill('刘洋');
+      await card.locator('#courtMediator').fill('王法官');
+      await card.locator('#procuratorateMediator').fill('李检察官');
+      await card.locator('#hrMediator').fill('赵科长');
+    });
+    await decideStep(mediator, title, '调解会议', async (card) => {
+      await fillDate(card, 'sessionDate', '2026-11-22');
+      await card.locator('#sessionMinutes').fill('双方陈述意见，达成和解。');
+      await choose(mediator, card, 'sessionResult', '达成和解');
+      await snap(mediator, '42-rights-session-minutes');
+    });
+    await decideStep(mediator, title, '签订和解协议', async (card) => {
+      await card.locator('#settlementTerms').fill('单位一次性支付伤残补助金等共计 110 万元，当日付清。');
+      await card.locator('#settlementAmountFen').fill('1100000');
+      await fillDate(card, 'paymentDueDate', '2026-11-22');
+    });
+    await decideStep(mediator, title, '确认履行', async (card) => {
+      await card.locator('#paidAmountFen').fill('1100000');
+      await fillDate(card, 'paidOn', '2026-11-22');
+    });
+
+    const timeline = await timelineWhen(worker, casePath, '已办结');
+    expect(timeline).toContain('签订和解协议');
+    await snap(worker, '43-rights-settled');
+  });
+
+  it('assistance: a hardship file is verified with the four clears, approved and opened', async () => {
+    const worker = await browser.newPage(platform.baseUrl);
+    await signIn(worker, 'zhangwei');
+    await worker.goto('/new?process=hardship-case');
+    const form = worker.locator('form');
+    await worker
+      .locator('#householdMembers')
+      .fill('张伟（本人，42 岁）；妻（40 岁，无业）；子（16 岁，高中）');
+    await worker.locator('#householdSize').fill('3');
+    await worker.locator('#address').fill('济南市钢城区艾山街道 1 号');
+    await worker.locator('#workSituation').fill('炼钢厂在岗');
+    await choose(worker, form, 'causeCategory', '因病');
+    await worker.locator('#causeDetail').fill('妻子患尿毒症需长期透析，自付费用高');
+    await worker.locator('#monthlyIncomeFen').fill('4500');
+    await worker.locator('#idNumber').fill('370102198801011234');
+    await snap(worker, '50-assistance-apply');
+    await worker.getByTestId('dynamic-form-submit').click();
+    await worker.waitForURL(/\/cases\//);
+    const casePath = new URL(worker.url()).pathname;
+    const title = (await worker.locator('h4').first().textContent()) ?? '';
+
+    // The paired grassroots cadre verifies at home: the four clears.
+    const cadre = await browser.newPage(platform.baseUrl);
+    await signIn(cadre, 'zhaolei');
+    await decideStep(cadre, title, '基层工会入户核实', async (card) => {
+      for (const key of ['clearHousehold', 'clearAddress', 'clearWork', 'clearCause', 'condSeriousIllness']) {
+        await card.locator(`#${key}`).click();
+      }
+      await card.locator('#verificationNote').fill('已入户核实');
+      await snap(cadre, '51-assistance-four-clears');
+    });
+
+    const centre = await browser.newPage(platform.baseUrl);
+    await signIn(centre, 'chenjie');
+    await decideStep(centre, title, '援助中心审批定级', async (card) => {
+      await choose(centre, card, 'level', '深度困难');
+      await card.locator('#approvalNote').fill('因病致困，定为深度困难');
+    });
+
+    await worker.goto(casePath);
+    await worker.getByTestId('case-timeline').getByText('同意 · 援助中心审批定级').waitFor();
+    await snap(worker, '52-assistance-in-file');
+
+    await centre.goto('/assistance');
+    await centre.getByText('年度复核').click();
+    await centre.getByTestId('campaign-summary').getByText('在档 1 户').waitFor();
+    await snap(centre, '53-assistance-campaign');
+    expect(await seriousA11yViolations(centre)).toEqual([]);
   });
 });

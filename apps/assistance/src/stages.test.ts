@@ -14,7 +14,8 @@ describe('stageOf', () => {
     expect(stageOf(at('年度复核认定'))).toBe('reverification');
     expect(stageOf(at('退档公示'))).toBe('exit');
     expect(stageOf(at('脱困后 6 个月回访'))).toBe('other');
-    expect(stageOf(at(null))).toBe('other');
+    expect(stageOf(at(null))).toBe('in-file');
+    expect(stageOf(at(null, 'completed'))).toBe('other');
   });
 
   it('counts running files only', () => {

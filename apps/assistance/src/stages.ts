@@ -13,7 +13,9 @@ const STAGE_STEPS: Record<Exclude<HardshipStage, 'other'>, string[]> = {
 };
 
 /** The stage of a hardship case (by its current step's Chinese name). */
-export function stageOf(c: Pick<CaseSummaryDto, 'currentStep' | 'processKey'>): HardshipStage {
+export function stageOf(c: Pick<CaseSummaryDto, 'currentStep' | 'processKey' | 'status'>): HardshipStage {
+  // A running file with no step open is asleep on its yearly timer: in the file.
+  if (c.status === 'running' && !c.currentStep) return 'in-file';
   const name = c.currentStep?.zh ?? '';
   for (const [stage, steps] of Object.entries(STAGE_STEPS)) {
     if (steps.some((s) => name.startsWith(s))) return stage as HardshipStage;

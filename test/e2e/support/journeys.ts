@@ -36,3 +36,44 @@ export async function pickOption(page: Page, inputId: string, optionTitle: strin
   await page.locator(`#${inputId}`).click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${optionTitle}"]`).click();
 }
+
+/**
+ * Decides (approve) the open task of a case at a named step from the inbox: `fill` fills the step's
+ * form inside the task card first. Waits until that task has left the inbox.
+ */
+export async function decideStep(
+  page: Page,
+  caseTitle: string,
+  stepName: string,
+  fill?: (card: ReturnType<Page['locator']>) => Promise<void>,
+): Promise<void> {
+  await page.goto('/inbox');
+  const card = page
+    .getByTestId('task-card')
+    .filter({ hasText: caseTitle })
+    .filter({ hasText: stepName })
+    .first();
+  await card.waitFor();
+  const taskId = await card.getAttribute('data-task-id');
+  await fill?.(card);
+  await card.getByTestId('task-approve').click();
+  await page.locator(`[data-task-id="${taskId}"]`).waitFor({ state: 'detached' });
+}
+
+/** Fills an antd DatePicker inside `scope` (its input has this id). */
+export async function fillDate(scope: ReturnType<Page['locator']>, id: string, date: string): Promise<void> {
+  const input = scope.locator(`#${id}`);
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+/** Chooses an option (by its label) in an antd Select inside `scope`. */
+export async function choose(
+  page: Page,
+  scope: ReturnType<Page['locator']>,
+  id: string,
+  label: string,
+): Promise<void> {
+  await scope.locator(`#${id}`).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+}

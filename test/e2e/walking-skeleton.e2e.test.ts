@@ -7,6 +7,7 @@ import {
   snap,
   type TestBrowser,
 } from './support/browser';
+import { measureInitialJs } from './support/initial-js';
 import { type Platform, startPlatform } from './support/platform';
 
 let platform: Platform;
@@ -25,6 +26,15 @@ afterAll(async () => {
 });
 
 describe('walking skeleton in the browser', () => {
+  it('reports the JavaScript the sign-in page loads (budget 250 KB gzipped; reported, not asserted)', async () => {
+    const page = await browser.newPage(platform.baseUrl);
+    const initial = await measureInitialJs(page);
+    console.log(
+      `shell initial JS: ${(initial.gzipBytes / 1024).toFixed(1)} KB gzipped in ${initial.files.length} files`,
+    );
+    expect(initial.files.length).toBeGreaterThan(0);
+  });
+
   it('zhangwei applies, lina approves from her inbox, zhangwei sees the case completed', async () => {
     const title = `更换三号高炉除尘布袋 ${Date.now()}`;
 

@@ -1,5 +1,8 @@
+import os from 'node:os';
 import type { ProfileSummary } from './cpu-profile';
 import type { FlowRun } from './flow-run';
+
+const cores = os.cpus().length;
 
 /** What would move each component, should it be the one that limits the rate. */
 const levers: Record<string, string> = {
@@ -48,12 +51,20 @@ export function analyseBottleneck(
     const ranked = [...run.usage].sort((a, b) => b.cpuAvg - a.cpuAvg);
     const top = ranked[0]!;
     const saturated = run.machineBusyPercent >= 85;
+    // Busy time on the machine that none of our processes account for: other people's work.
+    const foreign = Math.max(0, Math.round(run.machineBusyPercent * cores - total));
     lines.push(
       `**${run.name}** (${run.concurrency} loops): the machine was ${run.machineBusyPercent}% busy. CPU by process: ${ranked
         .map((u) => `${u.name} ${u.cpuAvg}% (${Math.round((u.cpuAvg / total) * 100)}% of the work)`)
-        .join(', ')}.`,
+        .join(', ')}; other processes on the machine ${foreign}% of a core.`,
     );
     lines.push('');
+    if (foreign > 30) {
+      lines.push(
+        `The machine was shared: other work took ${foreign}% of a core, so these rates understate what the platform does on a quiet machine.`,
+      );
+      lines.push('');
+    }
     if (saturated) {
       lines.push(
         `Both cores are used up, so the rate is bounded by total CPU per case; the largest share goes to **${top.name}**. What would move it: ${levers[top.name] ?? 'n/a'}.`,

@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, migrateToLatest, seedDemoOrganisation } from '@unionflow/db';
 import { createTestDatabase, ensureTemporalCli, findRepoRoot } from '@unionflow/devstack';
@@ -47,6 +47,10 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
       applicants: opts.applicants,
       reviewers: opts.reviewers * 2,
     });
+    const loadBefore = os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
     const fsync = (await sql<{ fsync: string }>`SHOW fsync`.execute(db)).rows[0]?.fsync;
     stack = await startStack({
       databaseUrl: database.url,
@@ -65,6 +69,26 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
       { name: 'postgresql', pids: () => postgresPids(db) },
       { name: 'load generator', pids: () => [process.pid] },
     ];
+    // Connections of our database waiting, by what they wait on: the audit chain's advisory lock
+    // serialises every projection, so its queue shows whether that is where time goes.
+    const waiting = (what: string) => async () =>
+      Number(
+        (
+          await sql<{ n: string }>`SELECT count(*) AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND state = 'active' AND wait_event = ${what}`.execute(db)
+        ).rows[0]?.n ?? 0,
+      );
+    const gauges = {
+      'waiting on advisory lock (audit chain)': waiting('advisory'),
+      'waiting on WAL flush (commit)': waiting('WalSync'),
+      'active backends': async () =>
+        Number(
+          (
+            await sql<{ n: string }>`SELECT count(*) AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`.execute(db)
+          ).rows[0]?.n ?? 0,
+        ),
+    };
     // Reviewers of flowing cases and of the start-only backlog are kept apart, so backlog never
     // pushes a flowing case off the first inbox page.
     const ctx: DriverContext = {
@@ -83,7 +107,7 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
       drive: typeof driveCase,
     ) => {
       log(`${name}: ${concurrency} loops for ${seconds} s…`);
-      const run = await runFlow(name, c, { concurrency, seconds, groups, firstCase: n }, drive);
+      const run = await runFlow(name, c, { concurrency, seconds, groups, firstCase: n, gauges }, drive);
       n += 1_000_000;
       log(
         `  started ${run.startedPerSecond}/s, completed ${run.completedPerSecond}/s, machine ${run.machineBusyPercent}% busy`,
@@ -110,11 +134,11 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
     const rateTable = [
       '## Sustained rates and resources',
       '',
-      '| run | loops | s | started/s | completed 3-step/s | failed cases | machine busy % |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| run | loops | s | started/s | completed 3-step/s | failed cases | machine busy % | PostgreSQL backends: active · on audit lock · on WAL flush (avg) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
       ...runs.map(
         (r) =>
-          `| ${r.name} | ${r.concurrency} | ${r.seconds} | ${r.startedPerSecond} | ${r.name === 'starts only' ? '—' : r.completedPerSecond} | ${r.failedCases} | ${r.machineBusyPercent} |`,
+          `| ${r.name} | ${r.concurrency} | ${r.seconds} | ${r.startedPerSecond} | ${r.name === 'starts only' ? '—' : r.completedPerSecond} | ${r.failedCases} | ${r.machineBusyPercent} | ${['active backends', 'waiting on advisory lock (audit chain)', 'waiting on WAL flush (commit)'].map((g) => r.gauges[g] ?? '—').join(' · ')} |`,
       ),
       '',
       '| run | process | CPU avg % of a core | CPU max % | RSS max MiB | PSS max MiB | processes |',
@@ -142,6 +166,10 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
           `${opts.applicants} applicants and ${opts.reviewers * 2} reviewers, each with a session and their own X-Forwarded-For; every write carries an Idempotency-Key, as the apps send it.`,
           'A case driver plays one case: the applicant submits; each of three reviewers polls their inbox every 10 ms until the task shows, opens the case and approves. "submit → task in inbox" runs from the start of the POST to the inbox answer that lists the task; "decision → next task in inbox" from the start of the approval to the next reviewer\'s inbox listing the next task.',
           '"starts only" loops submit cases that nobody reviews (the pure start rate).',
+          `Load average (1, 5, 15 min) before the run: ${loadBefore}; after: ${os
+            .loadavg()
+            .map((l) => l.toFixed(2))
+            .join(' ')}.`,
           `Cases in the database at the end: ${counts.rows.map((r) => `${r.status} ${r.n}`).join(', ')}.`,
           `Targets: ≥ 100 started cases/s, ≥ 30 completed three-step cases/s, decision → next task p95 ≤ 150 ms.`,
         ],

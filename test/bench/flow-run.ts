@@ -16,6 +16,8 @@ export interface FlowRun {
   errorsByStatus: Record<string, number>;
   usage: ProcessUsage[];
   machineBusyPercent: number;
+  /** Averages of the gauges sampled once a second during the window (e.g. lock waiters). */
+  gauges: Record<string, number>;
 }
 
 /**
@@ -25,7 +27,13 @@ export interface FlowRun {
 export async function runFlow(
   name: string,
   ctx: DriverContext,
-  opts: { concurrency: number; seconds: number; groups: ProcessGroup[]; firstCase: number },
+  opts: {
+    concurrency: number;
+    seconds: number;
+    groups: ProcessGroup[];
+    firstCase: number;
+    gauges?: Record<string, () => Promise<number>>;
+  },
   drive: (ctx: DriverContext, n: number) => Promise<boolean>,
 ): Promise<FlowRun> {
   const recorder = new Recorder();
@@ -36,11 +44,19 @@ export async function runFlow(
   let failed = 0;
   const startedBefore = () => recorder.samples.get('start case (POST /api/cases)')?.length ?? 0;
   sampler.start();
+  const gaugeSamples = new Map<string, number[]>();
+  const gaugeTimer = setInterval(() => {
+    for (const [gauge, read] of Object.entries(opts.gauges ?? {}))
+      void read()
+        .then((v) => gaugeSamples.set(gauge, [...(gaugeSamples.get(gauge) ?? []), v]))
+        .catch(() => undefined);
+  }, 1000);
   const begin = performance.now();
   const end = begin + opts.seconds * 1000;
   let startedInWindow = 0;
   let usage: Awaited<ReturnType<ProcSampler['stop']>> | undefined;
   const closeWindow = setTimeout(() => {
+    clearInterval(gaugeTimer);
     startedInWindow = startedBefore();
     void sampler.stop().then((u) => {
       usage = u;
@@ -56,6 +72,7 @@ export async function runFlow(
     }),
   );
   clearTimeout(closeWindow);
+  clearInterval(gaugeTimer);
   if (!usage) {
     startedInWindow ||= startedBefore();
     usage = await sampler.stop();
@@ -79,5 +96,11 @@ export async function runFlow(
     errorsByStatus: Object.fromEntries(recorder.statuses),
     usage: usage.groups,
     machineBusyPercent: usage.machineBusyPercent,
+    gauges: Object.fromEntries(
+      [...gaugeSamples].map(([g, v]) => [
+        g,
+        Math.round((v.reduce((a, b) => a + b, 0) / (v.length || 1)) * 10) / 10,
+      ]),
+    ),
   };
 }

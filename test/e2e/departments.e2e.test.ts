@@ -10,6 +10,12 @@ import {
 import { choose, decideStep, fillDate, pickOption, timelineWhen } from './support/journeys';
 import { type Platform, startPlatform } from './support/platform';
 
+/** A 1×1 PNG: a shop-floor photo as far as the upload check is concerned. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 let platform: Platform;
 let browser: TestBrowser;
 
@@ -32,7 +38,18 @@ describe('department journeys', () => {
     await signIn(worker, 'zhangwei');
     await worker.goto('/innovation');
     await worker.getByTestId('start-innovation-proposal').click();
+    // Captured on the shop floor as a draft, finished later from "my applications".
     await worker.locator('#title').fill(title);
+    await worker.getByTestId('dynamic-form-save-draft').click();
+    await worker.waitForURL(/draft=/);
+    await worker.goto('/mine');
+    await worker.getByTestId('drafts').getByText(title).click();
+    await worker.waitForURL(/draft=/);
+    expect(await worker.locator('#title').inputValue()).toBe(title);
+    await worker
+      .locator('#attachments')
+      .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
+    await worker.getByText('photo.png').waitFor();
     await worker.locator('#kind').click();
     await worker.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await pickOption(worker, 'tier', '改善提案');
@@ -71,6 +88,7 @@ describe('department journeys', () => {
 
     const timeline = await timelineWhen(worker, casePath, '已办结');
     expect(timeline).toContain('岗位签收确认');
+    await worker.getByRole('link', { name: '附件 1' }).waitFor();
     await snap(worker, '33-innovation-completed');
 
     // The result is in the shared library for other teams.

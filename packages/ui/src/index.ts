@@ -1,7 +1,7 @@
 export { adminApi } from './api/admin-endpoints';
 export { ApiError, toApiError } from './api/api-error';
-export type { RequestOptions } from './api/client';
-export { apiRequest, configureApi, setCsrfToken, withQuery } from './api/client';
+export type { RequestOptions, UploadedFile } from './api/client';
+export { apiRequest, configureApi, fileUrl, setCsrfToken, uploadFile, withQuery } from './api/client';
 export type {
   ApplicantAction,
   CaseDraftDto,
@@ -26,6 +26,7 @@ export { DEFAULT_TIME_ZONE, formatDateTime, isOverdue } from './format/date-time
 export { fenToYuan, formatFen, yuanToFen } from './format/money';
 export type { DynamicFormProps } from './forms/dynamic-form';
 export { DynamicForm } from './forms/dynamic-form';
+export { FileInput } from './forms/file-input';
 export type { FormFieldSpec, FormFieldType } from './forms/form-field';
 export { asFormFields } from './forms/form-field';
 export { FormFields } from './forms/form-fields';

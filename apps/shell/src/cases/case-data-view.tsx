@@ -1,6 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CaseDetailDto } from '@unionflow/contracts';
-import { api, asFormFields, displayValue, type FormFieldSpec, formatFen, useLocalText } from '@unionflow/ui';
+import {
+  api,
+  asFormFields,
+  displayValue,
+  type FormFieldSpec,
+  fileUrl,
+  formatFen,
+  useLocalText,
+} from '@unionflow/ui';
 import { Descriptions, Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -34,7 +42,20 @@ export function CaseDataView({ detail }: { detail: CaseDetailDto }) {
       }}
       items={entries.map(([key, value]) => {
         const field = fields.get(key);
-        return { key, label: field ? text(field.label) : key, children: displayValue(field, value, words) };
+        const files =
+          field?.type === 'file'
+            ? (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string')
+            : [];
+        const children = files.length
+          ? files.map((id, i) => (
+              <div key={id}>
+                <a href={fileUrl(id)} target="_blank" rel="noreferrer">
+                  {t('form.attachment', { n: i + 1 })}
+                </a>
+              </div>
+            ))
+          : displayValue(field, value, words);
+        return { key, label: field ? text(field.label) : key, children };
       })}
     />
   );

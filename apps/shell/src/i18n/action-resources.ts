@@ -60,6 +60,7 @@ export const actionResources = {
       unread: '{{count}} 条未读',
     },
     live: { connected: '实时更新已连接', offline: '实时更新已断开，正在重连' },
+    drafts: { title: '草稿', saved: '草稿已保存，可随时回来继续填写', missing: '还有 {{count}} 项必填未填' },
   },
   en: {
     decision: {
@@ -121,5 +122,10 @@ export const actionResources = {
       unread: '{{count}} unread',
     },
     live: { connected: 'Live updates on', offline: 'Live updates lost; reconnecting' },
+    drafts: {
+      title: 'Drafts',
+      saved: 'Draft saved; come back to it any time',
+      missing: '{{count}} required field(s) still empty',
+    },
   },
 };

@@ -5,6 +5,7 @@ import { Button, Card, Empty, Flex, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageSpinner } from '../layout/page-spinner';
+import { DraftsCard } from './drafts-card';
 
 /** Cases the signed-in user applied for; each opens the detail with its progress. */
 export function MyCasesPage() {
@@ -30,6 +31,7 @@ export function MyCasesPage() {
           </Button>
         </Link>
       </Flex>
+      <DraftsCard />
       {cases.isPending && <PageSpinner />}
       {cases.error && <ProblemAlert error={cases.error} onRetry={() => void cases.refetch()} />}
       {cases.isSuccess && items.length === 0 && <Empty description={t('cases.mineEmpty')} />}

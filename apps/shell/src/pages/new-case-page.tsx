@@ -6,6 +6,7 @@ import {
   api,
   asFormFields,
   DynamicForm,
+  newIdempotencyKey,
   ProblemAlert,
   useLocalText,
 } from '@unionflow/ui';
@@ -26,15 +27,40 @@ export function NewCasePage() {
   const processes = useQuery({ queryKey: ['processes'], queryFn: api.processes });
   const keys = useRef(new ActionKeys());
   const selectedKey = params.get('process');
+  const draftId = params.get('draft');
   const selected = processes.data?.find((p) => p.key === selectedKey);
   const fields = useMemo(() => asFormFields(selected?.form), [selected]);
+  const draft = useQuery({
+    queryKey: ['drafts', draftId],
+    queryFn: () => api.draft(draftId as string),
+    enabled: !!draftId,
+  });
+
+  // 随时提报: keep what is filled in so far and finish it later, from any device.
+  const saveDraft = useMutation({
+    mutationFn: async (data: Record<string, unknown>) =>
+      draftId
+        ? api.saveDraft(draftId, data)
+        : api.createDraft({ processKey: selectedKey as string, data }, newIdempotencyKey()),
+    onSuccess: (saved) => {
+      message.success(t('drafts.saved'));
+      void client.invalidateQueries({ queryKey: ['drafts'] });
+      if (!draftId) setParams({ process: saved.processKey, draft: saved.id }, { replace: true });
+    },
+  });
 
   const start = useMutation({
-    mutationFn: (body: StartCaseBody) => api.startCase(body, keys.current.keyFor(JSON.stringify(body))),
+    mutationFn: async (body: StartCaseBody) => {
+      const key = keys.current.keyFor(JSON.stringify(body));
+      if (!draftId) return api.startCase(body, key);
+      await api.saveDraft(draftId, body.data);
+      return api.submitDraft(draftId, key);
+    },
     onSuccess: (detail) => {
       keys.current.settle();
       message.success(t('newCase.submitted'));
       void client.invalidateQueries({ queryKey: ['cases'] });
+      void client.invalidateQueries({ queryKey: ['drafts'] });
       client.setQueryData(['case', detail.id], detail);
       void navigate(`/cases/${encodeURIComponent(detail.id)}`);
     },
@@ -43,7 +69,7 @@ export function NewCasePage() {
     },
   });
 
-  if (processes.isPending) return <PageSpinner />;
+  if (processes.isPending || (draftId && draft.isPending)) return <PageSpinner />;
   if (processes.error)
     return <ProblemAlert error={processes.error} onRetry={() => void processes.refetch()} />;
 
@@ -83,14 +109,22 @@ export function NewCasePage() {
         {fields.length === 0 && (
           <Typography.Paragraph type="secondary">{t('newCase.noForm')}</Typography.Paragraph>
         )}
+        {saveDraft.error ? (
+          <div style={{ marginBottom: 12 }}>
+            <ProblemAlert error={saveDraft.error} />
+          </div>
+        ) : null}
         {start.error ? (
           <div style={{ marginBottom: 12 }}>
             <ProblemAlert error={start.error} />
           </div>
         ) : null}
         <DynamicForm
-          key={selected.key}
+          key={`${selected.key}:${draftId ?? ''}`}
           fields={fields}
+          initialData={draft.data?.data}
+          onSaveDraft={(data) => saveDraft.mutate(data)}
+          savingDraft={saveDraft.isPending}
           submitting={start.isPending}
           onSubmit={(data) => start.mutate({ processKey: selected.key, data })}
         />

@@ -97,3 +97,39 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
   return body as T;
 }
+
+/** What the gateway keeps about an uploaded attachment. */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+/** Uploads one file's raw bytes (`POST /api/files`); forms then keep the returned id. */
+export async function uploadFile(file: File): Promise<UploadedFile> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Content-Type': file.type || 'application/octet-stream',
+  };
+  if (state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
+  let res: Response;
+  try {
+    res = await state.fetch(`${state.baseUrl}${withQuery('/api/files', { filename: file.name })}`, {
+      method: 'POST',
+      headers,
+      body: file,
+      credentials: 'same-origin',
+    });
+  } catch (err) {
+    throw new ApiError({ status: 0, title: 'Network error', detail: String((err as Error)?.message ?? err) });
+  }
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) throw toApiError(res.status, res.statusText, body);
+  return body as UploadedFile;
+}
+
+/** Where an attachment can be downloaded. */
+export function fileUrl(id: string): string {
+  return `${state.baseUrl}/api/files/${encodeURIComponent(id)}`;
+}

@@ -13,14 +13,27 @@ export interface DynamicFormProps {
   onSubmit: (data: Record<string, unknown>) => void;
   submitting?: boolean;
   submitLabel?: string;
+  /** Shows a "save draft" button that hands over what is filled in so far, unvalidated. */
+  onSaveDraft?: (data: Record<string, unknown>) => void;
+  savingDraft?: boolean;
 }
 
 /** A complete form built from a process definition's field list. */
-export function DynamicForm({ fields, initialData, onSubmit, submitting, submitLabel }: DynamicFormProps) {
+export function DynamicForm({
+  fields,
+  initialData,
+  onSubmit,
+  submitting,
+  submitLabel,
+  onSaveDraft,
+  savingDraft,
+}: DynamicFormProps) {
   const { t } = useTranslation();
+  const [form] = Form.useForm();
   const initialValues = useMemo(() => toFormValues(fields, initialData ?? {}), [fields, initialData]);
   return (
     <Form
+      form={form}
       layout="vertical"
       initialValues={initialValues}
       onFinish={(values: Record<string, unknown>) => onSubmit(toCaseData(fields, values))}
@@ -31,6 +44,19 @@ export function DynamicForm({ fields, initialData, onSubmit, submitting, submitL
         <Button type="primary" htmlType="submit" loading={submitting} block data-testid="dynamic-form-submit">
           {submitLabel ?? t('action.submit')}
         </Button>
+        {onSaveDraft && (
+          <Button
+            block
+            style={{ marginTop: 8 }}
+            loading={savingDraft}
+            data-testid="dynamic-form-save-draft"
+            onClick={() =>
+              onSaveDraft(toCaseData(fields, form.getFieldsValue(true) as Record<string, unknown>))
+            }
+          >
+            {t('form.saveDraft')}
+          </Button>
+        )}
       </Form.Item>
     </Form>
   );

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../i18n/local-text';
+import { FileInput } from './file-input';
 import type { FormFieldSpec } from './form-field';
 import { boundInWidgetUnits } from './form-values';
 
@@ -13,9 +14,16 @@ function rulesFor(field: FormFieldSpec, label: string, t: TFunction): FormRule[]
   if (field.required && field.type !== 'boolean') {
     // `whitespace` makes async-validator check the value as a string, so only text fields get it.
     const text = field.type === 'text' || field.type === 'textarea';
+    const kind =
+      field.type === 'file'
+        ? { type: 'array' as const, min: 1 }
+        : field.type === 'number' || field.type === 'money'
+          ? { type: 'number' as const }
+          : {};
     rules.push({
       required: true,
       ...(text ? { whitespace: true } : {}),
+      ...kind,
       message: t('form.required', { label }),
     });
   }
@@ -57,7 +65,7 @@ function widgetFor(field: FormFieldSpec, lng: string, t: TFunction): ReactNode {
     case 'boolean':
       return <Switch checkedChildren={t('form.yes')} unCheckedChildren={t('form.no')} />;
     case 'file':
-      return <Input disabled placeholder={t('form.unsupported')} />;
+      return <FileInput />;
     default:
       return <Input maxLength={500} />;
   }

@@ -7,7 +7,7 @@ import {
   snap,
   type TestBrowser,
 } from './support/browser';
-import { approveInInbox, pickOption, submitCase, timelineWhen } from './support/journeys';
+import { approveInInbox, decideStep, pickOption, submitCase, timelineWhen } from './support/journeys';
 import { type Platform, startPlatform } from './support/platform';
 
 let platform: Platform;
@@ -98,5 +98,37 @@ describe('the admin changes a process', () => {
     await phone.getByTestId('flow').waitFor();
     await snap(phone, '16-designer-375');
     expect(await seriousA11yViolations(phone)).toEqual([]);
+  });
+
+  it('a reviewer delegates while away; the stand-in acts for her; the admin verifies the audit chain', async () => {
+    const lina = await browser.newPage(platform.baseUrl);
+    await signIn(lina, 'lina');
+    await lina.goto('/delegations');
+    await lina.locator('#delegation_to').fill('wangfang');
+    await lina.locator('#delegation_reason').fill('年休假');
+    await lina.getByRole('button', { name: '开始委托' }).click();
+    await lina.getByText('→ 王芳').waitFor();
+    await snap(lina, '17-delegations');
+    expect(await seriousA11yViolations(lina)).toEqual([]);
+
+    const applicant = await browser.newPage(platform.baseUrl);
+    await signIn(applicant, 'zhangwei');
+    const title = `委托期间案件 ${Date.now()}`;
+    const path = await submitCase(applicant, 'simple-approval', { title });
+    const standIn = await browser.newPage(platform.baseUrl);
+    await signIn(standIn, 'wangfang');
+    await decideStep(standIn, title, '基层工会审核', async (card) => {
+      await card.locator('textarea').last().fill('代为审核');
+    });
+    // Whatever the version now holds after the earlier test, the stand-in's decision is recorded as acted-for.
+    await applicant.goto(path);
+    await applicant.getByTestId('case-timeline').getByText('代 李娜').first().waitFor();
+
+    const admin = await browser.newPage(platform.baseUrl);
+    await signIn(admin, 'admin');
+    await admin.goto('/admin/audit');
+    await admin.getByTestId('audit-verify').click();
+    await admin.getByTestId('audit-result').getByText('哈希链完整').waitFor();
+    await snap(admin, '18-audit-verified');
   });
 });

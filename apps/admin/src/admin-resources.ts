@@ -11,7 +11,17 @@ export const adminResources = {
       draftChanged: '草稿有改动',
       running: '办理中 {{count}} 件',
       design: '设计',
-      tabs: { processes: '流程', audit: '审计日志' },
+      tabs: { processes: '流程', handOver: '人员交接', audit: '审计日志' },
+      handOver: {
+        title: '人员交接',
+        intro: '人员调离或长期外出时：其名下待办全部转给接替人，之后新到的待办也自动转交（记为“代办”）。',
+        from: '交出人（用户名）',
+        to: '接替人（用户名）',
+        reason: '原因',
+        run: '执行交接',
+        result: '已转交 {{moved}} 项待办，{{failed}} 项未成功',
+        moved: '已转交',
+      },
       designer: {
         back: '返回流程列表',
         save: '保存草稿',
@@ -182,7 +192,18 @@ export const adminResources = {
       draftChanged: 'Draft has changes',
       running: '{{count}} running',
       design: 'Design',
-      tabs: { processes: 'Processes', audit: 'Audit log' },
+      tabs: { processes: 'Processes', handOver: 'Hand-over', audit: 'Audit log' },
+      handOver: {
+        title: 'Hand-over',
+        intro:
+          'When someone leaves or is away for long: their open tasks move to a colleague, and new ones follow (recorded as acting for them).',
+        from: 'From (username)',
+        to: 'To (username)',
+        reason: 'Reason',
+        run: 'Hand over',
+        result: '{{moved}} task(s) moved, {{failed}} not moved',
+        moved: 'Moved',
+      },
       designer: {
         back: 'Back to processes',
         save: 'Save draft',

@@ -6,13 +6,19 @@ import { adminResources } from './admin-resources';
 import { DesignerPage } from './designer/designer-page';
 import { AuditPage } from './pages/audit-page';
 import { DefinitionsPage } from './pages/definitions-page';
+import { HandOverPage } from './pages/hand-over-page';
 
 addTranslations(adminResources);
 
 function Home({ basePath }: { basePath: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const audit = useLocation().pathname.endsWith('/audit');
+  const { pathname } = useLocation();
+  const tab = pathname.endsWith('/audit')
+    ? 'audit'
+    : pathname.endsWith('/hand-over')
+      ? 'hand-over'
+      : 'processes';
   return (
     <Flex vertical gap={12}>
       <Card>
@@ -23,15 +29,22 @@ function Home({ basePath }: { basePath: string }) {
           {t('admin.intro')}
         </Typography.Paragraph>
         <Segmented
-          value={audit ? 'audit' : 'processes'}
-          onChange={(v) => void navigate(v === 'audit' ? `${basePath}/audit` : basePath)}
+          value={tab}
+          onChange={(v) => void navigate(v === 'processes' ? basePath : `${basePath}/${v}`)}
           options={[
             { value: 'processes', label: t('admin.tabs.processes') },
+            { value: 'hand-over', label: t('admin.tabs.handOver') },
             { value: 'audit', label: t('admin.tabs.audit') },
           ]}
         />
       </Card>
-      {audit ? <AuditPage /> : <DefinitionsPage basePath={basePath} />}
+      {tab === 'audit' ? (
+        <AuditPage />
+      ) : tab === 'hand-over' ? (
+        <HandOverPage />
+      ) : (
+        <DefinitionsPage basePath={basePath} />
+      )}
     </Flex>
   );
 }
@@ -42,6 +55,7 @@ export function App({ basePath }: RemoteAppProps) {
     <Routes>
       <Route index element={<Home basePath={basePath} />} />
       <Route path="audit" element={<Home basePath={basePath} />} />
+      <Route path="hand-over" element={<Home basePath={basePath} />} />
       <Route path="definitions/:key" element={<DesignerPage basePath={basePath} />} />
     </Routes>
   );

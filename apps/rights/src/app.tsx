@@ -7,6 +7,7 @@ import {
   DateTime,
   DepartmentWorkspace,
   type RemoteAppProps,
+  ToneTag,
 } from '@unionflow/ui';
 import { Alert, Card, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -27,9 +28,9 @@ function Countdown({ caseId }: { caseId: string }) {
   const { deadline, daysLeft } = mediationCountdown(started);
   if (daysLeft < 0) {
     return (
-      <Tag color="red" style={{ marginTop: 4, whiteSpace: 'normal' }} data-testid="mediation-countdown">
+      <ToneTag tone="red" style={{ marginTop: 4, whiteSpace: 'normal' }} data-testid="mediation-countdown">
         {t('rights.overdue')}
-      </Tag>
+      </ToneTag>
     );
   }
   return (

@@ -22,6 +22,9 @@ const CaseDetailPage = lazy(() =>
   import('./pages/case-detail-page').then((m) => ({ default: m.CaseDetailPage })),
 );
 const NewCasePage = lazy(() => import('./pages/new-case-page').then((m) => ({ default: m.NewCasePage })));
+const DelegationsPage = lazy(() =>
+  import('./pages/delegations-page').then((m) => ({ default: m.DelegationsPage })),
+);
 const RemotePage = lazy(() => import('./federation/remote-page').then((m) => ({ default: m.RemotePage })));
 
 /** The shell: providers, locale, and routes. */
@@ -53,6 +56,7 @@ export function App() {
                   <Route path="mine" element={<MyCasesPage />} />
                   <Route path="cases/:id" element={<CaseDetailPage />} />
                   <Route path="new" element={<NewCasePage />} />
+                  <Route path="delegations" element={<DelegationsPage />} />
                   <Route path=":remote/*" element={<RemotePage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

@@ -6,6 +6,7 @@ export type {
   ApplicantAction,
   CaseDraftDto,
   CaseScope,
+  DelegationDto,
   InboxFilters,
   LibraryEntryDto,
   NotificationDto,
@@ -18,7 +19,7 @@ export { ActionKeys, newIdempotencyKey } from './api/idempotency-key';
 export { DateTime } from './components/date-time';
 export { Money } from './components/money';
 export { ProblemAlert } from './components/problem-alert';
-export { StatusTag } from './components/status-tag';
+export { StatusTag, TONES, ToneTag } from './components/status-tag';
 export { CaseList } from './department/case-list';
 export { DepartmentWorkspace, type WorkspaceTab } from './department/department-workspace';
 export { countByStatus, useDepartmentCases } from './department/use-department-cases';

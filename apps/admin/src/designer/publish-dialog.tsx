@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { adminApi, ProblemAlert } from '@unionflow/ui';
+import { adminApi, ProblemAlert, ToneTag } from '@unionflow/ui';
 import { Alert, List, Modal, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -57,9 +57,9 @@ export function PublishDialog({
                   <span style={{ overflowWrap: 'anywhere' }}>
                     {c.number} · {c.title} · v{c.version} · {c.currentSteps.map((s) => s.nodeId).join(', ')}
                   </span>
-                  <Tag color={c.canMove ? 'green' : 'default'}>
+                  <ToneTag tone={c.canMove ? 'green' : 'grey'}>
                     {c.canMove ? t('admin.publish.canMove') : t('admin.publish.cannotMove')}
-                  </Tag>
+                  </ToneTag>
                 </List.Item>
               )}
             />

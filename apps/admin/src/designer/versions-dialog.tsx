@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ProcessDefinition, ProcessNode } from '@unionflow/process-model';
-import { adminApi, DateTime, ProblemAlert, useLocalText } from '@unionflow/ui';
+import { adminApi, DateTime, ProblemAlert, ToneTag, useLocalText } from '@unionflow/ui';
 import { Button, Empty, Flex, List, Modal, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,7 @@ function DiffView({ before, after }: { before: ProcessDefinition; after: Process
           <Typography.Text strong>{t('admin.versions.added')}</Typography.Text>
           {diff.added.map((n) => (
             <div key={n.id}>
-              <Tag color="green">+</Tag>
+              <ToneTag tone="green">+</ToneTag>
               {name(n)}
             </div>
           ))}
@@ -30,7 +30,7 @@ function DiffView({ before, after }: { before: ProcessDefinition; after: Process
           <Typography.Text strong>{t('admin.versions.removed')}</Typography.Text>
           {diff.removed.map((n) => (
             <div key={n.id}>
-              <Tag color="red">−</Tag>
+              <ToneTag tone="red">−</ToneTag>
               {name(n)}
             </div>
           ))}
@@ -41,7 +41,7 @@ function DiffView({ before, after }: { before: ProcessDefinition; after: Process
           <Typography.Text strong>{t('admin.versions.changed')}</Typography.Text>
           {diff.changed.map((c) => (
             <div key={c.after.id}>
-              <Tag color="gold">~</Tag>
+              <ToneTag tone="amber">~</ToneTag>
               {name(c.after)}: {c.fields.join(', ')}
             </div>
           ))}

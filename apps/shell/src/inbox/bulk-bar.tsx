@@ -1,4 +1,5 @@
 import type { TaskDto } from '@unionflow/contracts';
+import { ToneTag } from '@unionflow/ui';
 import { Alert, Button, Flex, List, Modal, Progress, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -79,9 +80,11 @@ export function BulkBar({
                 <List.Item key={r.taskId}>
                   <span style={{ overflowWrap: 'anywhere' }}>{r.title}</span>
                   {r.ok ? (
-                    <Tag color="green">{t('bulk.ok')}</Tag>
+                    <ToneTag tone="green">{t('bulk.ok')}</ToneTag>
                   ) : (
-                    <Tag color="red">{r.detail === 'needs-form' ? t('bulk.needsForm') : r.detail}</Tag>
+                    <ToneTag tone="red">
+                      {r.detail === 'needs-form' ? t('bulk.needsForm') : (r.detail ?? '')}
+                    </ToneTag>
                   )}
                 </List.Item>
               )}

@@ -1,5 +1,5 @@
 import type { TaskDto } from '@unionflow/contracts';
-import { DateTime, isOverdue, StatusTag, useLocalText } from '@unionflow/ui';
+import { DateTime, isOverdue, StatusTag, ToneTag, useLocalText } from '@unionflow/ui';
 import { Card, Checkbox, Descriptions, Flex, Tag, Tooltip, Typography } from 'antd';
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,7 +47,7 @@ export const TaskCard = forwardRef<
           {box}
           <span>{text(task.stepName)}</span>
           <StatusTag status={task.status} kind="task" />
-          {overdue && <Tag color="red">{t('inbox.overdue')}</Tag>}
+          {overdue && <ToneTag tone="red">{t('inbox.overdue')}</ToneTag>}
         </Flex>
       }
     >

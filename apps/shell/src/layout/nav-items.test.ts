@@ -17,6 +17,7 @@ describe('navigation by role', () => {
       'innovation',
     );
     expect(canSeeRemote(['innovation-reviewer'], remotes[1]!)).toBe(false);
+    expect(buildNavItems(['innovation-reviewer'], remotes).map((i) => i.key)).toContain('delegations');
     expect(buildNavItems(['admin'], remotes).filter((i) => i.department)).toHaveLength(2);
   });
 

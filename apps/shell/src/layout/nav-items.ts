@@ -32,6 +32,10 @@ export function buildNavItems(roles: string[], remotes: RemoteEntry[]): NavItem[
     { key: 'mine', path: '/mine', labelKey: 'nav.mine', department: false },
     { key: 'new', path: '/new', labelKey: 'nav.new', department: false },
   ];
+  // Staff who hold tasks can hand them to a stand-in while away; plain members have none to hand.
+  if (roles.some((r) => r !== 'member')) {
+    items.push({ key: 'delegations', path: '/delegations', labelKey: 'nav.delegations', department: false });
+  }
   for (const r of remotes) {
     if (canSeeRemote(roles, r)) {
       items.push({

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CaseDetailDto, MeDto, TaskDto } from '@unionflow/contracts';
-import { ApiError, api, DateTime, ProblemAlert, StatusTag, useLocalText } from '@unionflow/ui';
+import { ApiError, api, DateTime, ProblemAlert, StatusTag, ToneTag, useLocalText } from '@unionflow/ui';
 import { Card, Col, Descriptions, Empty, Flex, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -34,7 +34,7 @@ function CurrentTasks({ detail }: { detail: CaseDetailDto }) {
           <Flex gap={8} wrap align="center">
             <strong>{text(task.stepName)}</strong>
             <StatusTag status={task.status} kind="task" />
-            {isMine(task, me) && <Tag color="red">{t('cases.yourTurn')}</Tag>}
+            {isMine(task, me) && <ToneTag tone="red">{t('cases.yourTurn')}</ToneTag>}
           </Flex>
           <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
             {t('inbox.holders')}: {holdersOf(task) || t('cases.nobody')}

@@ -76,6 +76,18 @@ export interface LibraryEntryDto {
   publishedAt: string;
 }
 
+/** A standing delegation: while active, new tasks of `from` go to `to`. */
+export interface DelegationDto {
+  id: string;
+  from: { id: string; username: string; displayName: string };
+  to: { id: string; username: string; displayName: string };
+  startsAt: string;
+  endsAt: string | null;
+  reason: string;
+  createdAt: string;
+  active: boolean;
+}
+
 /** Cursor paging shared by every list. */
 export interface PageParams {
   cursor?: string | null;
@@ -152,6 +164,24 @@ export const api = {
   library: (
     query: { q?: string; tier?: string; kind?: string; cursor?: string | null; limit?: number } = {},
   ) => apiRequest<{ items: LibraryEntryDto[]; nextCursor: string | null }>('/api/library', { query }),
+  delegations: () => apiRequest<{ given: DelegationDto[]; received: DelegationDto[] }>('/api/me/delegations'),
+  createDelegation: (
+    body: { to: string; reason: string; startsAt?: string; endsAt?: string | null },
+    idempotencyKey: string,
+  ) => apiRequest<DelegationDto>('/api/me/delegations', { method: 'POST', body, idempotencyKey }),
+  endDelegation: (id: string) =>
+    apiRequest<void>(`/api/me/delegations/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  handOver: (username: string, body: { to: string; reason: string }, idempotencyKey: string) =>
+    apiRequest<{
+      delegation: DelegationDto;
+      moved: number;
+      failed: number;
+      tasks: { taskId: string; caseId: string; ok: boolean; detail?: string }[];
+    }>(`/api/admin/users/${encodeURIComponent(username)}/hand-over`, {
+      method: 'POST',
+      body,
+      idempotencyKey,
+    }),
   notifications: (page: PageParams = {}) =>
     apiRequest<NotificationPageDto>('/api/notifications', {
       query: { cursor: page.cursor, limit: page.limit },

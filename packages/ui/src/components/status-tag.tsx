@@ -1,4 +1,5 @@
 import { Tag } from 'antd';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 // Text, background and border per status; antd's preset tag colours fall below 4.5:1 contrast.
@@ -7,6 +8,26 @@ const GREEN = { color: '#1d6b08', background: '#eefbe6', borderColor: '#a6db8f' 
 const RED = { color: '#b0101e', background: '#fff0f0', borderColor: '#f3a5a8' };
 const AMBER = { color: '#8a4b00', background: '#fff7e6', borderColor: '#f0c78a' };
 const GREY = { color: '#434343', background: '#f5f5f5', borderColor: '#d0d0d0' };
+/** Accessible tag colours (text ≥ 4.5:1 on its background), for tags that are not statuses. */
+export const TONES = { blue: BLUE, green: GREEN, red: RED, amber: AMBER, grey: GREY } as const;
+
+/** A tag in one of the accessible tones. */
+export function ToneTag({
+  tone,
+  children,
+  style,
+  ...rest
+}: { tone: keyof typeof TONES; children: ReactNode; style?: CSSProperties } & Record<
+  `data-${string}`,
+  string
+>) {
+  return (
+    <Tag style={{ ...TONES[tone], ...style }} {...rest}>
+      {children}
+    </Tag>
+  );
+}
+
 const COLORS: Record<string, typeof GREY> = {
   running: BLUE,
   completed: GREEN,

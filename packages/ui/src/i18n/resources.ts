@@ -7,6 +7,7 @@ export const commonResources = {
       inbox: '我的待办',
       mine: '我的申请',
       new: '发起申请',
+      delegations: '委托代办',
       departments: '部门应用',
       remotes: { innovation: '职工创新', assistance: '困难帮扶', rights: '权益保障', admin: '流程管理' },
     },
@@ -67,6 +68,7 @@ export const commonResources = {
       inbox: 'My tasks',
       mine: 'My applications',
       new: 'New application',
+      delegations: 'Delegations',
       departments: 'Departments',
       remotes: {
         innovation: 'Innovation',

@@ -106,6 +106,11 @@ export async function startCase(
       updateId: `ready-${input.caseId}`,
     });
   } catch (err) {
+    // A case that ends in its very first step closes before the ready update is delivered; its
+    // projection is written by then, and the workflow's result is the final view.
+    if (err instanceof WorkflowNotFoundError && /closing workflow/.test(err.message)) {
+      return (await startWorkflowOperation.workflowHandle()).result() as Promise<CaseView>;
+    }
     throw toHttpError(err);
   }
 }

@@ -49,7 +49,9 @@ function parseStored(payload: unknown): unknown {
  */
 export const idempotencyPlugin = fp(
   async (app: FastifyInstance, opts: IdempotencyOptions) => {
-    const staleAfterMs = opts.staleAfterMs ?? 5 * 60_000;
+    // Longer than any request takes (engine calls time out well before), short enough that a client
+    // retrying after a gateway crash is not refused for long.
+    const staleAfterMs = opts.staleAfterMs ?? 75_000;
     const reservations = new WeakMap<FastifyRequest, Reservation>();
     app.decorateRequest('idempotencyKey', undefined);
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseDetailDto, InboxPageDto } from '@unionflow/contracts';
+import { publishDefinition } from '@unionflow/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../../../../workers/test-support/engine-harness';
 import { createTestApp, login, type TestApp } from '../../../test-support/app-harness';
@@ -187,5 +188,41 @@ describe('the walking skeleton over HTTP', () => {
       headers: applicant,
     });
     expect(again.statusCode).toBe(409);
+  });
+
+  it('answers 201 for a case that completes in its first step', async () => {
+    await publishDefinition(
+      t.db,
+      {
+        key: 'instant',
+        version: 1,
+        name: { zh: '自动通过' },
+        department: 'innovation',
+        form: [{ key: 'title', label: { zh: '标题' }, type: 'text' }],
+        start: 'auto',
+        nodes: [
+          {
+            id: 'auto',
+            kind: 'approval',
+            name: { zh: '自动' },
+            assignee: { kind: 'role', role: 'nobody', scope: 'nearest' },
+            mode: 'single',
+            emptyAssignee: 'auto-approve',
+            next: 'end',
+          },
+          { id: 'end', kind: 'end', name: { zh: '通过' }, outcome: 'approved' },
+        ],
+      },
+      null,
+    );
+    const applicant = await login(t.app, 'zhangwei');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: applicant,
+      payload: { processKey: 'instant', data: { title: 'now' } },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json<CaseDetailDto>()).toMatchObject({ status: 'completed', outcome: 'approved' });
   });
 });

@@ -119,6 +119,11 @@ describe('the inbox and the applicant', () => {
     const title = `实时推送 ${Date.now()}`;
     await submitCase(applicant, 'simple-approval', { title });
     // No navigation on lina's page: only the event stream can bring the task in.
-    await lina.getByTestId('task-card').filter({ hasText: title }).waitFor({ timeout: 15_000 });
+    const card = lina.getByTestId('task-card').filter({ hasText: title });
+    await card.waitFor({ timeout: 15_000 });
+    // Keyboard: pick the card, then "a" approves it.
+    await card.locator('.ant-descriptions-item-label').first().click();
+    await lina.keyboard.press('a');
+    await card.waitFor({ state: 'detached' });
   });
 });

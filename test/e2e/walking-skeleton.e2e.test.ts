@@ -76,6 +76,13 @@ describe('walking skeleton in the browser', () => {
     expect(await seriousA11yViolations(applicant)).toEqual([]);
 
     // The same screen at phone width.
+    // English on demand (Chinese is the default); the choice is remembered.
+    await applicant.getByText('English', { exact: true }).click();
+    await applicant.getByTestId('case-status').filter({ hasText: 'Completed' }).waitFor();
+    await applicant.getByText('History').waitFor();
+    await snap(applicant, '05b-case-completed-en');
+    await applicant.getByText('中文', { exact: true }).click();
+
     const phone = await browser.newPage(platform.baseUrl, PHONE);
     await signIn(phone, 'zhangwei');
     await phone.goto(caseUrl);

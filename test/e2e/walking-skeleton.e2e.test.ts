@@ -92,4 +92,21 @@ describe('walking skeleton in the browser', () => {
     await snap(phone, '06-case-completed-375');
     expect(await seriousA11yViolations(phone)).toEqual([]);
   });
+
+  it('contains a department app that fails to load, and loads it on retry', async () => {
+    const page = await browser.newPage(platform.baseUrl);
+    await signIn(page, 'liuyang');
+    // The rights app's manifest is unreachable at first (a deploy in progress, a flaky network).
+    await page.route('**/apps/rights/mf-manifest.json', (route) => route.abort());
+    await page.goto('/rights');
+    const panel = page.locator('.ant-result-warning');
+    await panel.waitFor();
+    // The shell around it keeps working.
+    await page.getByRole('menuitem', { name: '我的待办' }).waitFor();
+    await snap(page, '07-remote-failed');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.unroute('**/apps/rights/mf-manifest.json');
+    await panel.getByRole('button').click();
+    await page.getByText('调解进行中').waitFor();
+  });
 });

@@ -233,6 +233,7 @@ async function startTunedDevServer(
   }
   return {
     address,
+    pid: child.pid,
     namespace: 'default',
     logFile: '/dev/null',
     stop: () => stopChild(child, 'SIGTERM', 5000),

@@ -68,6 +68,7 @@ const MATRIX: Record<string, Access> = {
   'GET /api/files/:id': 'user',
   'GET /api/mentorships': 'staff',
   'POST /api/mentorships': 'staff',
+  'GET /api/users': 'user',
   'GET /apps/:name/*': 'public',
   'GET /*': 'public',
 };

@@ -12,6 +12,7 @@ import { mentorshipsRoutes } from './mentorships';
 import { notificationsRoutes } from './notifications';
 import { processesRoutes } from './processes';
 import { tasksRoutes } from './tasks';
+import { usersRoutes } from './users';
 
 /** The business resources' route plugins, registered in this order. */
 export const DOMAIN_ROUTE_PLUGINS = {
@@ -28,6 +29,7 @@ export const DOMAIN_ROUTE_PLUGINS = {
   drafts: draftsRoutes,
   files: filesRoutes,
   mentorships: mentorshipsRoutes,
+  users: usersRoutes,
 } as const;
 
 /** Every domain route plugin. */

@@ -80,13 +80,11 @@ describe('drafts, attachments and the shared library', () => {
     const fileId = photo.json().id as string;
     expect((await upload('image/png', Buffer.from('not a png'))).statusCode).toBe(400);
     expect((await upload('text/html', Buffer.from('<script>'))).statusCode).toBe(415);
-    const download = await h.t.app.inject({
-      method: 'GET',
-      url: `/api/files/${fileId}`,
-      headers: await h.as('lina'),
-    });
-    expect(download.statusCode).toBe(200);
-    expect(download.rawPayload.equals(PNG)).toBe(true);
+    const download = async (username: string) =>
+      h.t.app.inject({ method: 'GET', url: `/api/files/${fileId}`, headers: await h.as(username) });
+    // Before any case refers to it, only its uploader may read it.
+    expect((await download('zhangwei')).rawPayload.equals(PNG)).toBe(true);
+    expect((await download('lina')).statusCode).toBe(404);
 
     const finished = await call('zhangwei', 'PUT', `/api/drafts/${saved.body.id}`, {
       data: {
@@ -102,6 +100,11 @@ describe('drafts, attachments and the shared library', () => {
     expect(submitted.status).toBe(201);
     expect(submitted.body).toMatchObject({ status: 'running', processKey: 'innovation-proposal' });
     expect((await call('zhangwei', 'GET', `/api/drafts/${saved.body.id}`)).status).toBe(404);
+    // Once the submitted case refers to it, whoever may see the case may read it; others may not.
+    const reviewerCopy = await download('lina');
+    expect(reviewerCopy.statusCode).toBe(200);
+    expect(reviewerCopy.rawPayload.equals(PNG)).toBe(true);
+    expect((await download('liuyang')).statusCode).toBe(404);
 
     await award(submitted.body.id, 1_500_000);
     awardedNumber = submitted.body.number;

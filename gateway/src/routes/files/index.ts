@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem } from '@unionflow/contracts';
 import { Type } from 'typebox';
-import { staffDepartments } from '../../cases/department-roles';
+import { mayReadAttachment } from '../../cases/file-access';
 import { badRequest, notFound } from '../../errors';
 
 /** Photos from the shop floor and scanned documents; nothing executable. */
@@ -103,7 +103,7 @@ export const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: 'user' },
       schema: {
         tags: ['files'],
-        summary: 'Download an attachment (its owner and department staff)',
+        summary: 'Download an attachment (its owner, and whoever may see a case that refers to it)',
         params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
       },
     },
@@ -113,8 +113,11 @@ export const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .selectAll()
         .where('id', '=', request.params.id)
         .executeTakeFirst();
-      const staff = staffDepartments(request.user.roles).length > 0;
-      if (!row || (row.owner_id !== request.user.id && !staff)) throw notFound('附件不存在 / no such file');
+      const allowed =
+        row &&
+        (row.owner_id === request.user.id ||
+          (await mayReadAttachment(app.db, request.user, row.id, row.owner_id)));
+      if (!row || !allowed) throw notFound('附件不存在 / no such file');
       reply
         .header('content-type', row.content_type)
         .header('content-length', row.size)

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CaseDetailDto, MeDto, TaskDto } from '@unionflow/contracts';
 import { ApiError, api, DateTime, ProblemAlert, StatusTag, ToneTag, useLocalText } from '@unionflow/ui';
-import { Card, Col, Descriptions, Empty, Flex, List, Row, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Empty, Flex, List, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useMe } from '../auth/use-me';
@@ -86,7 +86,7 @@ export function CaseDetailPage() {
             { key: 'created', label: t('cases.createdAt'), children: <DateTime value={detail.createdAt} /> },
             { key: 'updated', label: t('cases.updatedAt'), children: <DateTime value={detail.updatedAt} /> },
             ...(detail.outcome
-              ? [{ key: 'outcome', label: t('cases.outcome'), children: detail.outcome }]
+              ? [{ key: 'outcome', label: t('cases.outcome'), children: outcomeLabel(detail, text) }]
               : []),
           ]}
         />
@@ -116,4 +116,10 @@ export function CaseDetailPage() {
       </Row>
     </Flex>
   );
+}
+
+/** The outcome as the definition names it (the end step's name), else its raw code. */
+function outcomeLabel(detail: CaseDetailDto, text: ReturnType<typeof useLocalText>): string {
+  const ended = detail.timeline.find((e) => e.type === 'case-ended');
+  return ended?.stepName ? text(ended.stepName) : (detail.outcome ?? '');
 }

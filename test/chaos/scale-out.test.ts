@@ -74,7 +74,8 @@ describe('two workers and two gateways on one Temporal and one PostgreSQL', () =
     log(`CPU while driving ${cases} cases: ${usage.groups.map((g) => `${g.name} ${g.cpuAvg}%`).join(', ')}`);
     for (const g of usage.groups) expect(g.cpuAvg, `${g.name} did work`).toBeGreaterThan(1);
 
-    // Both workers ran workflow tasks and activities: the history names the process of each.
+    // Both workers ran workflow tasks: the history names the process of each. (Database activities run
+    // as local activities inside those tasks, so workflow tasks are where the load shows.)
     const rows = await db.selectFrom('cases').select('id').where('process_key', '=', THREE_STEPS).execute();
     expect(rows).toHaveLength(cases);
     const connection = await Connection.connect({ address: stack.temporalAddress });
@@ -100,7 +101,6 @@ describe('two workers and two gateways on one Temporal and one PostgreSQL', () =
     log(`work by worker pid: ${JSON.stringify(Object.fromEntries(byPid))}`);
     for (const pid of pids.workers) {
       expect(byPid.get(String(pid))?.workflowTasks ?? 0, `worker ${pid} workflow tasks`).toBeGreaterThan(0);
-      expect(byPid.get(String(pid))?.activities ?? 0, `worker ${pid} activities`).toBeGreaterThan(0);
     }
 
     // Every person concerned by a case heard about it on their own stream, whichever gateway they use.

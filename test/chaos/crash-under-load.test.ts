@@ -99,7 +99,22 @@ describe('crashes under load', () => {
       const connection = await Connection.connect({ address: stack.temporalAddress });
       try {
         const client = new Client({ connection });
-        const running = await client.workflow.count('ExecutionStatus="Running"');
+        // Visibility trails the histories by a moment: give the last completions time to show.
+        let running = await client.workflow.count('ExecutionStatus="Running"');
+        for (let i = 0; i < 40 && running.count > 0; i++) {
+          await sleep(500);
+          running = await client.workflow.count('ExecutionStatus="Running"');
+        }
+        if (running.count > 0) {
+          for await (const wf of client.workflow.list({ query: 'ExecutionStatus="Running"' })) {
+            const row = await db
+              .selectFrom('cases')
+              .select(['status', 'last_seq'])
+              .where('id', '=', wf.workflowId.replace(/^case-/, ''))
+              .executeTakeFirst();
+            log(`still running: ${wf.workflowId} (read model: ${JSON.stringify(row ?? null)})`);
+          }
+        }
         expect(running.count).toBe(0);
         const { problems, cases, decisions } = await checkLedger(db, client, ledger);
         log(

@@ -1,16 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CaseDetail, CaseList, PageQuery, Problem, StartCaseRequest } from '@unionflow/contracts';
-import { checkFormData } from '@unionflow/workflows';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { visibleCase } from '../../cases/case-lookup';
 import { caseQuery } from '../../cases/case-repository';
 import { toCaseDetail, toCaseSummary } from '../../cases/case-view';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
-import { canStart, latestDefinition } from '../../cases/definitions';
 import { staffDepartments } from '../../cases/department-roles';
-import { caseIdFor, sendApplicantAction, startCase } from '../../cases/engine-client';
-import { badRequest, forbidden, notFound, unprocessable } from '../../errors';
+import { sendApplicantAction } from '../../cases/engine-client';
+import { startableDefinition, submitApplication } from '../../cases/submit-application';
+import { forbidden } from '../../errors';
 
 const CaseParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const ApplicantActionBody = Type.Object({
@@ -41,38 +40,16 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = request.user;
-      const def = await latestDefinition(app.db, request.body.processKey);
-      if (!def)
-        throw notFound(
-          `没有名为 ${request.body.processKey} 的已发布流程 / no published process "${request.body.processKey}"`,
-        );
-      if (!canStart(def, user.roles)) throw forbidden('您无权发起此流程 / you may not start this process');
-      const data = request.body.data;
-      const known = new Set(def.form.map((f) => f.key));
-      const unknown = Object.keys(data).filter((k) => !known.has(k));
-      if (unknown.length > 0) throw badRequest(`The form has no field(s): ${unknown.join(', ')}.`);
-      const problems = checkFormData(def.form, data, {});
-      if (problems.length > 0)
-        throw unprocessable(
-          problems.join(' '),
-          problems.map((message) => ({ path: '/data', message })),
-        );
-      const title =
-        typeof data.title === 'string' && data.title.trim()
-          ? data.title.trim()
-          : `${def.name.zh} - ${user.displayName}`;
-      const caseId = caseIdFor(user.id, request.idempotencyKey);
-      await startCase(app.temporal, {
-        caseId,
-        title,
-        definition: def,
-        applicant: { userId: user.id, orgId: user.orgId },
-        data,
-      });
-      const { row, visibility } = await visibleCase(app.db, user, caseId);
+      const def = await startableDefinition(app.db, request.user, request.body.processKey);
+      const detail = await submitApplication(
+        app,
+        request.user,
+        def,
+        request.body.data,
+        request.idempotencyKey,
+      );
       reply.code(201);
-      return toCaseDetail(app.db, row, def, visibility);
+      return detail;
     },
   );
 

@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CaseDetail, Problem } from '@unionflow/contracts';
 import type { ProcessDefinition } from '@unionflow/process-model';
-import { checkFormData } from '@unionflow/workflows';
 import { Type } from 'typebox';
 import type { AuthUser } from '../../auth';
-import { visibleCase } from '../../cases/case-lookup';
-import { toCaseDetail } from '../../cases/case-view';
-import { canStart, latestDefinition } from '../../cases/definitions';
-import { caseIdFor, startCase } from '../../cases/engine-client';
-import { badRequest, forbidden, notFound, unprocessable } from '../../errors';
+import { latestDefinition } from '../../cases/definitions';
+import {
+  rejectUnknownFields,
+  requireValidFormData,
+  startableDefinition,
+  submitApplication,
+} from '../../cases/submit-application';
+import { badRequest, notFound } from '../../errors';
 
 /** A draft holds at most this much form data (text, not attachments: those are file references). */
 const MAX_DRAFT_BYTES = 64 * 1024;
@@ -39,31 +41,15 @@ const errors = {
   503: Problem,
 };
 
-async function startableDefinition(
-  app: Parameters<FastifyPluginAsyncTypebox>[0],
-  user: AuthUser,
-  key: string,
-): Promise<ProcessDefinition> {
-  const def = await latestDefinition(app.db, key);
-  if (!def) throw notFound(`没有名为 ${key} 的已发布流程 / no published process "${key}"`);
-  if (!canStart(def, user.roles)) throw forbidden('您无权发起此流程 / you may not start this process');
-  return def;
-}
-
 /** A draft may be incomplete, but what it holds must fit the form. */
 function checkDraftData(def: ProcessDefinition, data: Record<string, unknown>): void {
-  const known = new Set(def.form.map((f) => f.key));
-  const unknown = Object.keys(data).filter((k) => !known.has(k));
-  if (unknown.length > 0) throw badRequest(`The form has no field(s): ${unknown.join(', ')}.`);
+  rejectUnknownFields(def, data);
   if (Buffer.byteLength(JSON.stringify(data)) > MAX_DRAFT_BYTES)
     throw badRequest(`A draft holds at most ${MAX_DRAFT_BYTES / 1024} KiB of form data.`);
-  const optional = def.form.map(({ required: _required, ...f }) => f);
-  const problems = checkFormData(optional, data, {});
-  if (problems.length > 0)
-    throw unprocessable(
-      problems.join(' '),
-      problems.map((message) => ({ path: '/data', message })),
-    );
+  requireValidFormData(
+    def.form.map(({ required: _required, ...f }) => f),
+    data,
+  );
 }
 
 function missingFields(def: ProcessDefinition, data: Record<string, unknown>): string[] {
@@ -132,7 +118,7 @@ export const draftsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const def = await startableDefinition(app, request.user, request.body.processKey);
+      const def = await startableDefinition(app.db, request.user, request.body.processKey);
       checkDraftData(def, request.body.data);
       const now = new Date();
       const row = await app.db
@@ -180,7 +166,7 @@ export const draftsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const row = await ownDraft(request.user, request.params.id);
-      const def = await startableDefinition(app, request.user, row.process_key);
+      const def = await startableDefinition(app.db, request.user, row.process_key);
       checkDraftData(def, request.body.data);
       const updated = await app.db
         .updateTable('case_drafts')
@@ -225,32 +211,19 @@ export const draftsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const user = request.user;
       const row = await ownDraft(user, request.params.id);
-      const def = await startableDefinition(app, user, row.process_key);
-      const data = row.data as Record<string, unknown>;
-      checkDraftData(def, data);
-      const problems = checkFormData(def.form, data, {});
-      if (problems.length > 0)
-        throw unprocessable(
-          problems.join(' '),
-          problems.map((message) => ({ path: '/data', message })),
-        );
-      const title =
-        typeof data.title === 'string' && data.title.trim()
-          ? data.title.trim()
-          : `${def.name.zh} - ${user.displayName}`;
+      const def = await startableDefinition(app.db, user, row.process_key);
+      checkDraftData(def, row.data as Record<string, unknown>);
       // The draft id names the case, so submitting twice starts one case.
-      const caseId = caseIdFor(user.id, `draft:${row.id}`);
-      await startCase(app.temporal, {
-        caseId,
-        title,
-        definition: def,
-        applicant: { userId: user.id, orgId: user.orgId },
-        data,
-      });
+      const detail = await submitApplication(
+        app,
+        user,
+        def,
+        row.data as Record<string, unknown>,
+        `draft:${row.id}`,
+      );
       await app.db.deleteFrom('case_drafts').where('id', '=', row.id).execute();
-      const { row: caseRow, visibility } = await visibleCase(app.db, user, caseId);
       reply.code(201);
-      return toCaseDetail(app.db, caseRow, def, visibility);
+      return detail;
     },
   );
 };

@@ -1,0 +1,71 @@
+import type { CaseDetailDto } from '@unionflow/contracts';
+import type { Database } from '@unionflow/db';
+import type { ProcessDefinition } from '@unionflow/process-model';
+import { checkFormData } from '@unionflow/workflows';
+import type { Kysely } from 'kysely';
+import type { AuthUser } from '../auth';
+import { badRequest, forbidden, notFound, unprocessable } from '../errors';
+import type { TemporalContext } from '../plugins/temporal';
+import { visibleCase } from './case-lookup';
+import { toCaseDetail } from './case-view';
+import { canStart, latestDefinition } from './definitions';
+import { caseIdFor, startCase } from './engine-client';
+
+/** The newest published version of a process, if the user may start it (404 / 403 otherwise). */
+export async function startableDefinition(
+  db: Kysely<Database>,
+  user: AuthUser,
+  key: string,
+): Promise<ProcessDefinition> {
+  const def = await latestDefinition(db, key);
+  if (!def) throw notFound(`没有名为 ${key} 的已发布流程 / no published process "${key}"`);
+  if (!canStart(def, user.roles)) throw forbidden('您无权发起此流程 / you may not start this process');
+  return def;
+}
+
+/** Refuses data with fields the form does not have. */
+export function rejectUnknownFields(def: ProcessDefinition, data: Record<string, unknown>): void {
+  const known = new Set(def.form.map((f) => f.key));
+  const unknown = Object.keys(data).filter((k) => !known.has(k));
+  if (unknown.length > 0) throw badRequest(`The form has no field(s): ${unknown.join(', ')}.`);
+}
+
+/** Refuses data that breaks the form's rules (422 listing every problem). */
+export function requireValidFormData(form: ProcessDefinition['form'], data: Record<string, unknown>): void {
+  const problems = checkFormData(form, data, {});
+  if (problems.length > 0) {
+    throw unprocessable(
+      problems.join(' '),
+      problems.map((message) => ({ path: '/data', message })),
+    );
+  }
+}
+
+/**
+ * Starts a case from a complete start form and returns it as the applicant sees it. `startKey` names
+ * the case: the same user and key always start the same one case (an Idempotency-Key, a draft id).
+ */
+export async function submitApplication(
+  ctx: { db: Kysely<Database>; temporal: TemporalContext | null },
+  user: AuthUser,
+  def: ProcessDefinition,
+  data: Record<string, unknown>,
+  startKey: string | undefined,
+): Promise<CaseDetailDto> {
+  rejectUnknownFields(def, data);
+  requireValidFormData(def.form, data);
+  const title =
+    typeof data.title === 'string' && data.title.trim()
+      ? data.title.trim()
+      : `${def.name.zh} - ${user.displayName}`;
+  const caseId = caseIdFor(user.id, startKey);
+  await startCase(ctx.temporal, {
+    caseId,
+    title,
+    definition: def,
+    applicant: { userId: user.id, orgId: user.orgId },
+    data,
+  });
+  const { row, visibility } = await visibleCase(ctx.db, user, caseId);
+  return toCaseDetail(ctx.db, row, def, visibility);
+}

@@ -1,25 +1,7 @@
 import { pluginModuleFederation } from '@module-federation/rsbuild-plugin';
 import { defineConfig } from '@rsbuild/core';
 import { pluginReact } from '@rsbuild/plugin-react';
-
-// The gateway serves this app's dist at /apps/innovation/; dev uses the same base so URLs match.
-const base = '/apps/innovation/';
-const gateway = process.env.UNIONFLOW_GATEWAY ?? 'http://localhost:3000';
-
-/** Shared singletons; must match apps/shell/rsbuild.config.ts. */
-const shared = {
-  react: { singleton: true, requiredVersion: '^19.2.0' },
-  'react/jsx-runtime': { singleton: true, requiredVersion: '^19.2.0' },
-  'react-dom': { singleton: true, requiredVersion: '^19.2.0' },
-  'react-dom/client': { singleton: true, requiredVersion: '^19.2.0' },
-  'react-router': { singleton: true, requiredVersion: '^7.9.0' },
-  '@tanstack/react-query': { singleton: true, requiredVersion: '^5.90.0' },
-  antd: { singleton: true, requiredVersion: '^6.0.0' },
-  dayjs: { singleton: true, requiredVersion: '^1.11.0' },
-  i18next: { singleton: true, requiredVersion: '>=26.0.0' },
-  'react-i18next': { singleton: true, requiredVersion: '>=17.0.0' },
-  '@unionflow/ui': { singleton: true, requiredVersion: false as const },
-};
+import { remoteSettings, sharedSingletons } from '../federation';
 
 export default defineConfig({
   plugins: [
@@ -27,20 +9,9 @@ export default defineConfig({
     pluginModuleFederation({
       name: 'innovation',
       exposes: { './app': './src/app.tsx' },
-      shared,
+      shared: sharedSingletons,
       dts: false,
     }),
   ],
-  source: { entry: { index: './src/index.ts' } },
-  html: { title: '职工创新 · UnionFlow' },
-  output: { assetPrefix: base, distPath: { root: 'dist' } },
-  dev: { assetPrefix: base },
-  server: {
-    port: 3002,
-    strictPort: true,
-    base: '/apps/innovation',
-    // The shell's dev server proxies to us, but allow direct cross-origin loads too.
-    headers: { 'Access-Control-Allow-Origin': '*' },
-    proxy: { '/api': { target: gateway } },
-  },
+  ...remoteSettings({ name: 'innovation', title: '职工创新', port: 3002 }),
 });

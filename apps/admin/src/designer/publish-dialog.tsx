@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { adminApi, ProblemAlert, ToneTag } from '@unionflow/ui';
-import { Alert, List, Modal, Spin, Tag, Typography } from 'antd';
+import { Alert, List, Modal, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /** Before publishing: the running cases on older versions (they keep their steps), then confirm. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ProcessDefinition, ProcessNode } from '@unionflow/process-model';
 import { adminApi, DateTime, ProblemAlert, ToneTag, useLocalText } from '@unionflow/ui';
-import { Button, Empty, Flex, List, Modal, Spin, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, List, Modal, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffDefinitions, isEmptyDiff } from './definition-diff';

@@ -1,6 +1,6 @@
 import type { TaskDto } from '@unionflow/contracts';
 import { ToneTag } from '@unionflow/ui';
-import { Alert, Button, Flex, List, Modal, Progress, Tag } from 'antd';
+import { Alert, Button, Flex, List, Modal, Progress } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { approveEach, type BulkResult } from './bulk-approve';

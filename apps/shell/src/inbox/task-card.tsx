@@ -1,6 +1,6 @@
 import type { TaskDto } from '@unionflow/contracts';
 import { DateTime, isOverdue, StatusTag, ToneTag, useLocalText } from '@unionflow/ui';
-import { Card, Checkbox, Descriptions, Flex, Tag, Tooltip, Typography } from 'antd';
+import { Card, Checkbox, Descriptions, Flex, Tooltip, Typography } from 'antd';
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';

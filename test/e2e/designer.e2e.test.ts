@@ -7,7 +7,14 @@ import {
   snap,
   type TestBrowser,
 } from './support/browser';
-import { approveInInbox, decideStep, pickOption, submitCase, timelineWhen } from './support/journeys';
+import {
+  approveInInbox,
+  decideStep,
+  pickOption,
+  pickUser,
+  submitCase,
+  timelineWhen,
+} from './support/journeys';
 import { type Platform, startPlatform } from './support/platform';
 
 let platform: Platform;
@@ -104,7 +111,7 @@ describe('the admin changes a process', () => {
     const lina = await browser.newPage(platform.baseUrl);
     await signIn(lina, 'lina');
     await lina.goto('/delegations');
-    await lina.locator('#delegation_to').fill('wangfang');
+    await pickUser(lina, 'delegation_to', 'wangfang');
     await lina.locator('#delegation_reason').fill('年休假');
     await lina.getByRole('button', { name: '开始委托' }).click();
     await lina.getByText('→ 王芳').waitFor();

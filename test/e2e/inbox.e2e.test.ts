@@ -7,7 +7,7 @@ import {
   snap,
   type TestBrowser,
 } from './support/browser';
-import { approveInInbox, submitCase, timelineWhen } from './support/journeys';
+import { approveInInbox, pickUser, submitCase, timelineWhen } from './support/journeys';
 import { type Platform, startPlatform } from './support/platform';
 
 let platform: Platform;
@@ -58,7 +58,7 @@ describe('the inbox and the applicant', () => {
     // Transfer to a colleague.
     await card('转办').getByTestId('task-more').click();
     await lina.getByRole('menuitem', { name: '转办' }).click();
-    await lina.locator('#decision_to').fill('wangfang');
+    await pickUser(lina, 'decision_to', 'wangfang');
     await lina.locator('#decision_comment').fill('请王芳处理');
     await snap(lina, '22-inbox-transfer');
     await lina.getByTestId('decision-confirm').click();

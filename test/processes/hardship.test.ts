@@ -147,9 +147,14 @@ describe('hardship file over HTTP', () => {
   it('reopens the file when an objection during the public notice is upheld', async () => {
     await h.publish(withDurations(hardshipCase, { 'yearly-wait': '3s', 'exit-notice': '1h' }));
     const id = await openFileUntilReverification();
+    expect((await h.until('chenjie', id, () => true)).currentNodeIds).toEqual(['reverify']);
     await approve('chenjie', id, 'reverify', { reverifyOutcome: 'exit' });
     await approve('zhaolei', id, 'exit-verification', { exitVerificationNote: '核实属实' });
-    await h.until('zhangwei', id, (c) => c.timeline.some((e) => e.type === 'notice-published'));
+    const onNotice = await h.until('zhangwei', id, (c) =>
+      c.timeline.some((e) => e.type === 'notice-published'),
+    );
+    // No task is open during the notice: the case is placed at the notice itself.
+    expect(onNotice.currentNodeIds).toEqual(['exit-notice']);
     // Someone who cannot see the case cannot object; the household can.
     expect((await h.act('lina', id, 'object', { comment: '不同意' })).status).toBe(404);
     const objected = await h.act('zhangwei', id, 'object', {
@@ -166,6 +171,7 @@ describe('hardship file over HTTP', () => {
       (c) => c.timeline.filter((e) => e.type === 'timer-started').length >= 2,
     );
     expect(back.status).toBe('running');
+    expect(back.currentNodeIds).toEqual(['yearly-wait']);
     const file = await h.t.db
       .selectFrom('hardship_files')
       .select(['status', 'archived_at'])

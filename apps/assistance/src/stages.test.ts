@@ -1,25 +1,34 @@
+import { hardshipCase } from '@unionflow/domain';
 import { describe, expect, it } from 'vitest';
-import { stageCounts, stageOf } from './stages';
+import { stageCounts, stageOf, stageOfNode } from './stages';
 
-const at = (zh: string | null, status: 'running' | 'completed' = 'running') => ({
-  processKey: 'hardship-case',
+const at = (nodes: string[], status: 'running' | 'completed' = 'running') => ({
   status,
-  currentStep: zh ? { zh } : null,
+  currentNodeIds: nodes,
 });
 
 describe('stageOf', () => {
-  it('maps the current step to the stage of the file', () => {
-    expect(stageOf(at('基层工会入户核实'))).toBe('verification');
-    expect(stageOf(at('在档（等待年度复核）'))).toBe('in-file');
-    expect(stageOf(at('年度复核认定'))).toBe('reverification');
-    expect(stageOf(at('退档公示'))).toBe('exit');
-    expect(stageOf(at('脱困后 6 个月回访'))).toBe('other');
-    expect(stageOf(at(null))).toBe('in-file');
-    expect(stageOf(at(null, 'completed'))).toBe('other');
+  it('maps where the file is to its stage', () => {
+    expect(stageOf(at(['verify']))).toBe('verification');
+    expect(stageOf(at(['yearly-wait']))).toBe('in-file');
+    expect(stageOf(at(['reverify']))).toBe('reverification');
+    expect(stageOf(at(['exit-notice']))).toBe('exit');
+    expect(stageOf(at(['follow-up-3', 'follow-up-6-wait']))).toBe('exit');
+    expect(stageOf(at(['a-step-an-admin-added']))).toBe('other');
+    expect(stageOf(at([]))).toBe('in-file');
+    expect(stageOf(at([], 'completed'))).toBe('other');
+  });
+
+  it('knows every node of the seeded hardship-case definition', () => {
+    const unknown = hardshipCase.nodes
+      .filter((n) => n.kind !== 'end')
+      .map((n) => n.id)
+      .filter((id) => stageOfNode(id) === 'other');
+    expect(unknown).toEqual([]);
   });
 
   it('counts running files only', () => {
-    const counts = stageCounts([at('退档公示'), at('退档公示', 'completed'), at('年度复核认定')]);
+    const counts = stageCounts([at(['exit-notice']), at(['exit-notice'], 'completed'), at(['reverify'])]);
     expect(counts).toMatchObject({ exit: 1, reverification: 1 });
   });
 });

@@ -1,30 +1,46 @@
 import type { CaseSummaryDto } from '@unionflow/contracts';
 
-/** Where a hardship file stands, from the step it is at now. */
+/** Where a hardship file stands, from the node it is at now. */
 export type HardshipStage = 'verification' | 'in-file' | 'reverification' | 'exit' | 'other';
 
-// Step names of the seeded hardship-case definition, by stage. An admin may rename steps in the
-// designer; unknown names fall into `other` and still show in the full case list.
-const STAGE_STEPS: Record<Exclude<HardshipStage, 'other'>, string[]> = {
-  verification: ['基层工会入户核实', '对照建档条件', '援助中心审批定级', '建档', '结对帮扶（联系卡）'],
-  'in-file': ['在档（等待年度复核）'],
-  reverification: ['民政经济状况比对', '年度复核认定', '复核结论', '更新档案'],
-  exit: ['基层工会核实退档', '退档公示', '异议复查', '异议是否成立', '退档归档', '脱困跟踪回访'],
+// Node ids of the seeded hardship-case definition, by stage. Ids survive an admin renaming a step in
+// the designer; a node an admin adds falls into `other` and still shows in the full case list.
+const STAGE_NODES: Record<Exclude<HardshipStage, 'other'>, string[]> = {
+  verification: [
+    'verify',
+    'admission',
+    'admission-gate',
+    'notify-not-eligible',
+    'centre-approval',
+    'open-file',
+    'pair',
+  ],
+  'in-file': ['yearly-wait', 'reopen'],
+  reverification: ['civil-check', 'reverify', 'reverify-gate', 'record-reverification'],
+  exit: ['exit-verification', 'exit-notice', 'objection-review', 'objection-gate', 'archive', 'follow-ups'],
 };
 
-/** The stage of a hardship case (by its current step's Chinese name). */
-export function stageOf(c: Pick<CaseSummaryDto, 'currentStep' | 'processKey' | 'status'>): HardshipStage {
-  // A running file with no step open is asleep on its yearly timer: in the file.
-  if (c.status === 'running' && !c.currentStep) return 'in-file';
-  const name = c.currentStep?.zh ?? '';
-  for (const [stage, steps] of Object.entries(STAGE_STEPS)) {
-    if (steps.some((s) => name.startsWith(s))) return stage as HardshipStage;
+/** The stage a node of the hardship-case definition belongs to. */
+export function stageOfNode(nodeId: string): HardshipStage {
+  // The yearly follow-ups after an exit are `follow-up-<months>` and `follow-up-<months>-wait`.
+  if (nodeId.startsWith('follow-up')) return 'exit';
+  for (const [stage, nodes] of Object.entries(STAGE_NODES)) {
+    if (nodes.includes(nodeId)) return stage as HardshipStage;
   }
   return 'other';
 }
 
+type StagedCase = Pick<CaseSummaryDto, 'currentNodeIds' | 'status'>;
+
+/** The stage of a hardship case: the earliest stage among the nodes it is at. */
+export function stageOf(c: StagedCase): HardshipStage {
+  const stages = c.currentNodeIds.map(stageOfNode);
+  const order: HardshipStage[] = ['verification', 'reverification', 'exit', 'in-file', 'other'];
+  return order.find((s) => stages.includes(s)) ?? (c.status === 'running' ? 'in-file' : 'other');
+}
+
 /** Running hardship files per stage. */
-export function stageCounts(cases: Pick<CaseSummaryDto, 'currentStep' | 'processKey' | 'status'>[]) {
+export function stageCounts(cases: StagedCase[]) {
   const counts: Record<HardshipStage, number> = {
     verification: 0,
     'in-file': 0,

@@ -3,6 +3,22 @@ import type { ProcessDefinition } from '@unionflow/process-model';
 import { type Kysely, sql } from 'kysely';
 import { candidatesByTask } from './task-dto';
 
+/**
+ * Where a case is: the nodes of its open tasks; with none open while it runs, the node it last
+ * entered (a timer, a notice, a service), read from its timeline. Both are index lookups per case.
+ */
+function currentNodeIds() {
+  return sql<string[]>`coalesce(
+    (select array_agg(distinct t.node_id order by t.node_id) from tasks t
+      where t.case_id = c.id and t.status in ('open', 'claimed')),
+    case when c.status = 'running' then
+      (select array[e.node_id] from timeline_events e
+        where e.case_id = c.id and e.node_id is not null
+        order by e.seq desc, e.idx desc limit 1)
+    end,
+    '{}'::text[])`.as('current_node_ids');
+}
+
 /** Columns every case read needs, with the org path for scope checks. */
 export function caseQuery(db: Kysely<Database>) {
   return db
@@ -31,6 +47,7 @@ export function caseQuery(db: Kysely<Database>) {
       'a.username as applicant_username',
       'a.display_name as applicant_name',
       sql<ProcessDefinition['name']>`pv.document->'name'`.as('process_name'),
+      currentNodeIds(),
     ]);
 }
 

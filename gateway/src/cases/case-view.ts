@@ -22,6 +22,7 @@ export function toCaseSummary(row: CaseRow): CaseSummaryDto {
     outcome: row.outcome,
     applicant: { id: row.applicant_id, username: row.applicant_username, displayName: row.applicant_name },
     currentStep: row.current_step,
+    currentNodeIds: row.current_node_ids,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };

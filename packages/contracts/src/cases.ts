@@ -70,6 +70,11 @@ export const CaseSummary = Type.Object({
   outcome: Type.Union([Type.String(), Type.Null()]),
   applicant: UserRef,
   currentStep: Type.Union([LocalText, Type.Null()]),
+  /**
+   * Where a running case is, as node ids of its definition: the steps with an open task, else the
+   * node it last entered (a timer, a public notice, a service). Stable when an admin renames steps.
+   */
+  currentNodeIds: Type.Array(Type.String()),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

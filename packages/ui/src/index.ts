@@ -13,6 +13,7 @@ export type {
   NotificationPageDto,
   PageParams,
   RemoteEntry,
+  UserMatchDto,
 } from './api/endpoints';
 export { api } from './api/endpoints';
 export { ActionKeys, newIdempotencyKey } from './api/idempotency-key';
@@ -20,6 +21,7 @@ export { DateTime } from './components/date-time';
 export { Money } from './components/money';
 export { ProblemAlert } from './components/problem-alert';
 export { StatusTag, TONES, ToneTag } from './components/status-tag';
+export { UserPicker } from './components/user-picker';
 export { CaseList } from './department/case-list';
 export { DepartmentWorkspace, type WorkspaceTab } from './department/department-workspace';
 export { countByStatus, useDepartmentCases } from './department/use-department-cases';

@@ -77,3 +77,12 @@ export async function choose(
   await scope.locator(`#${id}`).click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
 }
+
+/** Finds a colleague in a UserPicker (its input has this id) by typing, then picks them. */
+export async function pickUser(page: Page, inputId: string, username: string): Promise<void> {
+  await page.locator(`#${inputId}`).fill(username);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: `（${username}）` })
+    .click();
+}

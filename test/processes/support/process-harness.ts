@@ -16,6 +16,7 @@ export interface CaseDto {
   number: string;
   status: string;
   outcome: string | null;
+  currentNodeIds: string[];
   data: Record<string, unknown>;
   tasks: { id: string; nodeId: string; status: string; kind: string; candidates: { username: string }[] }[];
   timeline: {

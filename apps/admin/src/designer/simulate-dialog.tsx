@@ -1,8 +1,16 @@
 import { useMutation } from '@tanstack/react-query';
 import type { SimulateResultDto } from '@unionflow/contracts';
 import type { ProcessDefinition } from '@unionflow/process-model';
-import { adminApi, asFormFields, FormFields, ProblemAlert, toCaseData, useLocalText } from '@unionflow/ui';
-import { Button, Form, Input, Modal, Steps, Typography } from 'antd';
+import {
+  adminApi,
+  asFormFields,
+  FormFields,
+  ProblemAlert,
+  toCaseData,
+  UserPicker,
+  useLocalText,
+} from '@unionflow/ui';
+import { Button, Form, Modal, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 function Path({ result }: { result: SimulateResultDto }) {
@@ -76,7 +84,7 @@ export function SimulateDialog({
         initialValues={{ __applicant: 'zhangwei' }}
       >
         <Form.Item name="__applicant" label={t('admin.simulate.applicant')}>
-          <Input autoCapitalize="none" />
+          <UserPicker />
         </Form.Item>
         <Typography.Text type="secondary">{t('admin.simulate.data')}</Typography.Text>
         <FormFields fields={fields.map((f) => ({ ...f, required: false }))} />

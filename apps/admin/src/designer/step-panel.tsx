@@ -1,5 +1,5 @@
 import type { ProcessDefinition, ProcessNode } from '@unionflow/process-model';
-import { useLocalText } from '@unionflow/ui';
+import { UserPicker, useLocalText } from '@unionflow/ui';
 import { Alert, Button, Card, Drawer, Form, Grid, Input, InputNumber, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -117,7 +117,7 @@ export function StepPanel({
               )}
               {assigneeKind === 'user' && (
                 <Form.Item name={['assignee', 'username']} label={t('admin.panel.username')}>
-                  <Input data-testid="panel-username" autoCapitalize="none" />
+                  <UserPicker data-testid="panel-username" />
                 </Form.Item>
               )}
               {assigneeKind === 'field' && (

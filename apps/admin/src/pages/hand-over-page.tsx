@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { api, newIdempotencyKey, ProblemAlert, ToneTag } from '@unionflow/ui';
+import { api, newIdempotencyKey, ProblemAlert, ToneTag, UserPicker } from '@unionflow/ui';
 import { Alert, Button, Card, Form, Input, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -19,10 +19,10 @@ export function HandOverPage() {
           label={t('admin.handOver.from')}
           rules={[{ required: true, whitespace: true }]}
         >
-          <Input autoCapitalize="none" />
+          <UserPicker data-testid="hand-over-from" />
         </Form.Item>
         <Form.Item name="to" label={t('admin.handOver.to')} rules={[{ required: true, whitespace: true }]}>
-          <Input autoCapitalize="none" />
+          <UserPicker data-testid="hand-over-to" />
         </Form.Item>
         <Form.Item
           name="reason"

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TaskDto } from '@unionflow/contracts';
-import { api, useLocalText } from '@unionflow/ui';
+import { api, UserPicker, useLocalText } from '@unionflow/ui';
 import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -70,7 +70,7 @@ export function DecisionDialog({
             label={t('decision.to')}
             rules={[{ required: true, whitespace: true, message: t('decision.toRequired') }]}
           >
-            <Input autoCapitalize="none" autoComplete="off" />
+            <UserPicker data-testid="decision-to" />
           </Form.Item>
         )}
         <Form.Item

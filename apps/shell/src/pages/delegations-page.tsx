@@ -1,5 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, DateTime, type DelegationDto, newIdempotencyKey, ProblemAlert, ToneTag } from '@unionflow/ui';
+import {
+  api,
+  DateTime,
+  type DelegationDto,
+  newIdempotencyKey,
+  ProblemAlert,
+  ToneTag,
+  UserPicker,
+} from '@unionflow/ui';
 import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, List, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -73,7 +81,7 @@ export function DelegationsPage() {
         <Typography.Paragraph type="secondary">{t('delegation.intro')}</Typography.Paragraph>
         <Form form={form} layout="vertical" name="delegation" onFinish={(v) => create.mutate(v)}>
           <Form.Item name="to" label={t('delegation.to')} rules={[{ required: true, whitespace: true }]}>
-            <Input autoCapitalize="none" autoComplete="off" />
+            <UserPicker data-testid="delegation-to" />
           </Form.Item>
           <Form.Item
             name="reason"

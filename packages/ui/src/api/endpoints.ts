@@ -88,6 +88,14 @@ export interface DelegationDto {
   active: boolean;
 }
 
+/** A person found by the user search, for pickers. */
+export interface UserMatchDto {
+  id: string;
+  username: string;
+  displayName: string;
+  orgName: string;
+}
+
 /** Cursor paging shared by every list. */
 export interface PageParams {
   cursor?: string | null;
@@ -114,6 +122,7 @@ export const api = {
     }
   },
   remotes: () => apiRequest<RemoteEntry[]>('/api/federation/remotes'),
+  findUsers: (q: string, limit = 10) => apiRequest<UserMatchDto[]>('/api/users', { query: { q, limit } }),
   processes: () => apiRequest<ProcessSummaryDto[]>('/api/processes'),
   startCase: (body: StartCaseBody, idempotencyKey: string) =>
     apiRequest<CaseDetailDto>('/api/cases', { method: 'POST', body, idempotencyKey }),

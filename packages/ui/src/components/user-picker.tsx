@@ -1,0 +1,77 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Select, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/endpoints';
+
+/** Waits this long after the last keystroke before asking the server, so typing a name is one query. */
+const SEARCH_DELAY_MS = 250;
+
+function useDebounced(value: string, delay: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
+}
+
+/**
+ * Picks a colleague by name or username (`GET /api/users?q=`); the value is the username, which is
+ * what every API taking a person expects. Works as an antd Form control (`value` / `onChange`).
+ */
+export function UserPicker({
+  value,
+  onChange,
+  id,
+  exclude = [],
+  'data-testid': testId,
+}: {
+  value?: string;
+  onChange?: (username: string) => void;
+  id?: string;
+  /** Usernames not offered, e.g. the person handing the task over. */
+  exclude?: string[];
+  'data-testid'?: string;
+}) {
+  const { t } = useTranslation();
+  const [term, setTerm] = useState('');
+  const query = useDebounced(term.trim(), SEARCH_DELAY_MS);
+  const found = useQuery({
+    queryKey: ['users', query],
+    queryFn: () => api.findUsers(query),
+    enabled: query.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+  const options = (found.data ?? [])
+    .filter((u) => !exclude.includes(u.username))
+    .map((u) => ({
+      value: u.username,
+      label: `${u.displayName}（${u.username}）`,
+      title: u.orgName,
+      orgName: u.orgName,
+    }));
+  return (
+    <Select
+      id={id}
+      data-testid={testId}
+      showSearch={{ filterOption: false, onSearch: setTerm }}
+      value={value || undefined}
+      onChange={(v) => onChange?.(v)}
+      placeholder={t('form.userSearch')}
+      notFoundContent={
+        found.isFetching ? <Spin size="small" /> : query ? t('form.userNone') : t('form.userSearch')
+      }
+      options={options}
+      optionRender={(option) => (
+        <div>
+          <div>{option.label}</div>
+          <div style={{ fontSize: 12, opacity: 0.65 }}>{option.data.orgName}</div>
+        </div>
+      )}
+      style={{ width: '100%' }}
+      allowClear
+    />
+  );
+}

@@ -165,21 +165,36 @@ describe('periodic selections', () => {
     );
     expect(numbers).toContain(awardedNumber);
     const select = await h.task(id, 'select');
+    // The committee picks from the collected proposals: the step's form lists them as options.
+    const picker = select.form.find((f) => f.key === 'excellentCases');
+    expect(picker?.options?.map((o) => o.value)).toEqual(numbers);
+    expect(picker?.options?.[0]?.label.zh).toContain(numbers[0]);
     const outOfBand = await h.decide('wangfang', select.id, {
       action: 'approve',
-      data: { excellentCases: awardedNumber, excellentAwardFen: 2_000_001 },
+      data: { excellentCases: [awardedNumber], excellentAwardFen: 2_000_001 },
     });
     expect(outOfBand.status).toBe(422);
+    const notCollected = await h.decide('wangfang', select.id, {
+      action: 'approve',
+      data: { excellentCases: [awardedNumber, 'NOPE-1'], excellentAwardFen: 1_000_000 },
+    });
+    expect(notCollected.status).toBe(422);
+    expect(notCollected.body.detail).toContain('NOPE-1');
+    const notAList = await h.decide('wangfang', select.id, {
+      action: 'approve',
+      data: { excellentCases: awardedNumber, excellentAwardFen: 1_000_000 },
+    });
+    expect(notAList.status).toBe(422);
     await approve('wangfang', id, 'select', {
-      excellentCases: `${awardedNumber}，NOPE-1`,
+      excellentCases: [awardedNumber],
       excellentAwardFen: 1_000_000,
-      pacesetters: 'zhangwei lina',
+      pacesetters: ['zhangwei', 'lina'],
     });
     const done = await h.until('wangfang', id, (c) => c.status !== 'running');
     expect(done.data.selection).toMatchObject({
       excellent: [{ number: awardedNumber, username: 'zhangwei' }],
       pacesetters: ['zhangwei'],
-      skipped: ['NOPE-1', 'lina'],
+      skipped: ['lina'],
       totalFen: 1_300_000,
     });
   });
@@ -191,7 +206,7 @@ describe('periodic selections', () => {
     expect((ranked.data.candidates as { ranking: { username: string }[] }).ranking[0]?.username).toBe(
       'zhangwei',
     );
-    await approve('wangfang', id, 'select', { inductees: 'zhangwei', inducteeAwardFen: 800_000 });
+    await approve('wangfang', id, 'select', { inductees: ['zhangwei'], inducteeAwardFen: 800_000 });
     await h.until('wangfang', id, (c) => c.status !== 'running');
     const hall = await h.t.db
       .selectFrom('selection_awards')

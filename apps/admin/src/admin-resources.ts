@@ -130,6 +130,7 @@ export const adminResources = {
         label: '显示名称',
         type: '类型',
         required: '必填',
+        multiple: '多选',
         types: {
           text: '单行文本',
           textarea: '多行文本',
@@ -312,6 +313,7 @@ export const adminResources = {
         label: 'Label',
         type: 'Type',
         required: 'Required',
+        multiple: 'Multiple',
         types: {
           text: 'Text',
           textarea: 'Long text',

@@ -25,6 +25,7 @@ export type IssueCode =
   | 'invalid-duration'
   | 'duplicate-field-key'
   | 'select-without-options'
+  | 'multiple-not-supported'
   | 'invalid-condition';
 
 /** One problem in a definition, worded for the admin who designed it. */

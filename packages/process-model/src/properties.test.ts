@@ -42,7 +42,8 @@ const gate = (def: ProcessDefinition, loopTo: string): ProcessNode => ({
   default: def.start,
 });
 
-describe('generated definitions', () => {
+// 150 generated definitions per property take seconds on a busy 2-core machine: no default 5 s cap.
+describe('generated definitions', { timeout: 60_000 }, () => {
   it('are all accepted by the validator', () => {
     fc.assert(
       fc.property(arbitraryDefinition, (def) => {

@@ -39,6 +39,14 @@ export const FormFieldSchema = Type.Object({
   ]),
   required: Type.Optional(Type.Boolean()),
   options: Type.Optional(Type.Array(Type.Object({ value: Type.String(), label: TextSchema }))),
+  optionsFrom: Type.Optional(
+    Type.Object({
+      path: Type.String({ minLength: 1, maxLength: 200 }),
+      value: Type.String({ minLength: 1, maxLength: 100 }),
+      label: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 5 }),
+    }),
+  ),
+  multiple: Type.Optional(Type.Boolean()),
   min: Type.Optional(Bound),
   max: Type.Optional(Bound),
   sensitive: Type.Optional(Type.Boolean()),

@@ -37,6 +37,14 @@ export interface FormField {
   required?: boolean;
   /** For `select`. */
   options?: { value: string; label: Text }[];
+  /**
+   * For `select`: options read from the case data when the step opens, e.g. the proposals an earlier
+   * service step collected. `path` names a list in the data (`candidates.proposals`); each item gives
+   * the option's value (`value` key) and label (the `label` keys joined with " · ").
+   */
+  optionsFrom?: { path: string; value: string; label: string[] };
+  /** For `select` and `user`: the value is a list (several options, several people). */
+  multiple?: boolean;
   /** For `number` / `money` (money in integer fen). A string names another data field holding the bound. */
   min?: number | string;
   max?: number | string;

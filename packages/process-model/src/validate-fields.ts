@@ -40,6 +40,14 @@ export function fieldIssues(def: ProcessDefinition): ValidationIssue[] {
           report(node, bound, { zh: `字段 ${field.key} 的上下限`, en: `the bound of field "${field.key}"` });
         }
       }
+      // Options read from the data must come from a field collected before the step opens.
+      const source = field.optionsFrom?.path.split('.')[0];
+      if (source && !known.has(source)) {
+        report(node, source, {
+          zh: `字段 ${field.key} 的选项来源`,
+          en: `the options of field "${field.key}"`,
+        });
+      }
     }
   };
   const checkRule = (

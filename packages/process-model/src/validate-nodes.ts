@@ -153,7 +153,17 @@ function formIssues(form: FormField[], node: ProcessNode | undefined): Validatio
       );
     }
     seen.add(field.key);
-    if (field.type === 'select' && !field.options?.length) {
+    if (field.multiple && field.type !== 'select' && field.type !== 'user') {
+      issues.push(
+        issue(
+          'multiple-not-supported',
+          `${where.zh} 中的字段「${field.label.zh}」(${field.key}) 不能多选：只有下拉和人员字段可以多选。`,
+          `${where.en}: the field "${field.label.en ?? field.label.zh}" (${field.key}) cannot be multiple: only select and user fields can.`,
+          node?.id,
+        ),
+      );
+    }
+    if (field.type === 'select' && !field.options?.length && !field.optionsFrom) {
       issues.push(
         issue(
           'select-without-options',

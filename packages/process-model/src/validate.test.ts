@@ -198,6 +198,19 @@ describe('validateDefinition', () => {
     const select = structuredClone(walkingSkeletonDefinition);
     select.form.push({ key: 'kind', label: { zh: '类别' }, type: 'select' });
     expect(codes(select)).toEqual(['select-without-options']);
+    const listed = structuredClone(walkingSkeletonDefinition);
+    listed.form.push({ key: 'note', label: { zh: '备注' }, type: 'text', multiple: true });
+    expect(codes(listed)).toEqual(['multiple-not-supported']);
+    const fromData = structuredClone(walkingSkeletonDefinition);
+    fromData.form.push({
+      key: 'pick',
+      label: { zh: '挑选' },
+      type: 'select',
+      multiple: true,
+      optionsFrom: { path: 'candidates.items', value: 'id', label: ['name'] },
+    });
+    // Options come from data nobody collects before the start form: reported, not "no options".
+    expect(codes(fromData)).toEqual(['field-not-collected']);
     const condition = edit('level-gate', (n) => {
       (n.branches as { condition: unknown }[])[0]!.condition = { like: [{ var: 'data.level' }, 'd%'] };
     });

@@ -18,7 +18,14 @@ export interface CaseDto {
   outcome: string | null;
   currentNodeIds: string[];
   data: Record<string, unknown>;
-  tasks: { id: string; nodeId: string; status: string; kind: string; candidates: { username: string }[] }[];
+  tasks: {
+    id: string;
+    nodeId: string;
+    status: string;
+    kind: string;
+    candidates: { username: string }[];
+    form: { key: string; options?: { value: string; label: { zh: string } }[] }[];
+  }[];
   timeline: {
     type: string;
     nodeId: string | null;

@@ -1,5 +1,8 @@
 import type { FormField } from '@unionflow/process-model/runtime';
 
+/** The most entries a multiple field takes. */
+const MAX_LIST = 500;
+
 /**
  * Resolves a min/max bound: a number, or a path into the case data holding one (`awardBand.max`), so a
  * band computed by an earlier step (or chosen by a branch) is enforced when the reviewer decides.
@@ -11,6 +14,19 @@ function bound(value: number | string | undefined, data: Record<string, unknown>
   for (const part of value.split('.'))
     v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
   return typeof v === 'number' ? v : undefined;
+}
+
+/** A multiple field's value: a list of distinct strings, each an option for a select. */
+function checkList(field: FormField, value: unknown): string | null {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.length > 200))
+    return 'must be a list of texts.';
+  if (value.length > MAX_LIST) return `has too many entries (at most ${MAX_LIST}).`;
+  if (new Set(value).size !== value.length) return 'lists an entry twice.';
+  if (field.type === 'select') {
+    const unknown = value.filter((v) => !field.options?.some((o) => o.value === v));
+    if (unknown.length > 0) return `has entries that are not options: ${unknown.join(', ')}.`;
+  }
+  return null;
 }
 
 /**
@@ -27,8 +43,11 @@ export function checkFormData(
   for (const field of form) {
     const value = values[field.key];
     const label = field.label.en ?? field.label.zh;
-    if (value === undefined || value === null || value === '') {
-      if (field.required && (merged[field.key] === undefined || merged[field.key] === '')) {
+    // An empty list leaves a multiple field unanswered (files keep their historical rule).
+    const emptyList = (v: unknown) => field.multiple === true && Array.isArray(v) && v.length === 0;
+    if (value === undefined || value === null || value === '' || emptyList(value)) {
+      const known = merged[field.key];
+      if (field.required && (known === undefined || known === '' || emptyList(known))) {
         problems.push(`"${label}" (${field.key}) is required.`);
       }
       continue;
@@ -48,6 +67,9 @@ export function checkFormData(
         problems.push(`"${label}" (${field.key}) must be at most ${max}.`);
     } else if (field.type === 'boolean') {
       if (typeof value !== 'boolean') problems.push(`"${label}" (${field.key}) must be true or false.`);
+    } else if (field.multiple) {
+      const problem = checkList(field, value);
+      if (problem) problems.push(`"${label}" (${field.key}) ${problem}`);
     } else if (field.type === 'select') {
       if (!field.options?.some((o) => o.value === value))
         problems.push(`"${label}" (${field.key}) is not one of the options.`);

@@ -5,6 +5,7 @@ import {
   type FormField,
   type ProcessNode,
   parseDuration,
+  resolveFieldOptions,
 } from '@unionflow/process-model/runtime';
 import type { Effects } from './effects';
 import type { TaskRecord } from './records';
@@ -43,7 +44,9 @@ export function newTask(
     assigneeId: candidateIds.length === 1 ? (candidateIds[0] ?? null) : null,
     onBehalfOf: {},
     returnTo: null,
-    form,
+    // Options read from the data (`optionsFrom`) are fixed when the task opens, so the reviewer picks
+    // from, and is checked against, the same list.
+    form: resolveFieldOptions(form, ctx.state.data),
     createdAt: now.toISOString(),
     dueAt: deadline ? new Date(now.getTime() + parseDuration(deadline.due)).toISOString() : null,
     completedAt: null,

@@ -3,8 +3,10 @@ import { Button, Card, Flex, Form, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 const TYPES = ['text', 'textarea', 'number', 'money', 'date', 'select', 'boolean', 'user', 'file'] as const;
+/** Field types whose value may be a list. */
+const MULTIPLE_TYPES = new Set(['select', 'user']);
 
-/** Edits a list of form fields (key, label, type, required) inside the surrounding antd Form. */
+/** Edits a list of form fields (key, label, type, required, multiple) inside the surrounding antd Form. */
 export function FieldsEditor({ name }: { name: string }) {
   const { t } = useTranslation();
   return (
@@ -44,6 +46,20 @@ export function FieldsEditor({ name }: { name: string }) {
                   style={{ marginBottom: 4 }}
                 >
                   <Switch size="small" />
+                </Form.Item>
+                <Form.Item noStyle dependencies={[[name, row.name, 'type']]}>
+                  {({ getFieldValue }) =>
+                    MULTIPLE_TYPES.has(getFieldValue([name, row.name, 'type'])) ? (
+                      <Form.Item
+                        name={[row.name, 'multiple']}
+                        label={t('admin.fields.multiple')}
+                        valuePropName="checked"
+                        style={{ marginBottom: 4 }}
+                      >
+                        <Switch size="small" />
+                      </Form.Item>
+                    ) : null
+                  }
                 </Form.Item>
                 <Button
                   type="text"

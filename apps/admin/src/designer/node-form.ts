@@ -57,6 +57,10 @@ function fieldsFrom(raw: unknown): FormField[] {
       label: { zh: String(f.label?.zh ?? ''), ...(f.label?.en ? { en: f.label.en } : {}) },
       type: f.type ?? 'text',
       ...(f.required ? { required: true } : { required: undefined }),
+      // Only select and user fields take lists; a switched-off or hidden toggle leaves no trace.
+      ...(f.multiple && (f.type === 'select' || f.type === 'user')
+        ? { multiple: true }
+        : { multiple: undefined }),
     }))
     .map((f) => JSON.parse(JSON.stringify(f)) as FormField);
 }

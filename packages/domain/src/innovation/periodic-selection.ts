@@ -31,21 +31,21 @@ export const quarterlySelection: ProcessDefinition = {
       mode: 'single',
       emptyAssignee: 'admin-queue',
       form: [
-        field(
-          'excellentCases',
-          '优秀提案（案件编号，逗号分隔）',
-          'Excellent proposals (case numbers)',
-          'text',
-          {
-            required: true,
+        field('excellentCases', '优秀提案', 'Excellent proposals', 'select', {
+          required: true,
+          multiple: true,
+          optionsFrom: {
+            path: 'candidates.proposals',
+            value: 'number',
+            label: ['number', 'title', 'username'],
           },
-        ),
+        }),
         field('excellentAwardFen', '优秀提案奖励（分/项）', 'Award per excellent proposal (fen)', 'money', {
           required: true,
           min: yuan(1_000),
           max: yuan(20_000),
         }),
-        field('pacesetters', '改善标兵（用户名，逗号分隔）', 'Pacesetters (usernames)', 'text'),
+        field('pacesetters', '改善标兵', 'Pacesetters', 'user', { multiple: true }),
       ],
       next: 'award',
     },
@@ -89,8 +89,10 @@ export const hallOfFame: ProcessDefinition = {
       mode: 'single',
       emptyAssignee: 'admin-queue',
       form: [
-        field('inductees', '入选人员（用户名，逗号分隔）', 'Inductees (usernames)', 'text', {
+        field('inductees', '入选人员', 'Inductees', 'select', {
           required: true,
+          multiple: true,
+          optionsFrom: { path: 'candidates.ranking', value: 'username', label: ['displayName', 'username'] },
         }),
         field('inducteeAwardFen', '奖励（分/人）', 'Award per inductee (fen)', 'money', {
           required: true,

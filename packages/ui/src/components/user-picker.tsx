@@ -17,19 +17,22 @@ function useDebounced(value: string, delay: number): string {
 }
 
 /**
- * Picks a colleague by name or username (`GET /api/users?q=`); the value is the username, which is
- * what every API taking a person expects. Works as an antd Form control (`value` / `onChange`).
+ * Picks a colleague (or, with `multiple`, several) by name or username (`GET /api/users?q=`); the
+ * value is the username (list), which is what every API taking a person expects. Works as an antd
+ * Form control (`value` / `onChange`).
  */
 export function UserPicker({
   value,
   onChange,
   id,
+  multiple = false,
   exclude = [],
   'data-testid': testId,
 }: {
-  value?: string;
-  onChange?: (username: string) => void;
+  value?: string | string[];
+  onChange?: (usernames: string | string[]) => void;
   id?: string;
+  multiple?: boolean;
   /** Usernames not offered, e.g. the person handing the task over. */
   exclude?: string[];
   'data-testid'?: string;
@@ -56,9 +59,10 @@ export function UserPicker({
     <Select
       id={id}
       data-testid={testId}
+      mode={multiple ? 'multiple' : undefined}
       showSearch={{ filterOption: false, onSearch: setTerm }}
       value={value || undefined}
-      onChange={(v) => onChange?.(v)}
+      onChange={(v: string | string[]) => onChange?.(v ?? (multiple ? [] : ''))}
       placeholder={t('form.userSearch')}
       notFoundContent={
         found.isFetching ? <Spin size="small" /> : query ? t('form.userNone') : t('form.userSearch')

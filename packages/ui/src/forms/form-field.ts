@@ -19,6 +19,8 @@ export interface FormFieldSpec {
   type: FormFieldType;
   required?: boolean;
   options?: { value: string; label: LocalTextValue }[];
+  /** For `select` and `user`: the value is a list. Options read from the data arrive resolved. */
+  multiple?: boolean;
   /** Money bounds are in fen; a string names another field holding the bound. */
   min?: number | string;
   max?: number | string;

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UserPicker } from '../components/user-picker';
 import { pickText } from '../i18n/local-text';
 import { FileInput } from './file-input';
 import type { FormFieldSpec } from './form-field';
@@ -15,7 +16,7 @@ function rulesFor(field: FormFieldSpec, label: string, t: TFunction): FormRule[]
     // `whitespace` makes async-validator check the value as a string, so only text fields get it.
     const text = field.type === 'text' || field.type === 'textarea';
     const kind =
-      field.type === 'file'
+      field.type === 'file' || field.multiple
         ? { type: 'array' as const, min: 1 }
         : field.type === 'number' || field.type === 'money'
           ? { type: 'number' as const }
@@ -58,6 +59,8 @@ function widgetFor(field: FormFieldSpec, lng: string, t: TFunction): ReactNode {
     case 'select':
       return (
         <Select
+          mode={field.multiple ? 'multiple' : undefined}
+          showSearch={field.multiple ? { optionFilterProp: 'label' } : undefined}
           placeholder={t('form.select')}
           options={(field.options ?? []).map((o) => ({ value: o.value, label: pickText(o.label, lng) }))}
         />
@@ -66,6 +69,8 @@ function widgetFor(field: FormFieldSpec, lng: string, t: TFunction): ReactNode {
       return <Switch checkedChildren={t('form.yes')} unCheckedChildren={t('form.no')} />;
     case 'file':
       return <FileInput />;
+    case 'user':
+      return <UserPicker multiple={field.multiple} />;
     default:
       return <Input maxLength={500} />;
   }

@@ -68,3 +68,29 @@ describe('displayValue', () => {
     expect(displayValue(undefined, null, words)).toBe('—');
   });
 });
+
+describe('multiple fields', () => {
+  const multi: FormFieldSpec[] = [
+    {
+      key: 'picked',
+      label: { zh: '优秀提案' },
+      type: 'select',
+      multiple: true,
+      options: [
+        { value: 'UF1', label: { zh: 'UF1 · 节能' } },
+        { value: 'UF2', label: { zh: 'UF2 · 降噪' } },
+      ],
+    },
+    { key: 'people', label: { zh: '标兵' }, type: 'user', multiple: true },
+  ];
+
+  it('sends lists, and leaves an empty list out', () => {
+    expect(toCaseData(multi, { picked: ['UF1', ' UF2 '], people: [] })).toEqual({ picked: ['UF1', 'UF2'] });
+  });
+
+  it('shows each entry by its option label', () => {
+    const words = { yes: '是', no: '否', money: String, option: (l: { zh: string }) => l.zh };
+    expect(displayValue(multi[0], ['UF1', 'UF2'], words)).toBe('UF1 · 节能、UF2 · 降噪');
+    expect(displayValue(multi[1], ['zhangwei', 'lina'], words)).toBe('zhangwei、lina');
+  });
+});

@@ -10,7 +10,12 @@ function isDateLike(v: unknown): v is DateLike {
 }
 
 function isEmpty(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+  return (
+    v === undefined ||
+    v === null ||
+    (typeof v === 'string' && v.trim() === '') ||
+    (Array.isArray(v) && v.length === 0)
+  );
 }
 
 /**
@@ -29,6 +34,10 @@ export function toCaseData(
       continue;
     }
     if (isEmpty(v)) continue;
+    if (f.multiple) {
+      data[f.key] = (Array.isArray(v) ? v : [v]).map((item) => String(item).trim()).filter(Boolean);
+      continue;
+    }
     switch (f.type) {
       case 'money':
         data[f.key] = yuanToFen(Number(v));
@@ -97,6 +106,9 @@ export function displayValue(
   if (value === undefined || value === null || value === '') return '—';
   if (field?.type === 'money' && typeof value === 'number') return words.money(value);
   if (field?.type === 'boolean' || typeof value === 'boolean') return value ? words.yes : words.no;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    return value.length === 0 ? '—' : value.map((v) => displayValue(field, v, words)).join('、');
+  }
   if (field?.type === 'select') {
     const opt = field.options?.find((o) => o.value === value);
     if (opt) return words.option(opt.label);

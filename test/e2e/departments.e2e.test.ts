@@ -7,7 +7,15 @@ import {
   snap,
   type TestBrowser,
 } from './support/browser';
-import { choose, decideStep, fillDate, pickOption, timelineWhen } from './support/journeys';
+import {
+  choose,
+  decideStep,
+  fillDate,
+  pickOption,
+  pickUser,
+  submitCase,
+  timelineWhen,
+} from './support/journeys';
 import { type Platform, startPlatform } from './support/platform';
 
 /** A 1×1 PNG: a shop-floor photo as far as the upload check is concerned. */
@@ -107,6 +115,27 @@ describe('department journeys', () => {
     await phone.getByTestId('department-case').first().waitFor();
     await snap(phone, '36-innovation-375');
     expect(await seriousA11yViolations(phone)).toEqual([]);
+
+    // The committee's quarterly selection picks the awarded proposal, and a pacesetter, from lists.
+    const committee = await browser.newPage(platform.baseUrl);
+    await signIn(committee, 'wangfang');
+    const now = new Date();
+    const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+    const selectionPath = await submitCase(committee, 'innovation-quarterly-selection', { quarter });
+    await decideStep(committee, '季度优秀提案与改善标兵评选', '评选', async (card) => {
+      await card.locator('#excellentCases').click();
+      await committee
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: title })
+        .click();
+      await committee.keyboard.press('Escape');
+      await card.locator('#excellentAwardFen').fill('2000');
+      await pickUser(committee, 'pacesetters', 'zhangwei');
+      await committee.keyboard.press('Escape');
+      await snap(committee, '37-innovation-quarterly-selection');
+    });
+    await timelineWhen(committee, selectionPath, '已办结');
+    await committee.getByTestId('case-data').getByText(title).first().waitFor();
   });
 
   it('rights: a dispute is filed, mediated within the 15-day limit by a four-body panel and settled', async () => {

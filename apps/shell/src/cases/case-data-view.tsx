@@ -33,6 +33,7 @@ export function CaseDataView({ detail }: { detail: CaseDetailDto }) {
   if (!entries.length) return <Empty description={t('empty')} />;
   return (
     <Descriptions
+      data-testid="case-data"
       size="small"
       bordered
       column={1}

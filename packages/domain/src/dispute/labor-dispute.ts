@@ -62,7 +62,7 @@ export const laborDispute: ProcessDefinition = {
     }),
     field('facts', '事实与理由', 'Facts', 'textarea', { required: true }),
     field('claims', '请求事项', 'Claims', 'textarea', { required: true }),
-    field('amountClaimedFen', '请求金额（分）', 'Amount claimed (fen)', 'money', { required: true, min: 0 }),
+    field('amountClaimedFen', '请求金额（元）', 'Amount claimed (yuan)', 'money', { required: true, min: 0 }),
     field('evidence', '证据材料', 'Evidence', 'file'),
   ],
   start: 'intake',
@@ -191,7 +191,7 @@ export const laborDispute: ProcessDefinition = {
       emptyAssignee: 'admin-queue',
       form: [
         field('settlementTerms', '协议条款', 'Terms', 'textarea', { required: true }),
-        field('settlementAmountFen', '和解金额（分）', 'Amount (fen)', 'money', { required: true, min: 0 }),
+        field('settlementAmountFen', '和解金额（元）', 'Amount (yuan)', 'money', { required: true, min: 0 }),
         field('paymentDueDate', '履行期限', 'Payment due', 'date', { required: true }),
       ],
       next: 'payment',
@@ -204,7 +204,7 @@ export const laborDispute: ProcessDefinition = {
       mode: 'single',
       emptyAssignee: 'admin-queue',
       form: [
-        field('paidAmountFen', '实付金额（分）', 'Amount paid (fen)', 'money', {
+        field('paidAmountFen', '实付金额（元）', 'Amount paid (yuan)', 'money', {
           required: true,
           min: 'settlementAmountFen',
         }),

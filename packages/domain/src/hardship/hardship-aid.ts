@@ -21,7 +21,7 @@ export const hardshipAid: ProcessDefinition = {
         ['education', '助学救助', 'Education aid'],
       ),
     }),
-    field('amountFen', '申请金额（分）', 'Amount requested (fen)', 'money', {
+    field('amountFen', '申请金额（元）', 'Amount requested (yuan)', 'money', {
       required: true,
       min: 1,
       max: yuan(20_000),
@@ -71,7 +71,7 @@ export const hardshipAid: ProcessDefinition = {
       mode: 'single',
       emptyAssignee: 'admin-queue',
       form: [
-        field('approvedAmountFen', '批准金额（分）', 'Approved amount (fen)', 'money', {
+        field('approvedAmountFen', '批准金额（元）', 'Approved amount (yuan)', 'money', {
           required: true,
           min: 1,
           max: 'amountFen',

@@ -76,7 +76,7 @@ export const hardshipCase: ProcessDefinition = {
       ),
     }),
     field('causeDetail', '致困情况说明', 'Details', 'textarea', { required: true, sensitive: true }),
-    field('monthlyIncomeFen', '家庭月收入（分）', 'Household monthly income (fen)', 'money', {
+    field('monthlyIncomeFen', '家庭月收入（元）', 'Household monthly income (yuan)', 'money', {
       required: true,
       min: 0,
       sensitive: true,

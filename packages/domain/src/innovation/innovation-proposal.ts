@@ -28,7 +28,7 @@ export const innovationProposal: ProcessDefinition = {
     }),
     field('description', '现状与改进措施', 'Problem and improvement', 'textarea', { required: true }),
     field('benefit', '预期效益', 'Expected benefit', 'textarea'),
-    field('expectedBenefitFen', '预计年创效（分）', 'Expected yearly saving (fen)', 'money', { min: 0 }),
+    field('expectedBenefitFen', '预计年创效（元）', 'Expected yearly saving (yuan)', 'money', { min: 0 }),
     field('teamMembers', '参与人员', 'Team members', 'text'),
     field('attachments', '照片/附件', 'Photos and attachments', 'file'),
   ],
@@ -52,7 +52,7 @@ export const innovationProposal: ProcessDefinition = {
       emptyAssignee: 'scope-admin',
       deadline: { due: '7d', remindBefore: '2d', onOverdue: 'escalate-to-superior' },
       form: [
-        field('awardFen', '奖励金额（分）', 'Award (fen)', 'money', {
+        field('awardFen', '奖励金额（元）', 'Award (yuan)', 'money', {
           required: true,
           min: 'awardBand.min',
           max: 'awardBand.max',

@@ -13,7 +13,7 @@ export const openChallenge: ProcessDefinition = {
   form: [
     field('title', '榜单题目', 'Challenge', 'text', { required: true }),
     field('problem', '难题描述与指标要求', 'Problem and targets', 'textarea', { required: true }),
-    field('bountyFen', '悬赏金额（分）', 'Bounty (fen)', 'money', { required: true, min: 1 }),
+    field('bountyFen', '悬赏金额（元）', 'Bounty (yuan)', 'money', { required: true, min: 1 }),
     field('dueDate', '交付期限', 'Due date', 'date'),
   ],
   start: 'take-up',

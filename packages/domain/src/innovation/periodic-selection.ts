@@ -40,7 +40,7 @@ export const quarterlySelection: ProcessDefinition = {
             label: ['number', 'title', 'username'],
           },
         }),
-        field('excellentAwardFen', '优秀提案奖励（分/项）', 'Award per excellent proposal (fen)', 'money', {
+        field('excellentAwardFen', '优秀提案奖励（元/项）', 'Award per excellent proposal (yuan)', 'money', {
           required: true,
           min: yuan(1_000),
           max: yuan(20_000),
@@ -94,7 +94,7 @@ export const hallOfFame: ProcessDefinition = {
           multiple: true,
           optionsFrom: { path: 'candidates.ranking', value: 'username', label: ['displayName', 'username'] },
         }),
-        field('inducteeAwardFen', '奖励（分/人）', 'Award per inductee (fen)', 'money', {
+        field('inducteeAwardFen', '奖励（元/人）', 'Award per inductee (yuan)', 'money', {
           required: true,
           min: yuan(6_000),
           max: yuan(10_000),

@@ -50,7 +50,8 @@ export function ProgressView({ detail }: { detail: CaseDetailDto }) {
           title: text(s.name) || s.nodeId,
           content: (
             <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
-              {t(`cases.${s.state}`)}
+              {/* A current step nobody holds is a wait: a timer or a public notice. */}
+              {t(s.state === 'current' && s.people.length === 0 ? 'cases.waiting' : `cases.${s.state}`)}
               {s.people.length ? ` · ${s.people.map((p) => p.displayName).join('、')}` : ''}
               {s.state === 'next' && s.due ? ` · ${t('inbox.due')} ${s.due}` : ''}
               {s.state !== 'next' && s.at ? (

@@ -81,6 +81,36 @@ describe('buildProgress', () => {
     expect(ended.every((s) => s.state === 'done')).toBe(true);
   });
 
+  it('shows a case waiting on a timer at that node, not past it', () => {
+    const waiting = buildProgress({
+      ...base,
+      tasks: [task({ status: 'completed' })],
+      currentNodeIds: ['yearly-wait'],
+      timeline: [
+        ...base.timeline,
+        {
+          id: 'e3',
+          at: '2025-03-02T01:00:00Z',
+          type: 'timer-started',
+          actor: null,
+          onBehalfOf: null,
+          nodeId: 'yearly-wait',
+          stepName: { zh: '在档（等待年度复核）' },
+          comment: null,
+          data: null,
+        },
+      ],
+      predictedPath: [{ nodeId: 'reverify', kind: 'approval', name: { zh: '年度复核' }, assignees: [lina] }],
+    });
+    expect(waiting.map((s) => [s.nodeId, s.state])).toEqual([
+      ['submit', 'done'],
+      ['review', 'done'],
+      ['yearly-wait', 'current'],
+      ['reverify', 'next'],
+    ]);
+    expect(waiting[2]).toMatchObject({ people: [], at: '2025-03-02T01:00:00Z' });
+  });
+
   it('names holders for display', () => {
     expect(holdersOf(task({}))).toBe('李娜、王芳');
     expect(holdersOf(task({ assignee: lina }))).toBe('李娜');

@@ -35,7 +35,8 @@ function addPerson(list: UserRefDto[], u: UserRefDto | null | undefined): void {
  * holders, then the predicted remaining path.
  */
 export function buildProgress(
-  detail: Pick<CaseDetailDto, 'status' | 'tasks' | 'timeline' | 'predictedPath'>,
+  detail: Pick<CaseDetailDto, 'status' | 'tasks' | 'timeline' | 'predictedPath'> &
+    Partial<Pick<CaseDetailDto, 'currentNodeIds'>>,
 ): ProgressStep[] {
   const running = detail.status === 'running';
   const current = new Map<string, ProgressStep>();
@@ -54,8 +55,19 @@ export function buildProgress(
     }
   }
 
-  const done = new Map<string, ProgressStep>();
   const events = [...detail.timeline].sort((a, b) => a.at.localeCompare(b.at));
+  // A case waiting without a task (a timer such as the yearly re-verification, a public notice) is
+  // at that node now: it is current, not done.
+  if (running) {
+    for (const nodeId of detail.currentNodeIds ?? []) {
+      if (current.has(nodeId)) continue;
+      const entered = events.findLast((e) => e.nodeId === nodeId && e.stepName);
+      if (entered)
+        current.set(nodeId, { nodeId, name: entered.stepName, state: 'current', people: [], at: entered.at });
+    }
+  }
+
+  const done = new Map<string, ProgressStep>();
   for (const e of events) {
     if (!e.nodeId || !e.stepName || current.has(e.nodeId)) continue;
     const step = done.get(e.nodeId) ?? {

@@ -172,6 +172,13 @@ describe('hardship file over HTTP', () => {
     );
     expect(back.status).toBe('running');
     expect(back.currentNodeIds).toEqual(['yearly-wait']);
+    // Waiting in the file, the household still sees what comes next, and what each stored result is.
+    expect(back.predictedPath.map((s) => s.nodeId)).toContain('reverify');
+    expect(back.dataFields).toContainEqual({
+      key: 'file',
+      label: { zh: '建档', en: 'Open the file' },
+      type: 'result',
+    });
     const file = await h.t.db
       .selectFrom('hardship_files')
       .select(['status', 'archived_at'])

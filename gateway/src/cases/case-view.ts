@@ -75,10 +75,10 @@ export async function toCaseDetail(
     comment: e.comment,
     data: e.data,
   }));
-  const open = taskDtos.filter((t) => t.status === 'open' || t.status === 'claimed');
   let predictedPath: CaseDetailDto['predictedPath'] = [];
-  if (row.status === 'running' && open.length > 0) {
-    const from = [...new Set(open.map((t) => t.nodeId))].filter((id) => def.nodes.some((n) => n.id === id));
+  // From where the case is: its open steps, or the timer or notice it waits on.
+  const from = summary.currentNodeIds.filter((id) => def.nodes.some((n) => n.id === id));
+  if (row.status === 'running' && from.length > 0) {
     const steps = simulate(
       def,
       row.data,
@@ -106,5 +106,20 @@ export async function toCaseDetail(
     tasks: taskDtos,
     timeline: events,
     predictedPath,
+    dataFields: dataFieldsOf(def),
   };
+}
+
+/** Labels (and options) for every data key the definition collects, once per key, start form first. */
+function dataFieldsOf(def: ProcessDefinition): CaseDetailDto['dataFields'] {
+  const byKey = new Map<string, unknown>();
+  for (const field of def.form) byKey.set(field.key, field);
+  for (const node of def.nodes) {
+    if (node.kind === 'approval' || node.kind === 'applicant-task') {
+      for (const field of node.form ?? []) if (!byKey.has(field.key)) byKey.set(field.key, field);
+    } else if (node.kind === 'service' && node.resultKey && !byKey.has(node.resultKey)) {
+      byKey.set(node.resultKey, { key: node.resultKey, label: node.name, type: 'result' });
+    }
+  }
+  return [...byKey.values()];
 }

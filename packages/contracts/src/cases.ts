@@ -94,6 +94,11 @@ export const CaseDetail = Type.Intersect([
     tasks: Type.Array(Task),
     timeline: Type.Array(TimelineEvent),
     predictedPath: Type.Array(PredictedStep),
+    /**
+     * How to show each data key: the definition's form fields (start form first, then steps' forms)
+     * and, for what a service step stored, `{ key, label: the step's name, type: 'result' }`.
+     */
+    dataFields: Type.Array(Type.Any()),
   }),
 ]);
 

@@ -17,6 +17,8 @@ export interface CaseDto {
   status: string;
   outcome: string | null;
   currentNodeIds: string[];
+  predictedPath: { nodeId: string }[];
+  dataFields: { key: string; label: { zh: string; en?: string }; type: string }[];
   data: Record<string, unknown>;
   tasks: {
     id: string;

@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import type { CaseDetailDto } from '@unionflow/contracts';
 import {
-  api,
   asFormFields,
   displayValue,
   type FormFieldSpec,
@@ -10,27 +8,58 @@ import {
   useLocalText,
 } from '@unionflow/ui';
 import { Descriptions, Empty } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StructuredValue } from './structured-value';
 
-/** The case's data, labelled by the process's start form (and task forms) where known. */
+/**
+ * The case's data in the definition's order, labelled by its forms; what a service step stored is
+ * labelled by that step's name and shown as a list rather than raw JSON.
+ */
 export function CaseDataView({ detail }: { detail: CaseDetailDto }) {
   const { t } = useTranslation();
   const text = useLocalText();
-  // Only applicants can see the start form; reviewers fall back to task forms and raw keys.
-  const processes = useQuery({ queryKey: ['processes'], queryFn: api.processes, retry: false });
+  // Task forms first: their options read from the data were fixed when the task opened.
   const fields = new Map<string, FormFieldSpec>();
-  const startForm = processes.data?.find((p) => p.key === detail.processKey)?.form;
-  for (const f of [...asFormFields(startForm), ...detail.tasks.flatMap((task) => asFormFields(task.form))]) {
+  for (const f of [
+    ...detail.tasks.flatMap((task) => asFormFields(task.form)),
+    ...asFormFields(detail.dataFields),
+  ]) {
     if (!fields.has(f.key)) fields.set(f.key, f);
   }
+  const order = new Map(asFormFields(detail.dataFields).map((f, i) => [f.key, i]));
   const words = {
     yes: t('form.yes'),
     no: t('form.no'),
     money: (fen: number) => formatFen(fen),
     option: text,
+    count: (n: number) => t('cases.items', { n }),
   };
-  const entries = Object.entries(detail.data ?? {});
+  const entries = Object.entries(detail.data ?? {}).sort(
+    ([a], [b]) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER),
+  );
   if (!entries.length) return <Empty description={t('empty')} />;
+  const show = (field: FormFieldSpec | undefined, value: unknown): ReactNode => {
+    if (field?.type === 'file') {
+      const files = (Array.isArray(value) ? value : [value]).filter(
+        (v): v is string => typeof v === 'string',
+      );
+      return files.map((id, i) => (
+        <div key={id}>
+          <a href={fileUrl(id)} target="_blank" rel="noreferrer">
+            {t('form.attachment', { n: i + 1 })}
+          </a>
+        </div>
+      ));
+    }
+    if (
+      value &&
+      typeof value === 'object' &&
+      !(Array.isArray(value) && value.every((v) => typeof v === 'string'))
+    )
+      return <StructuredValue value={value} words={words} />;
+    return displayValue(field, value, words);
+  };
   return (
     <Descriptions
       data-testid="case-data"
@@ -43,20 +72,7 @@ export function CaseDataView({ detail }: { detail: CaseDetailDto }) {
       }}
       items={entries.map(([key, value]) => {
         const field = fields.get(key);
-        const files =
-          field?.type === 'file'
-            ? (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string')
-            : [];
-        const children = files.length
-          ? files.map((id, i) => (
-              <div key={id}>
-                <a href={fileUrl(id)} target="_blank" rel="noreferrer">
-                  {t('form.attachment', { n: i + 1 })}
-                </a>
-              </div>
-            ))
-          : displayValue(field, value, words);
-        return { key, label: field ? text(field.label) : key, children };
+        return { key, label: field ? text(field.label) : key, children: show(field, value) };
       })}
     />
   );

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { addTranslations, api, type RemoteAppProps } from '@unionflow/ui';
-import { Card, Flex, Spin, Tabs, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Card, Flex, Segmented, Spin, Typography } from 'antd';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
 import { adminResources } from './admin-resources';
@@ -28,6 +28,39 @@ const LABEL_KEYS: Record<Section, string> = {
   'hand-over': 'admin.tabs.handOver',
   audit: 'admin.tabs.audit',
 };
+
+/** The section switcher; on a phone it scrolls sideways (keeping the current section in view) rather than widening the page. */
+function SectionBar({
+  sections,
+  value,
+  onChange,
+}: {
+  sections: Section[];
+  value: Section;
+  onChange: (section: Section) => void;
+}) {
+  const { t } = useTranslation();
+  const bar = useRef<HTMLDivElement>(null);
+  // Runs again whenever the section changes: the selected item moved.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the section on purpose
+  useEffect(() => {
+    bar.current
+      ?.querySelector('.ant-segmented-item-selected')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [value]);
+  return (
+    <div ref={bar} style={{ overflowX: 'auto', marginTop: 12 }}>
+      <Segmented
+        value={value}
+        onChange={onChange}
+        options={sections.map((key) => ({
+          value: key,
+          label: <span data-testid={`admin-tab-${key}`}>{t(LABEL_KEYS[key])}</span>,
+        }))}
+      />
+    </div>
+  );
+}
 
 function Home({ basePath }: { basePath: string }) {
   const { t } = useTranslation();
@@ -57,14 +90,10 @@ function Home({ basePath }: { basePath: string }) {
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {t('admin.intro')}
         </Typography.Paragraph>
-        <Tabs
-          activeKey={tab}
+        <SectionBar
+          sections={allowed}
+          value={tab}
           onChange={(key) => void navigate(key === 'processes' ? basePath : `${basePath}/${key}`)}
-          items={allowed.map((key) => ({
-            key,
-            label: <span data-testid={`admin-tab-${key}`}>{t(LABEL_KEYS[key])}</span>,
-          }))}
-          style={{ marginBottom: -16 }}
         />
       </Card>
       {pages[tab]()}

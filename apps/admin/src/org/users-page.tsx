@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { AdminUserDto, UserListParams } from '@unionflow/contracts';
-import { ProblemAlert, ToneTag, useLocalText } from '@unionflow/ui';
+import { api, ProblemAlert, ToneTag, useLocalText } from '@unionflow/ui';
 import {
   App,
   Button,
@@ -31,6 +31,8 @@ export function UsersPage() {
   const { message } = App.useApp();
   const [filters, setFilters] = useState<Filters>({ status: 'all' });
   const [editing, setEditing] = useState<AdminUserDto | 'new' | null>(null);
+  // The shell's cached user: an admin cannot deactivate themselves, so they get no button for it.
+  const me = useQuery({ queryKey: ['me'], queryFn: () => api.me(), staleTime: 5 * 60_000 });
   const tree = useQuery({ queryKey: ORG_KEYS.tree, queryFn: orgApi.tree });
   const roles = useQuery({ queryKey: ORG_KEYS.roles, queryFn: orgApi.roles });
   const list = useInfiniteQuery({
@@ -113,17 +115,19 @@ export function UsersPage() {
           <Button size="small" onClick={() => setEditing(u)} data-testid="user-edit">
             {t('admin.users.edit')}
           </Button>
-          <Popconfirm
-            title={t(`admin.users.${u.active ? 'confirmDeactivate' : 'confirmReactivate'}`, {
-              name: u.displayName,
-            })}
-            onConfirm={() => toggle(u)}
-            okButtonProps={{ danger: u.active, 'data-testid': 'user-toggle-confirm' }}
-          >
-            <Button size="small" danger={u.active} data-testid="user-toggle">
-              {t(`admin.users.${u.active ? 'deactivate' : 'reactivate'}`)}
-            </Button>
-          </Popconfirm>
+          {u.id !== me.data?.user.id && (
+            <Popconfirm
+              title={t(`admin.users.${u.active ? 'confirmDeactivate' : 'confirmReactivate'}`, {
+                name: u.displayName,
+              })}
+              onConfirm={() => toggle(u)}
+              okButtonProps={{ danger: u.active, 'data-testid': 'user-toggle-confirm' }}
+            >
+              <Button size="small" danger={u.active} data-testid="user-toggle">
+                {t(`admin.users.${u.active ? 'deactivate' : 'reactivate'}`)}
+              </Button>
+            </Popconfirm>
+          )}
         </Flex>
       ),
     },

@@ -15,6 +15,9 @@ const TABLES = [
   'notifications',
   'audit_events',
   'process_versions',
+  'orgs',
+  'users',
+  'user_roles',
 ] as const;
 
 const writeRoutes: { method: string; url: string }[] = [];
@@ -45,7 +48,17 @@ const param = () =>
   fc.oneof(
     fc.string({ maxLength: 30 }),
     fc.uuid(),
-    fc.constantFrom('simple-approval', 'zhangwei', 'lina', '1', '..', '%00', '<script>', 'a'.repeat(100)),
+    fc.constantFrom(
+      'simple-approval',
+      'zhangwei',
+      'lina',
+      'org-steel',
+      '1',
+      '..',
+      '%00',
+      '<script>',
+      'a'.repeat(100),
+    ),
     fc.constant('known-case'),
     fc.constant('known-task'),
   );
@@ -69,6 +82,11 @@ const body = fc.oneof(
       'password',
       'definition',
       'version',
+      'name',
+      'parentId',
+      'displayName',
+      'orgId',
+      'roles',
       '__proto__',
       'constructor',
     ),
@@ -102,6 +120,19 @@ const body = fc.oneof(
     {
       ids: fc.array(fc.oneof(fc.string(), fc.bigInt({ min: 0n, max: 10n ** 20n }).map(String))),
       all: fc.jsonValue(),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    {
+      version: fc.oneof(fc.integer({ min: -1, max: 4 }), fc.string({ maxLength: 3 })),
+      name: fc.oneof(fc.string({ maxLength: 120 }), fc.constantFrom('', ' ', '新分会')),
+      parentId: fc.constantFrom('org-city', 'org-steel', 'org-nowhere', ''),
+      username: fc.oneof(fc.constantFrom('lina', 'newbie', 'Ab'), fc.string({ maxLength: 40 })),
+      displayName: fc.oneof(fc.string({ maxLength: 60 }), fc.constant('\n')),
+      orgId: fc.constantFrom('org-steel', 'org-nowhere', '../x'),
+      roles: fc.array(fc.constantFrom('member', 'admin', 'no-such-role', '', 'A'), { maxLength: 3 }),
+      password: fc.string({ maxLength: 140 }),
     },
     { requiredKeys: [] },
   ),
@@ -167,10 +198,11 @@ describe('every write route under arbitrary input', () => {
               const v = p === 'known-case' ? knownCaseId : p === 'known-task' ? knownTaskId : p;
               return encodeURIComponent(v);
             });
-            // Logging out would end the session the other runs use.
+            // Logging out would end the session the other runs use. chenjie is never a fuzzed param,
+            // so no fuzzed admin write (deactivate, password-less edits) can lock this sign-in out.
             const auth =
               route.url === '/api/auth/logout'
-                ? await login(t.app, 'lina')
+                ? await login(t.app, 'chenjie')
                 : who === 'admin'
                   ? admin
                   : member;

@@ -2,9 +2,9 @@
 export const adminResources = {
   'zh-CN': {
     admin: {
-      title: '流程管理',
+      title: '系统管理',
       intro:
-        '调整审批流程：在任意两步之间加一步、加条件或并行分支，模拟后发布。正在办理的案件继续按原版本办理。',
+        '管理组织架构、用户与角色；调整审批流程（加一步、加条件或并行分支，模拟后发布，办理中的案件按原版本继续）；查看审计日志。',
       definitions: '流程列表',
       latest: '当前版本',
       noVersion: '未发布',
@@ -184,9 +184,9 @@ export const adminResources = {
   },
   en: {
     admin: {
-      title: 'Process admin',
+      title: 'Administration',
       intro:
-        'Change approval flows: add a step between any two, add condition or parallel branches, simulate, then publish. Running cases keep their version.',
+        'Manage the organisation, users and roles; change approval flows (add a step, a condition or parallel branches, simulate, publish; running cases keep their version); read the audit log.',
       definitions: 'Processes',
       latest: 'Current version',
       noVersion: 'Not published',

@@ -1,62 +1,113 @@
-import { addTranslations, type RemoteAppProps } from '@unionflow/ui';
-import { Card, Flex, Segmented, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { addTranslations, api, type RemoteAppProps } from '@unionflow/ui';
+import { Card, Flex, Segmented, Spin, Typography } from 'antd';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Route, Routes, useNavigate, useParams } from 'react-router';
 import { adminResources } from './admin-resources';
+import { AuditLogPage } from './audit/audit-log-page';
 import { DesignerPage } from './designer/designer-page';
-import { AuditPage } from './pages/audit-page';
+import { OrgPage } from './org/org-page';
+import { orgResources } from './org/org-resources';
+import { RolesPage } from './org/roles-page';
+import { UsersPage } from './org/users-page';
 import { DefinitionsPage } from './pages/definitions-page';
 import { HandOverPage } from './pages/hand-over-page';
 
 addTranslations(adminResources);
+addTranslations(orgResources);
+
+/** The admin app's sections, in navigation order; auditors see the audit log only. */
+const SECTIONS = ['processes', 'org', 'users', 'roles', 'hand-over', 'audit'] as const;
+type Section = (typeof SECTIONS)[number];
+const LABEL_KEYS: Record<Section, string> = {
+  processes: 'admin.tabs.processes',
+  org: 'admin.tabs.org',
+  users: 'admin.tabs.users',
+  roles: 'admin.tabs.roles',
+  'hand-over': 'admin.tabs.handOver',
+  audit: 'admin.tabs.audit',
+};
+
+/** The section switcher; on a phone it scrolls sideways (keeping the current section in view) rather than widening the page. */
+function SectionBar({
+  sections,
+  value,
+  onChange,
+}: {
+  sections: Section[];
+  value: Section;
+  onChange: (section: Section) => void;
+}) {
+  const { t } = useTranslation();
+  const bar = useRef<HTMLDivElement>(null);
+  // Runs again whenever the section changes: the selected item moved.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the section on purpose
+  useEffect(() => {
+    bar.current
+      ?.querySelector('.ant-segmented-item-selected')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [value]);
+  return (
+    <div ref={bar} style={{ overflowX: 'auto', marginTop: 12 }}>
+      <Segmented
+        value={value}
+        onChange={onChange}
+        options={sections.map((key) => ({
+          value: key,
+          label: <span data-testid={`admin-tab-${key}`}>{t(LABEL_KEYS[key])}</span>,
+        }))}
+      />
+    </div>
+  );
+}
 
 function Home({ basePath }: { basePath: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { pathname } = useLocation();
-  const tab = pathname.endsWith('/audit')
-    ? 'audit'
-    : pathname.endsWith('/hand-over')
-      ? 'hand-over'
-      : 'processes';
+  const { section } = useParams();
+  // The same query key as the shell's, so the signed-in user is read from its cache.
+  const me = useQuery({ queryKey: ['me'], queryFn: () => api.me(), staleTime: 5 * 60_000 });
+  if (me.isPending) return <Spin />;
+  const isAdmin = me.data?.roles.includes('admin') ?? false;
+  const allowed: Section[] = isAdmin ? [...SECTIONS] : ['audit'];
+  const asked = (section ?? 'processes') as Section;
+  const tab = allowed.includes(asked) ? asked : allowed[0]!;
+  const pages: Record<Section, () => ReactNode> = {
+    processes: () => <DefinitionsPage basePath={basePath} />,
+    org: () => <OrgPage />,
+    users: () => <UsersPage />,
+    roles: () => <RolesPage />,
+    'hand-over': () => <HandOverPage />,
+    audit: () => <AuditLogPage isAdmin={isAdmin} />,
+  };
   return (
     <Flex vertical gap={12}>
       <Card>
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           {t('admin.title')}
         </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {t('admin.intro')}
         </Typography.Paragraph>
-        <Segmented
+        <SectionBar
+          sections={allowed}
           value={tab}
-          onChange={(v) => void navigate(v === 'processes' ? basePath : `${basePath}/${v}`)}
-          options={[
-            { value: 'processes', label: t('admin.tabs.processes') },
-            { value: 'hand-over', label: t('admin.tabs.handOver') },
-            { value: 'audit', label: t('admin.tabs.audit') },
-          ]}
+          onChange={(key) => void navigate(key === 'processes' ? basePath : `${basePath}/${key}`)}
         />
       </Card>
-      {tab === 'audit' ? (
-        <AuditPage />
-      ) : tab === 'hand-over' ? (
-        <HandOverPage />
-      ) : (
-        <DefinitionsPage basePath={basePath} />
-      )}
+      {pages[tab]()}
     </Flex>
   );
 }
 
-/** The admin app: processes and their designer, and the audit log check. */
+/** The admin app: processes and their designer, the org, users and roles, hand-over and the audit log. */
 export function App({ basePath }: RemoteAppProps) {
   return (
     <Routes>
       <Route index element={<Home basePath={basePath} />} />
-      <Route path="audit" element={<Home basePath={basePath} />} />
-      <Route path="hand-over" element={<Home basePath={basePath} />} />
       <Route path="definitions/:key" element={<DesignerPage basePath={basePath} />} />
+      <Route path=":section" element={<Home basePath={basePath} />} />
     </Routes>
   );
 }

@@ -58,6 +58,8 @@ export {
   VersionDocument,
   VersionSummary,
 } from './admin';
+export type { AuditEntryDto, AuditPageDto, AuditQueryParams } from './audit-log';
+export { AuditEntry, AuditPage, AuditQuery } from './audit-log';
 export { LoginRequest, Me } from './auth';
 export {
   CaseDetail,
@@ -75,6 +77,38 @@ export {
   TimelineEvent,
 } from './cases';
 export { LocalText, PageQuery, Problem, Timestamp, UserRef } from './common';
+export type {
+  AdminUserDto,
+  CreateOrgUnitBody,
+  CreateUserBody,
+  OrgLevelValue,
+  OrgTreeDto,
+  OrgUnitDto,
+  RoleInfoDto,
+  UpdateOrgUnitBody,
+  UpdateUserBody,
+  UserListParams,
+  UserPageDto,
+  UserStatusResultDto,
+} from './org-admin';
+export {
+  AdminUser,
+  CreateOrgUnitRequest,
+  CreateUserRequest,
+  NewUsername,
+  OrgLevel,
+  OrgTree,
+  OrgUnit,
+  OrgUnitId,
+  RoleInfo,
+  RoleKey,
+  UpdateOrgUnitRequest,
+  UpdateUserRequest,
+  UserListQuery,
+  UserPage,
+  UserStatusRequest,
+  UserStatusResult,
+} from './org-admin';
 
 export type LoginRequestBody = Static<typeof LoginRequest>;
 export type MeDto = Static<typeof Me>;

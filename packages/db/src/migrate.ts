@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as initial from './migrations/20261121T0000_initial';
 import * as domain from './migrations/20261121T0100_domain';
+import * as orgAdmin from './migrations/20261201T0000_org_admin';
 import type { Database } from './schema';
 
 /** Migrations listed statically so bundlers and tsx need no filesystem scan. */
 const migrations: Record<string, Migration> = {
   '20261121T0000_initial': initial,
   '20261121T0100_domain': domain,
+  '20261201T0000_org_admin': orgAdmin,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,19 +2,30 @@ import type { OrgDirectory } from '@unionflow/process-model';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
-/** Loads the org directory assignment rules resolve against; cached briefly since it changes rarely. */
-export function createOrgDirectoryLoader(db: Kysely<Database>, ttlMs = 5_000): () => Promise<OrgDirectory> {
-  let cached: { at: number; value: Promise<OrgDirectory> } | null = null;
-  return () => {
-    const now = Date.now();
-    if (!cached || now - cached.at > ttlMs) {
-      cached = { at: now, value: load(db) };
-      cached.value.catch(() => {
-        cached = null;
+/**
+ * Loads the org directory assignment rules resolve against. The directory is cached and reloaded when
+ * the `org_directory_version` row moves (a trigger bumps it in every transaction that changes orgs,
+ * users, roles or pairings), so an admin's change counts for the very next assignment. Checking
+ * costs one primary-key read per call.
+ */
+export function createOrgDirectoryLoader(db: Kysely<Database>): () => Promise<OrgDirectory> {
+  let cached: { version: string; value: Promise<OrgDirectory> } | null = null;
+  return async () => {
+    const version = await currentVersion(db);
+    if (!cached || cached.version !== version) {
+      const entry = { version, value: load(db) };
+      cached = entry;
+      entry.value.catch(() => {
+        if (cached === entry) cached = null;
       });
     }
     return cached.value;
   };
+}
+
+async function currentVersion(db: Kysely<Database>): Promise<string> {
+  const row = await db.selectFrom('org_directory_version').select('version').executeTakeFirst();
+  return String(row?.version ?? '0');
 }
 
 async function load(db: Kysely<Database>): Promise<OrgDirectory> {

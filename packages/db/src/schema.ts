@@ -10,6 +10,9 @@ export interface OrgsTable {
   name: string;
   level: string;
   path: string;
+  /** Bumped by every admin edit; an edit based on an older version is refused. */
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
 }
 
 export interface UsersTable {
@@ -22,12 +25,23 @@ export interface UsersTable {
   locale: string;
   time_zone: string;
   disabled: boolean;
-  created_at: Generated<Timestamp>;
+  /** Defaults to now() (Timestamp already lets inserts leave it out). */
+  created_at: Timestamp;
+  /** Bumped by every admin edit; an edit based on an older version is refused. */
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
 }
 
 export interface UserRolesTable {
   user_id: string;
   role: string;
+}
+
+/** One row; its version moves (by trigger) in every transaction that changes orgs, users, roles or pairings. */
+export interface OrgDirectoryVersionTable {
+  id: Generated<boolean>;
+  /** bigint: read back as a string by pg. */
+  version: ColumnType<string, number, number>;
 }
 
 /** Applicant ↔ paired cadre (解困脱困联系卡). */
@@ -281,6 +295,7 @@ export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
   user_roles: UserRolesTable;
+  org_directory_version: OrgDirectoryVersionTable;
   pairings: PairingsTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;

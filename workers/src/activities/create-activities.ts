@@ -46,11 +46,14 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       const now = new Date();
       const rows = await db
         .selectFrom('delegations')
+        // A delegate who was deactivated since can act on nothing: the task stays with its holder.
+        .innerJoin('users as delegate', 'delegate.id', 'delegations.to_user_id')
         .select(['from_user_id', 'to_user_id'])
+        .where('delegate.disabled', '=', false)
         .where('from_user_id', 'in', userIds)
         .where('starts_at', '<=', now)
         .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
-        .orderBy('created_at', 'desc')
+        .orderBy('delegations.created_at', 'desc')
         .execute();
       const to = new Map<string, string>();
       for (const r of rows) if (!to.has(r.from_user_id)) to.set(r.from_user_id, r.to_user_id);
@@ -67,11 +70,13 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       const user = await db
         .selectFrom('users')
         .innerJoin('orgs', 'orgs.id', 'users.org_id')
-        .select(['users.superior_id', 'orgs.path'])
+        .leftJoin('users as superior', 'superior.id', 'users.superior_id')
+        .select(['users.superior_id', 'superior.disabled as superior_disabled', 'orgs.path'])
         .where('users.id', '=', userId)
         .executeTakeFirst();
       if (!user) return [];
-      if (user.superior_id) return [user.superior_id];
+      // A deactivated superior is skipped like a missing one: the org's admins take the escalation.
+      if (user.superior_id && user.superior_disabled === false) return [user.superior_id];
       return admins(user.path);
     },
     async fallbackAssignees({ policy, applicant }) {

@@ -19,6 +19,9 @@ describe('navigation by role', () => {
     expect(canSeeRemote(['innovation-reviewer'], remotes[1]!)).toBe(false);
     expect(buildNavItems(['innovation-reviewer'], remotes).map((i) => i.key)).toContain('delegations');
     expect(buildNavItems(['admin'], remotes).filter((i) => i.department)).toHaveLength(2);
+    // Auditors read the audit log, which lives in the admin app.
+    expect(canSeeRemote(['auditor'], remotes[1]!)).toBe(true);
+    expect(canSeeRemote(['auditor'], remotes[0]!)).toBe(false);
   });
 
   it('lets the gateway decide when it lists roles', () => {

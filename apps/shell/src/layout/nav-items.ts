@@ -14,7 +14,7 @@ const ROLE_HINTS: Record<string, string[]> = {
   innovation: ['innovation'],
   assistance: ['assistance', 'hardship', 'cadre'],
   rights: ['rights', 'mediat', 'dispute'],
-  admin: ['admin'],
+  admin: ['admin', 'auditor'],
 };
 
 /** Whether a user with these roles should see a department app in the navigation. */

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem } from '@unionflow/contracts';
 import { verifyAuditChain } from '@unionflow/db';
 import { Type } from 'typebox';
+import { AUDIT_READERS, auditListRoute } from './audit-list-route';
 
 /** The result of walking the audit hash chain. */
 export const AuditVerification = Type.Object({
@@ -13,15 +14,16 @@ export const AuditVerification = Type.Object({
   ]),
 });
 
-/** `GET /api/audit/verify`: admins check that no audit event was changed or removed. */
+/** `GET /api/audit` (the log) and `GET /api/audit/verify`: admins and auditors check that no event was changed or removed. */
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(auditListRoute);
   app.get(
     '/api/audit/verify',
     {
-      config: { auth: 'user', roles: ['admin'] },
+      config: { auth: 'user', roles: AUDIT_READERS },
       schema: {
         tags: ['audit'],
-        summary: 'Verify the audit hash chain (admin)',
+        summary: 'Verify the audit hash chain (admin, auditor)',
         response: { 200: AuditVerification, 401: Problem, 403: Problem },
       },
     },

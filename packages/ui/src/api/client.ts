@@ -1,6 +1,6 @@
 import { ApiError, toApiError } from './api-error';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Options for one API request. */
 export interface RequestOptions {

@@ -9,7 +9,7 @@ export const commonResources = {
       new: '发起申请',
       delegations: '委托代办',
       departments: '部门应用',
-      remotes: { innovation: '职工创新', assistance: '困难帮扶', rights: '权益保障', admin: '流程管理' },
+      remotes: { innovation: '职工创新', assistance: '困难帮扶', rights: '权益保障', admin: '系统管理' },
     },
     status: {
       case: {
@@ -76,7 +76,7 @@ export const commonResources = {
         innovation: 'Innovation',
         assistance: 'Assistance',
         rights: 'Rights',
-        admin: 'Process admin',
+        admin: 'Administration',
       },
     },
     status: {

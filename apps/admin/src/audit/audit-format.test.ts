@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { shanghaiDayRange, summarizePayload } from './audit-format';
+
+describe('shanghaiDayRange', () => {
+  it('covers whole Beijing days in UTC, end exclusive', () => {
+    expect(shanghaiDayRange('2026-11-20', '2026-11-21')).toEqual({
+      from: '2026-11-19T16:00:00.000Z',
+      to: '2026-11-21T16:00:00.000Z',
+    });
+  });
+  it('crosses a month end', () => {
+    expect(shanghaiDayRange('2026-11-30', '2026-11-30').to).toBe('2026-11-30T16:00:00.000Z');
+  });
+});
+
+describe('summarizePayload', () => {
+  const names = (id: string) => (id === 'org-steel' ? '山钢工会' : id);
+  it('says what an admin change changed, with unit names', () => {
+    expect(
+      summarizePayload(
+        {
+          orgId: 'org-steel',
+          username: 'lina',
+          changes: {
+            displayName: { from: '李娜', to: '李娜娜' },
+            orgId: { from: 'org-city', to: 'org-steel' },
+            roles: { added: ['mediator'], removed: ['member'] },
+          },
+        },
+        { names },
+      ),
+    ).toBe('displayName: 李娜 → 李娜娜 · orgId: org-city → 山钢工会 · roles: +mediator −member');
+  });
+  it('leads with the comment of a case event and hides bare ids', () => {
+    expect(summarizePayload({ nodeId: 'review', comment: '同意', onBehalfOfId: null, data: { x: 1 } })).toBe(
+      '同意',
+    );
+  });
+  it('translates field names when asked', () => {
+    expect(summarizePayload({ username: 'lina' }, { label: (k) => (k === 'username' ? '用户名' : k) })).toBe(
+      '用户名: lina',
+    );
+  });
+  it('keeps a masked comment masked', () => {
+    expect(summarizePayload({ comment: '***' })).toBe('***');
+  });
+});

@@ -1,0 +1,134 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  PHONE,
+  seriousA11yViolations,
+  signIn,
+  snap,
+  type TestBrowser,
+} from './support/browser';
+import { pickOption } from './support/journeys';
+import { type Platform, startPlatform } from './support/platform';
+
+let platform: Platform;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await browser?.closePages();
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+/** Picks a unit by name in the open antd TreeSelect whose input has this id. */
+async function pickUnit(page: Page, inputId: string, name: string): Promise<void> {
+  await page.locator(`#${inputId}`).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: name })
+    .first()
+    .click();
+}
+
+async function signInFails(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.getByText('用户名或密码错误').first().waitFor();
+}
+
+describe('the admin manages the organisation', () => {
+  it('adds a unit, creates a user who signs in, sees it in the audit log, then deactivates them', async () => {
+    const admin = await browser.newPage(platform.baseUrl);
+    await signIn(admin, 'admin');
+
+    // 组织架构: a new workshop union under the steel company's union.
+    await admin.goto('/admin/org');
+    const tree = admin.getByTestId('org-tree');
+    await tree.getByText('山钢莱芜分公司工会').click();
+    await admin.getByTestId('org-add').click();
+    await admin.locator('#org-unit_name').fill('炼钢厂分工会');
+    await admin.getByTestId('unit-dialog-ok').click();
+    await tree.getByText('炼钢厂分工会').waitFor();
+    await snap(admin, '60-admin-org-tree');
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+
+    // 用户: create 周杰 in the new unit as a member and innovation reviewer.
+    await admin.getByTestId('admin-tab-users').click();
+    await admin.waitForURL(/\/admin\/users$/);
+    await admin.getByTestId('user-create').click();
+    await admin.locator('#user_username').fill('zhoujie');
+    await admin.locator('#user_displayName').fill('周杰');
+    await pickUnit(admin, 'user_orgId', '炼钢厂分工会');
+    await pickOption(admin, 'user_roles', '创新评审');
+    await admin.locator('#user_password').fill('zhoujie-2026');
+    await snap(admin, '61-admin-user-drawer');
+    await admin.getByTestId('user-save').click();
+    const row = admin.locator('[data-testid="user-row"][data-username="zhoujie"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('炼钢厂分工会');
+    await snap(admin, '62-admin-users');
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+
+    // The new user signs in with the initial password.
+    const newcomer = await browser.newPage(platform.baseUrl);
+    await signIn(newcomer, 'zhoujie', 'zhoujie-2026');
+    await newcomer.getByText('周杰').first().waitFor();
+    await snap(newcomer, '63-new-user-signed-in');
+
+    // 审计日志: the creation is there, by the admin, and the chain still verifies.
+    await admin.getByTestId('admin-tab-audit').click();
+    await admin.waitForURL(/\/admin\/audit$/);
+    await pickOption(admin, 'audit-filter_type', '创建用户');
+    await admin.getByTestId('audit-search').click();
+    const created = admin.locator('[data-testid="audit-row"][data-type="user-created"]');
+    await created.first().waitFor();
+    expect(await admin.locator('[data-testid="audit-row"]').count()).toBe(1);
+    const text = await created.textContent();
+    expect(text).toContain('创建用户');
+    expect(text).toContain('系统管理员 (admin)');
+    expect(text).toContain('zhoujie');
+    await admin.getByTestId('audit-verify').click();
+    await admin.getByTestId('audit-result').getByText('哈希链完整').waitFor();
+    await snap(admin, '64-admin-audit-log');
+
+    // Deactivated: signed out at once and refused at sign-in.
+    await admin.getByTestId('admin-tab-users').click();
+    await row.getByTestId('user-toggle').click();
+    await admin.getByTestId('user-toggle-confirm').click();
+    await row.getByText('已停用').waitFor();
+    await signInFails(newcomer, 'zhoujie', 'zhoujie-2026');
+
+    // 角色: every role with its member count in the admin's units.
+    await admin.getByTestId('admin-tab-roles').click();
+    const reviewers = admin.locator('[data-testid="role-row"][data-role="innovation-reviewer"]');
+    await reviewers.getByTestId('role-members').getByText('2 人').waitFor();
+    await snap(admin, '65-admin-roles');
+  });
+
+  it('works at phone width', async () => {
+    const phone = await browser.newPage(platform.baseUrl, PHONE);
+    await signIn(phone, 'admin');
+    for (const [section, name] of [
+      ['org', '66-admin-org-375'],
+      ['users', '67-admin-users-375'],
+      ['audit', '68-admin-audit-375'],
+    ] as const) {
+      await phone.goto(`/admin/${section}`);
+      await phone
+        .locator(section === 'org' ? '[data-testid="org-node"]' : '.ant-table-row')
+        .first()
+        .waitFor();
+      const width = await phone.evaluate('document.documentElement.scrollWidth');
+      expect(width, section).toBeLessThanOrEqual(PHONE.width);
+      await snap(phone, name);
+      expect(await seriousA11yViolations(phone)).toEqual([]);
+    }
+  });
+});

@@ -14,6 +14,8 @@ export const sharedSingletons = {
   i18next: { singleton: true, requiredVersion: '>=26.0.0' },
   'react-i18next': { singleton: true, requiredVersion: '>=17.0.0' },
   '@unionflow/ui': { singleton: true, requiredVersion: false as const },
+  // The antd-free half of @unionflow/ui (API client, i18n); the shell's sign-in page needs only this.
+  '@unionflow/ui/core': { singleton: true, requiredVersion: false as const },
 };
 
 /**

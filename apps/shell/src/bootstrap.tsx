@@ -1,4 +1,4 @@
-import { addTranslations, initI18n } from '@unionflow/ui';
+import { addTranslations, initI18n } from '@unionflow/ui/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';

@@ -1,5 +1,5 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError } from '@unionflow/ui';
+import { ApiError } from '@unionflow/ui/core';
 
 /** Query key of the signed-in user; `null` data means signed out. */
 export const ME_KEY = ['me'] as const;

@@ -1,17 +1,13 @@
 import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query';
 import type { LoginRequestBody } from '@unionflow/contracts';
+import { ApiError, api, initI18n, type RemoteAppProps, unionTheme } from '@unionflow/ui/core';
 import { App as AntApp, Button, ConfigProvider, Form, Input, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { type ComponentType, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
-import { ApiError } from './api/api-error';
-import { api } from './api/endpoints';
 import { ProblemAlert } from './components/problem-alert';
-import { initI18n } from './i18n/i18n';
-import type { RemoteAppProps } from './remote-app';
-import { unionTheme } from './theme';
 
 /** What a remote needs to run on its own in development, without the shell. */
 export interface StandaloneOptions {

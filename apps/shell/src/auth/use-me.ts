@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginRequestBody, MeDto } from '@unionflow/contracts';
-import { ApiError, api } from '@unionflow/ui';
+import { ApiError, api } from '@unionflow/ui/core';
 import { ME_KEY } from '../query-client';
+import { rememberSignedIn } from './session-hint';
 
 /** The signed-in user: `null` when signed out (401), an error when the API is unreachable. */
 export function useMe() {
@@ -9,9 +10,14 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async () => {
       try {
-        return await api.me();
+        const me = await api.me();
+        rememberSignedIn(true);
+        return me;
       } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
+        if (err instanceof ApiError && err.status === 401) {
+          rememberSignedIn(false);
+          return null;
+        }
         throw err;
       }
     },
@@ -25,7 +31,10 @@ export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: LoginRequestBody) => api.login(body),
-    onSuccess: (me) => client.setQueryData(ME_KEY, me),
+    onSuccess: (me) => {
+      rememberSignedIn(true);
+      client.setQueryData(ME_KEY, me);
+    },
   });
 }
 
@@ -35,6 +44,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.logout(),
     onSettled: () => {
+      rememberSignedIn(false);
       client.clear();
       client.setQueryData(ME_KEY, null);
     },

@@ -8,6 +8,7 @@ export const shellResources = {
       password: '密码',
       usernameRequired: '请输入用户名',
       passwordRequired: '请输入密码',
+      showPassword: '显示密码',
       demoTitle: '演示账号（密码均为 demo1234）',
       demoUsers:
         'zhangwei 职工申请人 · lina 基层工会创新评审 · wangfang 市总创新委员会 · chenjie 帮扶中心 · zhaolei 基层工会干部 · liuyang 权益保障部调解员 · admin 平台管理员',
@@ -112,6 +113,8 @@ export const shellResources = {
     },
     notFound: '页面不存在',
     home: '返回首页',
+    loading: '正在加载…',
+    loadFailed: '页面加载失败，请检查网络后重试',
   },
   en: {
     signIn: {
@@ -121,6 +124,7 @@ export const shellResources = {
       password: 'Password',
       usernameRequired: 'Enter your username',
       passwordRequired: 'Enter your password',
+      showPassword: 'Show password',
       demoTitle: 'Demo accounts (password demo1234 for all)',
       demoUsers:
         'zhangwei member · lina innovation reviewer · wangfang innovation committee · chenjie assistance centre · zhaolei union cadre · liuyang mediator · admin platform admin',
@@ -225,5 +229,7 @@ export const shellResources = {
     },
     notFound: 'Page not found',
     home: 'Home',
+    loading: 'Loading…',
+    loadFailed: 'The page could not be loaded. Check the network and try again.',
   },
 };

@@ -1,6 +1,6 @@
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../auth/use-me';
@@ -9,6 +9,7 @@ import { useLiveEvents } from '../live/use-live-events';
 import { NotificationBell } from '../notifications/notification-bell';
 import { LanguageSwitch } from './language-switch';
 import { buildNavItems, navKeyForPath } from './nav-items';
+import { PageSpinner } from './page-spinner';
 
 /** Header with role-based navigation (a drawer on phones) around the current page. */
 export function AppLayout() {
@@ -131,7 +132,10 @@ export function AppLayout() {
       )}
       <Layout.Content style={{ padding: wide ? 24 : 12 }}>
         <div style={{ maxWidth: 1100, margin: '0 auto', minWidth: 0 }}>
-          <Outlet />
+          {/* Pages load on demand; the header stays while one arrives. */}
+          <Suspense fallback={<PageSpinner />}>
+            <Outlet />
+          </Suspense>
         </div>
       </Layout.Content>
     </Layout>

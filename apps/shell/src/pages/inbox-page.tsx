@@ -84,7 +84,8 @@ export function InboxPage() {
   };
 
   return (
-    <Flex vertical gap={12}>
+    // aria-busy tells assistive technology (and the e2e load measurement) when the list is in.
+    <Flex vertical gap={12} data-testid="inbox" aria-busy={inbox.isPending}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('inbox.title')}

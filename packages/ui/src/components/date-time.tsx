@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, formatDateTime } from '../format/date-time';
+import { DEFAULT_TIME_ZONE, formatDateTime } from '@unionflow/ui/core';
 
 /** A timestamp shown as `YYYY-MM-DD HH:mm` in Asia/Shanghai unless another zone is given. */
 export function DateTime({

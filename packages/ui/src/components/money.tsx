@@ -1,4 +1,4 @@
-import { formatFen } from '../format/money';
+import { formatFen } from '@unionflow/ui/core';
 
 /** Integer fen shown as yuan, e.g. ¥1,234.56. */
 export function Money({ fen }: { fen: number }) {

@@ -1,7 +1,7 @@
+import { problemMessage } from '@unionflow/ui/core';
 import { Alert, Button } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/api-error';
 
 /** Shows an error's human-readable detail (problem+json `detail` for API errors), with an optional retry. */
 export function ProblemAlert({
@@ -15,19 +15,7 @@ export function ProblemAlert({
 }) {
   const { t } = useTranslation();
   if (!error) return null;
-  let title = t('error.generic');
-  let detail: string;
-  if (error instanceof ApiError) {
-    if (error.isNetworkError) detail = t('error.network');
-    else if (error.code === 'not-json') detail = t('error.unexpected');
-    else detail = error.detail;
-    if (error.errors?.length) detail += ` (${error.errors.map((e) => `${e.path}: ${e.message}`).join('; ')})`;
-  } else {
-    detail = error instanceof Error ? error.message : String(error);
-  }
-  if (error instanceof ApiError && error.title && !error.isNetworkError && error.code !== 'not-json') {
-    title = error.title;
-  }
+  const { title, detail } = problemMessage(error, t);
   return (
     <Alert
       type="error"

@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '@unionflow/ui/core';
 import { Select, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/endpoints';
 
 /** Waits this long after the last keystroke before asking the server, so typing a name is one query. */
 const SEARCH_DELAY_MS = 250;

@@ -1,12 +1,11 @@
 import type { CaseSummaryDto } from '@unionflow/contracts';
+import { type HostPaths, useLocalText } from '@unionflow/ui/core';
 import { Empty, List, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DateTime } from '../components/date-time';
 import { StatusTag } from '../components/status-tag';
-import { useLocalText } from '../i18n/local-text';
-import type { HostPaths } from '../remote-app';
 
 /** A compact list of cases; each row links to the shell's case page when hosted. */
 export function CaseList({

@@ -1,13 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CaseSummaryDto } from '@unionflow/contracts';
+import { api, type HostPaths, useLocalText } from '@unionflow/ui/core';
 import { Button, Card, Flex, Segmented, Spin, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/endpoints';
 import { ProblemAlert } from '../components/problem-alert';
-import { useLocalText } from '../i18n/local-text';
-import type { HostPaths } from '../remote-app';
 import { CaseList } from './case-list';
 import { countByStatus, useDepartmentCases } from './use-department-cases';
 

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { CaseSummaryDto } from '@unionflow/contracts';
-import { api } from '../api/endpoints';
+import { api } from '@unionflow/ui/core';
 
 /** The cases of one department the caller may see (scope=department), loaded page by page. */
 export function useDepartmentCases(department: string) {

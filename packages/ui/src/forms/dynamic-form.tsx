@@ -1,9 +1,8 @@
+import { type FormFieldSpec, toCaseData, toFormValues } from '@unionflow/ui/core';
 import { Button, Form } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormFieldSpec } from './form-field';
 import { FormFields } from './form-fields';
-import { toCaseData, toFormValues } from './form-values';
 
 /** Props of DynamicForm. */
 export interface DynamicFormProps {

@@ -1,9 +1,8 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApiError, fileUrl, uploadFile } from '@unionflow/ui/core';
 import { Button, Flex, Typography } from 'antd';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/api-error';
-import { fileUrl, uploadFile } from '../api/client';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf';
 

@@ -1,3 +1,4 @@
+import { boundInWidgetUnits, type FormFieldSpec, pickText } from '@unionflow/ui/core';
 import type { FormRule } from 'antd';
 import { DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -5,10 +6,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserPicker } from '../components/user-picker';
-import { pickText } from '../i18n/local-text';
 import { FileInput } from './file-input';
-import type { FormFieldSpec } from './form-field';
-import { boundInWidgetUnits } from './form-values';
 
 function rulesFor(field: FormFieldSpec, label: string, t: TFunction): FormRule[] {
   const rules: FormRule[] = [];

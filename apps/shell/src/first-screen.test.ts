@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// The sign-in page must not make the browser fetch antd (docs/decisions/007-shell-initial-load.md):
+// The sign-in page must not make the browser fetch antd (docs/decisions/008-shell-initial-load.md):
 // every module reachable from the entry through static imports stays antd-free. Dynamic `import()`
 // is where the signed-in screens, and antd with them, are allowed to start.
 const src = path.dirname(fileURLToPath(import.meta.url));

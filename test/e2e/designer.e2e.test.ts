@@ -54,7 +54,7 @@ describe('the admin changes a process', () => {
     const name = admin.getByTestId('panel-name');
     await name.fill('市总工会复核');
     await pickOption(admin, 'assignee_kind', '指定成员');
-    await admin.locator('#assignee_username').fill('wangfang');
+    await pickUser(admin, 'assignee_username', 'wangfang');
     await snap(admin, '11-designer-step-panel');
     await admin.getByTestId('panel-done').click();
     const step = admin.locator('[data-testid="flow-step"]', { hasText: '市总工会复核' });

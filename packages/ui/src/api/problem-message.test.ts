@@ -15,9 +15,22 @@ describe('problemMessage', () => {
       errors: [{ path: '/amount', message: 'too large' }],
     });
     expect(problemMessage(error, t)).toEqual({
-      title: 'Bad Request',
+      title: '<error.status.400>',
       detail: '金额超出上限 (/amount: too large)',
     });
+  });
+
+  it('picks the part of a bilingual detail in the reader’s language', () => {
+    const error = new ApiError({
+      status: 401,
+      title: 'Unauthorized',
+      detail: '用户名或密码错误 / wrong password',
+    });
+    expect(problemMessage(error, t).detail).toBe('用户名或密码错误');
+    const en = ((key: string) => (key === 'error.part' ? 'en' : key)) as unknown as TFunction;
+    expect(problemMessage(error, en)).toEqual({ title: 'error.status.401', detail: 'wrong password' });
+    const plain = new ApiError({ status: 418, title: "I'm a teapot", detail: 'a / b' });
+    expect(problemMessage(plain, t)).toEqual({ title: '<error.generic>', detail: 'a / b' });
   });
 
   it('explains an unreachable server and a non-JSON answer in our own words', () => {

@@ -1,11 +1,13 @@
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { chairmanMailbox } from './dispute/chairman-mailbox';
 import { laborDispute } from './dispute/labor-dispute';
+import { grassrootsSubsidy } from './grassroots/grassroots-subsidy';
 import { hardshipAid } from './hardship/hardship-aid';
 import { hardshipCase } from './hardship/hardship-case';
 import { innovationProposal } from './innovation/innovation-proposal';
 import { openChallenge } from './innovation/open-challenge';
 import { hallOfFame, quarterlySelection } from './innovation/periodic-selection';
+import { workInjuryVisit } from './rights/work-injury-visit';
 
 /** Every process the union asked for, as seeded into an empty database. */
 export const domainDefinitions: ProcessDefinition[] = [
@@ -17,6 +19,8 @@ export const domainDefinitions: ProcessDefinition[] = [
   chairmanMailbox,
   hardshipCase,
   hardshipAid,
+  workInjuryVisit,
+  grassrootsSubsidy,
 ];
 
 /** Service actions these definitions call; the worker registry must provide every one. */

@@ -4,6 +4,7 @@ export { arbitrationSummary, isReferralReason, type ReferralReason } from './dis
 export { chairmanMailbox } from './dispute/chairman-mailbox';
 export { laborDispute } from './dispute/labor-dispute';
 export { type DurationSite, mapDurations, withDurations } from './durations';
+export { grassrootsSubsidy } from './grassroots/grassroots-subsidy';
 export {
   type AdmissionResult,
   admissionConditions,
@@ -39,6 +40,7 @@ export {
   yearRange,
 } from './innovation/tiers';
 export { type FenBand, isFen, yuan } from './money';
+export { WORK_INJURY_CONDOLENCE_FEN, workInjuryVisit } from './rights/work-injury-visit';
 export {
   defaultSubsidyRules,
   partTimeChairSubsidyFen,

@@ -39,7 +39,7 @@ export const demoUsers = [
     display_name: '刘洋',
     org_id: 'org-city',
     superior_id: null,
-    roles: ['mediator'],
+    roles: ['mediator', 'social-worker'],
   },
   {
     id: 'u-lina',

@@ -9,7 +9,13 @@ export const commonResources = {
       new: '发起申请',
       delegations: '委托代办',
       departments: '部门应用',
-      remotes: { innovation: '职工创新', assistance: '困难帮扶', rights: '权益保障', admin: '系统管理' },
+      remotes: {
+        innovation: '职工创新',
+        assistance: '困难帮扶',
+        rights: '权益保障',
+        admin: '系统管理',
+        grassroots: '基层工作',
+      },
     },
     status: {
       case: {
@@ -90,6 +96,7 @@ export const commonResources = {
         assistance: 'Assistance',
         rights: 'Rights',
         admin: 'Administration',
+        grassroots: 'Grassroots unions',
       },
     },
     status: {

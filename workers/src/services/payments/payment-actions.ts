@@ -4,7 +4,8 @@ import { refuse, stringParam, userByName } from '../call-helpers';
 import type { ServiceAction, ServiceDeps } from '../registry';
 
 /**
- * Records a payment to the applicant (or the user a `payeeField` names) of the amount in `amountField`.
+ * Records a payment to the applicant (or the user a `payeeField` names) of the amount in `amountField`
+ * (or the fixed `amountFen` of the step's params).
  * The row id is the case step, so a retried or replayed step pays once.
  */
 export async function disburse(
@@ -12,9 +13,16 @@ export async function disburse(
   { db }: ServiceDeps,
   suffix = '',
 ): Promise<{ paymentId: string; payeeId: string; amountFen: number; status: 'paid' }> {
+  // A fixed amount (a condolence payment) comes in the step's params; otherwise from a data field.
+  const fixed = call.params.amountFen;
   const amountField = stringParam(call, 'amountField', 'amountFen');
-  const amountFen = call.data[amountField];
-  if (!isFen(amountFen)) throw refuse(`"${amountField}" must hold a whole number of fen to pay`);
+  const amountFen = fixed !== undefined ? fixed : call.data[amountField];
+  if (!isFen(amountFen))
+    throw refuse(
+      fixed !== undefined
+        ? 'The step\'s "amountFen" must be a whole number of fen'
+        : `"${amountField}" must hold a whole number of fen to pay`,
+    );
   const payeeField = call.params.payeeField;
   let payeeId = call.applicant.userId;
   if (typeof payeeField === 'string') {

@@ -241,6 +241,8 @@ describe('department journeys', () => {
 
     await worker.goto(casePath);
     await worker.getByTestId('case-timeline').getByText('同意 · 援助中心审批定级').waitFor();
+    // In the file, the household sees where the case waits rather than "nothing to do".
+    await worker.getByTestId('case-waiting').getByText('在档（等待年度复核）').waitFor();
     await snap(worker, '52-assistance-in-file');
 
     await centre.goto('/assistance');

@@ -139,6 +139,15 @@ describe('estimateFinish', () => {
     expect(estimateFinish(base, now)?.toISOString()).toBe('2026-03-09T00:00:00.000Z');
   });
 
+  it('has no estimate while the case waits on a timer', () => {
+    const waiting = {
+      ...base,
+      tasks: [task({ status: 'completed' as const })],
+      currentNodeIds: ['yearly-wait'],
+    };
+    expect(estimateFinish(waiting, new Date('2025-03-01T00:00:00Z'))).toBeNull();
+  });
+
   it('has no estimate for a finished case or a path without deadlines', () => {
     expect(estimateFinish({ ...base, status: 'completed' }, now)).toBeNull();
     expect(estimateFinish({ status: 'running', tasks: [], predictedPath: [] }, now)).toBeNull();

@@ -117,11 +117,14 @@ export function durationMs(text: string | undefined): number | null {
  * of the steps open now (or `now`), plus each predicted step's deadline. Null when nothing has one.
  */
 export function estimateFinish(
-  detail: Pick<CaseDetailDto, 'status' | 'tasks' | 'predictedPath'>,
+  detail: Pick<CaseDetailDto, 'status' | 'tasks' | 'predictedPath'> &
+    Partial<Pick<CaseDetailDto, 'currentNodeIds'>>,
   now: Date = new Date(),
 ): Date | null {
   if (detail.status !== 'running') return null;
   const open = detail.tasks.filter((task) => ACTIVE.has(task.status));
+  // Waiting on a timer or a notice whose end the case view does not carry: no honest estimate.
+  if (open.length === 0 && (detail.currentNodeIds?.length ?? 0) > 0) return null;
   const openIds = new Set(open.map((task) => task.nodeId));
   const dues = open.map((task) => (task.dueAt ? Date.parse(task.dueAt) : Number.NaN)).filter(Number.isFinite);
   let at = dues.length ? Math.max(now.getTime(), ...dues) : now.getTime();

@@ -51,7 +51,7 @@ export const actionResources = {
     progress: {
       estimate: '预计办结：{{date}}',
       holdsUntil: '{{who}} 办理中，截止 {{date}}',
-      noEstimate: '后续环节未设时限，暂无法预计办结时间',
+      noEstimate: '暂无法预计办结时间（后续环节未设时限，或正在等待）',
     },
     notifications: {
       title: '消息通知',
@@ -128,7 +128,7 @@ export const actionResources = {
     progress: {
       estimate: 'Estimated finish: {{date}}',
       holdsUntil: '{{who}} holds it until {{date}}',
-      noEstimate: 'Later steps have no deadlines, so no finish can be estimated',
+      noEstimate: 'No finish estimate (later steps have no deadlines, or the case is waiting)',
     },
     notifications: {
       title: 'Notifications',

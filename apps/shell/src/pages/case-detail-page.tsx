@@ -8,7 +8,7 @@ import { useMe } from '../auth/use-me';
 import { ApplicantActions } from '../cases/applicant-actions';
 import { CaseDataView } from '../cases/case-data-view';
 import { CaseTimeline } from '../cases/case-timeline';
-import { holdersOf } from '../cases/progress';
+import { buildProgress, holdersOf } from '../cases/progress';
 import { ProgressView } from '../cases/progress-view';
 import { TaskActions } from '../cases/task-actions';
 import { PageSpinner } from '../layout/page-spinner';
@@ -25,7 +25,24 @@ function CurrentTasks({ detail }: { detail: CaseDetailDto }) {
   const text = useLocalText();
   const me = useMe().data;
   const open = detail.tasks.filter((task) => task.status === 'open' || task.status === 'claimed');
-  if (!open.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.noTasks')} />;
+  if (!open.length) {
+    // No task, but still running: the case waits on a timer or a public notice; say which and since when.
+    const waiting =
+      detail.status === 'running'
+        ? buildProgress(detail).find((s) => s.state === 'current' && s.people.length === 0)
+        : undefined;
+    if (waiting?.name && waiting.at)
+      return (
+        <div data-testid="case-waiting">
+          <Typography.Text strong>{text(waiting.name)}</Typography.Text>
+          <br />
+          <Typography.Text type="secondary">
+            {t('cases.waitingSince')} <DateTime value={waiting.at} />
+          </Typography.Text>
+        </div>
+      );
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.noTasks')} />;
+  }
   return (
     <List
       dataSource={open}

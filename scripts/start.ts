@@ -173,7 +173,7 @@ function printBanner(appUrl: string): void {
     ['wangfang', '市总工会创新委员会 · innovation committee'],
     ['chenjie', '困难职工帮扶中心 · assistance centre'],
     ['zhaolei', '基层工会干部 · grassroots union cadre'],
-    ['liuyang', '权益部调解员 · mediator'],
+    ['liuyang', '权益部调解员、社工 · mediator, social worker'],
     ['admin', '平台管理员 · platform admin'],
   ];
   const lines = [

@@ -120,7 +120,10 @@ export const errorsPlugin = fp(
     app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
       if (error instanceof AppError) {
         for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
-        if (error.status >= 500) request.log.error({ err: error }, 'service error');
+        // Shedding load or waiting for Temporal is the gateway working as designed: worth a warning
+        // line, not an error with a stack (a busy start-up would otherwise look like a crash).
+        if (error.status === 503) request.log.warn({ code: error.code, detail: error.detail }, 'unavailable');
+        else if (error.status >= 500) request.log.error({ err: error }, 'service error');
         return sendProblem(request, reply, error.status, error.code, error.detail, error.errors);
       }
       if (error.validation) {

@@ -1,14 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { createDb, migrateToLatest, seedDemoOrganisation } from '@unionflow/db';
 import { createTestDatabase, ensureTemporalCli, findRepoRoot } from '@unionflow/devstack';
+import { caseWorkflowId } from '@unionflow/workflows';
 import { sql } from 'kysely';
 import { createBenchUsers } from './bench-users';
 import { type DriverContext, driveCase, Recorder, startOnly } from './case-driver';
 import { profileMarkdown, summariseProfiles } from './cpu-profile';
 import { analyseBottleneck } from './flow-analysis';
 import { type FlowRun, runFlow } from './flow-run';
+import { breakdownMarkdown, type HistoryBreakdown, historyBreakdown } from './history-breakdown';
 import type { ProcessGroup } from './proc-sampler';
 import { writeReport } from './report';
 import { startStack } from './stack';
@@ -117,7 +120,9 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
 
     await flow('warm-up', ctx, 4, 10, driveCase);
     const runs: FlowRun[] = [];
+    const soloFrom = new Date();
     runs.push(await flow('one case at a time', ctx, 1, Math.min(20, opts.seconds), driveCase));
+    const breakdown = await breakdownOf(db, s.temporalAddress, soloFrom, new Date());
     runs.push(await flow('three-step cases', ctx, opts.concurrency, opts.seconds, driveCase));
     runs.push(await flow('starts only', backlog, opts.startConcurrency, opts.seconds, startOnly));
 
@@ -150,6 +155,18 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
         ),
       ),
     ].join('\n');
+    const cpuTable = [
+      '## CPU per case',
+      '',
+      'CPU time each process spent per completed three-step case (start, three decisions, the inbox polls and case views around them) and per started case in "starts only": CPU % × seconds ÷ cases. Less sensitive to other work on the machine than the rates.',
+      '',
+      `| run | per | ${runs[0]?.usage.map((u) => u.name).join(' | ')} | total |`,
+      `| --- | --- | ${runs[0]?.usage.map(() => '---:').join(' | ')} | ---: |`,
+      ...runs.map((r) => {
+        const perCase = cpuMsPerCase(r);
+        return `| ${r.name} | ${r.name === 'starts only' ? 'started case' : 'completed case'} | ${perCase.map((p) => p.ms).join(' | ')} | ${Math.round(perCase.reduce((sum, p) => sum + p.ms, 0))} |`;
+      }),
+    ].join('\n');
     const profileSections = profiles
       .filter((p) => p.busyPercent > 5)
       .slice(0, 4)
@@ -174,11 +191,20 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
           `Targets: ≥ 100 started cases/s, ≥ 30 completed three-step cases/s, decision → next task p95 ≤ 150 ms.`,
         ],
         metrics: {
-          runs: runs.map(({ latencies: _l, ...r }) => r),
+          runs: runs.map(({ latencies: _l, ...r }) => ({ ...r, cpuMsPerCase: cpuMsPerCase(r) })),
+          breakdown,
           profiles,
         },
         sections: [
           rateTable,
+          cpuTable,
+          ...(breakdown
+            ? [
+                '## Workflow tasks per start and per decision',
+                '',
+                breakdownMarkdown(breakdown, `${breakdown.cases} cases of the one-at-a-time run`),
+              ]
+            : []),
           analysis,
           ...(profileSections.length ? ['## CPU profiles (busiest threads)', '', ...profileSections] : []),
         ],
@@ -192,8 +218,45 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
   }
 }
 
+/** CPU milliseconds each process group spent per case of a run (per started case for "starts only"). */
+function cpuMsPerCase(r: Omit<FlowRun, 'latencies'>): { name: string; ms: number }[] {
+  const cases = (r.name === 'starts only' ? r.startedPerSecond : r.completedPerSecond) * r.seconds;
+  return r.usage.map((u) => ({
+    name: u.name,
+    ms: cases > 0 ? Math.round(((u.cpuAvg / 100) * r.seconds * 1000) / cases) : 0,
+  }));
+}
+
+/** Workflow tasks, local activities and their timing, from the histories of cases started in a window. */
+async function breakdownOf(
+  db: ReturnType<typeof createDb>,
+  temporalAddress: string,
+  from: Date,
+  to: Date,
+): Promise<HistoryBreakdown | undefined> {
+  const rows = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('created_at', '>=', from)
+    .where('created_at', '<=', to)
+    .where('status', '=', 'completed')
+    .orderBy('created_at')
+    .limit(30)
+    .execute();
+  if (rows.length === 0) return undefined;
+  const connection = await Connection.connect({ address: temporalAddress });
+  try {
+    return await historyBreakdown(
+      new Client({ connection }),
+      rows.map((r) => caseWorkflowId(r.id)),
+    );
+  } finally {
+    await connection.close();
+  }
+}
+
 /** Backends of our database plus the server's own processes (writer, checkpointer, …) and postmaster. */
-async function postgresPids(db: ReturnType<typeof createDb>): Promise<number[]> {
+export async function postgresPids(db: ReturnType<typeof createDb>): Promise<number[]> {
   const { rows } = await sql<{ pid: number; me: number }>`
     SELECT pid, pg_backend_pid() AS me FROM pg_stat_activity
     WHERE datname = current_database() OR backend_type <> 'client backend'`

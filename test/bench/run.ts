@@ -1,5 +1,6 @@
 // `pnpm bench`: measured, never asserted. Results go to bench/results/ as JSON and markdown.
 import { parseArgs } from 'node:util';
+import { engineBench } from './engine-bench';
 import { flowBench } from './flow-bench';
 import { inboxBench } from './inbox-bench';
 
@@ -7,6 +8,7 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     users: { type: 'string', default: '10000' },
+    cases: { type: 'string', default: '300' },
     tasks: { type: 'string', default: '1000000' },
     seconds: { type: 'string' },
     concurrency: { type: 'string' },
@@ -27,6 +29,15 @@ if (wanted('inbox')) {
     tasks: Number(values.tasks),
     seconds: Number(values.seconds ?? 15),
     concurrency: Number(values.concurrency ?? 16),
+  });
+  console.log(md);
+}
+if (values.only === 'engine') {
+  const md = await engineBench({
+    cases: Number(values.cases),
+    concurrency: Number(values.concurrency ?? 8),
+    profile: values.profile,
+    name: values.name,
   });
   console.log(md);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -23,6 +23,8 @@ export interface EngineBenchOptions {
   cases: number;
   concurrency: number;
   profile: boolean;
+  /** Keep the raw profiles here instead of a temporary directory. */
+  profileDir?: string;
   name?: string;
 }
 
@@ -46,7 +48,11 @@ export async function engineBench(opts: EngineBenchOptions): Promise<string> {
   const log = (s: string) => console.log(`[engine] ${s}`);
   const database = await createTestDatabase();
   const db = createDb(database.url, { max: 8 });
-  const profileDir = opts.profile ? mkdtempSync(join(tmpdir(), 'uf-prof-')) : undefined;
+  const profileDir = opts.profileDir
+    ? (mkdirSync(opts.profileDir, { recursive: true }), opts.profileDir)
+    : opts.profile
+      ? mkdtempSync(join(tmpdir(), 'uf-prof-'))
+      : undefined;
   let stack: Awaited<ReturnType<typeof startStack>> | undefined;
   try {
     await migrateToLatest(db);
@@ -215,6 +221,6 @@ export async function engineBench(opts: EngineBenchOptions): Promise<string> {
     await stack?.stop();
     await db.destroy();
     await database.drop();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    if (profileDir && !opts.profileDir) rmSync(profileDir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -26,6 +26,8 @@ export interface FlowBenchOptions {
   applicants: number;
   reviewers: number;
   profile: boolean;
+  /** Keep the raw profiles here instead of a temporary directory. */
+  profileDir?: string;
   /** Dev server dynamic config (`KEY=VALUE`), to measure a proposed server setting against the default. */
   temporalDynamicConfig?: string[];
   /** Result file name under bench/results; default `flow`. */
@@ -41,7 +43,11 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
   const root = findRepoRoot();
   const database = await createTestDatabase();
   const db = createDb(database.url, { max: 4 });
-  const profileDir = opts.profile ? mkdtempSync(join(tmpdir(), 'uf-prof-')) : undefined;
+  const profileDir = opts.profileDir
+    ? (mkdirSync(opts.profileDir, { recursive: true }), opts.profileDir)
+    : opts.profile
+      ? mkdtempSync(join(tmpdir(), 'uf-prof-'))
+      : undefined;
   let stack: Awaited<ReturnType<typeof startStack>> | undefined;
   try {
     await migrateToLatest(db);
@@ -214,7 +220,7 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
     await stack?.stop();
     await db.destroy();
     await database.drop();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    if (profileDir && !opts.profileDir) rmSync(profileDir, { recursive: true, force: true });
   }
 }
 

@@ -16,6 +16,8 @@ const { values } = parseArgs({
     applicants: { type: 'string', default: '200' },
     reviewers: { type: 'string', default: '150' },
     profile: { type: 'boolean', default: false },
+    // Keep the raw .cpuprofile files here (open them in Chrome DevTools); implies --profile.
+    'profile-dir': { type: 'string' },
     // Dev server dynamic config, repeatable: --temporal-config system.enableActivityEagerExecution=true
     'temporal-config': { type: 'string', multiple: true },
     name: { type: 'string' },
@@ -36,7 +38,8 @@ if (values.only === 'engine') {
   const md = await engineBench({
     cases: Number(values.cases),
     concurrency: Number(values.concurrency ?? 8),
-    profile: values.profile,
+    profile: values.profile || Boolean(values['profile-dir']),
+    profileDir: values['profile-dir'],
     name: values.name,
   });
   console.log(md);
@@ -48,7 +51,8 @@ if (wanted('flow')) {
     startConcurrency: Number(values['start-concurrency']),
     applicants: Number(values.applicants),
     reviewers: Number(values.reviewers),
-    profile: values.profile,
+    profile: values.profile || Boolean(values['profile-dir']),
+    profileDir: values['profile-dir'],
     temporalDynamicConfig: values['temporal-config'],
     name: values.name,
   });

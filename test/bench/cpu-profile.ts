@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 interface ProfileNode {
@@ -130,4 +131,13 @@ export function profileMarkdown(label: string, s: ProfileSummary): string {
         ]
       : []),
   ].join('\n');
+}
+
+/** Where processes write their profiles: `keep` (created if needed), else a temporary directory when wanted. */
+export function profileDirectory(wanted: boolean, keep?: string): string | undefined {
+  if (keep) {
+    mkdirSync(keep, { recursive: true });
+    return keep;
+  }
+  return wanted ? mkdtempSync(join(tmpdir(), 'uf-prof-')) : undefined;
 }

@@ -1,6 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { allocateCaseNumber, createDb, migrateToLatest, seedDemoOrganisation } from '@unionflow/db';
 import { createTestDatabase, ensureTemporalCli, findRepoRoot } from '@unionflow/devstack';
@@ -9,7 +7,7 @@ import { caseWorkflowId } from '@unionflow/workflows';
 import { caseIdFor, sendDecision, startCase } from '../../gateway/src/cases/engine-client';
 import type { TemporalContext } from '../../gateway/src/plugins/temporal';
 import { createBenchUsers, THREE_STEPS } from './bench-users';
-import { profileMarkdown, summariseProfiles } from './cpu-profile';
+import { profileDirectory, profileMarkdown, summariseProfiles } from './cpu-profile';
 import { postgresPids } from './flow-bench';
 import { breakdownMarkdown, historyBreakdown } from './history-breakdown';
 import { type ProcessGroup, ProcSampler } from './proc-sampler';
@@ -25,6 +23,8 @@ export interface EngineBenchOptions {
   profile: boolean;
   /** Keep the raw profiles here instead of a temporary directory. */
   profileDir?: string;
+  /** Worker processes on the task queue. */
+  workers: number;
   name?: string;
 }
 
@@ -48,11 +48,7 @@ export async function engineBench(opts: EngineBenchOptions): Promise<string> {
   const log = (s: string) => console.log(`[engine] ${s}`);
   const database = await createTestDatabase();
   const db = createDb(database.url, { max: 8 });
-  const profileDir = opts.profileDir
-    ? (mkdirSync(opts.profileDir, { recursive: true }), opts.profileDir)
-    : opts.profile
-      ? mkdtempSync(join(tmpdir(), 'uf-prof-'))
-      : undefined;
+  const profileDir = profileDirectory(opts.profile, opts.profileDir);
   let stack: Awaited<ReturnType<typeof startStack>> | undefined;
   try {
     await migrateToLatest(db);
@@ -68,7 +64,7 @@ export async function engineBench(opts: EngineBenchOptions): Promise<string> {
       databaseUrl: database.url,
       temporalCli: await ensureTemporalCli({ log }),
       gateways: 0,
-      workers: 1,
+      workers: opts.workers,
       cpuProfileDir: profileDir,
       log,
     });
@@ -198,7 +194,7 @@ export async function engineBench(opts: EngineBenchOptions): Promise<string> {
       })),
       {
         notes: [
-          'One worker (`workers/src/main.ts`) and the Temporal dev server as separate processes over embedded PostgreSQL; no gateway. The generator starts cases as the gateway does (case number allocated, update-with-start with the `ready` update) and approves each step with the `decide` update.',
+          `${opts.workers === 1 ? 'One worker' : `${opts.workers} workers`} (\`workers/src/main.ts\`) and the Temporal dev server as separate processes over embedded PostgreSQL; no gateway. The generator starts cases as the gateway does (case number allocated, update-with-start with the \`ready\` update) and approves each step with the \`decide\` update.`,
           '"three-step cases": start plus three approvals per case; "starts only": the start alone. CPU per case counts every process of the group (PostgreSQL: the backends of this database and the server processes).',
         ],
         metrics: { runs, breakdown, profiles },

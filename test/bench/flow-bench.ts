@@ -1,6 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os, { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import { createDb, migrateToLatest, seedDemoOrganisation } from '@unionflow/db';
 import { createTestDatabase, ensureTemporalCli, findRepoRoot } from '@unionflow/devstack';
@@ -8,7 +7,7 @@ import { caseWorkflowId } from '@unionflow/workflows';
 import { sql } from 'kysely';
 import { createBenchUsers } from './bench-users';
 import { type DriverContext, driveCase, Recorder, startOnly } from './case-driver';
-import { profileMarkdown, summariseProfiles } from './cpu-profile';
+import { profileDirectory, profileMarkdown, summariseProfiles } from './cpu-profile';
 import { analyseBottleneck } from './flow-analysis';
 import { type FlowRun, runFlow } from './flow-run';
 import { breakdownMarkdown, type HistoryBreakdown, historyBreakdown } from './history-breakdown';
@@ -28,6 +27,8 @@ export interface FlowBenchOptions {
   profile: boolean;
   /** Keep the raw profiles here instead of a temporary directory. */
   profileDir?: string;
+  /** Worker processes on the task queue. */
+  workers: number;
   /** Dev server dynamic config (`KEY=VALUE`), to measure a proposed server setting against the default. */
   temporalDynamicConfig?: string[];
   /** Result file name under bench/results; default `flow`. */
@@ -43,11 +44,7 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
   const root = findRepoRoot();
   const database = await createTestDatabase();
   const db = createDb(database.url, { max: 4 });
-  const profileDir = opts.profileDir
-    ? (mkdirSync(opts.profileDir, { recursive: true }), opts.profileDir)
-    : opts.profile
-      ? mkdtempSync(join(tmpdir(), 'uf-prof-'))
-      : undefined;
+  const profileDir = profileDirectory(opts.profile, opts.profileDir);
   let stack: Awaited<ReturnType<typeof startStack>> | undefined;
   try {
     await migrateToLatest(db);
@@ -65,7 +62,7 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
       databaseUrl: database.url,
       temporalCli: await ensureTemporalCli({ log }),
       gateways: 1,
-      workers: 1,
+      workers: opts.workers,
       cpuProfileDir: profileDir,
       temporalDynamicConfig: opts.temporalDynamicConfig,
       log,
@@ -185,7 +182,7 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
       results,
       {
         notes: [
-          `One gateway (\`gateway/src/server.ts\`), one worker (\`workers/src/main.ts\`), the Temporal dev server (in memory${opts.temporalDynamicConfig?.length ? `, with ${opts.temporalDynamicConfig.join(' ')}` : ', as devstack starts it'}) and PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'} (fsync ${fsync}); the load generator runs in a fifth process. All on the same machine.`,
+          `One gateway (\`gateway/src/server.ts\`), ${opts.workers === 1 ? 'one worker' : `${opts.workers} workers`} (\`workers/src/main.ts\`), the Temporal dev server (in memory${opts.temporalDynamicConfig?.length ? `, with ${opts.temporalDynamicConfig.join(' ')}` : ', as devstack starts it'}) and PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'} (fsync ${fsync}); the load generator runs in a fifth process. All on the same machine.`,
           `${opts.applicants} applicants and ${opts.reviewers * 2} reviewers, each with a session and their own X-Forwarded-For; every write carries an Idempotency-Key, as the apps send it.`,
           'A case driver plays one case: the applicant submits; each of three reviewers polls their inbox every 10 ms until the task shows, opens the case and approves. "submit → task in inbox" runs from the start of the POST to the inbox answer that lists the task; "decision → next task in inbox" from the start of the approval to the next reviewer\'s inbox listing the next task.',
           '"starts only" loops submit cases that nobody reviews (the pure start rate).',

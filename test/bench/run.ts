@@ -9,6 +9,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     users: { type: 'string', default: '10000' },
     cases: { type: 'string', default: '300' },
+    // Worker processes (flow and engine benches); the default is what \`pnpm start\` runs: one.
+    workers: { type: 'string', default: '1' },
     tasks: { type: 'string', default: '1000000' },
     seconds: { type: 'string' },
     concurrency: { type: 'string' },
@@ -40,6 +42,7 @@ if (values.only === 'engine') {
     concurrency: Number(values.concurrency ?? 8),
     profile: values.profile || Boolean(values['profile-dir']),
     profileDir: values['profile-dir'],
+    workers: Number(values.workers),
     name: values.name,
   });
   console.log(md);
@@ -53,6 +56,7 @@ if (wanted('flow')) {
     reviewers: Number(values.reviewers),
     profile: values.profile || Boolean(values['profile-dir']),
     profileDir: values['profile-dir'],
+    workers: Number(values.workers),
     temporalDynamicConfig: values['temporal-config'],
     name: values.name,
   });

@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 
 interface CpuProfile {
@@ -23,6 +25,8 @@ export interface ProfileSummary {
   busyPercent: number;
   byArea: { area: string; percent: number }[];
   topFunctions: { frame: string; percent: number }[];
+  /** Our own functions (gateway, workers, workflows, packages) by inclusive time: themselves and all they call. */
+  topOwnInclusive: { frame: string; percent: number }[];
 }
 
 /** Groups a script URL into a package (node_modules), a project directory, or node's own code. */
@@ -68,6 +72,22 @@ export function summariseProfile(path: string, top = 15): ProfileSummary {
     const frame = url ? `${functionName || '(anonymous)'} ${shortUrl(url)}:${lineNumber + 1}` : functionName;
     frames.set(frame, (frames.get(frame) ?? 0) + micros);
   }
+  // Inclusive time of our own frames: each sample counts once for every distinct own frame above it.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const own = new Map<string, number>();
+  for (const [id, micros] of self) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const { functionName, url, lineNumber } = byId.get(at)!.callFrame;
+      if (!/\/(gateway|workers|workflows|packages\/[^/]+)\/src\//.test(url) || url.includes('/node_modules/'))
+        continue;
+      const frame = `${functionName || '(anonymous)'} ${shortUrl(url)}:${lineNumber + 1}`;
+      if (seen.has(frame)) continue;
+      seen.add(frame);
+      own.set(frame, (own.get(frame) ?? 0) + micros);
+    }
+  }
   const pct = (micros: number) => Math.round((micros / total) * 1000) / 10;
   const ranked = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top);
   return {
@@ -77,6 +97,7 @@ export function summariseProfile(path: string, top = 15): ProfileSummary {
     busyPercent: pct(total - idle),
     byArea: ranked(areas).map(([area, micros]) => ({ area, percent: pct(micros) })),
     topFunctions: ranked(frames).map(([frame, micros]) => ({ frame, percent: pct(micros) })),
+    topOwnInclusive: ranked(own).map(([frame, micros]) => ({ frame, percent: pct(micros) })),
   };
 }
 
@@ -101,5 +122,22 @@ export function profileMarkdown(label: string, s: ProfileSummary): string {
     '| --- | ---: |',
     ...s.topFunctions.slice(0, 12).map((f) => `| \`${f.frame.replace(/\|/g, '\\|')}\` | ${f.percent} |`),
     '',
+    ...(s.topOwnInclusive.length
+      ? [
+          '| our function (inclusive: itself and what it calls) | % of profile |',
+          '| --- | ---: |',
+          ...s.topOwnInclusive.slice(0, 10).map((f) => `| \`${f.frame}\` | ${f.percent} |`),
+          '',
+        ]
+      : []),
   ].join('\n');
+}
+
+/** Where processes write their profiles: `keep` (created if needed), else a temporary directory when wanted. */
+export function profileDirectory(wanted: boolean, keep?: string): string | undefined {
+  if (keep) {
+    mkdirSync(keep, { recursive: true });
+    return keep;
+  }
+  return wanted ? mkdtempSync(join(tmpdir(), 'uf-prof-')) : undefined;
 }

@@ -1,14 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os, { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { Client, Connection } from '@temporalio/client';
 import { createDb, migrateToLatest, seedDemoOrganisation } from '@unionflow/db';
 import { createTestDatabase, ensureTemporalCli, findRepoRoot } from '@unionflow/devstack';
+import { caseWorkflowId } from '@unionflow/workflows';
 import { sql } from 'kysely';
 import { createBenchUsers } from './bench-users';
 import { type DriverContext, driveCase, Recorder, startOnly } from './case-driver';
-import { profileMarkdown, summariseProfiles } from './cpu-profile';
+import { profileDirectory, profileMarkdown, summariseProfiles } from './cpu-profile';
 import { analyseBottleneck } from './flow-analysis';
 import { type FlowRun, runFlow } from './flow-run';
+import { breakdownMarkdown, type HistoryBreakdown, historyBreakdown } from './history-breakdown';
 import type { ProcessGroup } from './proc-sampler';
 import { writeReport } from './report';
 import { startStack } from './stack';
@@ -23,6 +25,10 @@ export interface FlowBenchOptions {
   applicants: number;
   reviewers: number;
   profile: boolean;
+  /** Keep the raw profiles here instead of a temporary directory. */
+  profileDir?: string;
+  /** Worker processes on the task queue. */
+  workers: number;
   /** Dev server dynamic config (`KEY=VALUE`), to measure a proposed server setting against the default. */
   temporalDynamicConfig?: string[];
   /** Result file name under bench/results; default `flow`. */
@@ -38,7 +44,7 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
   const root = findRepoRoot();
   const database = await createTestDatabase();
   const db = createDb(database.url, { max: 4 });
-  const profileDir = opts.profile ? mkdtempSync(join(tmpdir(), 'uf-prof-')) : undefined;
+  const profileDir = profileDirectory(opts.profile, opts.profileDir);
   let stack: Awaited<ReturnType<typeof startStack>> | undefined;
   try {
     await migrateToLatest(db);
@@ -56,7 +62,7 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
       databaseUrl: database.url,
       temporalCli: await ensureTemporalCli({ log }),
       gateways: 1,
-      workers: 1,
+      workers: opts.workers,
       cpuProfileDir: profileDir,
       temporalDynamicConfig: opts.temporalDynamicConfig,
       log,
@@ -117,7 +123,9 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
 
     await flow('warm-up', ctx, 4, 10, driveCase);
     const runs: FlowRun[] = [];
+    const soloFrom = new Date();
     runs.push(await flow('one case at a time', ctx, 1, Math.min(20, opts.seconds), driveCase));
+    const breakdown = await breakdownOf(db, s.temporalAddress, soloFrom, new Date());
     runs.push(await flow('three-step cases', ctx, opts.concurrency, opts.seconds, driveCase));
     runs.push(await flow('starts only', backlog, opts.startConcurrency, opts.seconds, startOnly));
 
@@ -150,6 +158,18 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
         ),
       ),
     ].join('\n');
+    const cpuTable = [
+      '## CPU per case',
+      '',
+      'CPU time each process spent per completed three-step case (start, three decisions, the inbox polls and case views around them) and per started case in "starts only": CPU % × seconds ÷ cases. Less sensitive to other work on the machine than the rates.',
+      '',
+      `| run | per | ${runs[0]?.usage.map((u) => u.name).join(' | ')} | total |`,
+      `| --- | --- | ${runs[0]?.usage.map(() => '---:').join(' | ')} | ---: |`,
+      ...runs.map((r) => {
+        const perCase = cpuMsPerCase(r);
+        return `| ${r.name} | ${r.name === 'starts only' ? 'started case' : 'completed case'} | ${perCase.map((p) => p.ms).join(' | ')} | ${Math.round(perCase.reduce((sum, p) => sum + p.ms, 0))} |`;
+      }),
+    ].join('\n');
     const profileSections = profiles
       .filter((p) => p.busyPercent > 5)
       .slice(0, 4)
@@ -162,7 +182,7 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
       results,
       {
         notes: [
-          `One gateway (\`gateway/src/server.ts\`), one worker (\`workers/src/main.ts\`), the Temporal dev server (in memory${opts.temporalDynamicConfig?.length ? `, with ${opts.temporalDynamicConfig.join(' ')}` : ', as devstack starts it'}) and PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'} (fsync ${fsync}); the load generator runs in a fifth process. All on the same machine.`,
+          `One gateway (\`gateway/src/server.ts\`), ${opts.workers === 1 ? 'one worker' : `${opts.workers} workers`} (\`workers/src/main.ts\`), the Temporal dev server (in memory${opts.temporalDynamicConfig?.length ? `, with ${opts.temporalDynamicConfig.join(' ')}` : ', as devstack starts it'}) and PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'} (fsync ${fsync}); the load generator runs in a fifth process. All on the same machine.`,
           `${opts.applicants} applicants and ${opts.reviewers * 2} reviewers, each with a session and their own X-Forwarded-For; every write carries an Idempotency-Key, as the apps send it.`,
           'A case driver plays one case: the applicant submits; each of three reviewers polls their inbox every 10 ms until the task shows, opens the case and approves. "submit → task in inbox" runs from the start of the POST to the inbox answer that lists the task; "decision → next task in inbox" from the start of the approval to the next reviewer\'s inbox listing the next task.',
           '"starts only" loops submit cases that nobody reviews (the pure start rate).',
@@ -174,11 +194,20 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
           `Targets: ≥ 100 started cases/s, ≥ 30 completed three-step cases/s, decision → next task p95 ≤ 150 ms.`,
         ],
         metrics: {
-          runs: runs.map(({ latencies: _l, ...r }) => r),
+          runs: runs.map(({ latencies: _l, ...r }) => ({ ...r, cpuMsPerCase: cpuMsPerCase(r) })),
+          breakdown,
           profiles,
         },
         sections: [
           rateTable,
+          cpuTable,
+          ...(breakdown
+            ? [
+                '## Workflow tasks per start and per decision',
+                '',
+                breakdownMarkdown(breakdown, `${breakdown.cases} cases of the one-at-a-time run`),
+              ]
+            : []),
           analysis,
           ...(profileSections.length ? ['## CPU profiles (busiest threads)', '', ...profileSections] : []),
         ],
@@ -188,12 +217,49 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
     await stack?.stop();
     await db.destroy();
     await database.drop();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    if (profileDir && !opts.profileDir) rmSync(profileDir, { recursive: true, force: true });
+  }
+}
+
+/** CPU milliseconds each process group spent per case of a run (per started case for "starts only"). */
+function cpuMsPerCase(r: Omit<FlowRun, 'latencies'>): { name: string; ms: number }[] {
+  const cases = (r.name === 'starts only' ? r.startedPerSecond : r.completedPerSecond) * r.seconds;
+  return r.usage.map((u) => ({
+    name: u.name,
+    ms: cases > 0 ? Math.round(((u.cpuAvg / 100) * r.seconds * 1000) / cases) : 0,
+  }));
+}
+
+/** Workflow tasks, local activities and their timing, from the histories of cases started in a window. */
+async function breakdownOf(
+  db: ReturnType<typeof createDb>,
+  temporalAddress: string,
+  from: Date,
+  to: Date,
+): Promise<HistoryBreakdown | undefined> {
+  const rows = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('created_at', '>=', from)
+    .where('created_at', '<=', to)
+    .where('status', '=', 'completed')
+    .orderBy('created_at')
+    .limit(30)
+    .execute();
+  if (rows.length === 0) return undefined;
+  const connection = await Connection.connect({ address: temporalAddress });
+  try {
+    return await historyBreakdown(
+      new Client({ connection }),
+      rows.map((r) => caseWorkflowId(r.id)),
+    );
+  } finally {
+    await connection.close();
   }
 }
 
 /** Backends of our database plus the server's own processes (writer, checkpointer, …) and postmaster. */
-async function postgresPids(db: ReturnType<typeof createDb>): Promise<number[]> {
+export async function postgresPids(db: ReturnType<typeof createDb>): Promise<number[]> {
   const { rows } = await sql<{ pid: number; me: number }>`
     SELECT pid, pg_backend_pid() AS me FROM pg_stat_activity
     WHERE datname = current_database() OR backend_type <> 'client backend'`

@@ -1,5 +1,6 @@
 // `pnpm bench`: measured, never asserted. Results go to bench/results/ as JSON and markdown.
 import { parseArgs } from 'node:util';
+import { engineBench } from './engine-bench';
 import { flowBench } from './flow-bench';
 import { inboxBench } from './inbox-bench';
 
@@ -7,6 +8,9 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     users: { type: 'string', default: '10000' },
+    cases: { type: 'string', default: '300' },
+    // Worker processes (flow and engine benches); the default is what \`pnpm start\` runs: one.
+    workers: { type: 'string', default: '1' },
     tasks: { type: 'string', default: '1000000' },
     seconds: { type: 'string' },
     concurrency: { type: 'string' },
@@ -14,6 +18,8 @@ const { values } = parseArgs({
     applicants: { type: 'string', default: '200' },
     reviewers: { type: 'string', default: '150' },
     profile: { type: 'boolean', default: false },
+    // Keep the raw .cpuprofile files here (open them in Chrome DevTools); implies --profile.
+    'profile-dir': { type: 'string' },
     // Dev server dynamic config, repeatable: --temporal-config system.enableActivityEagerExecution=true
     'temporal-config': { type: 'string', multiple: true },
     name: { type: 'string' },
@@ -30,6 +36,17 @@ if (wanted('inbox')) {
   });
   console.log(md);
 }
+if (values.only === 'engine') {
+  const md = await engineBench({
+    cases: Number(values.cases),
+    concurrency: Number(values.concurrency ?? 8),
+    profile: values.profile || Boolean(values['profile-dir']),
+    profileDir: values['profile-dir'],
+    workers: Number(values.workers),
+    name: values.name,
+  });
+  console.log(md);
+}
 if (wanted('flow')) {
   const md = await flowBench({
     seconds: Number(values.seconds ?? 60),
@@ -37,7 +54,9 @@ if (wanted('flow')) {
     startConcurrency: Number(values['start-concurrency']),
     applicants: Number(values.applicants),
     reviewers: Number(values.reviewers),
-    profile: values.profile,
+    profile: values.profile || Boolean(values['profile-dir']),
+    profileDir: values['profile-dir'],
+    workers: Number(values.workers),
     temporalDynamicConfig: values['temporal-config'],
     name: values.name,
   });

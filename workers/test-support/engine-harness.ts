@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import {
+  allocateCaseNumber,
   createDb,
   type Database,
   migrateToLatest,
@@ -96,6 +97,8 @@ export async function createEngineHarness(
       const caseId = randomUUID();
       const input: CaseInput = {
         caseId,
+        // As the gateway does; sub-processes (no number) still register through their own activity.
+        caseNumber: await allocateCaseNumber(db),
         title: String(data.title ?? 'test case'),
         definition: published,
         applicant,

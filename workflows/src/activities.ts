@@ -30,6 +30,16 @@ export interface CaseActivities {
    * by that person; `onBehalfOf` maps delegate → original so actions record "acted as X for Y".
    */
   applyDelegations(userIds: string[]): Promise<{ userIds: string[]; onBehalfOf: Record<string, string> }>;
+  /**
+   * `resolveAssignees` and `applyDelegations` in one call: the rule's candidates, and who holds the task
+   * for each of them now. One round trip per approval step instead of two.
+   */
+  assignStep(input: {
+    rule: AssigneeRule;
+    applicant: Applicant;
+    data: Record<string, unknown>;
+    previousDeciderId: string | null;
+  }): Promise<{ candidates: string[]; userIds: string[]; onBehalfOf: Record<string, string> }>;
   /** The superior of a user, or the admins of their org when they have none. */
   superiorOf(userId: string): Promise<string[]>;
   /** Users to ask when a rule finds nobody: the scope's admins, or the platform admin queue. */
@@ -37,7 +47,10 @@ export interface CaseActivities {
     policy: 'scope-admin' | 'admin-queue';
     applicant: Applicant;
   }): Promise<string[]>;
-  /** Applies one projection batch in a transaction (skipped when already applied). */
+  /**
+   * Applies one projection batch in a transaction (skipped when already applied); a batch carrying
+   * `register` inserts the case row first.
+   */
   project(projection: Projection): Promise<void>;
   /** The latest published version of a process (for sub-processes). */
   loadDefinition(processKey: string): Promise<ProcessDefinition>;

@@ -17,7 +17,7 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { evaluateCondition } from '@unionflow/process-model/runtime';
+import { type AssigneeRule, evaluateCondition } from '@unionflow/process-model/runtime';
 import type { CaseActivities } from './activities';
 import { caseWorkflowId, SEARCH_ATTRIBUTES } from './constants';
 import { advance } from './engine/advance';
@@ -26,6 +26,7 @@ import { claim, decide, handOver } from './engine/decisions';
 import type { Effects } from './engine/effects';
 import { handleEvent } from './engine/events';
 import { migrate, retryServices } from './engine/migrate';
+import type { CaseRegistration, Projection } from './engine/records';
 import { EngineContext, EngineError, type EngineEvent } from './engine/runtime';
 import { type EngineState, initialState } from './engine/state';
 import {
@@ -82,8 +83,13 @@ type Command =
 
 /** The one workflow that interprets every process definition. */
 export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
-  // Decided once per run, first thing, so a run never mixes the two kinds (see ADR 001).
-  const activities = patched('local-db-activities') ? localActivities : remoteActivities;
+  // Decided once per run, first thing, so a run never mixes old and new paths (see ADR 001). Cases
+  // started since `fewer-local-activities` make one lookup per approval step, and no registration of
+  // their own when the starter allocated the case number (ADR 009); the patch implies
+  // `local-db-activities`, which a new run therefore does not ask for: every patch marker also costs
+  // the server a search-attribute upsert (TemporalChangeVersion).
+  const lean = patched('fewer-local-activities');
+  const activities = lean || patched('local-db-activities') ? localActivities : remoteActivities;
   const state: EngineState = (input.resume as EngineState | undefined) ?? initialState(input);
   const commands: Command[] = [];
   const events: EngineEvent[] = [];
@@ -117,6 +123,12 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       activities.resolveAssignees({ rule, applicant: state.applicant, data: state.data, previousDeciderId }),
     superiorOf: (userId) => activities.superiorOf(userId),
     applyDelegations: (userIds) => activities.applyDelegations(userIds),
+    ...(lean
+      ? {
+          assignStep: (rule: AssigneeRule, previousDeciderId: string | null) =>
+            activities.assignStep({ rule, applicant: state.applicant, data: state.data, previousDeciderId }),
+        }
+      : {}),
     fallbackAssignees: (policy) => activities.fallbackAssignees({ policy, applicant: state.applicant }),
     evaluate: (cond) => evaluateCondition(cond, { data: state.data, applicant: state.applicant }),
     startTimer(timer) {
@@ -198,7 +210,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   });
 
   /** Writes one batch of changes to the read model; an update returns only after this. */
-  async function flush(ctx: EngineContext): Promise<void> {
+  async function flush(ctx: EngineContext, register?: Projection['register']): Promise<void> {
     if (!ctx.hasChanges()) return;
     // `seq` advances only once the batch is written: readers waiting on it see their own writes.
     const seq = state.seq + 1;
@@ -216,6 +228,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       tasks: [...ctx.changedTasks.values()],
       timeline: ctx.timeline,
       notifications: ctx.notifications,
+      ...(register ? { register } : {}),
     });
     state.seq = seq;
     if (workflowInfo().typedSearchAttributes.get(caseStatusKey) !== state.status) {
@@ -301,7 +314,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       if (token) fx.startService(token);
     }
   } else {
-    const { number } = await activities.registerCase({
+    const registration: CaseRegistration = {
       caseId: state.caseId,
       title: state.title,
       processKey: state.definition.key,
@@ -312,9 +325,14 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       data: state.data,
       createdAt: now().toISOString(),
       parentCaseId: input.parentCaseId ?? null,
-    });
+    };
+    // With a number from the starter, the first projection inserts the row (one activity fewer).
+    const register = lean && input.caseNumber ? { ...registration, number: input.caseNumber } : undefined;
+    const number = register ? register.number : (await activities.registerCase(registration)).number;
     state.caseNumber = number;
-    upsertSearchAttributes([{ key: caseNumberKey, value: number }]);
+    // A starter that allocated the number also set it as a search attribute.
+    if (!lean || workflowInfo().typedSearchAttributes.get(caseNumberKey) !== number)
+      upsertSearchAttributes([{ key: caseNumberKey, value: number }]);
     const ctx = new EngineContext(state, now);
     ctx.caseChanged = true;
     ctx.record('case-started', {
@@ -323,7 +341,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     });
     state.tokens.push({ id: ctx.newId('t'), nodeId: state.definition.start, scope: [], phase: 'enter' });
     await advance(ctx, fx);
-    await flush(ctx);
+    await flush(ctx, register);
   }
 
   const historyLimit = state.definition.settings?.continueAsNewAfterEvents ?? DEFAULT_CONTINUE_AS_NEW_AFTER;

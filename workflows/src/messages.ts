@@ -10,6 +10,11 @@ export interface CaseInput {
   data: Record<string, unknown>;
   /** Set for a sub-process: the case that started this one. */
   parentCaseId?: string;
+  /**
+   * The case number, when the starter allocated it (the gateway does): the case row is then written by
+   * the first projection instead of a registration activity of its own.
+   */
+  caseNumber?: string;
   /** Set when the workflow continues as new: the state to resume from. */
   resume?: unknown;
 }

@@ -1,12 +1,20 @@
 // Records the replay fixtures: runs every scenario on a real worker against a fresh dev stack and
-// writes each case's event history to fixtures/histories/<name>.json.
+// writes each case's event history to fixtures/histories/<era>/<name>.json, where <era> names the
+// newest patch of today's code (ADR 001). Cases start as the gateway starts them.
 // Run: pnpm --filter @unionflow/workflows record-histories
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { createDb, migrateToLatest, publishDefinition, seedDemoOrganisation } from '@unionflow/db';
+import {
+  allocateCaseNumber,
+  createDb,
+  migrateToLatest,
+  publishDefinition,
+  seedDemoOrganisation,
+} from '@unionflow/db';
 import {
   createTestDatabase,
   ensureTemporalCli,
@@ -14,13 +22,16 @@ import {
   startTemporalDevServer,
   stopChild,
 } from '@unionflow/devstack';
-import { caseWorkflowId } from '../src/constants';
+import { caseWorkflowId, SEARCH_ATTRIBUTES } from '../src/constants';
 import { applicantActionUpdate, type CaseInput, decideUpdate, readyUpdate } from '../src/messages';
 import { type OpenTask, type ScenarioDriver, scenarios } from './scenarios';
 
-const fixturesDir = fileURLToPath(new URL('./fixtures/histories/', import.meta.url));
+/** The era today's code writes: bump it (a new numbered directory) with every new patch. */
+const ERA = '3-fewer-local-activities';
+const fixturesDir = fileURLToPath(new URL(`./fixtures/histories/${ERA}/`, import.meta.url));
 const workerMain = fileURLToPath(new URL('../../workers/src/main.ts', import.meta.url));
 const applicant = { userId: 'u-zhangwei', orgId: 'org-steel' };
+const keyword = (name: string) => defineSearchAttributeKey(name, SearchAttributeType.KEYWORD);
 
 /** Starts the real worker entry point as a child process and resolves once it polls. */
 function startWorker(env: Record<string, string>): Promise<ChildProcess> {
@@ -96,19 +107,33 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       const definition = await publishDefinition(db, scenario.definition, null);
       const caseId = crypto.randomUUID();
+      const caseNumber = await allocateCaseNumber(db);
       const input: CaseInput = {
         caseId,
+        caseNumber,
         title: String(scenario.data.title),
         definition,
         applicant,
         data: scenario.data,
       };
-      const handle = await client.workflow.start('caseWorkflow', {
+      // As gateway/src/cases/engine-client.ts starts a case: update-with-start, search attributes set.
+      const start = new WithStartWorkflowOperation('caseWorkflow', {
         workflowId: caseWorkflowId(caseId),
         taskQueue,
         args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        typedSearchAttributes: [
+          { key: keyword(SEARCH_ATTRIBUTES.processKey), value: definition.key },
+          { key: keyword(SEARCH_ATTRIBUTES.department), value: definition.department },
+          { key: keyword(SEARCH_ATTRIBUTES.status), value: 'running' },
+          { key: keyword(SEARCH_ATTRIBUTES.caseNumber), value: caseNumber },
+        ],
       });
-      await handle.executeUpdate(readyUpdate, { args: [] });
+      await client.workflow.executeUpdateWithStart(readyUpdate, {
+        startWorkflowOperation: start,
+        updateId: `ready-${caseId}`,
+      });
+      const handle = await start.workflowHandle();
       const driver: ScenarioDriver = {
         tasks: () => openTasks(db, caseId),
         async waitForTasks(count = 1) {

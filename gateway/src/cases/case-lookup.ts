@@ -21,6 +21,16 @@ export async function visibleCase(
   if (!UUID.test(id)) throw missing;
   const row = await findCase(db, id);
   if (!row) throw missing;
+  return visibleRow(db, user, row, missing);
+}
+
+/** The same checks for a case row already read (e.g. with a task); `missing` is what to throw. */
+export async function visibleRow(
+  db: Kysely<Database>,
+  user: AuthUser,
+  row: CaseRow,
+  missing: Error,
+): Promise<{ row: CaseRow; def: ProcessDefinition; visibility: Exclude<CaseVisibility, 'none'> }> {
   const def = await caseDefinition(db, row);
   const visibility = await caseVisibility(db, user, row, def);
   if (visibility === 'none') throw missing;

@@ -57,17 +57,45 @@ export async function findCase(db: Kysely<Database>, id: string): Promise<CaseRo
   return caseQuery(db).where('c.id', '=', id).executeTakeFirst();
 }
 
-export async function caseDefinition(
+/** The case with this task, or undefined: one query instead of the task, then its case. */
+export async function findCaseOfTask(db: Kysely<Database>, taskId: string): Promise<CaseRow | undefined> {
+  return caseQuery(db)
+    .innerJoin('tasks as t', 't.case_id', 'c.id')
+    .where('t.id', '=', taskId)
+    .executeTakeFirst();
+}
+
+/**
+ * Published versions never change (a change is a new version), so each is read once per process and
+ * kept; a bounded map, since only the versions of cases people open are ever asked for.
+ */
+const definitions = new WeakMap<Kysely<Database>, Map<string, Promise<ProcessDefinition>>>();
+const KEPT_DEFINITIONS = 500;
+
+export function caseDefinition(
   db: Kysely<Database>,
   row: Pick<CaseRow, 'process_key' | 'process_version'>,
 ): Promise<ProcessDefinition> {
-  const v = await db
+  let cache = definitions.get(db);
+  if (!cache) {
+    cache = new Map();
+    definitions.set(db, cache);
+  }
+  const id = `${row.process_version}:${row.process_key}`;
+  const known = cache.get(id);
+  if (known) return known;
+  const loading = db
     .selectFrom('process_versions')
     .select('document')
     .where('key', '=', row.process_key)
     .where('version', '=', row.process_version)
-    .executeTakeFirstOrThrow();
-  return v.document as unknown as ProcessDefinition;
+    .executeTakeFirstOrThrow()
+    .then((v) => v.document as unknown as ProcessDefinition);
+  if (cache.size >= KEPT_DEFINITIONS) cache.delete(cache.keys().next().value as string);
+  cache.set(id, loading);
+  // A failed read is not remembered: the next caller asks again.
+  loading.catch(() => cache.delete(id));
+  return loading;
 }
 
 /** Tasks of a case with their candidates' names, newest last. */

@@ -1,5 +1,5 @@
 import type { CaseDetailDto } from '@unionflow/contracts';
-import type { Database } from '@unionflow/db';
+import { allocateCaseNumber, type Database } from '@unionflow/db';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { checkFormData } from '@unionflow/workflows';
 import type { Kysely } from 'kysely';
@@ -61,6 +61,7 @@ export async function submitApplication(
   const caseId = caseIdFor(user.id, startKey);
   await startCase(ctx.temporal, {
     caseId,
+    caseNumber: await allocateCaseNumber(ctx.db),
     title,
     definition: def,
     applicant: { userId: user.id, orgId: user.orgId },

@@ -41,7 +41,8 @@ export function auditHash(prevHash: string, e: Omit<AuditEventInput, 'at'> & { a
 
 /**
  * Appends events to the chain inside the caller's transaction. A transaction-scoped advisory lock
- * serialises appenders so every row links to the one before it.
+ * serialises appenders so every row links to the one before it; it is held until the caller commits,
+ * so callers append last and commit right after. Three statements however many events.
  */
 export async function appendAuditEvents(
   trx: Transaction<Database>,
@@ -49,41 +50,32 @@ export async function appendAuditEvents(
 ): Promise<void> {
   if (events.length === 0) return;
   await sql`SELECT pg_advisory_xact_lock(hashtext('unionflow.audit_chain'))`.execute(trx);
-  const known = await trx
-    .selectFrom('audit_events')
-    .select('event_key')
-    .where(
-      'event_key',
-      'in',
-      events.map((e) => e.eventKey),
-    )
-    .execute();
-  const skip = new Set(known.map((k) => k.event_key));
-  const last = await trx
-    .selectFrom('audit_events')
-    .select('hash')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let prev = last?.hash ?? AUDIT_GENESIS;
+  // A statement of its own after the lock: its snapshot must include the last appender's commit.
+  const { rows } = await sql<{ last: string | null; known: string[] }>`
+    SELECT (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1) AS last,
+      ARRAY(SELECT event_key FROM audit_events WHERE event_key = ANY(${events.map((e) => e.eventKey)}::text[])) AS known`.execute(
+    trx,
+  );
+  const skip = new Set(rows[0]?.known ?? []);
+  let prev = rows[0]?.last ?? AUDIT_GENESIS;
+  const values = [];
   for (const e of events) {
     if (skip.has(e.eventKey)) continue;
     const hash = auditHash(prev, e);
-    await trx
-      .insertInto('audit_events')
-      .values({
-        event_key: e.eventKey,
-        case_id: e.caseId,
-        at: new Date(e.at),
-        actor_id: e.actorId,
-        type: e.type,
-        payload: JSON.stringify(e.payload) as never,
-        prev_hash: prev,
-        hash,
-      })
-      .execute();
+    values.push({
+      event_key: e.eventKey,
+      case_id: e.caseId,
+      at: new Date(e.at),
+      actor_id: e.actorId,
+      type: e.type,
+      payload: JSON.stringify(e.payload) as never,
+      prev_hash: prev,
+      hash,
+    });
     prev = hash;
   }
+  // One multi-row insert: rows take their ids in list order, which is the chain's order.
+  if (values.length > 0) await trx.insertInto('audit_events').values(values).execute();
 }
 
 export interface AuditVerification {

@@ -7,6 +7,7 @@ export {
   canonicalJson,
   verifyAuditChain,
 } from './audit';
+export { allocateCaseNumber, nextCaseNumberSql } from './case-numbers';
 export { createDb } from './connect';
 export { publishDefinition } from './definitions';
 export { migrateToLatest } from './migrate';

@@ -32,39 +32,51 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
     return (await q.orderBy('users.username').execute()).map((r) => r.id);
   }
 
+  const candidatesFor: CaseActivities['resolveAssignees'] = async ({
+    rule,
+    applicant,
+    data,
+    previousDeciderId,
+  }) =>
+    resolveAssignees(
+      rule,
+      { applicant, data, previousDeciderId: previousDeciderId ?? undefined },
+      await directory(),
+    );
+
+  const delegationsFor: CaseActivities['applyDelegations'] = async (userIds) => {
+    if (userIds.length === 0) return { userIds, onBehalfOf: {} };
+    const now = new Date();
+    const rows = await db
+      .selectFrom('delegations')
+      // A delegate who was deactivated since can act on nothing: the task stays with its holder.
+      .innerJoin('users as delegate', 'delegate.id', 'delegations.to_user_id')
+      .select(['from_user_id', 'to_user_id'])
+      .where('delegate.disabled', '=', false)
+      .where('from_user_id', 'in', userIds)
+      .where('starts_at', '<=', now)
+      .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
+      .orderBy('delegations.created_at', 'desc')
+      .execute();
+    const to = new Map<string, string>();
+    for (const r of rows) if (!to.has(r.from_user_id)) to.set(r.from_user_id, r.to_user_id);
+    const onBehalfOf: Record<string, string> = {};
+    const mapped = userIds.map((u) => {
+      const delegate = to.get(u);
+      if (!delegate || delegate === u) return u;
+      onBehalfOf[delegate] = u;
+      return delegate;
+    });
+    return { userIds: [...new Set(mapped)], onBehalfOf };
+  };
+
   return {
     registerCase: (input) => registerCase(db, input),
-    async resolveAssignees({ rule, applicant, data, previousDeciderId }) {
-      return resolveAssignees(
-        rule,
-        { applicant, data, previousDeciderId: previousDeciderId ?? undefined },
-        await directory(),
-      );
-    },
-    async applyDelegations(userIds) {
-      if (userIds.length === 0) return { userIds, onBehalfOf: {} };
-      const now = new Date();
-      const rows = await db
-        .selectFrom('delegations')
-        // A delegate who was deactivated since can act on nothing: the task stays with its holder.
-        .innerJoin('users as delegate', 'delegate.id', 'delegations.to_user_id')
-        .select(['from_user_id', 'to_user_id'])
-        .where('delegate.disabled', '=', false)
-        .where('from_user_id', 'in', userIds)
-        .where('starts_at', '<=', now)
-        .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
-        .orderBy('delegations.created_at', 'desc')
-        .execute();
-      const to = new Map<string, string>();
-      for (const r of rows) if (!to.has(r.from_user_id)) to.set(r.from_user_id, r.to_user_id);
-      const onBehalfOf: Record<string, string> = {};
-      const mapped = userIds.map((u) => {
-        const delegate = to.get(u);
-        if (!delegate || delegate === u) return u;
-        onBehalfOf[delegate] = u;
-        return delegate;
-      });
-      return { userIds: [...new Set(mapped)], onBehalfOf };
+    resolveAssignees: candidatesFor,
+    applyDelegations: delegationsFor,
+    async assignStep(input) {
+      const candidates = await candidatesFor(input);
+      return { candidates, ...(await delegationsFor(candidates)) };
     },
     async superiorOf(userId) {
       const user = await db

@@ -1,17 +1,18 @@
-import type { Database } from '@unionflow/db';
+import { type Database, nextCaseNumberSql } from '@unionflow/db';
 import type { CaseRegistration } from '@unionflow/workflows';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 
-/** Inserts the case row once; a retry finds it and returns the number it already has. */
-export async function registerCase(
+/** Inserts the case row unless it exists (a retry): `number` is given, or taken from the sequence. */
+export async function insertCaseRow(
   db: Kysely<Database>,
   input: CaseRegistration,
-): Promise<{ number: string }> {
+  number: string | RawBuilder<string>,
+): Promise<void> {
   await db
     .insertInto('cases')
     .values({
       id: input.caseId,
-      number: sql<string>`'UF' || to_char(${new Date(input.createdAt)}::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYY') || lpad(nextval('case_number_seq')::text, 6, '0')`,
+      number,
       title: input.title,
       process_key: input.processKey,
       process_version: input.processVersion,
@@ -29,6 +30,14 @@ export async function registerCase(
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
+}
+
+/** Inserts the case row once; a retry finds it and returns the number it already has. */
+export async function registerCase(
+  db: Kysely<Database>,
+  input: CaseRegistration,
+): Promise<{ number: string }> {
+  await insertCaseRow(db, input, nextCaseNumberSql(new Date(input.createdAt)));
   const row = await db
     .selectFrom('cases')
     .select('number')

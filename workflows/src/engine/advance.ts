@@ -116,7 +116,10 @@ async function enterApproval(
   node: ApprovalNode,
 ): Promise<void> {
   token.phase = 'waiting';
-  let candidates = await fx.resolveAssignees(node.assignee, ctx.state.lastDeciderId);
+  const assigned = fx.assignStep ? await fx.assignStep(node.assignee, ctx.state.lastDeciderId) : null;
+  let candidates = assigned
+    ? assigned.candidates
+    : await fx.resolveAssignees(node.assignee, ctx.state.lastDeciderId);
   if (candidates.length === 0) {
     const policy = node.emptyAssignee ?? 'admin-queue';
     ctx.record('assignee-empty', { node, data: { policy } });
@@ -142,7 +145,9 @@ async function enterApproval(
     moveToken(ctx, token, node.next);
     return;
   }
-  const delegated = await fx.applyDelegations(candidates);
+  // The combined lookup already applied delegations, unless the fallback replaced its candidates.
+  const delegated =
+    assigned && candidates === assigned.candidates ? assigned : await fx.applyDelegations(candidates);
   if (Object.keys(delegated.onBehalfOf).length > 0)
     ctx.record('delegation-applied', { node, data: { onBehalfOf: delegated.onBehalfOf } });
   openApprovalStep(ctx, fx, token, node, delegated.userIds, delegated.onBehalfOf);

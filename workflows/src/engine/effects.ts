@@ -9,6 +9,14 @@ export interface Effects {
   resolveAssignees(rule: AssigneeRule, previousDeciderId: string | null): Promise<string[]>;
   superiorOf(userId: string): Promise<string[]>;
   applyDelegations(userIds: string[]): Promise<{ userIds: string[]; onBehalfOf: Record<string, string> }>;
+  /**
+   * Both lookups of an approval step at once (candidates, then their delegations). Optional: cases
+   * started before it existed make the two calls separately, and must keep doing so on replay.
+   */
+  assignStep?(
+    rule: AssigneeRule,
+    previousDeciderId: string | null,
+  ): Promise<{ candidates: string[]; userIds: string[]; onBehalfOf: Record<string, string> }>;
   fallbackAssignees(policy: 'scope-admin' | 'admin-queue'): Promise<string[]>;
   evaluate(condition: Condition): boolean;
   startTimer(timer: TimerRecord): void;

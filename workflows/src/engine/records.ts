@@ -53,6 +53,8 @@ export interface Projection {
   tasks: TaskRecord[];
   timeline: TimelineRecord[];
   notifications: NotificationRecord[];
+  /** On a case's first batch when nothing registered it yet: the row to insert, number included. */
+  register?: CaseRegistration & { number: string };
 }
 
 export interface CaseRegistration {

@@ -3,7 +3,8 @@ import { CaseDetail, DecisionRequest, Problem } from '@unionflow/contracts';
 import type { DecisionInput } from '@unionflow/workflows';
 import { Type } from 'typebox';
 import type { AuthUser } from '../../auth';
-import { visibleCase } from '../../cases/case-lookup';
+import { visibleCase, visibleRow } from '../../cases/case-lookup';
+import { findCaseOfTask } from '../../cases/case-repository';
 import { toCaseDetail } from '../../cases/case-view';
 import { sendClaim, sendDecision } from '../../cases/engine-client';
 import { notFound, unprocessable } from '../../errors';
@@ -23,17 +24,10 @@ const errors = {
 export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** The task's case, if the caller may see it; otherwise the same 404 as an unknown task. */
   async function taskCase(user: AuthUser, taskId: string) {
-    const task = await app.db
-      .selectFrom('tasks')
-      .select(['id', 'case_id'])
-      .where('id', '=', taskId)
-      .executeTakeFirst();
-    if (!task) throw notFound(`找不到任务 ${taskId} / no task ${taskId}`);
-    try {
-      return await visibleCase(app.db, user, task.case_id);
-    } catch {
-      throw notFound(`找不到任务 ${taskId} / no task ${taskId}`);
-    }
+    const missing = notFound(`找不到任务 ${taskId} / no task ${taskId}`);
+    const row = await findCaseOfTask(app.db, taskId);
+    if (!row) throw missing;
+    return visibleRow(app.db, user, row, missing);
   }
 
   async function userIdOf(username: string): Promise<string> {

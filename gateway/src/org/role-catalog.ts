@@ -1,6 +1,7 @@
 import type { RoleInfoDto } from '@unionflow/contracts';
 import type { Database } from '@unionflow/db';
 import type { Kysely } from 'kysely';
+import { latestDefinitions } from '../cases/definitions';
 import { pathInScope, type Scope } from './org-scope';
 
 type Text = { zh: string; en: string };
@@ -103,23 +104,11 @@ export function rolesNamedIn(value: unknown, into: Set<string> = new Set()): Set
  */
 export async function knownRoleKeys(db: Kysely<Database>): Promise<string[]> {
   const [latest, held] = await Promise.all([
-    db
-      .selectFrom('process_versions as v')
-      .select('v.document')
-      .where(({ eb, selectFrom }) =>
-        eb(
-          'v.version',
-          '=',
-          selectFrom('process_versions as w')
-            .select(({ fn }) => fn.max('w.version').as('m'))
-            .whereRef('w.key', '=', 'v.key'),
-        ),
-      )
-      .execute(),
+    latestDefinitions(db),
     db.selectFrom('user_roles').select('role').distinct().execute(),
   ]);
   const keys = new Set<string>(BUILT_IN);
-  for (const row of latest) rolesNamedIn(row.document, keys);
+  for (const definition of latest) rolesNamedIn(definition, keys);
   for (const row of held) keys.add(row.role);
   const order = (k: string) => {
     const i = BUILT_IN_ROLES.findIndex((r) => r.key === k);

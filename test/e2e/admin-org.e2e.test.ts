@@ -1,30 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  PHONE,
-  seriousA11yViolations,
-  signIn,
-  snap,
-  type TestBrowser,
-} from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { PHONE, seriousA11yViolations, signIn, snap } from './support/browser';
 import { pickOption } from './support/journeys';
-import { type Platform, startPlatform } from './support/platform';
+import { useE2eEnvironment } from './support/suite';
 
-let platform: Platform;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await browser?.closePages();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const env = useE2eEnvironment();
 
 /** Picks a unit by name in the open antd TreeSelect whose input has this id. */
 async function pickUnit(page: Page, inputId: string, name: string): Promise<void> {
@@ -45,7 +25,7 @@ async function signInFails(page: Page, username: string, password: string): Prom
 
 describe('the admin manages the organisation', () => {
   it('adds a unit, creates a user who signs in, sees it in the audit log, then deactivates them', async () => {
-    const admin = await browser.newPage(platform.baseUrl);
+    const admin = await env.browser.newPage(env.platform.baseUrl);
     await signIn(admin, 'admin');
 
     // 组织架构: a new workshop union under the steel company's union.
@@ -77,7 +57,7 @@ describe('the admin manages the organisation', () => {
     expect(await seriousA11yViolations(admin)).toEqual([]);
 
     // The new user signs in with the initial password.
-    const newcomer = await browser.newPage(platform.baseUrl);
+    const newcomer = await env.browser.newPage(env.platform.baseUrl);
     await signIn(newcomer, 'zhoujie', 'zhoujie-2026');
     await newcomer.getByText('周杰').first().waitFor();
     await snap(newcomer, '63-new-user-signed-in');
@@ -113,7 +93,7 @@ describe('the admin manages the organisation', () => {
   });
 
   it('works at phone width', async () => {
-    const phone = await browser.newPage(platform.baseUrl, PHONE);
+    const phone = await env.browser.newPage(env.platform.baseUrl, PHONE);
     await signIn(phone, 'admin');
     for (const [section, name] of [
       ['org', '66-admin-org-375'],

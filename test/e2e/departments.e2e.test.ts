@@ -1,12 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  PHONE,
-  seriousA11yViolations,
-  signIn,
-  snap,
-  type TestBrowser,
-} from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { PHONE, seriousA11yViolations, signIn, snap } from './support/browser';
 import {
   choose,
   decideStep,
@@ -16,7 +9,7 @@ import {
   submitCase,
   timelineWhen,
 } from './support/journeys';
-import { type Platform, startPlatform } from './support/platform';
+import { useE2eEnvironment } from './support/suite';
 
 /** A 1×1 PNG: a shop-floor photo as far as the upload check is concerned. */
 const PNG = Buffer.from(
@@ -24,25 +17,12 @@ const PNG = Buffer.from(
   'base64',
 );
 
-let platform: Platform;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await browser?.closePages();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const env = useE2eEnvironment();
 
 describe('department journeys', () => {
   it('innovation: a proposal is reviewed within its award band, delivered at the workstation and shared', async () => {
     const title = `除尘布袋快换 ${Date.now()}`;
-    const worker = await browser.newPage(platform.baseUrl);
+    const worker = await env.browser.newPage(env.platform.baseUrl);
     await signIn(worker, 'zhangwei');
     await worker.goto('/innovation');
     await worker.getByTestId('start-innovation-proposal').click();
@@ -68,7 +48,7 @@ describe('department journeys', () => {
     const casePath = new URL(worker.url()).pathname;
 
     // The reviewer sets the award inside the tier's band, then schedules the delivery.
-    const reviewer = await browser.newPage(platform.baseUrl);
+    const reviewer = await env.browser.newPage(env.platform.baseUrl);
     await signIn(reviewer, 'lina');
     await reviewer.goto('/inbox');
     const review = reviewer.getByTestId('task-card').filter({ hasText: title });
@@ -109,7 +89,7 @@ describe('department journeys', () => {
     await worker.getByTestId('innovation-dashboard').waitFor();
     await snap(worker, '35-innovation-dashboard');
 
-    const phone = await browser.newPage(platform.baseUrl, PHONE);
+    const phone = await env.browser.newPage(env.platform.baseUrl, PHONE);
     await signIn(phone, 'lina');
     await phone.goto('/innovation');
     await phone.getByTestId('department-case').first().waitFor();
@@ -117,7 +97,7 @@ describe('department journeys', () => {
     expect(await seriousA11yViolations(phone)).toEqual([]);
 
     // The committee's quarterly selection picks the awarded proposal, and a pacesetter, from lists.
-    const committee = await browser.newPage(platform.baseUrl);
+    const committee = await env.browser.newPage(env.platform.baseUrl);
     await signIn(committee, 'wangfang');
     const now = new Date();
     const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
@@ -140,7 +120,7 @@ describe('department journeys', () => {
 
   it('rights: a dispute is filed, mediated within the 15-day limit by a four-body panel and settled', async () => {
     const employer = `某物流有限公司 ${Date.now()}`;
-    const worker = await browser.newPage(platform.baseUrl);
+    const worker = await env.browser.newPage(env.platform.baseUrl);
     await signIn(worker, 'zhangwei');
     await worker.goto('/new?process=labor-dispute');
     const form = worker.locator('form');
@@ -157,7 +137,7 @@ describe('department journeys', () => {
     const casePath = new URL(worker.url()).pathname;
     const title = (await worker.locator('h4').first().textContent()) ?? '';
 
-    const mediator = await browser.newPage(platform.baseUrl);
+    const mediator = await env.browser.newPage(env.platform.baseUrl);
     await signIn(mediator, 'liuyang');
     await decideStep(mediator, title, '立案受理');
     await decideStep(mediator, title, '征询双方调解意愿', async (card) => {
@@ -201,7 +181,7 @@ describe('department journeys', () => {
   });
 
   it('assistance: a hardship file is verified with the four clears, approved and opened', async () => {
-    const worker = await browser.newPage(platform.baseUrl);
+    const worker = await env.browser.newPage(env.platform.baseUrl);
     await signIn(worker, 'zhangwei');
     await worker.goto('/new?process=hardship-case');
     const form = worker.locator('form');
@@ -222,7 +202,7 @@ describe('department journeys', () => {
     const title = (await worker.locator('h4').first().textContent()) ?? '';
 
     // The paired grassroots cadre verifies at home: the four clears.
-    const cadre = await browser.newPage(platform.baseUrl);
+    const cadre = await env.browser.newPage(env.platform.baseUrl);
     await signIn(cadre, 'zhaolei');
     await decideStep(cadre, title, '基层工会入户核实', async (card) => {
       for (const key of ['clearHousehold', 'clearAddress', 'clearWork', 'clearCause', 'condSeriousIllness']) {
@@ -232,7 +212,7 @@ describe('department journeys', () => {
       await snap(cadre, '51-assistance-four-clears');
     });
 
-    const centre = await browser.newPage(platform.baseUrl);
+    const centre = await env.browser.newPage(env.platform.baseUrl);
     await signIn(centre, 'chenjie');
     await decideStep(centre, title, '援助中心审批定级', async (card) => {
       await choose(centre, card, 'level', '深度困难');

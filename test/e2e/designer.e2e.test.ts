@@ -1,12 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  PHONE,
-  seriousA11yViolations,
-  signIn,
-  snap,
-  type TestBrowser,
-} from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { PHONE, seriousA11yViolations, signIn, snap } from './support/browser';
 import {
   approveInInbox,
   decideStep,
@@ -15,22 +8,9 @@ import {
   submitCase,
   timelineWhen,
 } from './support/journeys';
-import { type Platform, startPlatform } from './support/platform';
+import { useE2eEnvironment } from './support/suite';
 
-let platform: Platform;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await browser?.closePages();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const env = useE2eEnvironment();
 
 describe('the admin changes a process', () => {
   it('inserts a step and publishes; a new case goes through it; an earlier case keeps its old steps', async () => {
@@ -38,12 +18,12 @@ describe('the admin changes a process', () => {
     const before = `旧版本案件 ${stamp}`;
     const after = `新版本案件 ${stamp}`;
 
-    const applicant = await browser.newPage(platform.baseUrl);
+    const applicant = await env.browser.newPage(env.platform.baseUrl);
     await signIn(applicant, 'zhangwei');
     const beforePath = await submitCase(applicant, 'simple-approval', { title: before });
 
     // The admin inserts a city-federation review after the grassroots review.
-    const admin = await browser.newPage(platform.baseUrl);
+    const admin = await env.browser.newPage(env.platform.baseUrl);
     await signIn(admin, 'admin');
     await admin.goto('/admin');
     await admin.getByTestId('design-simple-approval').click();
@@ -82,12 +62,12 @@ describe('the admin changes a process', () => {
 
     // A new case goes through the inserted step; the earlier one does not.
     const afterPath = await submitCase(applicant, 'simple-approval', { title: after });
-    const reviewer = await browser.newPage(platform.baseUrl);
+    const reviewer = await env.browser.newPage(env.platform.baseUrl);
     await signIn(reviewer, 'lina');
     await approveInInbox(reviewer, after, '基层同意');
     await approveInInbox(reviewer, before, '基层同意');
 
-    const committee = await browser.newPage(platform.baseUrl);
+    const committee = await env.browser.newPage(env.platform.baseUrl);
     await signIn(committee, 'wangfang');
     await approveInInbox(committee, after, '市总同意');
 
@@ -99,7 +79,7 @@ describe('the admin changes a process', () => {
     expect(oldTimeline).not.toContain('市总工会复核');
 
     // The designer at phone width.
-    const phone = await browser.newPage(platform.baseUrl, PHONE);
+    const phone = await env.browser.newPage(env.platform.baseUrl, PHONE);
     await signIn(phone, 'admin');
     await phone.goto('/admin/definitions/simple-approval');
     await phone.getByTestId('flow').waitFor();
@@ -108,7 +88,7 @@ describe('the admin changes a process', () => {
   });
 
   it('a reviewer delegates while away; the stand-in acts for her; the admin verifies the audit chain', async () => {
-    const lina = await browser.newPage(platform.baseUrl);
+    const lina = await env.browser.newPage(env.platform.baseUrl);
     await signIn(lina, 'lina');
     await lina.goto('/delegations');
     await pickUser(lina, 'delegation_to', 'wangfang');
@@ -118,11 +98,11 @@ describe('the admin changes a process', () => {
     await snap(lina, '17-delegations');
     expect(await seriousA11yViolations(lina)).toEqual([]);
 
-    const applicant = await browser.newPage(platform.baseUrl);
+    const applicant = await env.browser.newPage(env.platform.baseUrl);
     await signIn(applicant, 'zhangwei');
     const title = `委托期间案件 ${Date.now()}`;
     const path = await submitCase(applicant, 'simple-approval', { title });
-    const standIn = await browser.newPage(platform.baseUrl);
+    const standIn = await env.browser.newPage(env.platform.baseUrl);
     await signIn(standIn, 'wangfang');
     await decideStep(standIn, title, '基层工会审核', async (card) => {
       await card.locator('textarea').last().fill('代为审核');
@@ -131,7 +111,7 @@ describe('the admin changes a process', () => {
     await applicant.goto(path);
     await applicant.getByTestId('case-timeline').getByText('代 李娜').first().waitFor();
 
-    const admin = await browser.newPage(platform.baseUrl);
+    const admin = await env.browser.newPage(env.platform.baseUrl);
     await signIn(admin, 'admin');
     await admin.goto('/admin/audit');
     await admin.getByTestId('audit-verify').click();

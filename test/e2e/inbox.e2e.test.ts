@@ -1,42 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  PHONE,
-  seriousA11yViolations,
-  signIn,
-  snap,
-  type TestBrowser,
-} from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { PHONE, seriousA11yViolations, signIn, snap } from './support/browser';
 import { approveInInbox, pickUser, submitCase, timelineWhen } from './support/journeys';
-import { type Platform, startPlatform } from './support/platform';
+import { useE2eEnvironment } from './support/suite';
 
-let platform: Platform;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await browser?.closePages();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const env = useE2eEnvironment();
 
 describe('the inbox and the applicant', () => {
   it('bulk-approves, transfers, returns to the applicant, and the applicant urges and withdraws', async () => {
     const stamp = Date.now();
     const title = (n: string) => `${n} ${stamp}`;
-    const applicant = await browser.newPage(platform.baseUrl);
+    const applicant = await env.browser.newPage(env.platform.baseUrl);
     await signIn(applicant, 'zhangwei');
     const paths: Record<string, string> = {};
     for (const n of ['批量一', '批量二', '转办', '退回', '撤回']) {
       paths[n] = await submitCase(applicant, 'simple-approval', { title: title(n) });
     }
 
-    const lina = await browser.newPage(platform.baseUrl);
+    const lina = await env.browser.newPage(env.platform.baseUrl);
     await signIn(lina, 'lina');
     await lina.goto('/inbox');
     const card = (n: string) => lina.getByTestId('task-card').filter({ hasText: title(n) });
@@ -71,7 +51,7 @@ describe('the inbox and the applicant', () => {
     await lina.getByTestId('decision-confirm').click();
     await card('退回').waitFor({ state: 'detached' });
 
-    const wangfang = await browser.newPage(platform.baseUrl);
+    const wangfang = await env.browser.newPage(env.platform.baseUrl);
     await signIn(wangfang, 'wangfang');
     await approveInInbox(wangfang, title('转办'), '同意');
 
@@ -101,7 +81,7 @@ describe('the inbox and the applicant', () => {
     expect(await timelineWhen(applicant, paths['转办'] as string, '已办结')).toContain('王芳');
     expect(await timelineWhen(applicant, paths['批量一'] as string, '已办结')).toContain('李娜');
 
-    const phone = await browser.newPage(platform.baseUrl, PHONE);
+    const phone = await env.browser.newPage(env.platform.baseUrl, PHONE);
     await signIn(phone, 'lina');
     await phone.goto('/inbox');
     await phone.getByTestId('task-card').first().waitFor();
@@ -110,11 +90,11 @@ describe('the inbox and the applicant', () => {
   });
 
   it('refreshes an open inbox when a new case arrives (server-sent events)', async () => {
-    const lina = await browser.newPage(platform.baseUrl);
+    const lina = await env.browser.newPage(env.platform.baseUrl);
     await signIn(lina, 'lina');
     await lina.goto('/inbox');
     await lina.getByTestId('inbox-views').waitFor();
-    const applicant = await browser.newPage(platform.baseUrl);
+    const applicant = await env.browser.newPage(env.platform.baseUrl);
     await signIn(applicant, 'zhangwei');
     const title = `实时推送 ${Date.now()}`;
     await submitCase(applicant, 'simple-approval', { title });

@@ -1,34 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  PHONE,
-  seriousA11yViolations,
-  signIn,
-  snap,
-  type TestBrowser,
-} from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { PHONE, seriousA11yViolations, signIn, snap } from './support/browser';
 import { measureInbox, measureSignIn, writeLoadReport } from './support/initial-js';
-import { type Platform, startPlatform } from './support/platform';
+import { useE2eEnvironment } from './support/suite';
 
-let platform: Platform;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await browser?.closePages();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const env = useE2eEnvironment();
 
 describe('walking skeleton in the browser', () => {
   it('reports the JavaScript the sign-in page loads and how soon the inbox is usable (budgets in apps/README.md; reported, not asserted)', async () => {
-    const signIn = await measureSignIn(await browser.newPage(platform.baseUrl));
-    const inbox = await measureInbox(browser, platform.baseUrl, 'lina');
+    const signIn = await measureSignIn(await env.browser.newPage(env.platform.baseUrl));
+    const inbox = await measureInbox(env.browser, env.platform.baseUrl, 'lina');
     writeLoadReport({ signIn, inbox });
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     console.log(
@@ -44,7 +24,7 @@ describe('walking skeleton in the browser', () => {
     const title = `更换三号高炉除尘布袋 ${Date.now()}`;
 
     // The applicant submits the seeded simple approval from the shell.
-    const applicant = await browser.newPage(platform.baseUrl);
+    const applicant = await env.browser.newPage(env.platform.baseUrl);
     await applicant.goto('/login');
     await snap(applicant, '01-sign-in');
     expect(await seriousA11yViolations(applicant)).toEqual([]);
@@ -60,7 +40,7 @@ describe('walking skeleton in the browser', () => {
     await snap(applicant, '03-case-running');
 
     // The reviewer approves it right in her inbox.
-    const reviewer = await browser.newPage(platform.baseUrl);
+    const reviewer = await env.browser.newPage(env.platform.baseUrl);
     await signIn(reviewer, 'lina');
     await reviewer.goto('/inbox');
     const card = reviewer.getByTestId('task-card').filter({ hasText: title });
@@ -88,7 +68,7 @@ describe('walking skeleton in the browser', () => {
     await snap(applicant, '05b-case-completed-en');
     await applicant.getByText('中文', { exact: true }).click();
 
-    const phone = await browser.newPage(platform.baseUrl, PHONE);
+    const phone = await env.browser.newPage(env.platform.baseUrl, PHONE);
     // The sign-in page at phone width: empty fields and a wrong password are explained in place.
     await phone.goto('/login');
     await phone.locator('button[type="submit"]').click();
@@ -115,7 +95,7 @@ describe('walking skeleton in the browser', () => {
   });
 
   it('contains a department app that fails to load, and loads it on retry', async () => {
-    const page = await browser.newPage(platform.baseUrl);
+    const page = await env.browser.newPage(env.platform.baseUrl);
     await signIn(page, 'liuyang');
     // The rights app's manifest is unreachable at first (a deploy in progress, a flaky network).
     await page.route('**/apps/rights/mf-manifest.json', (route) => route.abort());

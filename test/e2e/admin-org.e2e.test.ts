@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHONE, seriousA11yViolations, signIn, snap } from './support/browser';
-import { pickOption } from './support/journeys';
+import { pickOption, pickUser } from './support/journeys';
 import { useE2eEnvironment } from './support/suite';
 
 const env = useE2eEnvironment();
@@ -53,6 +53,14 @@ describe('the admin manages the organisation', () => {
     const row = admin.locator('[data-testid="user-row"][data-username="zhoujie"]');
     await row.waitFor();
     expect(await row.textContent()).toContain('炼钢厂分工会');
+    // 周杰 reports to 李娜: escalations of his steps go to her.
+    await row.getByTestId('user-edit').click();
+    await pickUser(admin, 'user_superior', 'lina');
+    await admin.getByTestId('user-save').click();
+    await row.getByText('李娜').waitFor();
+    await row.getByTestId('user-edit').click();
+    await admin.locator('.ant-drawer').getByText('李娜（lina）').waitFor();
+    await admin.keyboard.press('Escape');
     await snap(admin, '62-admin-users');
     expect(await seriousA11yViolations(admin)).toEqual([]);
 

@@ -64,6 +64,22 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     },
   },
   {
+    key: 'social-worker',
+    name: { zh: '社工', en: 'Social worker' },
+    description: {
+      zh: '工伤探视慰问：医院现场或电话探视，核实工伤待遇',
+      en: 'Visits injured workers in hospital or by phone and checks their benefits',
+    },
+  },
+  {
+    key: 'organisation-dept',
+    name: { zh: '组织部', en: 'Organisation department' },
+    description: {
+      zh: '审核基层工会补贴申请并核定金额',
+      en: 'Reviews grassroots union subsidy applications and approves the amount',
+    },
+  },
+  {
     key: 'admin',
     name: { zh: '平台管理员', en: 'Platform admin' },
     description: {

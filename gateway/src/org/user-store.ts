@@ -152,7 +152,34 @@ async function lockForEdit(
   return row;
 }
 
-/** Changes a user's name, unit and/or roles; only the fields sent change, each change is audited. */
+/**
+ * The id of an active user who may be `userId`'s superior: not the user, and not anyone whose own
+ * chain of superiors leads back to the user (an escalation would go round in circles).
+ */
+async function superiorFor(trx: Transaction<Database>, userId: string, username: string): Promise<string> {
+  const refuse = (message: string) =>
+    unprocessable(message, [{ path: 'body.superior', message: 'not a possible superior' }]);
+  const superior = await trx
+    .selectFrom('users')
+    .select(['id', 'disabled'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  if (!superior || superior.disabled)
+    throw refuse(`没有在用的用户 ${username} / no active user "${username}"`);
+  if (superior.id === userId) throw refuse('不能把自己设为上级 / a user cannot be their own superior');
+  const chain = await sql<{ id: string }>`
+    with recursive up(id, depth) as (
+      select superior_id, 1 from users where id = ${superior.id}
+      union all
+      select u.superior_id, up.depth + 1 from users u join up on u.id = up.id where up.depth < 100
+    )
+    select id from up where id = ${userId} limit 1`.execute(trx);
+  if (chain.rows.length > 0)
+    throw refuse(`${username} 的上级链中已有此人，会形成循环 / "${username}" already reports to this user`);
+  return superior.id;
+}
+
+/** Changes a user's name, unit, roles and/or superior; only the fields sent change, each is audited. */
 export async function updateUser(
   db: Db,
   scope: Scope,
@@ -180,13 +207,24 @@ export async function updateUser(
       ]);
     }
     if (added.length > 0 || removed.length > 0) changes.roles = { added, removed };
+    let superiorId = row.superior_id;
+    if (body.superior !== undefined && body.superior !== (row.superior_username ?? null)) {
+      superiorId = body.superior === null ? null : await superiorFor(trx, row.id, body.superior);
+      changes.superior = { from: row.superior_username ?? null, to: body.superior };
+    }
     if (Object.keys(changes).length === 0) return toAdminUser(row);
 
     const now = new Date();
     const version = row.version + 1;
     await trx
       .updateTable('users')
-      .set({ display_name: displayName ?? row.display_name, org_id: orgId, version, updated_at: now })
+      .set({
+        display_name: displayName ?? row.display_name,
+        org_id: orgId,
+        superior_id: superiorId,
+        version,
+        updated_at: now,
+      })
       .where('id', '=', row.id)
       .execute();
     if (removed.length > 0) {

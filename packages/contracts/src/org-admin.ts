@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { LocalText, Timestamp } from './common';
+import { LocalText, Timestamp, UserRef } from './common';
 
 /** An org unit id as it appears in URLs and bodies. */
 export const OrgUnitId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
@@ -63,6 +63,8 @@ export const AdminUser = Type.Object({
   displayName: Type.String(),
   org: Type.Object({ id: Type.String(), name: Type.String() }),
   roles: Type.Array(Type.String()),
+  /** Who escalations and "the superior of the previous decider" go to; null: the org's admins. */
+  superior: Type.Union([UserRef, Type.Null()]),
   /** False once deactivated: cannot sign in, is assigned nothing new. */
   active: Type.Boolean(),
   version: Type.Integer(),
@@ -107,6 +109,8 @@ export const UpdateUserRequest = Type.Object(
     displayName: Type.Optional(Name(50)),
     orgId: Type.Optional(OrgUnitId),
     roles: Type.Optional(Roles),
+    /** The superior's username, or null for none (escalations then go to the org's admins). */
+    superior: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 50 }), Type.Null()])),
   },
   { additionalProperties: false },
 );

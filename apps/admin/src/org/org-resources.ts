@@ -40,6 +40,8 @@ export const orgResources = {
         roles: '角色',
         password: '初始密码',
         passwordHelp: '至少 8 位，告知本人首次登录使用',
+        superior: '上级',
+        superiorHelp: '超时升级与“上一步审批人的上级”交给此人；不设则交本组织管理员',
         deactivate: '停用',
         reactivate: '启用',
         confirmDeactivate: '停用 {{name}}？停用后立即退出登录、不能再登录，也不会再被分配新的待办。',
@@ -147,6 +149,9 @@ export const orgResources = {
         roles: 'Roles',
         password: 'Initial password',
         passwordHelp: 'At least 8 characters; give it to the person for their first sign-in',
+        superior: 'Superior',
+        superiorHelp:
+          'Escalations and "the superior of the previous reviewer" go here; none: the org\'s admins',
         deactivate: 'Deactivate',
         reactivate: 'Reactivate',
         confirmDeactivate:

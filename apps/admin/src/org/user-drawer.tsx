@@ -1,12 +1,12 @@
 import type { AdminUserDto, CreateUserBody, RoleInfoDto } from '@unionflow/contracts';
-import { ProblemAlert, useLocalText } from '@unionflow/ui';
+import { ProblemAlert, UserPicker, useLocalText } from '@unionflow/ui';
 import { App, Button, Drawer, Form, Grid, Input, Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { orgApi } from './org-api';
 import type { OrgNode } from './org-tree';
 import { useAdminWrite } from './use-admin-write';
 
-type Values = Partial<CreateUserBody>;
+type Values = Partial<CreateUserBody> & { superior?: string };
 
 /** Only what changed goes to the server, so a concurrent edit of another field is not overwritten. */
 function changesOf(user: AdminUserDto, v: Values) {
@@ -18,6 +18,7 @@ function changesOf(user: AdminUserDto, v: Values) {
       : {}),
     ...(v.orgId !== undefined && v.orgId !== user.org.id ? { orgId: v.orgId } : {}),
     ...(roles.join() !== [...user.roles].sort().join() ? { roles } : {}),
+    ...((v.superior || null) !== (user.superior?.username ?? null) ? { superior: v.superior || null } : {}),
   };
 }
 
@@ -53,7 +54,12 @@ export function UserDrawer({
         ),
   );
   const initialValues: Values = user
-    ? { displayName: user.displayName, orgId: user.org.id, roles: user.roles }
+    ? {
+        displayName: user.displayName,
+        orgId: user.org.id,
+        roles: user.roles,
+        superior: user.superior?.username,
+      }
     : { roles: ['member'] };
 
   return (
@@ -121,6 +127,15 @@ export function UserDrawer({
             options={roles.map((r) => ({ value: r.key, label: text(r.name) }))}
           />
         </Form.Item>
+        {user && (
+          <Form.Item name="superior" label={t('admin.users.superior')} extra={t('admin.users.superiorHelp')}>
+            <UserPicker
+              data-testid="user-superior"
+              exclude={[user.username]}
+              known={user.superior ? [user.superior] : []}
+            />
+          </Form.Item>
+        )}
         {!user && (
           <Form.Item
             name="password"

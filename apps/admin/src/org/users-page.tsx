@@ -84,6 +84,12 @@ export function UsersPage() {
     },
     { key: 'org', title: t('admin.users.columns.org'), render: (_, u) => u.org.name, responsive: ['sm'] },
     {
+      key: 'superior',
+      title: t('admin.users.superior'),
+      responsive: ['lg'],
+      render: (_, u) => u.superior?.displayName ?? '—',
+    },
+    {
       key: 'roles',
       title: t('admin.users.columns.roles'),
       responsive: ['md'],

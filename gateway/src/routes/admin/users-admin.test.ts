@@ -337,3 +337,45 @@ describe('GET /api/admin/roles', () => {
     expect(granted.statusCode, granted.body).toBe(200);
   });
 });
+
+describe('a user’s superior', () => {
+  const current = async (username: string) =>
+    (await list(`q=${username}`)).items.find((u) => u.username === username) as AdminUserDto;
+
+  it('is set by username, refused when it would point at the user or loop back, and cleared with null', async () => {
+    // In the demo organisation lina reports to wangfang.
+    const lina = await current('lina');
+    expect(lina.superior?.username).toBe('wangfang');
+    const wangfang = await current('wangfang');
+
+    const loop = await patch('wangfang', { version: wangfang.version, superior: 'lina' });
+    expect(loop.statusCode, loop.body).toBe(422);
+    expect(loop.json().detail).toContain('lina');
+    const self = await patch('lina', { version: lina.version, superior: 'lina' });
+    expect(self.statusCode).toBe(422);
+    const nobody = await patch('lina', { version: lina.version, superior: 'no-such-user' });
+    expect(nobody.statusCode).toBe(422);
+
+    const moved = await patch('lina', { version: lina.version, superior: 'chenjie' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json<AdminUserDto>().superior).toMatchObject({ username: 'chenjie', displayName: '陈杰' });
+    const row = await t.db
+      .selectFrom('users')
+      .select('superior_id')
+      .where('username', '=', 'lina')
+      .executeTakeFirst();
+    expect(row?.superior_id).toBe('u-chenjie');
+    expect((await userAudit('u-lina')).at(-1)).toMatchObject({
+      type: 'user-updated',
+      payload: { changes: { superior: { from: 'wangfang', to: 'chenjie' } } },
+    });
+
+    const cleared = await patch('lina', { version: moved.json<AdminUserDto>().version, superior: null });
+    expect(cleared.json<AdminUserDto>().superior).toBeNull();
+    const restored = await patch('lina', {
+      version: cleared.json<AdminUserDto>().version,
+      superior: 'wangfang',
+    });
+    expect(restored.statusCode).toBe(200);
+  });
+});

@@ -27,6 +27,7 @@ export function UserPicker({
   id,
   multiple = false,
   exclude = [],
+  known = [],
   'data-testid': testId,
 }: {
   value?: string | string[];
@@ -35,6 +36,8 @@ export function UserPicker({
   multiple?: boolean;
   /** Usernames not offered, e.g. the person handing the task over. */
   exclude?: string[];
+  /** People the current value may name, so it shows as a name before anyone searches. */
+  known?: { username: string; displayName: string; orgName?: string }[];
   'data-testid'?: string;
 }) {
   const { t } = useTranslation();
@@ -47,7 +50,9 @@ export function UserPicker({
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
-  const options = (found.data ?? [])
+  const listed = found.data ?? [];
+  const seeded = known.filter((k) => !listed.some((u) => u.username === k.username));
+  const options = [...seeded.map((k) => ({ ...k, orgName: k.orgName ?? '' })), ...listed]
     .filter((u) => !exclude.includes(u.username))
     .map((u) => ({
       value: u.username,

@@ -1,5 +1,4 @@
 export { type ActivityDeps, createActivities } from './activities/create-activities';
-export { EVENTS_CHANNEL } from './events-channel';
 export { ensureSearchAttributes } from './search-attributes';
 export {
   builtInActions,

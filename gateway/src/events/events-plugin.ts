@@ -6,7 +6,6 @@ import { listenConfigFor } from './listen-connection';
 import type { SseSession } from './sse-session';
 
 /** The channel the worker's projection NOTIFYs on. */
-export { EVENTS_CHANNEL };
 
 /** The live-update service routes use to open event streams. */
 export interface EventsService {

@@ -1,5 +1,5 @@
 export { type CaseEvent, changesSince, headPosition, isAfter, parseEventId, positionOf } from './event-feed';
 export { EventHub, type EventHubOptions, type EventSubscriber } from './event-hub';
-export { EVENTS_CHANNEL, type EventsPluginOptions, type EventsService, eventsPlugin } from './events-plugin';
+export { type EventsPluginOptions, type EventsService, eventsPlugin } from './events-plugin';
 export { listenConfigFor } from './listen-connection';
 export { SseSession, type SseSessionOptions, type SseSink } from './sse-session';

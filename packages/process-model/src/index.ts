@@ -31,7 +31,6 @@ export {
   knownOperators,
   variablesOf,
 } from './expressions';
-export { MAX_DATA_OPTIONS, resolveFieldOptions } from './form-options';
 export { chooseBranch, earlierHumanSteps, firstHumanStepAfter, humanSteps, reachableFrom } from './graph';
 export { type IssueCode, stepLabel, type ValidationIssue, type ValidationResult } from './issues';
 export {

@@ -1,4 +1,5 @@
 import { hash } from '@node-rs/argon2';
+import type { ProcessDefinition } from '@unionflow/process-model';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema';
 import { seedDefinitions } from './definitions';
@@ -63,28 +64,7 @@ export async function seedDemoOrganisation(db: Kysely<Database>): Promise<boolea
       .insertInto('pairings')
       .values([...demoPairings])
       .execute();
-    const now = new Date();
-    for (const def of seedDefinitions) {
-      await trx
-        .insertInto('process_versions')
-        .values({
-          key: def.key,
-          version: def.version,
-          document: JSON.stringify(def) as never,
-          published_at: now,
-          published_by: 'u-admin',
-        })
-        .execute();
-      await trx
-        .insertInto('process_drafts')
-        .values({
-          key: def.key,
-          document: JSON.stringify(def) as never,
-          updated_at: now,
-          updated_by: 'u-admin',
-        })
-        .execute();
-    }
+    await insertSeedDefinitions(trx, seedDefinitions, 'u-admin');
     return true;
   });
 }
@@ -98,24 +78,31 @@ export async function publishMissingSeedDefinitions(db: Kysely<Database>): Promi
     (await db.selectFrom('process_versions').select('key').distinct().execute()).map((r) => r.key),
   );
   const missing = seedDefinitions.filter((d) => !published.has(d.key));
+  await insertSeedDefinitions(db, missing, null);
+  return missing.map((d) => d.key);
+}
+
+/**
+ * Publishes shipped definitions as their first version, each with the same document as its draft.
+ * Keys that already exist are left alone, so a re-run or a race with another instance is harmless.
+ */
+async function insertSeedDefinitions(
+  db: Kysely<Database>,
+  definitions: readonly ProcessDefinition[],
+  by: string | null,
+): Promise<void> {
   const now = new Date();
-  for (const def of missing) {
+  for (const def of definitions) {
+    const document = JSON.stringify(def) as never;
     await db
       .insertInto('process_versions')
-      .values({
-        key: def.key,
-        version: def.version,
-        document: JSON.stringify(def) as never,
-        published_at: now,
-        published_by: null,
-      })
+      .values({ key: def.key, version: def.version, document, published_at: now, published_by: by })
       .onConflict((oc) => oc.columns(['key', 'version']).doNothing())
       .execute();
     await db
       .insertInto('process_drafts')
-      .values({ key: def.key, document: JSON.stringify(def) as never, updated_at: now, updated_by: null })
+      .values({ key: def.key, document, updated_at: now, updated_by: by })
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
   }
-  return missing.map((d) => d.key);
 }

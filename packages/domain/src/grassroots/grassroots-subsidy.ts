@@ -4,6 +4,26 @@ import { field, options, text } from '../builders';
 const has = (key: string) => ({ '>=': [{ var: `data.${key}` }, 1] });
 const kindIs = (kind: string) => ({ '==': [{ var: 'data.subsidyKind' }, kind] });
 
+// The numbers each kind is computed from: on the start form, and asked again when the chosen kind's
+// numbers are missing.
+const memberCount = field(
+  'memberCount',
+  '会员人数（工作经费补贴）',
+  'Members (work-fund subsidy)',
+  'number',
+  {
+    min: 1,
+    max: 1_000_000,
+  },
+);
+const costs = [
+  field('projectCostFen', '项目总费用（元，项目补贴）', 'Project cost (yuan, project subsidy)', 'money', {
+    min: 1,
+  }),
+  field('persons', '兼职主席/副主席人数', 'Part-time chairs and vice-chairs', 'number', { min: 1, max: 10 }),
+  field('months', '补贴月数', 'Months', 'number', { min: 1, max: 12 }),
+];
+
 /**
  * The city federation's subsidies for grassroots unions of new-economy workers (三项补贴): the
  * grassroots union applies, the amount is computed by the published rules, the federation's
@@ -24,19 +44,9 @@ export const grassrootsSubsidy: ProcessDefinition = {
         ['part-time-chair', '兼职工会干部岗位补贴', 'Part-time chair allowance'],
       ),
     }),
-    field('memberCount', '会员人数（工作经费补贴）', 'Members (work-fund subsidy)', 'number', {
-      min: 1,
-      max: 1_000_000,
-    }),
+    memberCount,
     field('projectName', '服务项目名称（项目补贴）', 'Service project (project subsidy)', 'text'),
-    field('projectCostFen', '项目总费用（元，项目补贴）', 'Project cost (yuan, project subsidy)', 'money', {
-      min: 1,
-    }),
-    field('persons', '兼职主席/副主席人数', 'Part-time chairs and vice-chairs', 'number', {
-      min: 1,
-      max: 10,
-    }),
-    field('months', '补贴月数', 'Months', 'number', { min: 1, max: 12 }),
+    ...costs,
     field('description', '申请说明', 'Description', 'textarea', { required: true }),
     field('attachments', '证明材料（会员名册、项目方案、任职文件）', 'Documents', 'file'),
   ],
@@ -61,26 +71,7 @@ export const grassrootsSubsidy: ProcessDefinition = {
       id: 'complete-numbers',
       kind: 'applicant-task',
       name: text('补充测算数据', 'Fill in the numbers'),
-      form: [
-        field('memberCount', '会员人数（工作经费补贴）', 'Members (work-fund subsidy)', 'number', {
-          min: 1,
-          max: 1_000_000,
-        }),
-        field(
-          'projectCostFen',
-          '项目总费用（元，项目补贴）',
-          'Project cost (yuan, project subsidy)',
-          'money',
-          {
-            min: 1,
-          },
-        ),
-        field('persons', '兼职主席/副主席人数', 'Part-time chairs and vice-chairs', 'number', {
-          min: 1,
-          max: 10,
-        }),
-        field('months', '补贴月数', 'Months', 'number', { min: 1, max: 12 }),
-      ],
+      form: [memberCount, ...costs],
       next: 'kind-gate',
     },
     {

@@ -1,9 +1,9 @@
 import type { AuditPageDto, AuditQueryParams } from '@unionflow/contracts';
 import type { Database } from '@unionflow/db';
-import type { ProcessDefinition } from '@unionflow/process-model';
 import { type Kysely, sql } from 'kysely';
 import type { AuthUser } from '../auth';
 import { decodeCursor, encodeCursor } from '../cases/cursor';
+import { definitionVersion } from '../cases/definitions';
 import { badRequest } from '../errors';
 import { type AuditMask, maskFor, maskPayload } from './audit-mask';
 
@@ -87,23 +87,14 @@ export async function listAuditEvents(
       page.filter((r) => r.process_key !== null).map((r) => `${r.process_key}\u0000${r.process_version}`),
     ),
   ];
-  if (versions.length > 0) {
-    const defs = await db
-      .selectFrom('process_versions')
-      .select(['key', 'version', 'document'])
-      .where((eb) =>
-        eb.or(
-          versions.map((v) => {
-            const [key, version] = v.split('\u0000') as [string, string];
-            return eb.and([eb('key', '=', key), eb('version', '=', Number(version))]);
-          }),
-        ),
-      )
-      .execute();
-    for (const d of defs) {
-      masks.set(`${d.key}\u0000${d.version}`, maskFor(d.document as unknown as ProcessDefinition, user));
-    }
-  }
+  // Published versions are cached per process: most pages read no definition at all.
+  await Promise.all(
+    versions.map(async (v) => {
+      const [key, version] = v.split('\u0000') as [string, string];
+      const def = await definitionVersion(db, key, Number(version));
+      if (def) masks.set(v, maskFor(def, user));
+    }),
+  );
 
   const last = page[page.length - 1];
   return {

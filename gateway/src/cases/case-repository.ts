@@ -1,6 +1,7 @@
 import type { Database } from '@unionflow/db';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { type Kysely, sql } from 'kysely';
+import { definitionVersion } from './definitions';
 import { candidatesByTask } from './task-dto';
 
 /**
@@ -65,37 +66,14 @@ export async function findCaseOfTask(db: Kysely<Database>, taskId: string): Prom
     .executeTakeFirst();
 }
 
-/**
- * Published versions never change (a change is a new version), so each is read once per process and
- * kept; a bounded map, since only the versions of cases people open are ever asked for.
- */
-const definitions = new WeakMap<Kysely<Database>, Map<string, Promise<ProcessDefinition>>>();
-const KEPT_DEFINITIONS = 500;
-
-export function caseDefinition(
+/** The definition version a case runs on; a case always has one. */
+export async function caseDefinition(
   db: Kysely<Database>,
   row: Pick<CaseRow, 'process_key' | 'process_version'>,
 ): Promise<ProcessDefinition> {
-  let cache = definitions.get(db);
-  if (!cache) {
-    cache = new Map();
-    definitions.set(db, cache);
-  }
-  const id = `${row.process_version}:${row.process_key}`;
-  const known = cache.get(id);
-  if (known) return known;
-  const loading = db
-    .selectFrom('process_versions')
-    .select('document')
-    .where('key', '=', row.process_key)
-    .where('version', '=', row.process_version)
-    .executeTakeFirstOrThrow()
-    .then((v) => v.document as unknown as ProcessDefinition);
-  if (cache.size >= KEPT_DEFINITIONS) cache.delete(cache.keys().next().value as string);
-  cache.set(id, loading);
-  // A failed read is not remembered: the next caller asks again.
-  loading.catch(() => cache.delete(id));
-  return loading;
+  const def = await definitionVersion(db, row.process_key, row.process_version);
+  if (!def) throw new Error(`No published version ${row.process_version} of "${row.process_key}"`);
+  return def;
 }
 
 /** Tasks of a case with their candidates' names, newest last. */

@@ -32,18 +32,40 @@ export async function latestDefinition(db: Kysely<Database>, key: string): Promi
   return row ? (row.document as unknown as ProcessDefinition) : null;
 }
 
-export async function definitionVersion(
+/**
+ * Published versions never change (a change is a new version), so each is read once per process and
+ * kept; a bounded map, since only the versions of cases people open are ever asked for.
+ */
+const versions = new WeakMap<Kysely<Database>, Map<string, Promise<ProcessDefinition | null>>>();
+const KEPT_VERSIONS = 500;
+
+/** One published version, or null when there is none; read once per process. */
+export function definitionVersion(
   db: Kysely<Database>,
   key: string,
   version: number,
 ): Promise<ProcessDefinition | null> {
-  const row = await db
+  let cache = versions.get(db);
+  if (!cache) {
+    cache = new Map();
+    versions.set(db, cache);
+  }
+  const id = `${version}:${key}`;
+  const known = cache.get(id);
+  if (known) return known;
+  const loading = db
     .selectFrom('process_versions')
     .select('document')
     .where('key', '=', key)
     .where('version', '=', version)
-    .executeTakeFirst();
-  return row ? (row.document as unknown as ProcessDefinition) : null;
+    .executeTakeFirst()
+    .then((row) => (row ? (row.document as unknown as ProcessDefinition) : null));
+  if (cache.size >= KEPT_VERSIONS) cache.delete(cache.keys().next().value as string);
+  cache.set(id, loading);
+  // Neither a failed read nor a missing version is remembered: the next caller asks again.
+  const forget = () => cache.delete(id);
+  loading.then((def) => def ?? forget(), forget);
+  return loading;
 }
 
 /** Whether a user may start cases of a definition. */

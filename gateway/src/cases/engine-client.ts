@@ -19,8 +19,10 @@ import {
   decideUpdate,
   type MigrationInput,
   migrateUpdate,
+  type ReassignInput,
   type RetryServiceInput,
   readyUpdate,
+  reassignUpdate,
   retryServiceUpdate,
   SEARCH_ATTRIBUTES,
 } from '@unionflow/workflows';
@@ -34,7 +36,8 @@ const searchKeys = {
   status: defineSearchAttributeKey(SEARCH_ATTRIBUTES.status, SearchAttributeType.KEYWORD),
 };
 
-function unavailable(): AppError {
+/** 503 while Temporal cannot be reached; the client retries after a few seconds. */
+export function engineUnavailable(): AppError {
   return new AppError(
     503,
     'engine-unavailable',
@@ -59,11 +62,12 @@ export function toHttpError(err: unknown): unknown {
     return conflict(cause?.message ?? err.message);
   }
   if (err instanceof WorkflowNotFoundError) return conflict('This case has already ended.');
-  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return unavailable();
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return engineUnavailable();
   const message = err instanceof Error ? err.message : String(err);
   if (/already completed|workflow execution already finished/i.test(message))
     return conflict('This case has already ended.');
-  if (/UNAVAILABLE|ECONNREFUSED|DEADLINE_EXCEEDED|Connection refused/i.test(message)) return unavailable();
+  if (/UNAVAILABLE|ECONNREFUSED|DEADLINE_EXCEEDED|Connection refused/i.test(message))
+    return engineUnavailable();
   return err;
 }
 
@@ -75,7 +79,7 @@ export function caseIdFor(userId: string, idempotencyKey: string | undefined): s
 }
 
 function engine(temporal: TemporalContext | null): TemporalContext {
-  if (!temporal) throw unavailable();
+  if (!temporal) throw engineUnavailable();
   return temporal;
 }
 
@@ -132,13 +136,14 @@ async function update<A>(
     | typeof claimUpdate
     | typeof applicantActionUpdate
     | typeof migrateUpdate
-    | typeof retryServiceUpdate,
+    | typeof retryServiceUpdate
+    | typeof reassignUpdate,
   arg: A,
   updateId: string | undefined,
 ): Promise<CaseView> {
   const handle = engine(temporal).client.workflow.getHandle(caseWorkflowId(caseId));
   try {
-    // biome-ignore lint/suspicious/noExplicitAny: the three update definitions share one call shape
+    // biome-ignore lint/suspicious/noExplicitAny: the update definitions share one call shape
     return await handle.executeUpdate(def as any, { args: [arg], updateId: updateId ?? randomUUID() });
   } catch (err) {
     throw toHttpError(err);
@@ -171,3 +176,9 @@ export const sendServiceRetry = (
   input: RetryServiceInput,
   updateId?: string,
 ) => update(t, caseId, retryServiceUpdate, input, updateId);
+export const sendReassign = (
+  t: TemporalContext | null,
+  caseId: string,
+  input: ReassignInput,
+  updateId?: string,
+) => update(t, caseId, reassignUpdate, input, updateId);

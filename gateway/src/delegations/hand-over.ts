@@ -1,8 +1,8 @@
 import type { Database } from '@unionflow/db';
-import { caseWorkflowId, reassignUpdate } from '@unionflow/workflows';
+import { caseWorkflowId } from '@unionflow/workflows';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import { toHttpError } from '../cases/engine-client';
+import { sendReassign } from '../cases/engine-client';
 import { AppError } from '../errors';
 import type { TemporalContext } from '../plugins/temporal';
 
@@ -57,23 +57,22 @@ export async function moveOpenTasks(
     const updateId = `hand-over:${input.delegationId}:${taskId}`;
     log.info({ caseId, workflowId, taskId, updateId }, 'engine call: reassign');
     try {
-      await temporal.client.workflow.getHandle(workflowId).executeUpdate(reassignUpdate, {
-        args: [
-          {
-            taskId,
-            fromUserId: input.fromUserId,
-            toUserId: input.toUserId,
-            actorId: input.actorId,
-            reason: input.reason,
-          },
-        ],
+      await sendReassign(
+        temporal,
+        caseId,
+        {
+          taskId,
+          fromUserId: input.fromUserId,
+          toUserId: input.toUserId,
+          actorId: input.actorId,
+          reason: input.reason,
+        },
         updateId,
-      });
+      );
       results.push({ taskId, caseId, ok: true });
     } catch (err) {
-      const mapped = toHttpError(err);
-      if (mapped instanceof AppError) {
-        results.push({ taskId, caseId, ok: false, status: mapped.status, detail: mapped.detail });
+      if (err instanceof AppError) {
+        results.push({ taskId, caseId, ok: false, status: err.status, detail: err.detail });
       } else {
         log.error({ err, caseId, taskId }, 'engine call failed: reassign');
         results.push({ taskId, caseId, ok: false, status: 500, detail: 'unexpected engine error' });

@@ -12,6 +12,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { inOrgScope } from '../auth';
 import { decodeCursor, encodeCursor } from '../cases/cursor';
 import { conflict, notFound, unprocessable } from '../errors';
+import { escapeLike } from '../sql-text';
 import { pathInScope, type Scope } from './org-scope';
 import { orgUnitInScope } from './org-unit-store';
 import { knownRoleKeys } from './role-catalog';
@@ -33,7 +34,7 @@ export async function listUsers(db: Db, scope: Scope, query: UserListParams): Pr
   if (query.status === 'inactive') q = q.where('u.disabled', '=', true);
   const text = query.q?.trim();
   if (text) {
-    const term = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const term = escapeLike(text);
     q = q.where((eb) =>
       eb.or([eb('u.username', 'ilike', `${term}%`), eb('u.display_name', 'ilike', `%${term}%`)]),
     );

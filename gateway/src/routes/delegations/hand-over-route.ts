@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem } from '@unionflow/contracts';
 import { Type } from 'typebox';
 import { inOrgScope } from '../../auth';
+import { engineUnavailable } from '../../cases/engine-client';
 import {
   createDelegation,
   delegationById,
@@ -10,19 +11,8 @@ import {
   openEndedDelegation,
   openTasksOf,
 } from '../../delegations';
-import { AppError, notFound, unprocessable } from '../../errors';
+import { notFound, unprocessable } from '../../errors';
 import { HandOverRequest, HandOverResult, Username } from './schemas';
-
-function engineUnavailable(): AppError {
-  return new AppError(
-    503,
-    'engine-unavailable',
-    '流程引擎暂不可用，请稍后重试 / the process engine is unavailable, try again shortly',
-    {
-      headers: { 'Retry-After': '5' },
-    },
-  );
-}
 
 /**
  * `POST /api/admin/users/:username/hand-over`: when someone leaves a post (换届), an admin gives their

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
 import { notFound } from '../../errors';
+import { escapeLike } from '../../sql-text';
 
 const LibraryEntry = Type.Object({
   caseId: Type.String(),
@@ -29,7 +30,7 @@ const LibraryQuery = Type.Object({
 
 /** `%`, `_` and `\` are literal in a member's search words. */
 function likePattern(words: string): string {
-  return `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(words)}%`;
 }
 
 function baseQuery(app: Parameters<FastifyPluginAsyncTypebox>[0]) {

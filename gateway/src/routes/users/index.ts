@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem, UserRef } from '@unionflow/contracts';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
+import { escapeLike } from '../../sql-text';
 
 const Query = Type.Object({
   q: Type.String({ minLength: 1, maxLength: 50 }),
@@ -26,7 +27,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const term = request.query.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+      const term = escapeLike(request.query.q);
       const rows = await app.db
         .selectFrom('users')
         .innerJoin('orgs', 'orgs.id', 'users.org_id')

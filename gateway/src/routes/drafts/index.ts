@@ -70,8 +70,11 @@ export const draftsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!row) throw notFound('草稿不存在 / no such draft');
     return row;
   }
-  async function toDraft(row: Awaited<ReturnType<typeof ownDraft>>) {
-    const def = await latestDefinition(app.db, row.process_key);
+  async function toDraft(
+    row: Awaited<ReturnType<typeof ownDraft>>,
+    definition: ReturnType<typeof latestDefinition> = latestDefinition(app.db, row.process_key),
+  ) {
+    const def = await definition;
     const data = row.data as Record<string, unknown>;
     return {
       id: row.id,
@@ -102,7 +105,17 @@ export const draftsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .orderBy('updated_at', 'desc')
         .limit(100)
         .execute();
-      return { items: await Promise.all(rows.map(toDraft)) };
+      // A member's drafts are mostly of a few processes: read each one's definition once.
+      const definitions = new Map<string, ReturnType<typeof latestDefinition>>();
+      const definitionOf = (key: string) => {
+        let def = definitions.get(key);
+        if (!def) {
+          def = latestDefinition(app.db, key);
+          definitions.set(key, def);
+        }
+        return def;
+      };
+      return { items: await Promise.all(rows.map((row) => toDraft(row, definitionOf(row.process_key)))) };
     },
   );
 

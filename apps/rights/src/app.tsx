@@ -4,8 +4,8 @@ import {
   addTranslations,
   api,
   CaseList,
-  DateTime,
   DepartmentWorkspace,
+  formatDateTime,
   type RemoteAppProps,
   ToneTag,
 } from '@unionflow/ui';
@@ -34,13 +34,13 @@ function Countdown({ caseId }: { caseId: string }) {
     );
   }
   return (
-    <Tag
-      style={{ marginTop: 4, whiteSpace: 'normal', color: daysLeft <= 3 ? '#b0101e' : '#0b4fad' }}
+    <ToneTag
+      tone={daysLeft <= 3 ? 'red' : 'blue'}
+      style={{ marginTop: 4, whiteSpace: 'normal' }}
       data-testid="mediation-countdown"
     >
-      {t('rights.daysLeft', { days: daysLeft, date: '' })}
-      <DateTime value={deadline.toISOString()} />
-    </Tag>
+      {t('rights.daysLeft', { days: daysLeft, date: formatDateTime(deadline) })}
+    </ToneTag>
   );
 }
 

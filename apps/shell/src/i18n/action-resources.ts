@@ -59,7 +59,6 @@ export const actionResources = {
       markAll: '全部已读',
       unread: '{{count}} 条未读',
     },
-    live: { connected: '实时更新已连接', offline: '实时更新已断开，正在重连' },
     delegation: {
       new: '新建委托',
       intro: '外出、休假期间，新到的待办自动交给代办人处理，办理记录会注明“代某某”。',
@@ -136,7 +135,6 @@ export const actionResources = {
       markAll: 'Mark all read',
       unread: '{{count}} unread',
     },
-    live: { connected: 'Live updates on', offline: 'Live updates lost; reconnecting' },
     drafts: {
       title: 'Drafts',
       saved: 'Draft saved; come back to it any time',

@@ -1,17 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-
-/** Connection state of the live stream. */
-export type LiveState = 'connecting' | 'open' | 'closed';
+import { useEffect } from 'react';
 
 /**
  * Subscribes to `GET /api/events` while signed in and refreshes what changed: a `case` event
  * refetches that case, the inbox, the case lists and notifications; `reset` refetches everything.
  * EventSource reconnects by itself and sends Last-Event-ID, so missed events are replayed.
  */
-export function useLiveEvents(enabled: boolean): LiveState {
+export function useLiveEvents(enabled: boolean): void {
   const client = useQueryClient();
-  const [state, setState] = useState<LiveState>('connecting');
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/events');
@@ -26,10 +22,6 @@ export function useLiveEvents(enabled: boolean): LiveState {
       void client.invalidateQueries({ queryKey: ['cases'] });
       void client.invalidateQueries({ queryKey: ['notifications'] });
     };
-    source.addEventListener('open', () => setState('open'));
-    source.addEventListener('error', () =>
-      setState(source.readyState === EventSource.CLOSED ? 'closed' : 'connecting'),
-    );
     source.addEventListener('case', (e) => {
       try {
         const { caseId } = JSON.parse((e as MessageEvent<string>).data) as { caseId?: string };
@@ -45,5 +37,4 @@ export function useLiveEvents(enabled: boolean): LiveState {
       source.close();
     };
   }, [enabled, client]);
-  return state;
 }

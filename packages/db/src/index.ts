@@ -9,7 +9,7 @@ export {
 } from './audit';
 export { allocateCaseNumber, nextCaseNumberSql } from './case-numbers';
 export { createDb } from './connect';
-export { publishDefinition } from './definitions';
+export { claimProcessKey, type PublishOptions, publishDefinition, rootOrgId } from './definitions';
 export { migrateToLatest } from './migrate';
 export { createOrgDirectoryLoader } from './org-directory';
 export type * from './schema';

@@ -82,6 +82,14 @@ export interface ProcessVersionsTable {
   published_by: string | null;
 }
 
+/** Who owns a process key (edits, publishes and may start it: that org's subtree) and whether it is retired. */
+export interface ProcessOwnersTable {
+  key: string;
+  owner_org_id: string;
+  retired_at: Timestamp | null;
+  retired_by: string | null;
+}
+
 export interface CasesTable {
   id: string;
   number: string;
@@ -301,6 +309,7 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   process_drafts: ProcessDraftsTable;
   process_versions: ProcessVersionsTable;
+  process_owners: ProcessOwnersTable;
   cases: CasesTable;
   tasks: TasksTable;
   task_candidates: TaskCandidatesTable;

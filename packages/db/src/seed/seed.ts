@@ -2,6 +2,7 @@ import { hash } from '@node-rs/argon2';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema';
+import { rootOrgId } from '../definitions';
 import { seedDefinitions } from './definitions';
 import { DEMO_PASSWORD, demoOrgs, demoPairings, demoUsers } from './demo-organisation';
 
@@ -92,6 +93,8 @@ async function insertSeedDefinitions(
   by: string | null,
 ): Promise<void> {
   const now = new Date();
+  // Shipped processes are federation-wide: the root org owns them.
+  const owner = await rootOrgId(db);
   for (const def of definitions) {
     const document = JSON.stringify(def) as never;
     await db
@@ -104,5 +107,12 @@ async function insertSeedDefinitions(
       .values({ key: def.key, document, updated_at: now, updated_by: by })
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
+    if (owner) {
+      await db
+        .insertInto('process_owners')
+        .values({ key: def.key, owner_org_id: owner })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
+    }
   }
 }

@@ -1,8 +1,8 @@
 import { hash } from '@node-rs/argon2';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../schema';
 import { rootOrgId } from '../definitions';
+import type { Database } from '../schema';
 import { seedDefinitions } from './definitions';
 import { DEMO_PASSWORD, demoOrgs, demoPairings, demoUsers } from './demo-organisation';
 

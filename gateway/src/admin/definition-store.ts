@@ -1,7 +1,9 @@
 import type { DefinitionOverviewDto, DraftViewDto, VersionSummaryDto } from '@unionflow/contracts';
 import { canonicalJson, type Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
+import type { AuthUser } from '../auth';
 import { conflict } from '../errors';
+import { claimForDraft, managesProcess } from './definition-owner';
 
 type Db = Kysely<Database>;
 type Doc = Record<string, unknown>;
@@ -41,9 +43,12 @@ async function runningCounts(db: Db, key?: string): Promise<Map<string, Map<numb
   return byKey;
 }
 
-/** Every process key with its latest version, draft state and running cases per version. */
-export async function listDefinitions(db: Db): Promise<DefinitionOverviewDto[]> {
-  const [latest, drafts, counts] = await Promise.all([
+/**
+ * Every process key the admin manages (owned in their subtree) with its owner, latest version, draft
+ * state, retirement and running cases per version.
+ */
+export async function listDefinitions(db: Db, user: AuthUser): Promise<DefinitionOverviewDto[]> {
+  const [latest, drafts, counts, owners] = await Promise.all([
     db
       .selectFrom('process_versions as v')
       .select(['v.key', 'v.version', 'v.document', 'v.published_at'])
@@ -59,9 +64,18 @@ export async function listDefinitions(db: Db): Promise<DefinitionOverviewDto[]> 
       .execute(),
     db.selectFrom('process_drafts').select(['key', 'document']).execute(),
     runningCounts(db),
+    db
+      .selectFrom('process_owners as p')
+      .leftJoin('orgs as o', 'o.id', 'p.owner_org_id')
+      .select(['p.key', 'p.owner_org_id', 'o.name', 'o.path', 'p.retired_at'])
+      .execute(),
   ]);
-  const keys = [...new Set([...latest.map((r) => r.key), ...drafts.map((d) => d.key)])].sort();
+  const ownerOf = new Map(owners.map((o) => [o.key, o]));
+  const keys = [...new Set([...latest.map((r) => r.key), ...drafts.map((d) => d.key)])]
+    .filter((key) => managesProcess(user, { ownerPath: ownerOf.get(key)?.path ?? null }))
+    .sort();
   return keys.map((key) => {
+    const owner = ownerOf.get(key);
     const version = latest.find((r) => r.key === key);
     const draft = drafts.find((d) => d.key === key);
     const doc = (version?.document ?? draft?.document ?? {}) as Doc;
@@ -77,6 +91,8 @@ export async function listDefinitions(db: Db): Promise<DefinitionOverviewDto[]> 
       runningCases: [...running.entries()]
         .sort(([a], [b]) => a - b)
         .map(([v, count]) => ({ version: v, count })),
+      owner: owner ? { id: owner.owner_org_id, name: owner.name ?? owner.owner_org_id } : null,
+      retiredAt: owner?.retired_at ? iso(owner.retired_at) : null,
     };
   });
 }
@@ -135,11 +151,14 @@ export async function saveDraft(
   db: Db,
   key: string,
   document: Doc,
-  userId: string,
+  user: AuthUser,
   baseUpdatedAt: string | undefined,
+  ownerOrgId?: string,
 ): Promise<Date> {
+  const userId = user.id;
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${`unionflow.draft.${key}`}))`.execute(trx);
+    await claimForDraft(trx, user, key, ownerOrgId);
     const current = await trx
       .selectFrom('process_drafts as d')
       .leftJoin('users as u', 'u.id', 'd.updated_by')

@@ -1,5 +1,15 @@
 export { checkDefinition, issuesAsFieldErrors, requireKey } from './definition-checks';
 export {
+  inStartScope,
+  isTopLevel,
+  managesProcess,
+  noProcess,
+  type ProcessOwnership,
+  processOwnership,
+  requireManagedKey,
+} from './definition-owner';
+export { retireDefinition } from './definition-retire';
+export {
   latestVersionRow,
   listDefinitions,
   listVersions,

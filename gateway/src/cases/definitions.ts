@@ -1,12 +1,12 @@
 import type { Database } from '@unionflow/db';
 import type { ProcessDefinition } from '@unionflow/process-model';
-import type { Kysely } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { AuthUser } from '../auth';
 
-/** The newest published version of every process. */
-export async function latestDefinitions(db: Kysely<Database>): Promise<ProcessDefinition[]> {
-  const rows = await db
+/** Rows of the newest published version of every process, as `v`. */
+function latestVersions(db: Kysely<Database>) {
+  return db
     .selectFrom('process_versions as v')
-    .select(['v.document'])
     .where(({ eb, selectFrom }) =>
       eb(
         'v.version',
@@ -16,9 +16,33 @@ export async function latestDefinitions(db: Kysely<Database>): Promise<ProcessDe
           .whereRef('w.key', '=', 'v.key'),
       ),
     )
-    .orderBy('v.key')
-    .execute();
+    .orderBy('v.key');
+}
+
+/** The newest published version of every process. */
+export async function latestDefinitions(db: Kysely<Database>): Promise<ProcessDefinition[]> {
+  const rows = await latestVersions(db).select(['v.document']).execute();
   return rows.map((r) => r.document as unknown as ProcessDefinition);
+}
+
+/**
+ * The newest published version of every process the user may start: not retired, owned by an org
+ * whose subtree holds the user (no owner: federation-wide), and open to one of their roles.
+ */
+export async function startableDefinitions(
+  db: Kysely<Database>,
+  user: Pick<AuthUser, 'orgPath' | 'roles'>,
+): Promise<ProcessDefinition[]> {
+  const rows = await latestVersions(db)
+    .leftJoin('process_owners as p', 'p.key', 'v.key')
+    .leftJoin('orgs as o', 'o.id', 'p.owner_org_id')
+    .select(['v.document'])
+    .where('p.retired_at', 'is', null)
+    .where((eb) => eb.or([eb('o.path', 'is', null), sql<SqlBool>`starts_with(${user.orgPath}, o.path)`]))
+    .execute();
+  return rows
+    .map((r) => r.document as unknown as ProcessDefinition)
+    .filter((def) => canStart(def, user.roles));
 }
 
 export async function latestDefinition(db: Kysely<Database>, key: string): Promise<ProcessDefinition | null> {

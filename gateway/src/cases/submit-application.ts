@@ -3,22 +3,37 @@ import { allocateCaseNumber, type Database } from '@unionflow/db';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { checkFormData } from '@unionflow/workflows';
 import type { Kysely } from 'kysely';
+import { inStartScope, processOwnership } from '../admin/definition-owner';
 import type { AuthUser } from '../auth';
-import { badRequest, forbidden, notFound, unprocessable } from '../errors';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors';
 import type { TemporalContext } from '../plugins/temporal';
 import { visibleCase } from './case-lookup';
 import { toCaseDetail } from './case-view';
 import { canStart, latestDefinition } from './definitions';
 import { caseIdFor, startCase } from './engine-client';
 
-/** The newest published version of a process, if the user may start it (404 / 403 otherwise). */
+/**
+ * The newest published version of a process, if the user may start it: 404 when none is published,
+ * 409 when it is retired, 403 when it belongs to another org's line or their roles may not start it.
+ */
 export async function startableDefinition(
   db: Kysely<Database>,
   user: AuthUser,
   key: string,
 ): Promise<ProcessDefinition> {
-  const def = await latestDefinition(db, key);
+  const [def, owner] = await Promise.all([latestDefinition(db, key), processOwnership(db, key)]);
   if (!def) throw notFound(`没有名为 ${key} 的已发布流程 / no published process "${key}"`);
+  if (owner?.retiredAt) {
+    throw conflict(
+      `流程「${def.name.zh}」已停用，不能再发起新的申请 / the process "${def.name.en ?? key}" has been retired; no new applications can be started`,
+    );
+  }
+  if (owner && !inStartScope(user, owner)) {
+    const unit = owner.ownerName ?? owner.ownerOrgId;
+    throw forbidden(
+      `流程「${def.name.zh}」仅限${unit}及其下级组织的会员发起 / only members of ${unit} and its sub-units may start "${def.name.en ?? key}"`,
+    );
+  }
   if (!canStart(def, user.roles)) throw forbidden('您无权发起此流程 / you may not start this process');
   return def;
 }

@@ -38,6 +38,10 @@ export const DefinitionOverview = Type.Object({
   /** The draft differs from the latest published document (version number aside). */
   draftChanged: Type.Boolean(),
   runningCases: Type.Array(RunningCount),
+  /** The org that owns the process: its admins edit it, its subtree may start it. */
+  owner: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+  /** When the process was retired (nobody may start it; running cases go on); null while in use. */
+  retiredAt: Type.Union([Timestamp, Type.Null()]),
 });
 
 /** A draft: the stored one, or the latest version's document when nobody has edited it yet. */
@@ -55,6 +59,11 @@ export const SaveDraftRequest = Type.Object({
   document: DefinitionDocument,
   /** The `updatedAt` the edit started from; when it no longer matches, the save is refused with 409. */
   baseUpdatedAt: Type.Optional(Timestamp),
+  /**
+   * For a new process only: the org in the caller's subtree that will own it (default the caller's
+   * org). An existing process keeps its owner.
+   */
+  ownerOrgId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
 });
 
 /** A saved draft is validated but saved even when invalid. */
@@ -95,6 +104,19 @@ export const PublishResult = Type.Object({
   key: Type.String(),
   version: Type.Integer(),
   publishedAt: Timestamp,
+});
+
+/** Retire a process: nobody may start it any more; running cases go on. */
+export const RetireRequest = Type.Object({
+  /** Why, for the audit log. */
+  reason: Type.Optional(Type.String({ maxLength: 500 })),
+});
+
+/** A retired process and how many of its cases are still running. */
+export const RetireResult = Type.Object({
+  key: Type.String(),
+  retiredAt: Timestamp,
+  runningCases: Type.Integer(),
 });
 
 /** One published version of a process. */
@@ -161,6 +183,8 @@ export type SaveDraftResultDto = Static<typeof SaveDraftResult>;
 export type SimulateBody = Static<typeof SimulateRequest>;
 export type SimulateResultDto = Static<typeof SimulateResult>;
 export type PublishResultDto = Static<typeof PublishResult>;
+export type RetireBody = Static<typeof RetireRequest>;
+export type RetireResultDto = Static<typeof RetireResult>;
 export type VersionSummaryDto = Static<typeof VersionSummary>;
 export type VersionDocumentDto = Static<typeof VersionDocument>;
 export type ImpactReportDto = Static<typeof ImpactReport>;

@@ -14,6 +14,7 @@ import {
 } from '@unionflow/contracts';
 import { publishDefinition } from '@unionflow/db';
 import type { ProcessDefinition } from '@unionflow/process-model';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import {
   checkDefinition,
@@ -21,15 +22,28 @@ import {
   issuesAsFieldErrors,
   listDefinitions,
   loadDraft,
+  noProcess,
   requireKey,
+  requireManagedKey,
   saveDraft,
 } from '../../admin';
-import { notFound, unprocessable } from '../../errors';
+import { unprocessable } from '../../errors';
 
 /** Admin routes: signed in with the admin role. */
 export const ADMIN = { auth: 'user', roles: ['admin'] } as const;
 /** Admin writes additionally honour Idempotency-Key. */
 export const ADMIN_WRITE = { ...ADMIN, idempotent: true } as const;
+
+/**
+ * Every route of the plugin with a `:key` answers 404 for a process owned outside the admin's subtree,
+ * exactly as for one that does not exist.
+ */
+export function guardManagedKeys(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request) => {
+    const key = (request.params as { key?: unknown } | undefined)?.key;
+    if (typeof key === 'string') await requireManagedKey(app.db, request.user, key);
+  });
+}
 
 const KeyParams = Type.Object({ key: ProcessKeyParam });
 const errors = {
@@ -46,6 +60,7 @@ const DRAFT_BODY_LIMIT = 1024 * 1024;
 /** Process definitions: the list, drafts, validation, simulation and publishing. */
 export const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const simulateDocument = createSimulator(app.db);
+  guardManagedKeys(app);
 
   // Fastify validates a missing body against the schema; validate and simulate treat it as `{}`.
   app.addHook('preValidation', async (request) => {
@@ -54,7 +69,7 @@ export const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function draftOrThrow(key: string) {
     const draft = await loadDraft(app.db, key);
-    if (!draft) throw notFound(`没有名为 ${key} 的流程 / no process "${key}"`);
+    if (!draft) throw noProcess(key);
     return draft;
   }
 
@@ -65,11 +80,11 @@ export const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['admin'],
         summary:
-          'Every process: latest version, whether an unpublished draft exists, running cases per version',
+          'Every process the caller manages (owned in their org subtree): owner, latest version, whether an unpublished draft exists, retirement, running cases per version',
         response: { 200: Type.Array(DefinitionOverview), 401: Problem, 403: Problem },
       },
     },
-    async () => listDefinitions(app.db),
+    async (request) => listDefinitions(app.db, request.user),
   );
 
   app.get(
@@ -95,7 +110,7 @@ export const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['admin'],
         summary: 'Save a draft (invalid drafts are saved too; the answer says what is wrong)',
         description:
-          'Send the `updatedAt` you loaded as `baseUpdatedAt`: if someone saved in between, the answer is 409 and nothing is saved.',
+          "Send the `updatedAt` you loaded as `baseUpdatedAt`: if someone saved in between, the answer is 409 and nothing is saved. A new key is owned by `ownerOrgId` (default: the caller's org), which must lie in the caller's subtree (422 otherwise); a key owned outside it is 404.",
         params: KeyParams,
         body: SaveDraftRequest,
         response: { 200: SaveDraftResult, ...errors },
@@ -103,9 +118,9 @@ export const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { key } = request.params;
-      const { document, baseUpdatedAt } = request.body;
+      const { document, baseUpdatedAt, ownerOrgId } = request.body;
       requireKey(document, key);
-      const updatedAt = await saveDraft(app.db, key, document, request.user.id, baseUpdatedAt);
+      const updatedAt = await saveDraft(app.db, key, document, request.user, baseUpdatedAt, ownerOrgId);
       return { updatedAt: updatedAt.toISOString(), validation: await checkDefinition(app.db, document) };
     },
   );
@@ -155,7 +170,7 @@ export const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['admin'],
         summary: 'Publish the draft as the next version (refused with 422 and every problem when invalid)',
         description:
-          'Running cases keep the version they started on; move them with POST /api/admin/cases/:id/migrate.',
+          'Running cases keep the version they started on; move them with POST /api/admin/cases/:id/migrate. Publishing a retired process brings it back. Audited as `definition-published`.',
         params: KeyParams,
         response: { 201: PublishResult, ...errors },
       },
@@ -177,6 +192,7 @@ export const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.db,
         document as unknown as ProcessDefinition,
         request.user.id,
+        { audited: true },
       );
       const row = await app.db
         .selectFrom('process_versions')

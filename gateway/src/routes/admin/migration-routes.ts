@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MigrateRequest, MigrateResult, Problem } from '@unionflow/contracts';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { Type } from 'typebox';
+import { requireManagedKey } from '../../admin';
 import { sendMigration, sendServiceRetry } from '../../cases/engine-client';
 import { conflict, notFound } from '../../errors';
 import { ADMIN_WRITE } from './definition-routes';
@@ -42,6 +43,8 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) throw notFound(`找不到案件 ${id} / no case ${id}`);
+      // Moving a case rewrites the process it runs: only the process's own admins may.
+      await requireManagedKey(app.db, request.user, row.process_key);
       const target = await app.db
         .selectFrom('process_versions')
         .select('document')

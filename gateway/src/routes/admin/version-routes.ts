@@ -8,20 +8,20 @@ import {
   VersionSummary,
 } from '@unionflow/contracts';
 import { Type } from 'typebox';
-import { impactOf, latestVersionRow, listVersions, loadDraft, versionDocument } from '../../admin';
+import { impactOf, latestVersionRow, listVersions, loadDraft, noProcess, versionDocument } from '../../admin';
 import { notFound } from '../../errors';
-import { ADMIN } from './definition-routes';
+import { ADMIN, guardManagedKeys } from './definition-routes';
 
 const KeyParams = Type.Object({ key: ProcessKeyParam });
 const VersionParams = Type.Object({ key: ProcessKeyParam, version: Type.Integer({ minimum: 1 }) });
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
-const noProcess = (key: string) => notFound(`没有名为 ${key} 的流程 / no process "${key}"`);
 const noVersion = (key: string, version: number) =>
   notFound(`流程 ${key} 没有第 ${version} 版 / process "${key}" has no version ${version}`);
 
 /** Published versions of a process, and which running cases a new version would affect. */
 export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  guardManagedKeys(app);
   app.get(
     '/api/admin/definitions/:key/versions',
     {

@@ -43,6 +43,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/admin/definitions/:key/validate': 'admin',
   'POST /api/admin/definitions/:key/simulate': 'admin',
   'POST /api/admin/definitions/:key/publish': 'admin',
+  'POST /api/admin/definitions/:key/retire': 'admin',
   'GET /api/admin/definitions/:key/versions': 'admin',
   'GET /api/admin/definitions/:key/versions/:version': 'admin',
   'GET /api/admin/definitions/:key/impact': 'admin',

@@ -108,3 +108,30 @@ export async function claimForDraft(
   }
   await claimProcessKey(trx, key, wanted);
 }
+
+/**
+ * A process may run as sub-processes only processes its own members could start: each child's owner
+ * must be the parent's owner or above it. Otherwise a union's admin could let its members start another
+ * union's process through a child step (422, naming each step).
+ */
+export async function requireReachableSubprocesses(db: Db, key: string, document: Record<string, unknown>) {
+  const nodes = Array.isArray(document.nodes) ? (document.nodes as Record<string, unknown>[]) : [];
+  const children = nodes.filter((n) => n.kind === 'subprocess' && typeof n.processKey === 'string');
+  if (children.length === 0) return;
+  const parent = await processOwnership(db, key);
+  const parentPath = parent?.ownerPath ?? null;
+  const problems = [];
+  for (const node of children) {
+    const child = await processOwnership(db, node.processKey as string);
+    const childPath = child?.ownerPath ?? null;
+    const reachable = childPath === null || (parentPath !== null && parentPath.startsWith(childPath));
+    if (!reachable) {
+      problems.push({
+        path: String(node.id),
+        message: `子流程 ${String(node.processKey)} 属于${child?.ownerName ?? '其他组织'}，本流程的申请人无权发起 / the sub-process "${String(node.processKey)}" belongs to ${child?.ownerName ?? 'another unit'}, whose processes this process's applicants may not start`,
+      });
+    }
+  }
+  const first = problems[0];
+  if (first) throw unprocessable(first.message, problems);
+}

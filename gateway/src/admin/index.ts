@@ -7,6 +7,7 @@ export {
   type ProcessOwnership,
   processOwnership,
   requireManagedKey,
+  requireReachableSubprocesses,
 } from './definition-owner';
 export { retireDefinition } from './definition-retire';
 export {

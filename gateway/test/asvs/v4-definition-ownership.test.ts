@@ -146,6 +146,39 @@ describe('V4.1.3 / V4.2.1 a scoped admin manages only processes its subtree owns
     expect(await definitionState()).toEqual(before);
   });
 
+  it('V4.1.3 cannot reach a sibling union’s process through a sub-process step (422, nothing published)', async () => {
+    const textile = await post(root, '/api/admin/definitions/textile-idea/publish');
+    expect(textile.statusCode, textile.body).toBe(201);
+    const borrow: ProcessDefinition = {
+      ...steelIdea,
+      key: 'steel-borrow',
+      start: 'child',
+      nodes: [
+        {
+          id: 'child',
+          kind: 'subprocess',
+          name: { zh: '借用纺织厂流程', en: 'Borrowed textile process' },
+          processKey: 'textile-idea',
+          next: 'approved',
+        },
+        { id: 'approved', kind: 'end', name: { zh: '通过', en: 'Approved' }, outcome: 'approved' },
+      ],
+    };
+    expect((await saveDraft(steelAdmin, borrow)).statusCode).toBe(200);
+    const published = await post(steelAdmin, '/api/admin/definitions/steel-borrow/publish');
+    expect(published.statusCode, published.body).toBe(422);
+    expect(published.json().detail).toContain('子流程 textile-idea 属于纺织厂工会');
+    const versions = await t.db
+      .selectFrom('process_versions')
+      .select('version')
+      .where('key', '=', 'steel-borrow')
+      .execute();
+    expect(versions).toEqual([]);
+    // Only the draft was stored; a scoped admin's list is its own processes.
+    await t.db.deleteFrom('process_drafts').where('key', '=', 'steel-borrow').execute();
+    await t.db.deleteFrom('process_owners').where('key', '=', 'steel-borrow').execute();
+  });
+
   it('V4.1.3 publishes its own process, owned by its union, audited with before → after', async () => {
     const saved = await saveDraft(steelAdmin, steelIdea);
     expect(saved.statusCode, saved.body).toBe(200);

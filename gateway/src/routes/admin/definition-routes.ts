@@ -25,6 +25,7 @@ import {
   noProcess,
   requireKey,
   requireManagedKey,
+  requireReachableSubprocesses,
   saveDraft,
 } from '../../admin';
 import { unprocessable } from '../../errors';
@@ -188,6 +189,7 @@ export const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           issuesAsFieldErrors(report.errors),
         );
       }
+      await requireReachableSubprocesses(app.db, key, document);
       const published = await publishDefinition(
         app.db,
         document as unknown as ProcessDefinition,

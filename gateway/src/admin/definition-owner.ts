@@ -124,7 +124,7 @@ export async function requireReachableSubprocesses(db: Db, key: string, document
   for (const node of children) {
     const child = await processOwnership(db, node.processKey as string);
     const childPath = child?.ownerPath ?? null;
-    const reachable = childPath === null || (parentPath !== null && parentPath.startsWith(childPath));
+    const reachable = childPath === null || parentPath?.startsWith(childPath) === true;
     if (!reachable) {
       problems.push({
         path: String(node.id),

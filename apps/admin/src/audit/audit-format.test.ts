@@ -45,3 +45,21 @@ describe('summarizePayload', () => {
     expect(summarizePayload({ comment: '***' })).toBe('***');
   });
 });
+
+describe('summarizePayload of a retired process', () => {
+  it('reads as before → after, without the process key', () => {
+    const words: Record<string, string> = { published: '已发布', retired: '已停用' };
+    const line = summarizePayload(
+      {
+        orgId: 'org-steel',
+        key: 'steel-safety-idea',
+        name: '安全小建议',
+        status: { from: 'published', to: 'retired' },
+        version: 1,
+        runningCases: 1,
+      },
+      { names: (id) => words[id] ?? id },
+    );
+    expect(line).toBe('name: 安全小建议 · status: 已发布 → 已停用 · version: 1 · runningCases: 1');
+  });
+});

@@ -10,6 +10,8 @@ export const AUDIT_TYPES = [
   'delegation-created',
   'delegation-revoked',
   'hand-over',
+  'definition-published',
+  'definition-retired',
   'case-started',
   'approved',
   'rejected',
@@ -32,7 +34,7 @@ export function shanghaiDayRange(firstDay: string, lastDay: string): { from: str
 }
 
 // Ids the table already shows elsewhere, or that mean nothing to a reader.
-const HIDDEN = new Set(['orgId', 'userId', 'nodeId', 'onBehalfOfId', 'delegationId']);
+const HIDDEN = new Set(['orgId', 'userId', 'nodeId', 'onBehalfOfId', 'delegationId', 'key']);
 
 function show(value: unknown, names: (id: string) => string): string {
   if (value === null || value === undefined) return '—';

@@ -41,6 +41,9 @@ function toFilters(v: FilterValues): Filters {
   };
 }
 
+// Words of a process's status in `definition-*` events, shown translated.
+const STATUS_WORDS = new Set(['published', 'retired']);
+
 /** 审计日志: the filterable log of the caller's units, newest first, and the hash chain check. */
 export function AuditLogPage({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useTranslation();
@@ -56,8 +59,8 @@ export function AuditLogPage({ isAdmin }: { isAdmin: boolean }) {
   });
   const names = useMemo(() => {
     const byId = new Map((tree.data?.units ?? []).map((u) => [u.id, u.name]));
-    return (id: string) => byId.get(id) ?? id;
-  }, [tree.data]);
+    return (id: string) => byId.get(id) ?? (STATUS_WORDS.has(id) ? t(`admin.auditLog.values.${id}`) : id);
+  }, [tree.data, t]);
   const typeLabel = (type: string) =>
     t(`admin.auditTypes.${type}`, { defaultValue: t(`timeline.${type}`, { defaultValue: type }) });
   const label = (field: string) => t(`admin.auditLog.fields.${field}`, { defaultValue: field });

@@ -1,14 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
-import { adminApi, DateTime, ProblemAlert, useLocalText } from '@unionflow/ui';
-import { Button, Card, Empty, Flex, List, Spin, Tag, Typography } from 'antd';
+import type { DefinitionOverviewDto } from '@unionflow/contracts';
+import { adminApi, DateTime, ProblemAlert, ToneTag, useLocalText } from '@unionflow/ui';
+import { App, Button, Card, Empty, Flex, List, Popconfirm, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useAdminWrite } from '../org/use-admin-write';
 
-/** Every process with its current version, draft state and running cases; each opens the designer. */
+/**
+ * Every process the admin manages (owned in their org subtree) with its owner, current version, draft
+ * state and running cases; each opens the designer, and a published one can be retired.
+ */
 export function DefinitionsPage({ basePath }: { basePath: string }) {
   const { t } = useTranslation();
   const text = useLocalText();
+  const { message } = App.useApp();
   const list = useQuery({ queryKey: ['admin', 'definitions'], queryFn: adminApi.definitions });
+  const retire = useAdminWrite((key: string, idempotencyKey: string) => adminApi.retire(key, idempotencyKey));
+  const onRetire = (d: DefinitionOverviewDto) =>
+    retire.mutate(d.key, {
+      onSuccess: () => message.success(t('admin.retiredDone', { name: text(d.name) })),
+    });
   return (
     <Card title={t('admin.definitions')} size="small" styles={{ body: { padding: 0 } }}>
       {list.isPending && (
@@ -17,6 +28,7 @@ export function DefinitionsPage({ basePath }: { basePath: string }) {
         </Flex>
       )}
       {list.error && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
+      {retire.error ? <ProblemAlert error={retire.error} /> : null}
       {list.data?.length === 0 && <Empty style={{ padding: 24 }} />}
       <List
         dataSource={list.data ?? []}
@@ -41,17 +53,36 @@ export function DefinitionsPage({ basePath }: { basePath: string }) {
                         <DateTime value={d.publishedAt} />
                       </>
                     ) : null}
+                    {d.owner ? ` · ${t('admin.owner', { name: d.owner.name })}` : null}
                   </Typography.Text>
                   <div>
+                    {d.retiredAt && (
+                      <ToneTag tone="grey" data-testid="definition-retired">
+                        {t('admin.retired')}
+                      </ToneTag>
+                    )}
                     {d.draftChanged && <Tag>{t('admin.draftChanged')}</Tag>}
                     {running > 0 && <Tag>{t('admin.running', { count: running })}</Tag>}
                   </div>
                 </div>
-                <Link to={`${basePath}/definitions/${encodeURIComponent(d.key)}`}>
-                  <Button type="primary" data-testid={`design-${d.key}`}>
-                    {t('admin.design')}
-                  </Button>
-                </Link>
+                <Flex gap={8}>
+                  {d.latestVersion && !d.retiredAt ? (
+                    <Popconfirm
+                      title={t('admin.confirmRetire', { name: text(d.name), count: running })}
+                      onConfirm={() => onRetire(d)}
+                      okButtonProps={{ danger: true, 'data-testid': `retire-confirm-${d.key}` }}
+                    >
+                      <Button danger loading={retire.isPending} data-testid={`retire-${d.key}`}>
+                        {t('admin.retire')}
+                      </Button>
+                    </Popconfirm>
+                  ) : null}
+                  <Link to={`${basePath}/definitions/${encodeURIComponent(d.key)}`}>
+                    <Button type="primary" data-testid={`design-${d.key}`}>
+                      {t('admin.design')}
+                    </Button>
+                  </Link>
+                </Flex>
               </Flex>
             </List.Item>
           );

@@ -5,6 +5,7 @@ import type {
   ImpactReportDto,
   MigrateResultDto,
   PublishResultDto,
+  RetireResultDto,
   SaveDraftBody,
   SaveDraftResultDto,
   SimulateBody,
@@ -29,6 +30,8 @@ export const adminApi = {
     apiRequest<SimulateResultDto>(`${def(key)}/simulate`, { method: 'POST', body }),
   publish: (key: string, idempotencyKey: string) =>
     apiRequest<PublishResultDto>(`${def(key)}/publish`, { method: 'POST', body: {}, idempotencyKey }),
+  retire: (key: string, idempotencyKey: string) =>
+    apiRequest<RetireResultDto>(`${def(key)}/retire`, { method: 'POST', body: {}, idempotencyKey }),
   versions: (key: string) => apiRequest<VersionSummaryDto[]>(`${def(key)}/versions`),
   version: (key: string, version: number) =>
     apiRequest<VersionDocumentDto>(`${def(key)}/versions/${version}`),

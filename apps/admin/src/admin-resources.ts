@@ -173,6 +173,7 @@ export const adminResources = {
       publish: {
         title: '发布新版本',
         confirm: '确认发布',
+        revives: '此流程已停用。发布新版本后将恢复启用，会员可以再次发起。',
         impact: '以下 {{count}} 件正在办理的案件仍按原版本办理，不受影响；如需迁移可单独操作：',
         noImpact: '没有正在办理的案件受影响。',
         canMove: '可迁移',
@@ -362,6 +363,8 @@ export const adminResources = {
       publish: {
         title: 'Publish a new version',
         confirm: 'Publish',
+        revives:
+          'This process is retired. Publishing a new version puts it back in use: members can start it again.',
         impact:
           '{{count}} running case(s) keep their current version and are not affected; move them one by one if needed:',
         noImpact: 'No running case is affected.',

@@ -28,6 +28,9 @@ export function PublishDialog({
     enabled: open,
     staleTime: 0,
   });
+  // A retired process comes back when published: say so before the admin confirms.
+  const list = useQuery({ queryKey: ['admin', 'definitions'], queryFn: adminApi.definitions, enabled: open });
+  const retired = list.data?.find((d) => d.key === processKey)?.retiredAt ?? null;
   const cases = impact.data?.cases ?? [];
   return (
     <Modal
@@ -41,6 +44,14 @@ export function PublishDialog({
       destroyOnHidden
     >
       {!canPublish && <Alert type="error" title={t('admin.publish.invalid')} style={{ marginBottom: 12 }} />}
+      {retired && (
+        <Alert
+          type="warning"
+          title={t('admin.publish.revives')}
+          style={{ marginBottom: 12 }}
+          data-testid="publish-revives"
+        />
+      )}
       {impact.isPending && <Spin />}
       {impact.error && <ProblemAlert error={impact.error} />}
       {impact.isSuccess && (

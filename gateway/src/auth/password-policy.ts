@@ -35,7 +35,7 @@ export function newPasswordProblem(password: string, username: string): string |
 }
 
 /** Throws 422 with the reason when `password` may not be set for `username`. */
-export function assertNewPassword(password: string, username: string, field = 'password'): void {
+export function assertNewPassword(password: string, username: string): void {
   const problem = newPasswordProblem(password, username);
-  if (problem) throw unprocessable(problem, [{ path: `body.${field}`, message: problem }]);
+  if (problem) throw unprocessable(problem);
 }

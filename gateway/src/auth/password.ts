@@ -56,7 +56,7 @@ export async function changePassword(
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
   if (!(await matches(user.password_hash, current))) return false;
-  assertNewPassword(next, user.username, 'newPassword');
+  assertNewPassword(next, user.username);
   if (next === current) {
     throw unprocessable('新密码不能与当前密码相同 / the new password must differ from the current one');
   }

@@ -130,7 +130,6 @@ describe('V2.1.6 / V2.3.1 forced change of an admin-set password, and change-pas
     const wrong = await changePassword(auth, 'not-my-password', 'a-brand-new-secret-9');
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().detail).toBe('当前密码不正确 / the current password is wrong');
-    expect(wrong.json().errors[0].path).toBe('body.currentPassword');
     expect(await hashOf('liuyang')).toBe(before);
   });
 

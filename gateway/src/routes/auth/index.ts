@@ -131,8 +131,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       const { currentPassword, newPassword } = request.body;
       if (!(await changePassword(app.db, user.id, currentPassword, newPassword))) {
         await recordFailure(app.db, user.username, request.ip, throttle);
-        const detail = '当前密码不正确 / the current password is wrong';
-        throw unprocessable(detail, [{ path: 'body.currentPassword', message: detail }]);
+        throw unprocessable('当前密码不正确 / the current password is wrong');
       }
       await clearFailures(app.db, user.username, request.ip);
       // Whoever else knew the old password (the admin who set it, a stolen device) is signed out.

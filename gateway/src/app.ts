@@ -22,6 +22,7 @@ import { requestContextPlugin } from './observability';
 import { authPlugin } from './plugins/auth';
 import { dbPlugin } from './plugins/db';
 import { errorsPlugin, sendProblem } from './plugins/errors';
+import { housekeepingPlugin } from './plugins/housekeeping';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { DOCS_PREFIX, openapiPlugin } from './plugins/openapi';
 import {
@@ -59,6 +60,8 @@ export interface BuildAppOptions {
   domainRoutes?: boolean;
   /** Abandoned idempotency reservations older than this may be taken over. */
   idempotencyStaleAfterMs?: number;
+  /** How often expired idempotency keys, sessions and sign-in counters are purged (`false`: never). */
+  purgeEveryMs?: number | false;
 }
 
 /** The gateway's Fastify instance, typed for TypeBox route schemas. */
@@ -115,6 +118,11 @@ export function buildApp(opts: BuildAppOptions): App {
     publicPrefixes: [DOCS_PREFIX],
   });
   app.register(idempotencyPlugin, { staleAfterMs: opts.idempotencyStaleAfterMs });
+  const throttle = { ...defaultLoginThrottlePolicy, ...opts.loginThrottle };
+  app.register(housekeepingPlugin, {
+    everyMs: opts.purgeEveryMs,
+    loginThrottleForgetMs: throttle.forgetAfterMs,
+  });
   app.register(requestContextPlugin);
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
   if (databaseUrl) app.register(eventsPlugin, { databaseUrl });
@@ -124,7 +132,7 @@ export function buildApp(opts: BuildAppOptions): App {
   app.register(healthRoutes);
   app.register(authRoutes, {
     loginMax: rateLimit ? rateLimit.loginMax : Number.MAX_SAFE_INTEGER,
-    throttle: { ...defaultLoginThrottlePolicy, ...opts.loginThrottle },
+    throttle,
   });
   app.register(federationRoutes, { appsRoot: opts.staticRoot });
 

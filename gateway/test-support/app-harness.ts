@@ -93,6 +93,28 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   }
 }
 
+/**
+ * Signs in a user an admin created and makes the forced first password change through
+ * `POST /api/auth/password`, as the person would; returns headers for the (same) session.
+ */
+export async function firstSignIn(
+  app: App,
+  username: string,
+  initialPassword: string,
+  newPassword = `${initialPassword}-mine`,
+): Promise<AuthHeaders> {
+  const auth = await login(app, username, initialPassword);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/password',
+    headers: auth,
+    payload: { currentPassword: initialPassword, newPassword },
+  });
+  if (res.statusCode !== 200)
+    throw new Error(`password change of ${username} failed: ${res.statusCode} ${res.body}`);
+  return auth;
+}
+
 /** The `uf_session=...` pair from a response's Set-Cookie header, or null. */
 export function sessionCookieFrom(setCookie: string | string[] | undefined): string | null {
   const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];

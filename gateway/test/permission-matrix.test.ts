@@ -23,6 +23,7 @@ const MATRIX: Record<string, Access> = {
   'GET /readyz': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'user',
+  'POST /api/auth/password': 'user',
   'GET /api/me': 'user',
   'GET /api/federation/remotes': 'public',
   'POST /api/cases': 'user',

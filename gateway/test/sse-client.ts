@@ -15,6 +15,8 @@ export interface SseClient {
   lastEventId: string | undefined;
   /** Resolves with the first frame (already received or future) that matches, or rejects on timeout. */
   waitFor(match: (f: SseFrame) => boolean, timeoutMs?: number): Promise<SseFrame>;
+  /** Resolves when the stream ends: the server closed it, or close() was called. */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -27,6 +29,10 @@ export async function openEventStream(url: string, headers: Record<string, strin
   });
   const frames: SseFrame[] = [];
   const waiters: { match: (f: SseFrame) => boolean; resolve: (f: SseFrame) => void }[] = [];
+  let markEnded = () => {};
+  const ended = new Promise<void>((resolve) => {
+    markEnded = resolve;
+  });
   const client: SseClient = {
     status: res.status,
     headers: res.headers,
@@ -49,9 +55,13 @@ export async function openEventStream(url: string, headers: Record<string, strin
         });
       });
     },
+    ended,
     close: () => abort.abort(),
   };
-  if (!res.body || res.status !== 200) return client;
+  if (!res.body || res.status !== 200) {
+    markEnded();
+    return client;
+  }
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   void (async () => {
     let buffer = '';
@@ -92,6 +102,8 @@ export async function openEventStream(url: string, headers: Record<string, strin
       }
     } catch {
       // Aborted by close(), or the server went away.
+    } finally {
+      markEnded();
     }
   })();
   return client;

@@ -1,7 +1,15 @@
 export { type AuthUser, hasAnyRole, inOrgScope } from './auth-user';
-export { clearFailures, lockedUntil, recordFailure } from './login-throttle';
-export { verifyCredentials } from './password';
-export { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session-cookie';
+export { clearFailures, delayAfter, recordFailure, retryAt } from './login-throttle';
+export { changePassword, verifyCredentials } from './password';
+export { assertNewPassword, MIN_PASSWORD_LENGTH, newPasswordProblem } from './password-policy';
+export {
+  clearSessionCookie,
+  SECURE_SESSION_COOKIE,
+  SESSION_COOKIE,
+  sessionCookieName,
+  sessionTokenOf,
+  setSessionCookie,
+} from './session-cookie';
 export {
   defaultLoginThrottlePolicy,
   defaultSessionPolicy,
@@ -11,7 +19,9 @@ export {
 export {
   createSession,
   deleteSession,
+  deleteUserSessions,
   type ResolvedSession,
   resolveSession,
+  sessionDeadline,
   sessionIdOf,
 } from './session-store';

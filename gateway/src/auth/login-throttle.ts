@@ -2,61 +2,75 @@ import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
 import type { LoginThrottlePolicy } from './session-policy';
 
-/** When the username is locked, the time the lock ends; otherwise null. */
-export async function lockedUntil(
+/**
+ * When the (username, source) pair may try to sign in again, if it must wait; otherwise null.
+ * Only that pair waits: the same account from another address is not slowed down, so nobody can
+ * lock an account out by failing on purpose.
+ */
+export async function retryAt(
   db: Kysely<Database>,
   username: string,
+  source: string,
   now = new Date(),
 ): Promise<Date | null> {
   const row = await db
-    .selectFrom('login_attempts')
-    .select('locked_until')
+    .selectFrom('login_throttle')
+    .select('retry_at')
     .where('username', '=', username)
+    .where('source', '=', source)
     .executeTakeFirst();
-  if (!row?.locked_until) return null;
-  const until = new Date(row.locked_until);
-  return until.getTime() > now.getTime() ? until : null;
+  if (!row?.retry_at) return null;
+  const at = new Date(row.retry_at);
+  return at.getTime() > now.getTime() ? at : null;
+}
+
+/** The wait after the n-th failure in a row: none for the first few, then doubling up to the cap. */
+export function delayAfter(failures: number, policy: LoginThrottlePolicy): number {
+  const over = failures - policy.freeFailures;
+  if (over <= 0) return 0;
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(over - 1, 30));
 }
 
 /**
- * Counts one failed sign-in atomically and locks the username once the count reaches the limit.
- * Failures older than the lock window, or from before an expired lock, start a new count.
+ * Counts one failed sign-in for (username, source) atomically and sets when that pair may try again.
+ * A pair quiet for `forgetAfterMs` starts counting from one.
  */
 export async function recordFailure(
   db: Kysely<Database>,
   username: string,
+  source: string,
   policy: LoginThrottlePolicy,
   now = new Date(),
 ): Promise<void> {
-  const windowStart = new Date(now.getTime() - policy.lockMs);
-  const lockEnd = new Date(now.getTime() + policy.lockMs);
-  await db
-    .insertInto('login_attempts')
-    .values({
-      username,
-      failures: 1,
-      locked_until: policy.maxFailures <= 1 ? lockEnd : null,
-      updated_at: now,
-    })
+  const forgetBefore = new Date(now.getTime() - policy.forgetAfterMs);
+  const row = await db
+    .insertInto('login_throttle')
+    .values({ username, source, failures: 1, retry_at: null, updated_at: now })
     .onConflict((oc) =>
-      oc.column('username').doUpdateSet({
-        failures: sql<number>`case when login_attempts.updated_at < ${windowStart}
-          or (login_attempts.locked_until is not null and login_attempts.locked_until <= ${now})
-          then 1 else login_attempts.failures + 1 end`,
+      oc.columns(['username', 'source']).doUpdateSet({
+        failures: sql<number>`case when login_throttle.updated_at < ${forgetBefore}
+          then 1 else login_throttle.failures + 1 end`,
         updated_at: now,
       }),
     )
-    .execute();
-  await db
-    .updateTable('login_attempts')
-    .set({ locked_until: lockEnd })
-    .where('username', '=', username)
-    .where('failures', '>=', policy.maxFailures)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-    .execute();
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  const delay = delayAfter(row.failures, policy);
+  if (delay > 0) {
+    await db
+      .updateTable('login_throttle')
+      .set({ retry_at: new Date(now.getTime() + delay) })
+      .where('username', '=', username)
+      .where('source', '=', source)
+      .execute();
+  }
 }
 
-/** Forgets past failures after a successful sign-in. */
-export async function clearFailures(db: Kysely<Database>, username: string): Promise<void> {
-  await db.deleteFrom('login_attempts').where('username', '=', username).execute();
+/** Forgets the pair's failures after a successful sign-in from that source. */
+export async function clearFailures(db: Kysely<Database>, username: string, source: string): Promise<void> {
+  await db
+    .deleteFrom('login_throttle')
+    .where('username', '=', username)
+    .where('source', '=', source)
+    .execute();
 }

@@ -15,11 +15,22 @@ export const defaultSessionPolicy: SessionPolicy = {
   touchMs: 60_000,
 };
 
-/** Failed-login lockout per username. */
+/** Failed sign-ins per (account, source address): a progressive delay, never an account-wide lock. */
 export interface LoginThrottlePolicy {
-  maxFailures: number;
-  lockMs: number;
+  /** Failures in a row that cost nothing (typos). */
+  freeFailures: number;
+  /** The wait after the first failure beyond the free ones; it doubles with each further failure. */
+  baseDelayMs: number;
+  /** The wait never grows beyond this. */
+  maxDelayMs: number;
+  /** A pair with no failure for this long starts over. */
+  forgetAfterMs: number;
 }
 
-/** After 5 failures the username is locked for 15 minutes. */
-export const defaultLoginThrottlePolicy: LoginThrottlePolicy = { maxFailures: 5, lockMs: 15 * 60_000 };
+/** 3 free failures, then 2 s, 4 s, 8 s, ... up to 15 minutes; forgotten after a quiet day. */
+export const defaultLoginThrottlePolicy: LoginThrottlePolicy = {
+  freeFailures: 3,
+  baseDelayMs: 2_000,
+  maxDelayMs: 15 * 60_000,
+  forgetAfterMs: 24 * 60 * 60_000,
+};

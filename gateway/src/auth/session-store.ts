@@ -9,6 +9,17 @@ export interface ResolvedSession {
   id: string;
   csrfToken: string;
   user: AuthUser;
+  /** The user must replace an admin-set password before doing anything else. */
+  mustChangePassword: boolean;
+}
+
+/** When a session dies unless used again: the idle deadline or the absolute one, whichever is first. */
+function deadlineOf(
+  row: { last_seen_at: Date | string; expires_at: Date | string },
+  policy: SessionPolicy,
+): Date {
+  const idle = new Date(row.last_seen_at).getTime() + policy.idleMs;
+  return new Date(Math.min(idle, new Date(row.expires_at).getTime()));
 }
 
 /** Sessions are stored under the SHA-256 of the cookie token, so a database leak yields no usable cookie. */
@@ -63,6 +74,7 @@ export async function resolveSession(
       'u.locale',
       'u.time_zone',
       'u.disabled',
+      'u.must_change_password',
       'o.name as org_name',
       'o.path as org_path',
       sql<string[]>`array(select r.role from user_roles r where r.user_id = u.id order by r.role)`.as(
@@ -73,11 +85,7 @@ export async function resolveSession(
     .executeTakeFirst();
   if (!row) return null;
   const lastSeen = new Date(row.last_seen_at).getTime();
-  const expired =
-    row.disabled ||
-    now.getTime() >= new Date(row.expires_at).getTime() ||
-    now.getTime() - lastSeen >= policy.idleMs;
-  if (expired) {
+  if (row.disabled || now.getTime() >= deadlineOf(row, policy).getTime()) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;
   }
@@ -98,7 +106,40 @@ export async function resolveSession(
       locale: row.locale,
       timeZone: row.time_zone,
     },
+    mustChangePassword: row.must_change_password,
   };
+}
+
+/**
+ * Until when the session with this id stays alive if not used again, or null when it is already
+ * gone (signed out, expired, user deactivated). Reads only: an open event stream is not activity.
+ */
+export async function sessionDeadline(
+  db: Kysely<Database>,
+  id: string,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<Date | null> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.last_seen_at', 's.expires_at', 'u.disabled'])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!row || row.disabled) return null;
+  const deadline = deadlineOf(row, policy);
+  return deadline.getTime() > now.getTime() ? deadline : null;
+}
+
+/** Ends every session of a user except `keepId` (after a password change: other devices sign in again). */
+export async function deleteUserSessions(
+  db: Kysely<Database>,
+  userId: string,
+  keepId?: string,
+): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepId) q = q.where('id', '!=', keepId);
+  await q.execute();
 }
 
 /** Deletes the session behind a cookie token (no-op when absent). */

@@ -14,6 +14,8 @@ export interface EventsService {
   sessions: Set<SseSession>;
   heartbeatMs: number;
   replayLimit: number;
+  /** Each stream re-reads its sign-in session at least this often (and at the session's deadline). */
+  sessionCheckMs: number;
 }
 
 declare module 'fastify' {
@@ -30,6 +32,7 @@ export interface EventsPluginOptions {
   heartbeatMs?: number;
   maxStreamsPerUser?: number;
   replayLimit?: number;
+  sessionCheckMs?: number;
 }
 
 /** Decorates `app.events`: one LISTEN connection per process, closed with the app. */
@@ -47,6 +50,7 @@ export const eventsPlugin = fp(
       sessions: new Set(),
       heartbeatMs: opts.heartbeatMs ?? 15_000,
       replayLimit: opts.replayLimit ?? 500,
+      sessionCheckMs: opts.sessionCheckMs ?? 30_000,
     };
     app.decorate('events', service);
     await hub.start();

@@ -17,6 +17,8 @@ export interface SseSessionOptions {
   db: Kysely<Database>;
   hub: EventHub;
   userId: string;
+  /** The sign-in session the stream belongs to: it ends with it (logout, expiry, deactivation). */
+  sessionId: string;
   sink: SseSink;
   log: FastifyBaseLogger;
   /** Replay at most this many missed changes; beyond that the client is told to reload. */
@@ -30,12 +32,14 @@ export interface SseSessionOptions {
  */
 export class SseSession implements EventSubscriber {
   readonly userId: string;
+  readonly sessionId: string;
   private lastSent = '0';
   private held: CaseEvent[] | null = [];
   private closed = false;
 
   constructor(private readonly opts: SseSessionOptions) {
     this.userId = opts.userId;
+    this.sessionId = opts.sessionId;
   }
 
   /** Sends what the client missed since `lastEventId` (or a `ready` marker), then goes live. */

@@ -9,7 +9,7 @@ import type {
 } from '@unionflow/contracts';
 import { appendAuditEvents, type Database, hashPassword } from '@unionflow/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { inOrgScope } from '../auth';
+import { assertNewPassword, inOrgScope } from '../auth';
 import { decodeCursor, encodeCursor } from '../cases/cursor';
 import { conflict, notFound, unprocessable } from '../errors';
 import { escapeLike } from '../sql-text';
@@ -80,6 +80,7 @@ async function reload(trx: Transaction<Database>, id: string): Promise<AdminUser
 /** Creates a user in a unit of the caller's subtree; the password is stored as an argon2id hash only. */
 export async function createUser(db: Db, scope: Scope, body: CreateUserBody): Promise<AdminUserDto> {
   await checkRoles(db, body.roles);
+  assertNewPassword(body.password, body.username);
   // Hashing takes a while on purpose; do it before the transaction holds any lock.
   const passwordHash = await hashPassword(body.password);
   const displayName = body.displayName.trim();
@@ -99,6 +100,8 @@ export async function createUser(db: Db, scope: Scope, body: CreateUserBody): Pr
         locale: 'zh-CN',
         time_zone: 'Asia/Shanghai',
         disabled: false,
+        // The admin knows this password: the user replaces it before doing anything else.
+        must_change_password: true,
         created_at: now,
         updated_at: now,
       })

@@ -2,10 +2,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { type AuthUser, hasAnyRole } from '../auth/auth-user';
-import { clearSessionCookie, SESSION_COOKIE } from '../auth/session-cookie';
+import { clearSessionCookie, sessionTokenOf } from '../auth/session-cookie';
 import type { SessionPolicy } from '../auth/session-policy';
 import { resolveSession } from '../auth/session-store';
-import { forbidden, unauthorized } from '../errors';
+import { AppError, forbidden, unauthorized } from '../errors';
 
 /** Who may call a route: anyone, or a signed-in user (optionally holding any of `roles`). */
 export type RouteAuth = 'public' | 'user';
@@ -16,12 +16,14 @@ declare module 'fastify' {
     auth?: RouteAuth;
     /** With auth 'user': the caller needs at least one of these roles. */
     roles?: readonly string[];
+    /** With auth 'user': reachable before an admin-set password is replaced (me, logout, change it). */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     /** The caller; set on every `auth: 'user'` route (null on public routes). */
     user: AuthUser;
     /** The caller's session id and CSRF token; null on public routes. */
-    authSession: { id: string; csrfToken: string } | null;
+    authSession: { id: string; csrfToken: string; mustChangePassword: boolean } | null;
   }
   interface FastifyInstance {
     /** Session lifetimes in force (the login route needs them to set the cookie). */
@@ -70,7 +72,7 @@ export const authPlugin = fp(
     app.addHook('onRequest', async (request, reply) => {
       const config = request.routeOptions.config;
       if (config.auth !== 'user') return;
-      const token = request.cookies[SESSION_COOKIE];
+      const token = sessionTokenOf(request);
       const session = token ? await resolveSession(app.db, token, opts.session) : null;
       if (!session) {
         if (token) clearSessionCookie(request, reply);
@@ -82,11 +84,22 @@ export const authPlugin = fp(
           throw forbidden('missing or wrong CSRF token / 缺少或错误的 CSRF 令牌');
         }
       }
+      if (session.mustChangePassword && !config.beforePasswordChange) {
+        throw new AppError(
+          403,
+          'password-change-required',
+          '请先修改管理员为您设置的初始密码 / change the initial password an administrator set for you first',
+        );
+      }
       if (config.roles && config.roles.length > 0 && !hasAnyRole(session.user, config.roles)) {
         throw forbidden();
       }
       request.user = session.user;
-      request.authSession = { id: session.id, csrfToken: session.csrfToken };
+      request.authSession = {
+        id: session.id,
+        csrfToken: session.csrfToken,
+        mustChangePassword: session.mustChangePassword,
+      };
     });
   },
   { name: 'auth', fastify: '5.x', dependencies: ['db', '@fastify/cookie'] },

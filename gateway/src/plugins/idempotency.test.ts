@@ -94,7 +94,8 @@ describe('Idempotency-Key', () => {
     expect(dup.json().detail).toBe('a request with this Idempotency-Key is still being processed');
     expect((await slow).statusCode).toBe(201);
     expect(runs).toBe(before + 1);
-    const later = await post(auth, 'k-concurrent', { name: 'slow' });
+    // The repeat carries the same body (another body with this key would be refused).
+    const later = await post(auth, 'k-concurrent', { name: 'slow', delayMs: 400 });
     expect(later.headers['idempotent-replayed']).toBe('true');
   });
 

@@ -24,7 +24,7 @@ export interface PressureOptions {
 
 export const defaultPressure: PressureOptions = { maxEventLoopDelayMs: 1000, maxEventLoopUtilization: 0.98 };
 
-/** Security headers (CSP for the apps' own scripts and styles), rate limits and load shedding. */
+/** Security headers (CSP for the apps' own scripts and styles, no-store on the API), rate limits and load shedding. */
 export const securityPlugin = fp(
   async (app: FastifyInstance, opts: { rateLimit: RateLimitOptions | false; pressure: PressureOptions }) => {
     await app.register(helmet, {
@@ -44,6 +44,12 @@ export const securityPlugin = fp(
           frameAncestors: ["'none'"],
         },
       },
+    });
+
+    // API answers are personal (cases, household data): no browser or proxy may keep a copy (ASVS V8.2.1).
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+      return payload;
     });
 
     if (opts.rateLimit) {

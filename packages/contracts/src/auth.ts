@@ -14,4 +14,15 @@ export const Me = Type.Object({
   locale: Type.String(),
   timeZone: Type.String(),
   csrfToken: Type.String(),
+  /** True until the user replaces a password an administrator set; every other route answers 403. */
+  mustChangePassword: Type.Boolean(),
 });
+
+/** `POST /api/auth/password`: replace my password (at least 12 characters, not a common one). */
+export const ChangePasswordRequest = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);

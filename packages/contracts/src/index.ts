@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import type { LoginRequest, Me } from './auth';
+import type { ChangePasswordRequest, LoginRequest, Me } from './auth';
 import type {
   CaseDetail,
   CaseList,
@@ -64,7 +64,7 @@ export {
 } from './admin';
 export type { AuditEntryDto, AuditPageDto, AuditQueryParams } from './audit-log';
 export { AuditEntry, AuditPage, AuditQuery } from './audit-log';
-export { LoginRequest, Me } from './auth';
+export { ChangePasswordRequest, LoginRequest, Me } from './auth';
 export {
   CaseDetail,
   CaseList,
@@ -116,6 +116,7 @@ export {
 
 export type LoginRequestBody = Static<typeof LoginRequest>;
 export type MeDto = Static<typeof Me>;
+export type ChangePasswordBody = Static<typeof ChangePasswordRequest>;
 export type ProblemDto = Static<typeof Problem>;
 export type UserRefDto = Static<typeof UserRef>;
 export type ProcessSummaryDto = Static<typeof ProcessSummary>;

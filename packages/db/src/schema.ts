@@ -30,6 +30,9 @@ export interface UsersTable {
   /** Bumped by every admin edit; an edit based on an older version is refused. */
   version: ColumnType<number, number | undefined, number>;
   updated_at: Timestamp;
+  /** Set for users an admin created: every route but me/logout/change-password refuses them until changed. */
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+  password_changed_at: Timestamp | null;
 }
 
 export interface UserRolesTable {
@@ -60,10 +63,12 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
-export interface LoginAttemptsTable {
+/** Failed sign-ins per (username, source address); `retry_at` is when that pair may try again. */
+export interface LoginThrottleTable {
   username: string;
+  source: string;
   failures: number;
-  locked_until: Timestamp | null;
+  retry_at: Timestamp | null;
   updated_at: Timestamp;
 }
 
@@ -173,6 +178,11 @@ export interface IdempotencyKeysTable {
   status_code: number;
   response: Json<object>;
   created_at: Timestamp;
+  /** SHA-256 of the request body; null on rows stored before it was recorded. */
+  request_hash: string | null;
+  /** Set when the answer was a case: a replay re-reads it for the caller instead of replaying `response`. */
+  case_id: string | null;
+  expires_at: Timestamp;
 }
 
 export interface NotificationsTable {
@@ -306,7 +316,7 @@ export interface Database {
   org_directory_version: OrgDirectoryVersionTable;
   pairings: PairingsTable;
   sessions: SessionsTable;
-  login_attempts: LoginAttemptsTable;
+  login_throttle: LoginThrottleTable;
   process_drafts: ProcessDraftsTable;
   process_versions: ProcessVersionsTable;
   process_owners: ProcessOwnersTable;

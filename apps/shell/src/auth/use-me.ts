@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginRequestBody, MeDto } from '@unionflow/contracts';
+import type { ChangePasswordBody, LoginRequestBody, MeDto } from '@unionflow/contracts';
 import { ApiError, api } from '@unionflow/ui/core';
 import { ME_KEY } from '../query-client';
 import { rememberSignedIn } from './session-hint';
@@ -48,5 +48,14 @@ export function useLogout() {
       client.clear();
       client.setQueryData(ME_KEY, null);
     },
+  });
+}
+
+/** Changes my password; the answer (with `mustChangePassword` now false) replaces the cached user. */
+export function useChangePassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ChangePasswordBody) => api.changePassword(body),
+    onSuccess: (me) => client.setQueryData(ME_KEY, me),
   });
 }

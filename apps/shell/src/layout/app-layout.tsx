@@ -1,4 +1,4 @@
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -90,6 +90,12 @@ export function AppLayout() {
             menu={{
               items: [
                 { key: 'org', label: me?.org.name, disabled: true },
+                {
+                  key: 'password',
+                  icon: <LockOutlined />,
+                  label: t('password.menu'),
+                  onClick: () => navigate('/account/password'),
+                },
                 { key: 'logout', icon: <LogoutOutlined />, label: t('action.signOut'), onClick: signOut },
               ],
             }}
@@ -123,11 +129,21 @@ export function AppLayout() {
             onClick={go}
             style={{ borderInlineEnd: 0 }}
           />
-          <div style={{ padding: 16 }}>
+          <Flex vertical gap={8} style={{ padding: 16 }}>
+            <Button
+              block
+              icon={<LockOutlined />}
+              onClick={() => {
+                setDrawerOpen(false);
+                void navigate('/account/password');
+              }}
+            >
+              {t('password.menu')}
+            </Button>
             <Button block icon={<LogoutOutlined />} onClick={signOut}>
               {t('action.signOut')}
             </Button>
-          </div>
+          </Flex>
         </Drawer>
       )}
       <Layout.Content style={{ padding: wide ? 24 : 12 }}>

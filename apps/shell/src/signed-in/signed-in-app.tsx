@@ -7,7 +7,9 @@ import { unionTheme } from '@unionflow/ui/core';
 import { lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
+import { useMe } from '../auth/use-me';
 import { AppLayout } from '../layout/app-layout';
+import { ChangePasswordPage } from '../pages/change-password-page';
 import { InboxPage } from '../pages/inbox-page';
 import { NotFoundPage } from '../pages/not-found-page';
 
@@ -20,6 +22,9 @@ const NewCasePage = lazy(() => import('../pages/new-case-page').then((m) => ({ d
 const DelegationsPage = lazy(() =>
   import('../pages/delegations-page').then((m) => ({ default: m.DelegationsPage })),
 );
+const AccountPasswordPage = lazy(() =>
+  import('../pages/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
+);
 const RemotePage = lazy(() => import('../federation/remote-page').then((m) => ({ default: m.RemotePage })));
 
 /**
@@ -29,6 +34,8 @@ const RemotePage = lazy(() => import('../federation/remote-page').then((m) => ({
 export function SignedInApp() {
   const { i18n } = useTranslation();
   const english = i18n.language === 'en';
+  // An administrator set this password: nothing else works (the API answers 403) until it is replaced.
+  const mustChangePassword = useMe().data?.mustChangePassword ?? false;
   useEffect(() => {
     dayjs.locale(english ? 'en' : 'zh-cn');
   }, [english]);
@@ -36,18 +43,23 @@ export function SignedInApp() {
   return (
     <ConfigProvider locale={english ? enUS : zhCN} theme={unionTheme}>
       <AntApp>
-        <Routes>
-          <Route element={<AppLayout />}>
-            <Route index element={<Navigate to="/inbox" replace />} />
-            <Route path="inbox" element={<InboxPage />} />
-            <Route path="mine" element={<MyCasesPage />} />
-            <Route path="cases/:id" element={<CaseDetailPage />} />
-            <Route path="new" element={<NewCasePage />} />
-            <Route path="delegations" element={<DelegationsPage />} />
-            <Route path=":remote/*" element={<RemotePage />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Route>
-        </Routes>
+        {mustChangePassword ? (
+          <ChangePasswordPage forced />
+        ) : (
+          <Routes>
+            <Route element={<AppLayout />}>
+              <Route index element={<Navigate to="/inbox" replace />} />
+              <Route path="inbox" element={<InboxPage />} />
+              <Route path="mine" element={<MyCasesPage />} />
+              <Route path="cases/:id" element={<CaseDetailPage />} />
+              <Route path="new" element={<NewCasePage />} />
+              <Route path="delegations" element={<DelegationsPage />} />
+              <Route path="account/password" element={<AccountPasswordPage />} />
+              <Route path=":remote/*" element={<RemotePage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        )}
       </AntApp>
     </ConfigProvider>
   );

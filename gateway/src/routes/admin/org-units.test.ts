@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { OrgTreeDto, OrgUnitDto } from '@unionflow/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, createTestApp, login, type TestApp } from '../../../test-support/app-harness';
+import {
+  type AuthHeaders,
+  createTestApp,
+  firstSignIn,
+  login,
+  type TestApp,
+} from '../../../test-support/app-harness';
 
 let t: TestApp;
 let admin: AuthHeaders;
@@ -68,7 +74,8 @@ describe('/api/admin/org-units', () => {
       level: 'grassroots',
       version: 1,
     });
-    const replay = await createUnit(admin, { parentId: 'org-steel', name: '炼钢厂分工会' }, key);
+    // A retry sends the very same body (another body under this key is refused with 422).
+    const replay = await createUnit(admin, { parentId: 'org-steel', name: ' 炼钢厂分工会 ' }, key);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.json().id).toBe(unit.id);
     expect(await pathOf(unit.id)).toBe(`/org-city/org-district/org-steel/${unit.id}/`);
@@ -158,7 +165,7 @@ describe('/api/admin/org-units', () => {
         },
       });
       expect(created.statusCode, created.body).toBe(201);
-      district = await login(t.app, 'districtadmin', 'district-pass-1');
+      district = await firstSignIn(t.app, 'districtadmin', 'district-pass-1');
     });
 
     it('sees only their own subtree and cannot touch the city federation (404)', async () => {

@@ -10,6 +10,7 @@ import {
   UserStatusResult,
 } from '@unionflow/contracts';
 import { Type } from 'typebox';
+import { closeStreams } from '../../events/stream-closing';
 import { createUser, listUsers, setUserActive, updateUser } from '../../org';
 import { ADMIN, ADMIN_WRITE } from './definition-routes';
 
@@ -41,6 +42,8 @@ export const userAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Create a user with an initial password (a taken username is refused with 409)',
+        description:
+          'The password needs at least 12 characters and must not be a common one (422 otherwise); the user must change it at first sign-in.',
         body: CreateUserRequest,
         response: { 201: AdminUser, ...errors },
       },
@@ -82,8 +85,18 @@ export const userAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: UserStatusResult, ...errors },
       },
     },
-    async (request) =>
-      setUserActive(app.db, request.user, request.params.username, request.body.version, false),
+    async (request) => {
+      const result = await setUserActive(
+        app.db,
+        request.user,
+        request.params.username,
+        request.body.version,
+        false,
+      );
+      // Their sessions are gone; their open live-update streams here end now, elsewhere at the next check.
+      closeStreams(app, { userId: result.user.id });
+      return result;
+    },
   );
 
   app.post(

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { AdminUserDto, RoleInfoDto, UserPageDto } from '@unionflow/contracts';
 import { createOrgDirectoryLoader } from '@unionflow/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, createTestApp, login, type TestApp } from '../../../test-support/app-harness';
+import {
+  type AuthHeaders,
+  createTestApp,
+  firstSignIn,
+  login,
+  type TestApp,
+} from '../../../test-support/app-harness';
 
 let t: TestApp;
 let admin: AuthHeaders;
@@ -169,7 +175,7 @@ describe('POST /api/admin/users', () => {
       [{ ...good, username: '1abc' }, 400],
       [{ ...good, username: 'has space' }, 400],
       [{ ...good, displayName: ' ' }, 400],
-      [{ ...good, password: 'short' }, 400],
+      [{ ...good, password: 'short' }, 422],
       [{ ...good, roles: ['member', 'member'] }, 400],
       [{ ...good, roles: [''] }, 400],
       [{ ...good, orgId: undefined }, 400],
@@ -301,7 +307,7 @@ describe('deactivating and reactivating', () => {
       roles: ['admin'],
       password: 'steel-pass-12',
     });
-    const steel = await login(t.app, 'steeladmin', 'steel-pass-12');
+    const steel = await firstSignIn(t.app, 'steeladmin', 'steel-pass-12');
     const visible = (await list('limit=100', steel)).items.map((u) => u.username);
     expect(visible).toContain('zhangwei');
     expect(visible).not.toContain('wangfang');

@@ -3,7 +3,13 @@ import type { AuditEntryDto, AuditPageDto } from '@unionflow/contracts';
 import { type AuditEventInput, appendAuditEvents, publishDefinition, simpleApproval } from '@unionflow/db';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, createTestApp, login, type TestApp } from '../../../test-support/app-harness';
+import {
+  type AuthHeaders,
+  createTestApp,
+  firstSignIn,
+  login,
+  type TestApp,
+} from '../../../test-support/app-harness';
 
 /** A household process: income is sensitive, only the assistance centre may read it. */
 const householdDef: ProcessDefinition = {
@@ -46,7 +52,7 @@ async function createUser(username: string, orgId: string, roles: string[]): Pro
     payload: { username, displayName: username, orgId, roles, password: 'audit-pass-1' },
   });
   expect(res.statusCode, res.body).toBe(201);
-  return login(t.app, username, 'audit-pass-1');
+  return firstSignIn(t.app, username, 'audit-pass-1');
 }
 
 beforeAll(async () => {

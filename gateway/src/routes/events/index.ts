@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem } from '@unionflow/contracts';
 import { Type } from 'typebox';
 import { AppError, tooManyRequests } from '../../errors';
-import { parseEventId, SseSession } from '../../events';
+import { parseEventId, SseSession, watchSession } from '../../events';
 
 const EventsQuery = Type.Object({
   /** For clients that cannot set the Last-Event-ID header (polyfills). */
@@ -54,12 +54,13 @@ export const eventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           headers: { 'Retry-After': '60' },
         });
       }
-      const { hub, sessions, heartbeatMs, replayLimit } = app.events;
+      const { hub, sessions, heartbeatMs, replayLimit, sessionCheckMs } = app.events;
       const raw = reply.raw;
       const session = new SseSession({
         db: app.db,
         hub,
         userId: request.user.id,
+        sessionId: request.authSession!.id,
         sink: raw,
         log: request.log,
         replayLimit,
@@ -75,14 +76,23 @@ export const eventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
+        'cache-control': 'no-store, no-transform',
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
       sessions.add(session);
       const heartbeat = setInterval(() => session.heartbeat(), heartbeatMs);
+      // The stream ends with the sign-in session: sign-out, expiry or deactivation closes it.
+      const stopWatch = watchSession({
+        db: app.db,
+        sessionId: session.sessionId,
+        policy: app.sessionPolicy,
+        checkMs: sessionCheckMs,
+        onEnd: () => cleanUp(),
+      });
       const cleanUp = () => {
         clearInterval(heartbeat);
+        stopWatch();
         sessions.delete(session);
         session.close();
       };

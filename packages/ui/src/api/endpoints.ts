@@ -1,6 +1,7 @@
 import type {
   CaseDetailDto,
   CaseListDto,
+  ChangePasswordBody,
   DecisionBody,
   InboxPageDto,
   LoginRequestBody,
@@ -114,6 +115,9 @@ export const api = {
     setCsrfToken(me.csrfToken);
     return me;
   },
+  /** Replaces my password; other sessions are signed out, this one stays. */
+  changePassword: (body: ChangePasswordBody) =>
+    apiRequest<MeDto>('/api/auth/password', { method: 'POST', body }),
   async logout(): Promise<void> {
     try {
       await apiRequest<void>('/api/auth/logout', { method: 'POST', body: {} });

@@ -10,7 +10,7 @@ import { simpleApproval } from '@unionflow/db';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../../../workers/test-support/engine-harness';
-import { type AuthHeaders, createTestApp, login, type TestApp } from '../../test-support/app-harness';
+import { type AuthHeaders, createTestApp, firstSignIn, login, type TestApp } from '../../test-support/app-harness';
 
 let t: TestApp;
 let engine: EngineHarness;
@@ -89,7 +89,7 @@ beforeAll(async () => {
     password: 'steel-admin-pass-1',
   });
   expect(user.statusCode, user.body).toBe(201);
-  steelAdmin = await login(t.app, 'steeladmin', 'steel-admin-pass-1');
+  steelAdmin = await firstSignIn(t.app, 'steeladmin', 'steel-admin-pass-1');
 });
 afterAll(async () => {
   await engine?.close();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleOrg as org } from './example-org';
 import { type SeparationStep, separateApplicant } from './segregation';
+import { simulate } from './simulate';
 
 // lina (org-steel, superior wangfang) applies; the step's rule found her.
 const lina = { userId: 'u-lina', orgId: 'org-steel' };
@@ -68,5 +69,33 @@ describe('separateApplicant', () => {
     expect(
       separateApplicant(['u-lina'], { ...reviewers, applicantIsApprover: 'self' }, lina, org),
     ).toMatchObject({ candidates: ['u-lina'], outcome: 'self', policy: 'self' });
+  });
+});
+
+describe('simulate with the applicant among the approvers', () => {
+  it('predicts what the engine does: never self by default, the superior when the step says so', () => {
+    const def = (step: Partial<SeparationStep>) => ({
+      key: 'k',
+      version: 1,
+      name: { zh: '审批' },
+      department: 'innovation',
+      form: [],
+      start: 'review',
+      nodes: [
+        {
+          id: 'review',
+          kind: 'approval' as const,
+          name: { zh: '审核' },
+          ...reviewers,
+          ...step,
+          next: 'done',
+        },
+        { id: 'done', kind: 'end' as const, name: { zh: '结束' }, outcome: 'approved' },
+      ],
+    });
+    const [byDefault] = simulate(def({}), {}, org, lina);
+    expect(byDefault).toMatchObject({ assignees: [], emptyPolicyApplied: 'admin-queue' });
+    const [bySuperior] = simulate(def({ applicantIsApprover: 'superior' }), {}, org, lina);
+    expect(bySuperior?.assignees.map((a) => a.username)).toEqual(['wangfang']);
   });
 });

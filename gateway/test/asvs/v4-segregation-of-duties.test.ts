@@ -3,6 +3,7 @@ import type { CaseDetailDto, InboxPageDto } from '@unionflow/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../../../workers/test-support/engine-harness';
 import { type AuthHeaders, createTestApp, login, type TestApp } from '../../test-support/app-harness';
+import { addOtherOrg, addUser } from '../../test-support/org-fixtures';
 
 // Segregation of duties and org boundaries (issue #11, ADR 011), over HTTP through the gateway.
 let t: TestApp;
@@ -26,6 +27,15 @@ function decide(as: AuthHeaders, taskId: string, payload: Record<string, unknown
   return t.app.inject({ method: 'POST', url: `/api/tasks/${taskId}/decisions`, headers: as, payload });
 }
 
+function delegateStanding(as: AuthHeaders, to: string) {
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/me/delegations',
+    headers: as,
+    payload: { to, reason: '外出' },
+  });
+}
+
 async function timelineLength(caseId: string): Promise<number> {
   const rows = await t.db.selectFrom('timeline_events').select('id').where('case_id', '=', caseId).execute();
   return rows.length;
@@ -47,37 +57,8 @@ beforeAll(async () => {
   const taskQueue = `sod-${randomUUID()}`;
   t = await createTestApp({ withTemporal: true, taskQueue });
   engine = await createEngineHarness({ databaseUrl: t.databaseUrl, taskQueue });
-  // A member of another company's union: a sibling branch under the city federation.
-  await t.db
-    .insertInto('orgs')
-    .values({
-      id: 'org-other',
-      parent_id: 'org-city',
-      name: '其他公司工会',
-      level: 'grassroots',
-      path: '/org-city/org-other/',
-    })
-    .execute();
-  const { password_hash } = await t.db
-    .selectFrom('users')
-    .select('password_hash')
-    .where('username', '=', 'zhangwei')
-    .executeTakeFirstOrThrow();
-  await t.db
-    .insertInto('users')
-    .values({
-      id: 'u-outsider',
-      username: 'outsider',
-      display_name: '外单位会员',
-      password_hash,
-      org_id: 'org-other',
-      superior_id: null,
-      locale: 'zh-CN',
-      time_zone: 'Asia/Shanghai',
-      disabled: false,
-    })
-    .execute();
-  await t.db.insertInto('user_roles').values({ user_id: 'u-outsider', role: 'member' }).execute();
+  // A member of another company's union: a sibling branch of the org tree.
+  await addUser(t.db, { username: 'outsider', orgId: await addOtherOrg(t.db), roles: ['member'] });
   zhangwei = await login(t.app, 'zhangwei');
   lina = await login(t.app, 'lina');
   outsider = await login(t.app, 'outsider');
@@ -135,12 +116,7 @@ describe('V4.1.3 segregation of duties: nobody approves their own case', () => {
   });
 
   it('V4.1.3 a standing delegation to the applicant does not route their own case to them', async () => {
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/me/delegations',
-      headers: lina,
-      payload: { to: 'zhangwei', reason: '休假' },
-    });
+    const created = await delegateStanding(lina, 'zhangwei');
     expect(created.statusCode, created.body).toBe(201);
     const own = await startCase(zhangwei, '委托期间的本人申请');
     expect(own.tasks[0]!.candidates.map((c) => c.username)).toEqual(['lina']);
@@ -166,12 +142,7 @@ describe('V4.2.1 org boundaries: a task never carries a case to another branch o
 
   it('V4.2.1 a standing delegation to another org is refused (422); the outsider gets 404 and no inbox item', async () => {
     const before = await t.db.selectFrom('delegations').select('id').execute();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/me/delegations',
-      headers: lina,
-      payload: { to: 'outsider', reason: '借调' },
-    });
+    const res = await delegateStanding(lina, 'outsider');
     expect(res.statusCode).toBe(422);
     expect(res.json().detail).toMatch(/不在您的组织范围内.*outside your organisation/);
     expect(await t.db.selectFrom('delegations').select('id').execute()).toEqual(before);

@@ -124,6 +124,14 @@ describe('an applicant among the approvers (segregation of duties)', () => {
       data: { action: 'approve' },
     });
     expect(events.find((e) => e.type === 'applicant-is-approver')?.data).toMatchObject({ outcome: 'self' });
+    // The audit chain carries it too, for reviews of self-approvals.
+    const audited = await h.db
+      .selectFrom('audit_events')
+      .select('actor_id')
+      .where('case_id', '=', view.caseId)
+      .where('type', '=', 'self-approval')
+      .execute();
+    expect(audited).toEqual([{ actor_id: 'u-lina' }]);
   });
 
   it('a standing delegation never routes a case to its applicant or off the case’s org line', async () => {

@@ -12,6 +12,7 @@ export const AUDIT_TYPES = [
   'hand-over',
   'case-started',
   'approved',
+  'self-approval',
   'rejected',
   'returned',
   'reassigned',

@@ -28,7 +28,7 @@ import { handleEvent } from './engine/events';
 import { migrate, retryServices } from './engine/migrate';
 import type { CaseRegistration, Projection } from './engine/records';
 import { EngineContext, EngineError, type EngineEvent } from './engine/runtime';
-import { ownCaseRefusal } from './engine/segregation';
+import { handOverRefusal, ownCaseRefusal } from './engine/segregation';
 import { type EngineState, initialState } from './engine/state';
 import {
   type ApplicantActionInput,
@@ -286,9 +286,10 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   }
 
   const updateId = () => currentUpdateInfo()?.id ?? `anonymous-${state.nextId}`;
+  const alreadyProcessed = () => state.processed[currentUpdateInfo()?.id ?? ''] !== undefined;
   /** Cheap early refusals, before anything is written to history. */
   const validateTask = (taskId: string) => {
-    if (state.processed[currentUpdateInfo()?.id ?? '']) return;
+    if (alreadyProcessed()) return;
     if (state.status !== 'running')
       throw ApplicationFailure.create({ type: 'Conflict', message: 'The case has already ended.' });
     if (typeof taskId !== 'string' || taskId.length === 0)
@@ -303,7 +304,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     validator: (d) => {
       validateTask(d.taskId);
       // Segregation of duties (ADR 011): refused here, before history, so old self-approvals replay.
-      const refusal = state.processed[currentUpdateInfo()?.id ?? ''] ? null : ownCaseRefusal(state, d);
+      const refusal = alreadyProcessed() ? null : ownCaseRefusal(state, d);
       if (refusal) throw ApplicationFailure.create({ type: 'Forbidden', message: refusal });
     },
   });
@@ -313,7 +314,11 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   setHandler(applicantActionUpdate, (a) => submit({ id: updateId(), kind: 'applicant', input: a }));
   setHandler(migrateUpdate, (m) => submit({ id: updateId(), kind: 'migrate', input: m }));
   setHandler(reassignUpdate, (r) => submit({ id: updateId(), kind: 'reassign', input: r }), {
-    validator: (r) => validateTask(r.taskId),
+    validator: (r) => {
+      validateTask(r.taskId);
+      const refusal = alreadyProcessed() ? null : handOverRefusal(state, r);
+      if (refusal) throw ApplicationFailure.create({ type: 'Invalid', message: refusal });
+    },
   });
   setHandler(retryServiceUpdate, (r) => submit({ id: updateId(), kind: 'retry', input: r }));
   setHandler(viewQuery, view);

@@ -1,6 +1,6 @@
 import type { ApprovalNode, ProcessNode, SeparationStep } from '@unionflow/process-model/runtime';
 import type { StepAssignment } from '../activities';
-import type { DecisionInput } from '../messages';
+import type { DecisionInput, ReassignInput } from '../messages';
 import { moveToken } from './advance';
 import type { EngineContext } from './runtime';
 import type { EngineState, Token } from './state';
@@ -56,6 +56,12 @@ export function ownCaseRefusal(state: EngineState, input: DecisionInput): string
   if (!task || task.kind !== 'approval') return null;
   if (isSelfApprovalStep(state.definition.nodes.find((n) => n.id === task.nodeId))) return null;
   return '申请人不能处理本人申请的审批任务（本步骤不允许本人审批） / applicants cannot decide on their own case: this step does not allow self-approval';
+}
+
+/** Why an admin hand-over may not move this task to its new holder: never to the case's applicant. */
+export function handOverRefusal(state: EngineState, input: ReassignInput): string | null {
+  if (input.toUserId !== state.applicant.userId) return null;
+  return '不能交给申请人本人：申请人不能审批自己的申请 / the task cannot go to the applicant: applicants do not decide on their own case';
 }
 
 /** A decision the applicant takes on their own case (a `self` step) is marked as such on the timeline and audit. */

@@ -63,7 +63,6 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
   async function delegationsFor(userIds: string[], applicant?: Applicant) {
     if (userIds.length === 0) return { userIds, onBehalfOf: {} };
     const now = new Date();
-    const casePath = applicant ? await orgPathOf(applicant.orgId) : null;
     let q = db
       .selectFrom('delegations')
       // A delegate who was deactivated since can act on nothing: the task stays with its holder.
@@ -74,8 +73,10 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       .where('from_user_id', 'in', userIds)
       .where('starts_at', '<=', now)
       .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]));
-    if (applicant) q = q.where('delegations.to_user_id', '!=', applicant.userId);
-    if (casePath) q = q.where(onOrgLine(casePath, 'delegate_org.path'));
+    if (applicant)
+      q = q
+        .where('delegations.to_user_id', '!=', applicant.userId)
+        .where(onOrgLine(applicant.orgId, 'delegate_org.path'));
     const rows = await q.orderBy('delegations.created_at', 'desc').execute();
     const to = new Map<string, string>();
     for (const r of rows) if (!to.has(r.from_user_id)) to.set(r.from_user_id, r.to_user_id);

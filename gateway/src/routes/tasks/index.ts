@@ -76,7 +76,6 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { row } = await taskCase(request.user, request.params.id);
       const body = request.body;
-      // Target rules (active, not the applicant, inside the case's org) live in decision-targets.ts.
       const needsUser =
         body.action === 'transfer' || body.action === 'delegate' || body.action === 'add-signer';
       if ((needsUser || body.action === 'return') && !body.to) {

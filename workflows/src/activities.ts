@@ -1,4 +1,10 @@
-import type { Applicant, AssigneeRule, ProcessDefinition } from '@unionflow/process-model/runtime';
+import type {
+  Applicant,
+  AssigneeRule,
+  ProcessDefinition,
+  SeparationOutcome,
+  SeparationStep,
+} from '@unionflow/process-model/runtime';
 import type { CaseRegistration, Projection } from './engine/records';
 
 export interface ServiceCall {
@@ -9,6 +15,18 @@ export interface ServiceCall {
   params: Record<string, unknown>;
   data: Record<string, unknown>;
   applicant: Applicant;
+}
+
+/** Who holds an approval step when it opens (the result of `assignStep`). */
+export interface StepAssignment {
+  candidates: string[];
+  userIds: string[];
+  onBehalfOf: Record<string, string>;
+  /**
+   * Set when the applicant was among the rule's candidates and the step's policy handled them (ADR 011);
+   * `skipped` means the step passes without a task. Absent from results recorded before it existed.
+   */
+  separation?: { outcome: SeparationOutcome; policy: string; note: string };
 }
 
 /**
@@ -39,10 +57,12 @@ export interface CaseActivities {
     applicant: Applicant;
     data: Record<string, unknown>;
     previousDeciderId: string | null;
-  }): Promise<{ candidates: string[]; userIds: string[]; onBehalfOf: Record<string, string> }>;
+    /** The step's policy for an applicant among its approvers; cases started before it send none. */
+    step?: SeparationStep;
+  }): Promise<StepAssignment>;
   /** The superior of a user, or the admins of their org when they have none. */
   superiorOf(userId: string): Promise<string[]>;
-  /** Users to ask when a rule finds nobody: the scope's admins, or the platform admin queue. */
+  /** Users to ask when a rule finds nobody: the scope's admins, or the platform admin queue; never the applicant. */
   fallbackAssignees(input: {
     policy: 'scope-admin' | 'admin-queue';
     applicant: Applicant;

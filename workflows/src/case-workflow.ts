@@ -17,7 +17,7 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { type AssigneeRule, evaluateCondition } from '@unionflow/process-model/runtime';
+import { type AssigneeRule, evaluateCondition, type SeparationStep } from '@unionflow/process-model/runtime';
 import type { CaseActivities } from './activities';
 import { caseWorkflowId, SEARCH_ATTRIBUTES } from './constants';
 import { advance } from './engine/advance';
@@ -28,6 +28,7 @@ import { handleEvent } from './engine/events';
 import { migrate, retryServices } from './engine/migrate';
 import type { CaseRegistration, Projection } from './engine/records';
 import { EngineContext, EngineError, type EngineEvent } from './engine/runtime';
+import { handOverRefusal, ownCaseRefusal } from './engine/segregation';
 import { type EngineState, initialState } from './engine/state';
 import {
   type ApplicantActionInput,
@@ -125,8 +126,14 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     applyDelegations: (userIds) => activities.applyDelegations(userIds),
     ...(lean
       ? {
-          assignStep: (rule: AssigneeRule, previousDeciderId: string | null) =>
-            activities.assignStep({ rule, applicant: state.applicant, data: state.data, previousDeciderId }),
+          assignStep: (rule: AssigneeRule, previousDeciderId: string | null, step?: SeparationStep) =>
+            activities.assignStep({
+              rule,
+              applicant: state.applicant,
+              data: state.data,
+              previousDeciderId,
+              ...(step ? { step } : {}),
+            }),
         }
       : {}),
     fallbackAssignees: (policy) => activities.fallbackAssignees({ policy, applicant: state.applicant }),
@@ -279,9 +286,10 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   }
 
   const updateId = () => currentUpdateInfo()?.id ?? `anonymous-${state.nextId}`;
+  const alreadyProcessed = () => state.processed[currentUpdateInfo()?.id ?? ''] !== undefined;
   /** Cheap early refusals, before anything is written to history. */
   const validateTask = (taskId: string) => {
-    if (state.processed[currentUpdateInfo()?.id ?? '']) return;
+    if (alreadyProcessed()) return;
     if (state.status !== 'running')
       throw ApplicationFailure.create({ type: 'Conflict', message: 'The case has already ended.' });
     if (typeof taskId !== 'string' || taskId.length === 0)
@@ -293,7 +301,12 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     return view();
   });
   setHandler(decideUpdate, (d) => submit({ id: updateId(), kind: 'decide', input: d }), {
-    validator: (d) => validateTask(d.taskId),
+    validator: (d) => {
+      validateTask(d.taskId);
+      // Segregation of duties (ADR 011): refused here, before history, so old self-approvals replay.
+      const refusal = alreadyProcessed() ? null : ownCaseRefusal(state, d);
+      if (refusal) throw ApplicationFailure.create({ type: 'Forbidden', message: refusal });
+    },
   });
   setHandler(claimUpdate, (c) => submit({ id: updateId(), kind: 'claim', input: c }), {
     validator: (c) => validateTask(c.taskId),
@@ -301,7 +314,11 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   setHandler(applicantActionUpdate, (a) => submit({ id: updateId(), kind: 'applicant', input: a }));
   setHandler(migrateUpdate, (m) => submit({ id: updateId(), kind: 'migrate', input: m }));
   setHandler(reassignUpdate, (r) => submit({ id: updateId(), kind: 'reassign', input: r }), {
-    validator: (r) => validateTask(r.taskId),
+    validator: (r) => {
+      validateTask(r.taskId);
+      const refusal = alreadyProcessed() ? null : handOverRefusal(state, r);
+      if (refusal) throw ApplicationFailure.create({ type: 'Invalid', message: refusal });
+    },
   });
   setHandler(retryServiceUpdate, (r) => submit({ id: updateId(), kind: 'retry', input: r }));
   setHandler(viewQuery, view);

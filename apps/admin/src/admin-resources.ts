@@ -100,6 +100,13 @@ export const adminResources = {
         'auto-reject': '自动驳回',
       },
       empty: { 'auto-approve': '自动通过', 'scope-admin': '交组织管理员', 'admin-queue': '交平台管理员' },
+      applicantIsApprover: {
+        never: '不允许本人审批，移出审批人（默认）',
+        skip: '自动跳过（留痕）',
+        superior: '转交申请人的直接上级审批',
+        'department-head': '转交上一级组织同角色负责人审批',
+        self: '允许本人审批（留痕）',
+      },
       panel: {
         title: '步骤设置',
         nameZh: '名称',
@@ -112,6 +119,8 @@ export const adminResources = {
         mode: '多人审批方式',
         quorum: '需要同意的人数',
         emptyAssignee: '找不到审批人时',
+        applicantIsApprover: '审批人与申请人为同一人时',
+        applicantIsApproverHelp: '申请人不能审批自己的申请；移出后无人审批时按“找不到审批人时”处理',
         due: '办理时限',
         remindBefore: '到期前提醒',
         onOverdue: '超时后',
@@ -290,6 +299,13 @@ export const adminResources = {
         'auto-reject': 'Auto-reject',
       },
       empty: { 'auto-approve': 'Auto-approve', 'scope-admin': 'Org admin', 'admin-queue': 'Platform admin' },
+      applicantIsApprover: {
+        never: 'Remove them from the approvers (default)',
+        skip: 'Pass automatically (recorded)',
+        superior: "The applicant's superior decides",
+        'department-head': 'The same role one org level up decides',
+        self: 'Let them decide (recorded as self-approval)',
+      },
       panel: {
         title: 'Step settings',
         nameZh: 'Name (Chinese)',
@@ -302,6 +318,9 @@ export const adminResources = {
         mode: 'Several approvers',
         quorum: 'Approvals needed',
         emptyAssignee: 'When nobody matches',
+        applicantIsApprover: 'When the applicant is an approver',
+        applicantIsApproverHelp:
+          'Applicants do not approve their own case; if nobody is left, "When nobody matches" applies',
         due: 'Deadline',
         remindBefore: 'Remind before',
         onOverdue: 'When overdue',

@@ -3,6 +3,7 @@ import type { ProcessDefinition } from '@unionflow/process-model';
 import type { Kysely } from 'kysely';
 import { type AuthUser, inOrgScope } from '../auth';
 import { staffDepartments } from './department-roles';
+import { onOrgLine } from './org-boundary';
 
 export interface CaseAccessRow {
   id: string;
@@ -41,14 +42,16 @@ export async function caseVisibility(
     return 'none';
   }
   if (staff) return sensitiveOk ? 'full' : 'masked';
-  const involved = await db
-    .selectFrom('task_candidates')
-    .innerJoin('tasks', 'tasks.id', 'task_candidates.task_id')
-    .select('tasks.id')
-    .where('tasks.case_id', '=', row.id)
-    .where('task_candidates.user_id', '=', user.id)
-    .limit(1)
-    .executeTakeFirst();
+  const involved =
+    candidacyCounts(user, row.org_path) &&
+    (await db
+      .selectFrom('task_candidates')
+      .innerJoin('tasks', 'tasks.id', 'task_candidates.task_id')
+      .select('tasks.id')
+      .where('tasks.case_id', '=', row.id)
+      .where('task_candidates.user_id', '=', user.id)
+      .limit(1)
+      .executeTakeFirst());
   if (involved) return sensitiveOk ? 'full' : 'masked';
   // Someone a step copied (抄送) may read the case, never its household data.
   const copied = await db
@@ -61,6 +64,15 @@ export async function caseVisibility(
     .executeTakeFirst();
   if (copied) return 'masked';
   return 'none';
+}
+
+/**
+ * Holding or having held a task counts only inside the case's org line (ADR 011): a task that reached
+ * another branch of the org tree must not open the case there. Admins count anywhere, since the
+ * platform admin queue draws on all of them.
+ */
+function candidacyCounts(user: AuthUser, caseOrgPath: string): boolean {
+  return user.roles.includes('admin') || onOrgLine(user.orgPath, caseOrgPath);
 }
 
 /** Keys of case data that hold household data: sensitive fields of any form, and named result keys. */

@@ -62,6 +62,12 @@ export {
   TextSchema,
 } from './schema';
 export {
+  type Separation,
+  type SeparationOutcome,
+  type SeparationStep,
+  separateApplicant,
+} from './segregation';
+export {
   type SimulatedAssignee,
   type SimulatedStep,
   type SimulateOptions,
@@ -70,6 +76,7 @@ export {
 } from './simulate';
 export type {
   Applicant,
+  ApplicantIsApproverPolicy,
   ApplicantTaskNode,
   ApprovalMode,
   ApprovalNode,

@@ -2,4 +2,5 @@
 export { parseDuration } from './duration';
 export { evaluateCondition } from './expressions';
 export { resolveFieldOptions } from './form-options';
+export type { Separation, SeparationOutcome, SeparationStep } from './segregation';
 export type * from './types';

@@ -101,6 +101,14 @@ export const NodeSchemas = {
     emptyAssignee: Type.Optional(
       Type.Union([Type.Literal('auto-approve'), Type.Literal('scope-admin'), Type.Literal('admin-queue')]),
     ),
+    applicantIsApprover: Type.Optional(
+      Type.Union([
+        Type.Literal('skip'),
+        Type.Literal('superior'),
+        Type.Literal('department-head'),
+        Type.Literal('self'),
+      ]),
+    ),
     form: Type.Optional(Type.Array(FormFieldSchema)),
     deadline: Type.Optional(DeadlineSchema),
     cc: Type.Optional(Type.Array(AssigneeRuleSchema)),

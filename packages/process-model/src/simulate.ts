@@ -2,6 +2,7 @@ import { DEFAULT_EMPTY_ASSIGNEE_POLICY, resolveAssigneeUsers } from './assignmen
 import { chooseBranch } from './graph';
 import { nodeById } from './nodes';
 import { parallelScopes, parseScopeId } from './parallel-scopes';
+import { separateApplicant } from './segregation';
 import type {
   Applicant,
   DurationText,
@@ -67,7 +68,7 @@ export function simulate(
   const emit = (node: ProcessNode): void => {
     const step: SimulatedStep = { nodeId: node.id, kind: node.kind, name: node.name, assignees: [] };
     if (node.kind === 'approval') {
-      const users = resolveAssigneeUsers(
+      const found = resolveAssigneeUsers(
         node.assignee,
         {
           applicant,
@@ -76,8 +77,20 @@ export function simulate(
         },
         org,
       );
+      // As the engine does: the applicant is handled by the step's policy (ADR 011).
+      const separated = separateApplicant(
+        found.map((u) => u.id),
+        node,
+        applicant,
+        org,
+      );
+      const users = separated.candidates.flatMap((id) => org.users.filter((u) => u.id === id));
       step.assignees = users.map(({ id, username, displayName }) => ({ id, username, displayName }));
-      if (users.length === 0) step.emptyPolicyApplied = node.emptyAssignee ?? DEFAULT_EMPTY_ASSIGNEE_POLICY;
+      if (users.length === 0)
+        step.emptyPolicyApplied =
+          separated.outcome === 'skipped'
+            ? 'auto-approve'
+            : (node.emptyAssignee ?? DEFAULT_EMPTY_ASSIGNEE_POLICY);
       if (node.deadline) step.due = node.deadline.due;
       lastDecider = users[0]?.id ?? lastDecider;
     } else if (node.kind === 'applicant-task') {

@@ -75,6 +75,15 @@ export type OrgScope = 'applicant-org' | 'parent-org' | 'nearest' | 'root';
 /** What to do when an assignee rule finds nobody. */
 export type EmptyAssigneePolicy = 'auto-approve' | 'scope-admin' | 'admin-queue';
 
+/**
+ * What a step does when the applicant is among its approvers (segregation of duties, ADR 011).
+ * `skip`: the applicant's share passes automatically, recorded on the timeline. `superior`: the
+ * applicant's superior decides in their place. `department-head`: the holder of the step's role one
+ * org level above the applicant decides. `self`: the applicant may decide, recorded as self-approval.
+ * Absent means never self: the applicant is removed and the empty-assignee policy applies.
+ */
+export type ApplicantIsApproverPolicy = 'skip' | 'superior' | 'department-head' | 'self';
+
 export type ApprovalMode =
   /** One decision; several candidates form a group task that one claims. */
   | 'single'
@@ -108,6 +117,8 @@ export interface ApprovalNode extends NodeBase {
   /** For `quorum`. */
   quorum?: number;
   emptyAssignee?: EmptyAssigneePolicy;
+  /** When the applicant is among the approvers; absent means never self (ADR 011). */
+  applicantIsApprover?: ApplicantIsApproverPolicy;
   /** Fields the reviewer fills in when deciding (e.g. the award amount). */
   form?: FormField[];
   deadline?: Deadline;

@@ -1,10 +1,16 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { createOrgDirectoryLoader, type Database } from '@unionflow/db';
-import { type ProcessDefinition, resolveAssignees } from '@unionflow/process-model';
+import {
+  type Applicant,
+  type ProcessDefinition,
+  resolveAssignees,
+  separateApplicant,
+} from '@unionflow/process-model';
 import type { CaseActivities } from '@unionflow/workflows';
 import { type Kysely, sql } from 'kysely';
 import { builtInActions, type ServiceAction } from '../services/registry';
 
+import { onOrgLine } from './org-line';
 import { project } from './project';
 import { registerCase } from './register-case';
 
@@ -44,20 +50,34 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       await directory(),
     );
 
-  const delegationsFor: CaseActivities['applyDelegations'] = async (userIds) => {
+  /** The path of the applicant's org: the case's place in the org tree. */
+  async function orgPathOf(orgId: string): Promise<string | null> {
+    const org = await db.selectFrom('orgs').select('path').where('id', '=', orgId).executeTakeFirst();
+    return org?.path ?? null;
+  }
+
+  /**
+   * Standing delegations in force now. With the applicant known (ADR 011), a delegation that would hand
+   * the task to the applicant, or to someone off the case's org line, is passed over: the holder keeps it.
+   */
+  async function delegationsFor(userIds: string[], applicant?: Applicant) {
     if (userIds.length === 0) return { userIds, onBehalfOf: {} };
     const now = new Date();
-    const rows = await db
+    let q = db
       .selectFrom('delegations')
       // A delegate who was deactivated since can act on nothing: the task stays with its holder.
       .innerJoin('users as delegate', 'delegate.id', 'delegations.to_user_id')
+      .innerJoin('orgs as delegate_org', 'delegate_org.id', 'delegate.org_id')
       .select(['from_user_id', 'to_user_id'])
       .where('delegate.disabled', '=', false)
       .where('from_user_id', 'in', userIds)
       .where('starts_at', '<=', now)
-      .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
-      .orderBy('delegations.created_at', 'desc')
-      .execute();
+      .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]));
+    if (applicant)
+      q = q
+        .where('delegations.to_user_id', '!=', applicant.userId)
+        .where(onOrgLine(applicant.orgId, 'delegate_org.path'));
+    const rows = await q.orderBy('delegations.created_at', 'desc').execute();
     const to = new Map<string, string>();
     for (const r of rows) if (!to.has(r.from_user_id)) to.set(r.from_user_id, r.to_user_id);
     const onBehalfOf: Record<string, string> = {};
@@ -68,16 +88,43 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       return delegate;
     });
     return { userIds: [...new Set(mapped)], onBehalfOf };
+  }
+
+  /** Fallback admins never include the applicant; when they were the only one, the root admins decide. */
+  async function fallbackFor(policy: 'scope-admin' | 'admin-queue', applicant: Applicant) {
+    const others = (ids: string[]) => ids.filter((id) => id !== applicant.userId);
+    if (policy === 'scope-admin') {
+      const scoped = others(await admins(await orgPathOf(applicant.orgId)));
+      if (scoped.length > 0) return scoped;
+    }
+    return others(await admins(null));
+  }
+
+  const assignStep: CaseActivities['assignStep'] = async (input) => {
+    const found = await candidatesFor(input);
+    const separated = input.step
+      ? separateApplicant(found, input.step, input.applicant, await directory())
+      : { candidates: found };
+    let candidates = separated.candidates;
+    // Removing the applicant must not leave an auto-approving step with nobody: the admins decide.
+    if (
+      separated.outcome === 'removed' &&
+      candidates.length === 0 &&
+      input.step?.emptyAssignee === 'auto-approve'
+    )
+      candidates = await fallbackFor('scope-admin', input.applicant);
+    const separation =
+      separated.outcome && separated.policy && separated.note
+        ? { separation: { outcome: separated.outcome, policy: separated.policy, note: separated.note } }
+        : {};
+    return { candidates, ...(await delegationsFor(candidates, input.applicant)), ...separation };
   };
 
   return {
     registerCase: (input) => registerCase(db, input),
     resolveAssignees: candidatesFor,
-    applyDelegations: delegationsFor,
-    async assignStep(input) {
-      const candidates = await candidatesFor(input);
-      return { candidates, ...(await delegationsFor(candidates)) };
-    },
+    applyDelegations: (userIds) => delegationsFor(userIds),
+    assignStep,
     async superiorOf(userId) {
       const user = await db
         .selectFrom('users')
@@ -91,18 +138,7 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       if (user.superior_id && user.superior_disabled === false) return [user.superior_id];
       return admins(user.path);
     },
-    async fallbackAssignees({ policy, applicant }) {
-      if (policy === 'scope-admin') {
-        const org = await db
-          .selectFrom('orgs')
-          .select('path')
-          .where('id', '=', applicant.orgId)
-          .executeTakeFirst();
-        const scoped = await admins(org?.path ?? null);
-        if (scoped.length > 0) return scoped;
-      }
-      return admins(null);
-    },
+    fallbackAssignees: ({ policy, applicant }) => fallbackFor(policy, applicant),
     project: (p) => project(db, p),
     async loadDefinition(processKey) {
       const row = await db

@@ -2,6 +2,7 @@ import { type ApprovalNode, type ProcessNode, parseDuration } from '@unionflow/p
 import type { Effects } from './effects';
 import { openApplicantStep, openApprovalStep } from './human-steps';
 import { type EngineContext, EngineError } from './runtime';
+import { applySeparation, separationStep } from './segregation';
 import type { Token } from './state';
 
 /** Key of a join's bookkeeping: the split it closes within the scope that holds the split. */
@@ -116,7 +117,10 @@ async function enterApproval(
   node: ApprovalNode,
 ): Promise<void> {
   token.phase = 'waiting';
-  const assigned = fx.assignStep ? await fx.assignStep(node.assignee, ctx.state.lastDeciderId) : null;
+  const assigned = fx.assignStep
+    ? await fx.assignStep(node.assignee, ctx.state.lastDeciderId, separationStep(node))
+    : null;
+  if (assigned?.separation && applySeparation(ctx, token, node, assigned.separation)) return;
   let candidates = assigned
     ? assigned.candidates
     : await fx.resolveAssignees(node.assignee, ctx.state.lastDeciderId);

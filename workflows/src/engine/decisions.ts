@@ -7,6 +7,7 @@ import { closeStep, newTask, openTask } from './human-steps';
 import type { TaskRecord } from './records';
 import { returnTo } from './return';
 import { type EngineContext, EngineError } from './runtime';
+import { recordSelfDecision } from './segregation';
 import type { StepRun } from './state';
 
 function findOpenTask(ctx: EngineContext, taskId: string): { task: TaskRecord; run: StepRun } {
@@ -162,6 +163,7 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
       'This is an applicant task; the applicant completes it by supplementing.',
     );
   ctx.state.firstDecisionAt ??= ctx.now().getTime();
+  recordSelfDecision(ctx, node, input);
   const target = input.to;
   switch (input.action) {
     case 'approve':

@@ -1,4 +1,5 @@
-import type { AssigneeRule, Condition } from '@unionflow/process-model/runtime';
+import type { AssigneeRule, Condition, SeparationStep } from '@unionflow/process-model/runtime';
+import type { StepAssignment } from '../activities';
 import type { DoneStep, TimerRecord, Token } from './state';
 
 /**
@@ -16,7 +17,8 @@ export interface Effects {
   assignStep?(
     rule: AssigneeRule,
     previousDeciderId: string | null,
-  ): Promise<{ candidates: string[]; userIds: string[]; onBehalfOf: Record<string, string> }>;
+    step?: SeparationStep,
+  ): Promise<StepAssignment>;
   fallbackAssignees(policy: 'scope-admin' | 'admin-queue'): Promise<string[]>;
   evaluate(condition: Condition): boolean;
   startTimer(timer: TimerRecord): void;

@@ -14,6 +14,7 @@ export const AUDIT_TYPES = [
   'definition-retired',
   'case-started',
   'approved',
+  'self-approval',
   'rejected',
   'returned',
   'reassigned',

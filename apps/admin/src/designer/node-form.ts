@@ -1,4 +1,10 @@
-import type { AssigneeRule, Deadline, FormField, ProcessNode } from '@unionflow/process-model';
+import type {
+  ApplicantIsApproverPolicy,
+  AssigneeRule,
+  Deadline,
+  FormField,
+  ProcessNode,
+} from '@unionflow/process-model';
 
 /** Form values of the step panel: the node, with conditions as editable JSON text. */
 export type NodeFormValues = Record<string, unknown> & {
@@ -13,7 +19,18 @@ export function toNodeForm(node: ProcessNode): NodeFormValues {
       branches: node.branches.map((b) => ({ ...b, conditionText: JSON.stringify(b.condition) })),
     } as NodeFormValues;
   }
+  if (node.kind === 'approval') {
+    // The select shows the default (never self) as a choice of its own; the definition leaves it out.
+    return { ...node, applicantIsApprover: node.applicantIsApprover ?? NEVER_SELF } as NodeFormValues;
+  }
   return { ...node } as NodeFormValues;
+}
+
+/** The panel's value for "never self", the default a definition leaves unset (ADR 011). */
+export const NEVER_SELF = 'never';
+
+function applicantPolicyFrom(raw: unknown): ApplicantIsApproverPolicy | undefined {
+  return raw && raw !== NEVER_SELF ? (raw as ApplicantIsApproverPolicy) : undefined;
 }
 
 function assigneeFrom(raw: Partial<Record<string, unknown>> | undefined): AssigneeRule {
@@ -85,6 +102,7 @@ export function fromNodeForm(before: ProcessNode, values: NodeFormValues): Proce
         mode: (values.mode as typeof before.mode) ?? before.mode,
         quorum: values.mode === 'quorum' ? Number(values.quorum ?? 1) : undefined,
         emptyAssignee: (values.emptyAssignee as typeof before.emptyAssignee) ?? before.emptyAssignee,
+        applicantIsApprover: applicantPolicyFrom(values.applicantIsApprover),
         deadline: deadlineFrom(values.deadline as Deadline),
         form: fieldsFrom(values.form),
         onReject: onReject || undefined,

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Drawer, Form, Grid, Input, InputNumber, Select } f
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldsEditor } from './fields-editor';
-import { fromNodeForm, type NodeFormValues, toNodeForm } from './node-form';
+import { fromNodeForm, NEVER_SELF, type NodeFormValues, toNodeForm } from './node-form';
 
 const ROLE_SUGGESTIONS = [
   'innovation-reviewer',
@@ -144,6 +144,19 @@ export function StepPanel({
                   options={['admin-queue', 'scope-admin', 'auto-approve'].map((m) => ({
                     value: m,
                     label: t(`admin.empty.${m}`),
+                  }))}
+                />
+              </Form.Item>
+              <Form.Item
+                name="applicantIsApprover"
+                label={t('admin.panel.applicantIsApprover')}
+                extra={t('admin.panel.applicantIsApproverHelp')}
+              >
+                <Select
+                  data-testid="panel-applicant-is-approver"
+                  options={[NEVER_SELF, 'skip', 'superior', 'department-head', 'self'].map((m) => ({
+                    value: m,
+                    label: t(`admin.applicantIsApprover.${m}`),
                   }))}
                 />
               </Form.Item>

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem } from '@unionflow/contracts';
 import { Type } from 'typebox';
+import { onOrgLine } from '../../cases/org-boundary';
 import {
   createDelegation,
   delegationById,
@@ -63,6 +64,13 @@ export const meDelegationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw unprocessable(`没有用户 ${body.to} / no active user "${body.to}"`, [
           { path: 'body.to', message: 'is not a user' },
         ]);
+      }
+      if (!onOrgLine(to.org_path, me.orgPath)) {
+        // A delegate on another branch of the org tree would receive, and read, cases they may not see.
+        throw unprocessable(
+          `${body.to} 不在您的组织范围内，不能委托 / ${body.to} is outside your organisation; delegate within it`,
+          [{ path: 'body.to', message: 'is outside your organisation' }],
+        );
       }
       const now = new Date();
       const startsAt = parseTime(body.startsAt, 'startsAt') ?? now;

@@ -6,6 +6,7 @@ import type { AuthUser } from '../../auth';
 import { visibleCase, visibleRow } from '../../cases/case-lookup';
 import { findCaseOfTask } from '../../cases/case-repository';
 import { toCaseDetail } from '../../cases/case-view';
+import { decisionTarget } from '../../cases/decision-targets';
 import { sendClaim, sendDecision } from '../../cases/engine-client';
 import { notFound, unprocessable } from '../../errors';
 
@@ -28,17 +29,6 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const row = await findCaseOfTask(app.db, taskId);
     if (!row) throw missing;
     return visibleRow(app.db, user, row, missing);
-  }
-
-  async function userIdOf(username: string): Promise<string> {
-    const user = await app.db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', username)
-      .where('disabled', '=', false)
-      .executeTakeFirst();
-    if (!user) throw unprocessable(`没有用户 ${username} / no user "${username}"`);
-    return user.id;
   }
 
   const updateId = (user: AuthUser, key: string | undefined) => (key ? `${user.id}:${key}` : undefined);
@@ -101,7 +91,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         action: body.action,
         comment: body.comment,
         data: body.data,
-        to: needsUser && body.to ? await userIdOf(body.to) : body.to,
+        to: needsUser && body.to ? await decisionTarget(app.db, row, body.to) : body.to,
       };
       await sendDecision(app.temporal, row.id, input, updateId(request.user, request.idempotencyKey));
       const fresh = await visibleCase(app.db, request.user, row.id);

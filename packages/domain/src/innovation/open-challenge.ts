@@ -25,6 +25,8 @@ export const openChallenge: ProcessDefinition = {
       assignee: committee,
       mode: 'single',
       emptyAssignee: 'admin-queue',
+      // The committee runs this programme itself: its starter deciding is the design, recorded (ADR 011).
+      applicantIsApprover: 'self',
       form: [
         field('teamName', '揭榜团队', 'Team', 'text', { required: true }),
         field('teamLeader', '团队负责人', 'Team leader', 'user', { required: true }),
@@ -53,6 +55,8 @@ export const openChallenge: ProcessDefinition = {
       assignee: committee,
       mode: 'single',
       emptyAssignee: 'admin-queue',
+      // The committee runs this programme itself: its starter deciding is the design, recorded (ADR 011).
+      applicantIsApprover: 'self',
       form: [
         field('evaluationScore', '评价得分', 'Score', 'number', { required: true, min: 0, max: 100 }),
         field('evaluation', '评价意见', 'Evaluation', 'select', {

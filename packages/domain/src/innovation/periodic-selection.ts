@@ -30,6 +30,8 @@ export const quarterlySelection: ProcessDefinition = {
       assignee: committee,
       mode: 'single',
       emptyAssignee: 'admin-queue',
+      // The committee runs this programme itself: its starter deciding is the design, recorded (ADR 011).
+      applicantIsApprover: 'self',
       form: [
         field('excellentCases', '优秀提案', 'Excellent proposals', 'select', {
           required: true,
@@ -88,6 +90,8 @@ export const hallOfFame: ProcessDefinition = {
       assignee: committee,
       mode: 'single',
       emptyAssignee: 'admin-queue',
+      // The committee runs this programme itself: its starter deciding is the design, recorded (ADR 011).
+      applicantIsApprover: 'self',
       form: [
         field('inductees', '入选人员', 'Inductees', 'select', {
           required: true,

@@ -1,4 +1,4 @@
-export { type AuthUser, hasAnyRole, inOrgScope } from './auth-user';
+export { type AuthUser, hasAnyRole, inOrgScope, subtreePrefix } from './auth-user';
 export { clearFailures, lockedUntil, recordFailure } from './login-throttle';
 export { verifyCredentials } from './password';
 export { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session-cookie';

@@ -107,6 +107,17 @@ export const StartCaseRequest = Type.Object({
   data: Type.Record(Type.String(), Type.Any()),
 });
 
+/** `POST /api/cases/:id/reveal`: the whole value of a reveal-only field (an ID number), audited. */
+export const RevealRequest = Type.Object({
+  field: Type.String({ minLength: 1, maxLength: 100 }),
+});
+
+export const RevealResult = Type.Object({
+  field: Type.String(),
+  value: Type.Union([Type.String(), Type.Number(), Type.Null()]),
+  revealedAt: Timestamp,
+});
+
 export const DecisionAction = Type.Union([
   Type.Literal('approve'),
   Type.Literal('reject'),

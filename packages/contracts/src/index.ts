@@ -10,6 +10,8 @@ import type {
   InboxPage,
   PredictedStep,
   ProcessSummary,
+  RevealRequest,
+  RevealResult,
   StartCaseRequest,
   Task,
   TimelineEvent,
@@ -71,6 +73,8 @@ export {
   InboxPage,
   PredictedStep,
   ProcessSummary,
+  RevealRequest,
+  RevealResult,
   StartCaseRequest,
   Task,
   TaskStatus,
@@ -120,6 +124,8 @@ export type TaskDto = Static<typeof Task>;
 export type TimelineEventDto = Static<typeof TimelineEvent>;
 export type CaseSummaryDto = Static<typeof CaseSummary>;
 export type CaseDetailDto = Static<typeof CaseDetail>;
+export type RevealRequestDto = Static<typeof RevealRequest>;
+export type RevealResultDto = Static<typeof RevealResult>;
 export type PredictedStepDto = Static<typeof PredictedStep>;
 export type StartCaseBody = Static<typeof StartCaseRequest>;
 export type DecisionActionValue = Static<typeof DecisionAction>;

@@ -6,10 +6,11 @@ import { visibleCase } from '../../cases/case-lookup';
 import { caseQuery } from '../../cases/case-repository';
 import { toCaseDetail, toCaseSummary } from '../../cases/case-view';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
-import { staffDepartments } from '../../cases/department-roles';
+import { departmentCases } from '../../cases/department-scope';
 import { sendApplicantAction } from '../../cases/engine-client';
 import { startableDefinition, submitApplication } from '../../cases/submit-application';
 import { forbidden } from '../../errors';
+import { revealRoutes } from './reveal-route';
 
 const CaseParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const ApplicantActionBody = Type.Object({
@@ -28,6 +29,7 @@ const errors = {
 
 /** Cases: start, list, read, and the applicant's own actions. */
 export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(revealRoutes);
   app.post(
     '/api/cases',
     {
@@ -80,9 +82,9 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (scope === 'mine') {
         q = q.where('c.applicant_id', '=', user.id);
       } else {
-        const departments = staffDepartments(user.roles);
-        if (departments.length === 0) return { items: [], nextCursor: null };
-        q = q.where('o.path', 'like', `${user.orgPath}%`).where('c.department', 'in', departments);
+        const department = departmentCases(q, user);
+        if (!department) return { items: [], nextCursor: null };
+        q = department;
       }
       if (status) q = q.where('c.status', '=', status);
       if (process) q = q.where('c.process_key', '=', process);

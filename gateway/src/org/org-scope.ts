@@ -8,7 +8,7 @@ export type Scope = Pick<AuthUser, 'id' | 'orgId' | 'orgPath'>;
  * SQL: the org path lies in the caller's subtree. `starts_with` rather than LIKE, so an org id with
  * `_` or `%` in it is never read as a pattern.
  */
-export function pathInScope(path: Expression<string>, scope: Scope): Expression<SqlBool> {
+export function pathInScope(path: Expression<string>, scope: Pick<Scope, 'orgPath'>): Expression<SqlBool> {
   return sql<SqlBool>`starts_with(${path}, ${subtreePrefix(scope.orgPath)})`;
 }
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MigrateRequest, MigrateResult, Problem } from '@unionflow/contracts';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { Type } from 'typebox';
+import { adminCase } from '../../cases/admin-case';
 import { sendMigration, sendServiceRetry } from '../../cases/engine-client';
 import { conflict, notFound } from '../../errors';
 import { ADMIN_WRITE } from './definition-routes';
@@ -36,12 +37,7 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { id } = request.params;
       const { version } = request.body;
-      const row = await app.db
-        .selectFrom('cases')
-        .select(['id', 'process_key', 'process_version', 'status'])
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!row) throw notFound(`找不到案件 ${id} / no case ${id}`);
+      const row = await adminCase(app.db, request.user, id);
       const target = await app.db
         .selectFrom('process_versions')
         .select('document')
@@ -88,12 +84,7 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { id } = request.params;
-      const row = await app.db
-        .selectFrom('cases')
-        .select(['id', 'status'])
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!row) throw notFound(`找不到案件 ${id} / no case ${id}`);
+      const row = await adminCase(app.db, request.user, id);
       if (row.status !== 'running') throw conflict(`案件已结束 / the case is ${row.status}`);
       const key = request.idempotencyKey;
       const view = await sendServiceRetry(

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { CaseVisibility } from './case-access';
 import { type CaseRow, caseTasks, caseTimeline } from './case-repository';
 import { maskPayload } from './masking';
+import { revealOnlyKeys } from './sensitive-fields';
 import { toTaskDto } from './task-dto';
 import { caseViewMask, maskTimelineEvent } from './timeline-mask';
 
@@ -115,6 +116,8 @@ export async function toCaseDetail(
     timeline: events,
     predictedPath,
     dataFields: dataFieldsOf(def),
+    revealable:
+      visibility === 'full' ? [...revealOnlyKeys(def)].filter((k) => row.data[k] !== undefined) : [],
   };
 }
 

@@ -99,6 +99,8 @@ export const CaseDetail = Type.Intersect([
      * and, for what a service step stored, `{ key, label: the step's name, type: 'result' }`.
      */
     dataFields: Type.Array(Type.Any()),
+    /** Reveal-only keys (an ID number, shown partly masked) the caller may reveal with `POST …/reveal`. */
+    revealable: Type.Array(Type.String()),
   }),
 ]);
 

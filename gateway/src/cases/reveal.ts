@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth';
 import { forbidden, unprocessable } from '../errors';
 import { visibleCase } from './case-lookup';
-import { revealOnlyKeys } from './sensitive-fields';
+import { fieldLabel, revealOnlyKeys } from './sensitive-fields';
 
 /** The audit event type a reveal writes; the audit log lists it with the case's other events. */
 export const FIELD_REVEALED = 'field-revealed';
@@ -40,7 +40,7 @@ export async function revealField(
         at: at.toISOString(),
         actorId: user.id,
         type: FIELD_REVEALED,
-        payload: { field },
+        payload: { field, fieldLabel: fieldLabel(def, field) },
       },
     ]),
   );

@@ -27,3 +27,8 @@ export function revealOnlyKeys(def: FormsOf): Set<string> {
       .map((f) => f.key),
   );
 }
+
+/** The label of a data key's form field, for readers of the audit log; the key itself when unknown. */
+export function fieldLabel(def: FormsOf, key: string): FormField['label'] {
+  return definitionFields(def).find((f) => f.key === key)?.label ?? { zh: key };
+}

@@ -122,6 +122,7 @@ describe('V8.3.4 household data on the case timeline is masked like the audit lo
     expect(JSON.stringify(body)).not.toContain(HOUSEHOLD_COMMENT);
     expect(JSON.stringify(body)).not.toContain(ID_NUMBER);
     expect(JSON.stringify(body)).not.toContain(household.address);
+    expect(body.revealable).toEqual([]);
   });
 
   it('V8.3.4 a full viewer reads comments and household data, but the ID number only partly', async () => {
@@ -136,6 +137,7 @@ describe('V8.3.4 household data on the case timeline is masked like the audit lo
       expect(JSON.stringify(body)).not.toContain(ID_NUMBER);
       const field = body.dataFields.find((f) => (f as { key: string }).key === 'idNumber');
       expect(field).toMatchObject({ revealOnly: true });
+      expect(body.revealable).toEqual(['idNumber']);
     }
   });
 });
@@ -152,7 +154,7 @@ describe('V8.3.5 revealing an ID number is an explicit action recorded in the au
       actor_id: 'u-zhaolei',
       case_id: caseId,
       type: 'field-revealed',
-      payload: { field: 'idNumber' },
+      payload: { field: 'idNumber', fieldLabel: { zh: '身份证号', en: 'ID number' } },
     });
     expect(new Date(events[0]!.at).getTime()).toBeGreaterThanOrEqual(before - 1000);
     // The log says that it was revealed, never the value itself.

@@ -74,6 +74,7 @@ export const orgResources = {
         empty: '没有符合条件的记录',
         timeZone: '时间均为北京时间（UTC+8）；家庭敏感信息已隐去。',
         fields: {
+          fieldLabel: '字段',
           username: '用户名',
           displayName: '姓名',
           orgId: '组织',
@@ -101,6 +102,7 @@ export const orgResources = {
         'delegation-created': '设置委托',
         'delegation-revoked': '撤回委托',
         'hand-over': '人员交接',
+        'field-revealed': '查看敏感信息',
       },
     },
   },
@@ -185,6 +187,7 @@ export const orgResources = {
         empty: 'No events match',
         timeZone: 'Times are Beijing time (UTC+8); household data is masked.',
         fields: {
+          fieldLabel: 'field',
           username: 'username',
           displayName: 'name',
           orgId: 'unit',
@@ -212,6 +215,7 @@ export const orgResources = {
         'delegation-created': 'Delegation set',
         'delegation-revoked': 'Delegation withdrawn',
         'hand-over': 'Hand-over',
+        'field-revealed': 'Sensitive field shown',
       },
     },
   },

@@ -1,23 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseDetailDto, CaseListDto } from '@unionflow/contracts';
-import { DEMO_PASSWORD, hashPassword } from '@unionflow/db';
-import type { ProcessDefinition } from '@unionflow/process-model';
+import { DEMO_PASSWORD, hashPassword, insertUsers, simpleApproval } from '@unionflow/db';
+import type { AssigneeRule, ProcessDefinition } from '@unionflow/process-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../../../workers/test-support/engine-harness';
-import { type AuthHeaders, createTestApp, login, type TestApp } from '../../test-support/app-harness';
+import { type AuthHeaders, createTestApp, type TestApp } from '../../test-support/app-harness';
+import { sessions } from '../../test-support/test-people';
 
 let t: TestApp;
 let engine: EngineHarness;
-const sessions = new Map<string, AuthHeaders>();
-
-async function as(username: string): Promise<AuthHeaders> {
-  let headers = sessions.get(username);
-  if (!headers) {
-    headers = await login(t.app, username);
-    sessions.set(username, headers);
-  }
-  return headers;
-}
+let as: (username: string) => Promise<AuthHeaders>;
 
 /**
  * Two sibling unions under the city whose ids differ only where the first has a `_`: as a LIKE
@@ -32,15 +24,36 @@ const people = [
   {
     id: 'u-t-reviewer',
     username: 'treviewer',
-    name: '下划线审核员',
-    org: 'org_t',
+    display_name: '下划线审核员',
+    org_id: 'org_t',
     roles: ['innovation-reviewer'],
   },
-  { id: 'u-t-member', username: 'tmember', name: '下划线会员', org: 'org_t', roles: ['member'] },
-  { id: 'u-xt-member', username: 'xtmember', name: '相邻会员', org: 'orgxt', roles: ['member'] },
-  { id: 'u-xt-colleague', username: 'xtcolleague', name: '相邻同事', org: 'orgxt', roles: ['member'] },
-  { id: 'u-other-admin', username: 'otheradmin', name: '外市管理员', org: 'org-other', roles: ['admin'] },
+  { id: 'u-t-member', username: 'tmember', display_name: '下划线会员', org_id: 'org_t', roles: ['member'] },
+  { id: 'u-xt-member', username: 'xtmember', display_name: '相邻会员', org_id: 'orgxt', roles: ['member'] },
+  {
+    id: 'u-xt-colleague',
+    username: 'xtcolleague',
+    display_name: '相邻同事',
+    org_id: 'orgxt',
+    roles: ['member'],
+  },
+  {
+    id: 'u-other-admin',
+    username: 'otheradmin',
+    display_name: '外市管理员',
+    org_id: 'org-other',
+    roles: ['admin'],
+  },
 ];
+
+/** simple-approval with its review asked of someone else (and any other changes). */
+const reviewedBy = (assignee: AssigneeRule, changes: Partial<ProcessDefinition> = {}): ProcessDefinition => ({
+  ...simpleApproval,
+  ...changes,
+  nodes: simpleApproval.nodes.map((n) =>
+    n.id === 'review' && n.kind === 'approval' ? { ...n, assignee } : n,
+  ),
+});
 
 const startCase = async (username: string, processKey = 'simple-approval') => {
   const res = await t.app.inject({
@@ -71,32 +84,13 @@ const usernames = (res: { json: () => unknown }) =>
 beforeAll(async () => {
   const taskQueue = `asvs-v4-scope-${randomUUID()}`;
   t = await createTestApp({ withTemporal: true, taskQueue });
+  as = sessions(t.app);
   engine = await createEngineHarness({ databaseUrl: t.databaseUrl, taskQueue });
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await t.db
     .insertInto('orgs')
     .values(orgs.map((o) => ({ ...o, updated_at: new Date() })))
     .execute();
-  await t.db
-    .insertInto('users')
-    .values(
-      people.map((p) => ({
-        id: p.id,
-        username: p.username,
-        display_name: p.name,
-        org_id: p.org,
-        superior_id: null,
-        password_hash: passwordHash,
-        locale: 'zh-CN',
-        time_zone: 'Asia/Shanghai',
-        disabled: false,
-      })),
-    )
-    .execute();
-  await t.db
-    .insertInto('user_roles')
-    .values(people.flatMap((p) => p.roles.map((role) => ({ user_id: p.id, role }))))
-    .execute();
+  await insertUsers(t.db, people, await hashPassword(DEMO_PASSWORD));
 });
 afterAll(async () => {
   await engine?.close();
@@ -117,26 +111,7 @@ describe('V4.2.1 user search is limited to the caller’s org subtree', () => {
 
   it('V4.2.1 with caseId the case’s org subtree is offered too, only for a case the caller may see', async () => {
     // A case of the sibling union that the org_t reviewer is asked to decide.
-    const assigned: ProcessDefinition = {
-      key: 'asvs-assigned',
-      version: 1,
-      name: { zh: '指定审核', en: 'Named reviewer' },
-      department: 'innovation',
-      form: [{ key: 'title', label: { zh: '标题', en: 'Title' }, type: 'text' }],
-      start: 'review',
-      nodes: [
-        {
-          id: 'review',
-          kind: 'approval',
-          name: { zh: '审核', en: 'Review' },
-          assignee: { kind: 'user', username: 'treviewer' },
-          mode: 'single',
-          emptyAssignee: 'admin-queue',
-          next: 'done',
-        },
-        { id: 'done', kind: 'end', name: { zh: '通过', en: 'Approved' }, outcome: 'approved' },
-      ],
-    };
+    const assigned = reviewedBy({ kind: 'user', username: 'treviewer' });
     const view = await engine.start(
       assigned,
       { title: '相邻工会的申请' },
@@ -172,30 +147,17 @@ describe('V4.2.1 org scope checks treat org ids literally (starts_with, not LIKE
 
 describe('V4.1.3 the department list applies the case detail’s household rule', () => {
   it('V4.1.3 staff without the household role do not see household cases listed that the detail refuses', async () => {
-    const household: ProcessDefinition = {
-      key: 'asvs-household',
-      version: 1,
-      name: { zh: '困难帮扶', en: 'Hardship aid' },
-      department: 'assistance',
-      sensitiveViewerRoles: ['assistance-centre'],
-      form: [
-        { key: 'title', label: { zh: '标题', en: 'Title' }, type: 'text' },
-        { key: 'income', label: { zh: '家庭收入', en: 'Income' }, type: 'money', sensitive: true },
-      ],
-      start: 'review',
-      nodes: [
-        {
-          id: 'review',
-          kind: 'approval',
-          name: { zh: '帮扶中心审核', en: 'Centre review' },
-          assignee: { kind: 'role', role: 'assistance-centre', scope: 'nearest' },
-          mode: 'single',
-          emptyAssignee: 'admin-queue',
-          next: 'done',
-        },
-        { id: 'done', kind: 'end', name: { zh: '通过', en: 'Approved' }, outcome: 'approved' },
-      ],
-    };
+    const household = reviewedBy(
+      { kind: 'role', role: 'assistance-centre', scope: 'nearest' },
+      {
+        department: 'assistance',
+        sensitiveViewerRoles: ['assistance-centre'],
+        form: [
+          ...simpleApproval.form,
+          { key: 'income', label: { zh: '家庭收入', en: 'Income' }, type: 'money', sensitive: true },
+        ],
+      },
+    );
     const view = await engine.start(household, { title: '帮扶申请', income: 100_000 });
     // zhaolei works assistance in the applicant's union but is no household viewer of this process.
     const detail = await t.app.inject({

@@ -2,20 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { CaseDetailDto } from '@unionflow/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../../../workers/test-support/engine-harness';
-import { type AuthHeaders, createTestApp, login, type TestApp } from '../../test-support/app-harness';
+import { type AuthHeaders, createTestApp, type TestApp } from '../../test-support/app-harness';
+import { sessions } from '../../test-support/test-people';
 
 let t: TestApp;
 let engine: EngineHarness;
-const sessions = new Map<string, AuthHeaders>();
-
-async function as(username: string): Promise<AuthHeaders> {
-  let headers = sessions.get(username);
-  if (!headers) {
-    headers = await login(t.app, username);
-    sessions.set(username, headers);
-  }
-  return headers;
-}
+let as: (username: string) => Promise<AuthHeaders>;
 
 const ID_NUMBER = '370102198801011234';
 const household = {
@@ -54,6 +46,7 @@ const revealEvents = () =>
 beforeAll(async () => {
   const taskQueue = `asvs-v8-${randomUUID()}`;
   t = await createTestApp({ withTemporal: true, taskQueue });
+  as = sessions(t.app);
   engine = await createEngineHarness({ databaseUrl: t.databaseUrl, taskQueue });
 
   const started = await t.app.inject({

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth';
 import { forbidden, unprocessable } from '../errors';
 import { visibleCase } from './case-lookup';
+import { partlyMasked } from './masking';
 import { fieldLabel, revealOnlyKeys } from './sensitive-fields';
 
 /** The audit event type a reveal writes; the audit log lists it with the case's other events. */
@@ -50,4 +51,23 @@ export async function revealField(
     value: typeof value === 'string' || typeof value === 'number' ? value : null,
     revealedAt: at.toISOString(),
   };
+}
+
+/**
+ * Refuses data that sends a reveal-only value back as it was shown (partly masked), e.g. a form
+ * prefilled from the case page: stored, it would replace the real ID number with asterisks.
+ */
+export function refuseMaskedEcho(
+  def: Parameters<typeof revealOnlyKeys>[0],
+  stored: Record<string, unknown>,
+  sent: Record<string, unknown> | undefined,
+): void {
+  const echoed = [...revealOnlyKeys(def)].filter(
+    (k) => sent?.[k] !== undefined && typeof sent[k] === 'string' && sent[k] === partlyMasked(stored[k]),
+  );
+  if (echoed.length > 0) {
+    throw unprocessable('请重新填写完整的身份证号等信息 / enter the whole value again, not the masked one', [
+      ...echoed.map((k) => ({ path: `body.data.${k}`, message: 'is the masked value, not the real one' })),
+    ]);
+  }
 }

@@ -205,3 +205,35 @@ describe('V8.3.5 revealing an ID number is an explicit action recorded in the au
     expect((await revealEvents()).length).toBe(before);
   });
 });
+
+describe('V8.3.5 a partly masked value is never written back over the real one', () => {
+  it('V8.3.5 the applicant supplementing with the masked ID number is refused (422) and nothing changes', async () => {
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { ...(await as('zhangwei')), 'idempotency-key': randomUUID() },
+      payload: { processKey: 'hardship-case', data: household },
+    });
+    const id = started.json<CaseDetailDto>().id;
+    const verify = started.json<CaseDetailDto>().tasks.find((k) => k.nodeId === 'verify');
+    const returned = await t.app.inject({
+      method: 'POST',
+      url: `/api/tasks/${verify?.id}/decisions`,
+      headers: { ...(await as('zhaolei')), 'idempotency-key': randomUUID() },
+      payload: { action: 'return', to: 'applicant', comment: '请补充材料' },
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/supplement`,
+      headers: { ...(await as('zhangwei')), 'idempotency-key': randomUUID() },
+      payload: { data: { ...household, idNumber: '3701**********1234' } },
+    });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().errors).toEqual([{ path: 'body.data.idNumber', message: expect.any(String) }]);
+    const row = await t.db.selectFrom('cases').select('data').where('id', '=', id).executeTakeFirstOrThrow();
+    expect((row.data as Record<string, unknown>).idNumber).toBe(ID_NUMBER);
+    const types = await engine.timelineTypes(id);
+    expect(types).not.toContain('supplemented');
+  });
+});

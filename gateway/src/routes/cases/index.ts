@@ -8,6 +8,7 @@ import { toCaseDetail, toCaseSummary } from '../../cases/case-view';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
 import { departmentCases } from '../../cases/department-scope';
 import { sendApplicantAction } from '../../cases/engine-client';
+import { refuseMaskedEcho } from '../../cases/reveal';
 import { startableDefinition, submitApplication } from '../../cases/submit-application';
 import { forbidden } from '../../errors';
 import { revealRoutes } from './reveal-route';
@@ -147,10 +148,11 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request) => {
         const user = request.user;
-        const { row } = await visibleCase(app.db, user, request.params.id);
+        const { row, def } = await visibleCase(app.db, user, request.params.id);
         if (action !== 'object' && row.applicant_id !== user.id)
           throw forbidden('只有申请人可以执行此操作 / only the applicant can do this');
         const body = request.body ?? {};
+        refuseMaskedEcho(def, row.data, body.data);
         await sendApplicantAction(
           app.temporal,
           row.id,

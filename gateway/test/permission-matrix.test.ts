@@ -33,6 +33,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/cases/:id/urge': 'user',
   'POST /api/cases/:id/supplement': 'user',
   'POST /api/cases/:id/object': 'user',
+  'POST /api/cases/:id/reveal': 'user',
   'GET /api/inbox': 'user',
   'POST /api/tasks/:id/claim': 'user',
   'POST /api/tasks/:id/release': 'user',

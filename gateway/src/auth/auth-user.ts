@@ -12,9 +12,17 @@ export interface AuthUser {
   timeZone: string;
 }
 
+/**
+ * An org path with its trailing separator. Stored paths end in `/`; a prefix test on one without it
+ * would read `/org-1/org-2` as the start of `/org-1/org-23/`, a sibling's subtree.
+ */
+export function subtreePrefix(path: string): string {
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
 /** True when something owned by the org at `orgPath` lies in the user's org subtree. */
 export function inOrgScope(user: Pick<AuthUser, 'orgPath'>, orgPath: string): boolean {
-  return orgPath.startsWith(user.orgPath);
+  return subtreePrefix(orgPath).startsWith(subtreePrefix(user.orgPath));
 }
 
 /** True when the user holds at least one of `roles`. */

@@ -1,4 +1,4 @@
-export { type AuthUser, hasAnyRole, inOrgScope } from './auth-user';
+export { type AuthUser, hasAnyRole, inOrgScope, subtreePrefix } from './auth-user';
 export { clearFailures, delayAfter, recordFailure, retryAt } from './login-throttle';
 export { changePassword, verifyCredentials } from './password';
 export { assertNewPassword, MIN_PASSWORD_LENGTH, newPasswordProblem } from './password-policy';

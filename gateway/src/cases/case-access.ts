@@ -75,25 +75,4 @@ function candidacyCounts(user: AuthUser, caseOrgPath: string): boolean {
   return user.roles.includes('admin') || onOrgLine(user.orgPath, caseOrgPath);
 }
 
-/** Keys of case data that hold household data: sensitive fields of any form, and named result keys. */
-export function sensitiveKeys(
-  def: Pick<ProcessDefinition, 'form' | 'nodes' | 'sensitiveDataKeys'>,
-): Set<string> {
-  const forms = [def.form, ...def.nodes.map((n) => ('form' in n && n.form ? n.form : []))];
-  return new Set([
-    ...forms
-      .flat()
-      .filter((f) => f.sensitive)
-      .map((f) => f.key),
-    ...(def.sensitiveDataKeys ?? []),
-  ]);
-}
-
-/** Replaces the values of sensitive keys with a mask. */
-export function maskData(
-  data: Record<string, unknown>,
-  def: Pick<ProcessDefinition, 'form' | 'nodes' | 'sensitiveDataKeys'>,
-): Record<string, unknown> {
-  const sensitive = sensitiveKeys(def);
-  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, sensitive.has(k) ? '***' : v]));
-}
+export { sensitiveKeys } from './sensitive-fields';

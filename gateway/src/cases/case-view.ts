@@ -2,9 +2,12 @@ import type { CaseDetailDto, CaseSummaryDto, TaskDto, TimelineEventDto } from '@
 import { createOrgDirectoryLoader, type Database } from '@unionflow/db';
 import { type ProcessDefinition, simulate } from '@unionflow/process-model';
 import type { Kysely } from 'kysely';
-import { type CaseVisibility, maskData } from './case-access';
+import type { CaseVisibility } from './case-access';
 import { type CaseRow, caseTasks, caseTimeline } from './case-repository';
+import { maskPayload } from './masking';
+import { revealOnlyKeys } from './sensitive-fields';
 import { toTaskDto } from './task-dto';
+import { caseViewMask, maskTimelineEvent } from './timeline-mask';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -38,7 +41,7 @@ function orgDirectory(db: Kysely<Database>) {
   return loader();
 }
 
-/** The full case: data (masked as needed), tasks, timeline and the predicted remaining path. */
+/** The full case: data and timeline (masked as needed), tasks and the predicted remaining path. */
 export async function toCaseDetail(
   db: Kysely<Database>,
   row: CaseRow,
@@ -60,21 +63,27 @@ export async function toCaseDetail(
   const taskDtos: TaskDto[] = tasks.map((t) =>
     toTaskDto({ ...t, ...caseFields }, candidates.get(t.id) ?? []),
   );
-  const events: TimelineEventDto[] = timeline.map((e) => ({
-    id: String(e.id),
-    at: iso(e.at),
-    type: e.type,
-    actor: e.actor_id
-      ? { id: e.actor_id, username: e.actor_username ?? '', displayName: e.actor_name ?? '' }
-      : null,
-    onBehalfOf: e.obo_id
-      ? { id: e.obo_id, username: e.obo_username ?? '', displayName: e.obo_name ?? '' }
-      : null,
-    nodeId: e.node_id,
-    stepName: e.step_name,
-    comment: e.comment,
-    data: e.data,
-  }));
+  const mask = caseViewMask(def, visibility);
+  const events: TimelineEventDto[] = timeline.map((e) =>
+    maskTimelineEvent(
+      {
+        id: String(e.id),
+        at: iso(e.at),
+        type: e.type,
+        actor: e.actor_id
+          ? { id: e.actor_id, username: e.actor_username ?? '', displayName: e.actor_name ?? '' }
+          : null,
+        onBehalfOf: e.obo_id
+          ? { id: e.obo_id, username: e.obo_username ?? '', displayName: e.obo_name ?? '' }
+          : null,
+        nodeId: e.node_id,
+        stepName: e.step_name,
+        comment: e.comment,
+        data: e.data,
+      },
+      mask,
+    ),
+  );
   let predictedPath: CaseDetailDto['predictedPath'] = [];
   // From where the case is: its open steps, or the timer or notice it waits on.
   const from = summary.currentNodeIds.filter((id) => def.nodes.some((n) => n.id === id));
@@ -102,11 +111,13 @@ export async function toCaseDetail(
   }
   return {
     ...summary,
-    data: visibility === 'full' ? row.data : maskData(row.data, def),
+    data: maskPayload(row.data, mask),
     tasks: taskDtos,
     timeline: events,
     predictedPath,
     dataFields: dataFieldsOf(def),
+    revealable:
+      visibility === 'full' ? [...revealOnlyKeys(def)].filter((k) => row.data[k] !== undefined) : [],
   };
 }
 

@@ -1,5 +1,5 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
-import type { AuthUser } from '../auth';
+import { type AuthUser, subtreePrefix } from '../auth';
 
 /** The part of the caller a scope check needs: their org and its materialised path. */
 export type Scope = Pick<AuthUser, 'id' | 'orgId' | 'orgPath'>;
@@ -8,8 +8,8 @@ export type Scope = Pick<AuthUser, 'id' | 'orgId' | 'orgPath'>;
  * SQL: the org path lies in the caller's subtree. `starts_with` rather than LIKE, so an org id with
  * `_` or `%` in it is never read as a pattern.
  */
-export function pathInScope(path: Expression<string>, scope: Scope): Expression<SqlBool> {
-  return sql<SqlBool>`starts_with(${path}, ${scope.orgPath})`;
+export function pathInScope(path: Expression<string>, scope: Pick<Scope, 'orgPath'>): Expression<SqlBool> {
+  return sql<SqlBool>`starts_with(${path}, ${subtreePrefix(scope.orgPath)})`;
 }
 
 /** Serialises org tree edits: a move rewrites a whole subtree's paths, which must not interleave. */

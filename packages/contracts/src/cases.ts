@@ -99,12 +99,25 @@ export const CaseDetail = Type.Intersect([
      * and, for what a service step stored, `{ key, label: the step's name, type: 'result' }`.
      */
     dataFields: Type.Array(Type.Any()),
+    /** Reveal-only keys (an ID number, shown partly masked) the caller may reveal with `POST …/reveal`. */
+    revealable: Type.Array(Type.String()),
   }),
 ]);
 
 export const StartCaseRequest = Type.Object({
   processKey: Type.String({ minLength: 1, maxLength: 100 }),
   data: Type.Record(Type.String(), Type.Any()),
+});
+
+/** `POST /api/cases/:id/reveal`: the whole value of a reveal-only field (an ID number), audited. */
+export const RevealRequest = Type.Object({
+  field: Type.String({ minLength: 1, maxLength: 100 }),
+});
+
+export const RevealResult = Type.Object({
+  field: Type.String(),
+  value: Type.Union([Type.String(), Type.Number(), Type.Null()]),
+  revealedAt: Timestamp,
 });
 
 export const DecisionAction = Type.Union([

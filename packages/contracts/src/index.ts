@@ -10,6 +10,8 @@ import type {
   InboxPage,
   PredictedStep,
   ProcessSummary,
+  RevealRequest,
+  RevealResult,
   StartCaseRequest,
   Task,
   TimelineEvent,
@@ -75,6 +77,8 @@ export {
   InboxPage,
   PredictedStep,
   ProcessSummary,
+  RevealRequest,
+  RevealResult,
   StartCaseRequest,
   Task,
   TaskStatus,
@@ -125,6 +129,8 @@ export type TaskDto = Static<typeof Task>;
 export type TimelineEventDto = Static<typeof TimelineEvent>;
 export type CaseSummaryDto = Static<typeof CaseSummary>;
 export type CaseDetailDto = Static<typeof CaseDetail>;
+export type RevealRequestDto = Static<typeof RevealRequest>;
+export type RevealResultDto = Static<typeof RevealResult>;
 export type PredictedStepDto = Static<typeof PredictedStep>;
 export type StartCaseBody = Static<typeof StartCaseRequest>;
 export type DecisionActionValue = Static<typeof DecisionAction>;

@@ -15,4 +15,10 @@ export { createOrgDirectoryLoader } from './org-directory';
 export type * from './schema';
 export { seedDefinitions, simpleApproval } from './seed/definitions';
 export { DEMO_PASSWORD, demoOrgs, demoPairings, demoUsers } from './seed/demo-organisation';
-export { hashPassword, publishMissingSeedDefinitions, seedDemoOrganisation } from './seed/seed';
+export {
+  hashPassword,
+  insertUsers,
+  type NewUser,
+  publishMissingSeedDefinitions,
+  seedDemoOrganisation,
+} from './seed/seed';

@@ -50,6 +50,7 @@ export const FormFieldSchema = Type.Object({
   min: Type.Optional(Bound),
   max: Type.Optional(Bound),
   sensitive: Type.Optional(Type.Boolean()),
+  revealOnly: Type.Optional(Type.Boolean()),
 });
 
 /** Org scope of a role assignment. */

@@ -50,6 +50,11 @@ export interface FormField {
   max?: number | string;
   /** Masked for viewers without the definition's `sensitiveViewerRoles` (household data). */
   sensitive?: boolean;
+  /**
+   * Shown partly masked even to those who see household data (an ID number); the whole value only on an
+   * explicit, audited reveal. Implies `sensitive`.
+   */
+  revealOnly?: boolean;
 }
 
 /** Who is asked at a human step. */

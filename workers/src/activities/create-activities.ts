@@ -33,8 +33,9 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       .select('users.id')
       .where('user_roles.role', '=', 'admin')
       .where('users.disabled', '=', false);
-    // Admins of the org or any of its ancestors: the org's path starts with the admin org's path.
-    if (orgPath) q = q.where(sql<boolean>`${orgPath} LIKE orgs.path || '%'`);
+    // Admins of the org or any of its ancestors: the org's path starts with the admin org's path
+    // (`starts_with`, not LIKE: an org id's `_` would be a wildcard).
+    if (orgPath) q = q.where(sql<boolean>`starts_with(${orgPath}, orgs.path)`);
     return (await q.orderBy('users.username').execute()).map((r) => r.id);
   }
 

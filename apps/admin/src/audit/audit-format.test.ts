@@ -44,6 +44,14 @@ describe('summarizePayload', () => {
   it('keeps a masked comment masked', () => {
     expect(summarizePayload({ comment: '***' })).toBe('***');
   });
+  it('names a revealed field by its label, never by its data key', () => {
+    expect(
+      summarizePayload(
+        { field: 'idNumber', fieldLabel: { zh: '身份证号', en: 'ID number' } },
+        { label: (k) => (k === 'fieldLabel' ? '字段' : k) },
+      ),
+    ).toBe('字段: 身份证号');
+  });
 });
 
 describe('summarizePayload of a retired process', () => {

@@ -22,6 +22,7 @@ export const AUDIT_TYPES = [
   'supplemented',
   'case-ended',
   'migrated',
+  'field-revealed',
 ] as const;
 
 /**
@@ -35,13 +36,16 @@ export function shanghaiDayRange(firstDay: string, lastDay: string): { from: str
 }
 
 // Ids the table already shows elsewhere, or that mean nothing to a reader.
-const HIDDEN = new Set(['orgId', 'userId', 'nodeId', 'onBehalfOfId', 'delegationId', 'key']);
+// (`field` is a data key; a reveal event carries its label too.)
+const HIDDEN = new Set(['orgId', 'userId', 'nodeId', 'onBehalfOfId', 'delegationId', 'key', 'field']);
 
 function show(value: unknown, names: (id: string) => string): string {
   if (value === null || value === undefined) return '—';
   if (Array.isArray(value)) return value.map((v) => show(v, names)).join('、') || '—';
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
+    // A bilingual label: the page's language is Chinese first.
+    if (typeof o.zh === 'string') return o.zh;
     if ('from' in o && 'to' in o) return `${show(o.from, names)} → ${show(o.to, names)}`;
     if ('added' in o || 'removed' in o) {
       const added = (o.added as unknown[] | undefined) ?? [];

@@ -74,6 +74,7 @@ export const orgResources = {
         empty: '没有符合条件的记录',
         timeZone: '时间均为北京时间（UTC+8）；家庭敏感信息已隐去。',
         fields: {
+          fieldLabel: '字段',
           username: '用户名',
           displayName: '姓名',
           orgId: '组织',
@@ -107,6 +108,7 @@ export const orgResources = {
         'hand-over': '人员交接',
         'definition-published': '发布流程',
         'definition-retired': '停用流程',
+        'field-revealed': '查看敏感信息',
       },
     },
   },
@@ -191,6 +193,7 @@ export const orgResources = {
         empty: 'No events match',
         timeZone: 'Times are Beijing time (UTC+8); household data is masked.',
         fields: {
+          fieldLabel: 'field',
           username: 'username',
           displayName: 'name',
           orgId: 'unit',
@@ -224,6 +227,7 @@ export const orgResources = {
         'hand-over': 'Hand-over',
         'definition-published': 'Process published',
         'definition-retired': 'Process retired',
+        'field-revealed': 'Sensitive field shown',
       },
     },
   },

@@ -10,6 +10,7 @@ import {
 import { Descriptions, Empty } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RevealValue } from './reveal-value';
 import { StructuredValue } from './structured-value';
 
 /**
@@ -72,7 +73,16 @@ export function CaseDataView({ detail }: { detail: CaseDetailDto }) {
       }}
       items={entries.map(([key, value]) => {
         const field = fields.get(key);
-        return { key, label: field ? text(field.label) : key, children: show(field, value) };
+        const shown = show(field, value);
+        return {
+          key,
+          label: field ? text(field.label) : key,
+          children: detail.revealable.includes(key) ? (
+            <RevealValue caseId={detail.id} field={key} masked={shown} />
+          ) : (
+            shown
+          ),
+        };
       })}
     />
   );

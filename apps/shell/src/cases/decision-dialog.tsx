@@ -70,7 +70,7 @@ export function DecisionDialog({
             label={t('decision.to')}
             rules={[{ required: true, whitespace: true, message: t('decision.toRequired') }]}
           >
-            <UserPicker data-testid="decision-to" />
+            <UserPicker data-testid="decision-to" caseId={task.caseId} />
           </Form.Item>
         )}
         <Form.Item

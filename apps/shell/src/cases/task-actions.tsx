@@ -56,7 +56,12 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
   useEffect(() => {
     if (!prefill || filled.current || !detail.data) return;
     filled.current = true;
-    form.setFieldsValue(toFormValues(fields, detail.data.data));
+    // Reveal-only values (an ID number) arrive partly masked: asked for again, never sent back masked.
+    const { revealable } = detail.data;
+    const known = Object.fromEntries(
+      Object.entries(detail.data.data).filter(([key]) => !revealable.includes(key)),
+    );
+    form.setFieldsValue(toFormValues(fields, known));
   }, [prefill, detail.data, fields, form]);
 
   const refresh = () => {

@@ -77,6 +77,8 @@ export const shellResources = {
       nobody: '待分配',
       yourTurn: '轮到您处理',
       notFound: '没有找到这个案件',
+      reveal: '查看',
+      revealHint: '查看完整信息，查看记录将写入审计日志',
     },
     timeline: {
       'case-started': '提交申请',
@@ -214,6 +216,8 @@ export const shellResources = {
       nobody: 'Unassigned',
       yourTurn: 'Your turn',
       notFound: 'Case not found',
+      reveal: 'Show',
+      revealHint: 'Show the whole value; each look is recorded in the audit log',
     },
     timeline: {
       'case-started': 'Submitted',

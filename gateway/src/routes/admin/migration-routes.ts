@@ -3,6 +3,7 @@ import { MigrateRequest, MigrateResult, Problem } from '@unionflow/contracts';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { Type } from 'typebox';
 import { requireManagedKey } from '../../admin';
+import { adminCase } from '../../cases/admin-case';
 import { sendMigration, sendServiceRetry } from '../../cases/engine-client';
 import { conflict, notFound } from '../../errors';
 import { ADMIN_WRITE } from './definition-routes';
@@ -37,12 +38,7 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { id } = request.params;
       const { version } = request.body;
-      const row = await app.db
-        .selectFrom('cases')
-        .select(['id', 'process_key', 'process_version', 'status'])
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!row) throw notFound(`找不到案件 ${id} / no case ${id}`);
+      const row = await adminCase(app.db, request.user, id);
       // Moving a case rewrites the process it runs: only the process's own admins may.
       await requireManagedKey(app.db, request.user, row.process_key);
       const target = await app.db
@@ -91,12 +87,7 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { id } = request.params;
-      const row = await app.db
-        .selectFrom('cases')
-        .select(['id', 'status'])
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!row) throw notFound(`找不到案件 ${id} / no case ${id}`);
+      const row = await adminCase(app.db, request.user, id);
       if (row.status !== 'running') throw conflict(`案件已结束 / the case is ${row.status}`);
       const key = request.idempotencyKey;
       const view = await sendServiceRetry(

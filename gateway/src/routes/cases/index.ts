@@ -6,10 +6,12 @@ import { visibleCase } from '../../cases/case-lookup';
 import { caseQuery } from '../../cases/case-repository';
 import { toCaseDetail, toCaseSummary } from '../../cases/case-view';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
-import { staffDepartments } from '../../cases/department-roles';
+import { departmentCases } from '../../cases/department-scope';
 import { sendApplicantAction } from '../../cases/engine-client';
+import { refuseMaskedEcho } from '../../cases/reveal';
 import { startableDefinition, submitApplication } from '../../cases/submit-application';
 import { forbidden } from '../../errors';
+import { revealRoutes } from './reveal-route';
 
 const CaseParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const ApplicantActionBody = Type.Object({
@@ -28,6 +30,7 @@ const errors = {
 
 /** Cases: start, list, read, and the applicant's own actions. */
 export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(revealRoutes);
   app.post(
     '/api/cases',
     {
@@ -80,9 +83,9 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (scope === 'mine') {
         q = q.where('c.applicant_id', '=', user.id);
       } else {
-        const departments = staffDepartments(user.roles);
-        if (departments.length === 0) return { items: [], nextCursor: null };
-        q = q.where('o.path', 'like', `${user.orgPath}%`).where('c.department', 'in', departments);
+        const department = departmentCases(q, user);
+        if (!department) return { items: [], nextCursor: null };
+        q = department;
       }
       if (status) q = q.where('c.status', '=', status);
       if (process) q = q.where('c.process_key', '=', process);
@@ -145,10 +148,11 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request) => {
         const user = request.user;
-        const { row } = await visibleCase(app.db, user, request.params.id);
+        const { row, def } = await visibleCase(app.db, user, request.params.id);
         if (action !== 'object' && row.applicant_id !== user.id)
           throw forbidden('只有申请人可以执行此操作 / only the applicant can do this');
         const body = request.body ?? {};
+        refuseMaskedEcho(def, row.data, body.data);
         await sendApplicantAction(
           app.temporal,
           row.id,

@@ -3,6 +3,7 @@ import { Problem, UserRef } from '@unionflow/contracts';
 import { Type } from 'typebox';
 import { inOrgScope } from '../../auth';
 import { conflict, notFound, unprocessable } from '../../errors';
+import { pathInScope } from '../../org';
 
 /** Innovation staff register mentor pairs (导师带徒), so a winning apprentice's mentor is rewarded too. */
 const STAFF = ['innovation-reviewer', 'innovation-committee', 'admin'];
@@ -54,7 +55,7 @@ export const mentorshipsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'm.registered_at',
         ])
         .where('m.ended_at', 'is', null)
-        .where('o.path', 'like', `${request.user.orgPath}%`)
+        .where((eb) => pathInScope(eb.ref('o.path'), request.user))
         .orderBy('a.username')
         .execute();
       return rows.map((r) => ({

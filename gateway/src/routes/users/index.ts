@@ -2,17 +2,22 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem, UserRef } from '@unionflow/contracts';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
+import { visibleCase } from '../../cases/case-lookup';
+import { pathInScope } from '../../org';
 import { escapeLike } from '../../sql-text';
 
 const Query = Type.Object({
   q: Type.String({ minLength: 1, maxLength: 50 }),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 10 })),
+  /** The case a transfer or added signer is picked for: its org's people are offered too. */
+  caseId: Type.Optional(Type.String({ maxLength: 64 })),
 });
 const Found = Type.Array(Type.Object({ ...UserRef.properties, orgName: Type.String() }));
 
 /**
  * `GET /api/users?q=`: people to hand a task to or add as a signer, by username or name. Staff and
- * members alike may search, but only active users are listed and only names, never contact data.
+ * members alike may search, but only active users of the caller's org subtree (and, with `caseId`, of
+ * the case's org subtree) are listed, and only names, never contact data.
  */
 export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -21,22 +26,32 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: 'user' },
       schema: {
         tags: ['users'],
-        summary: 'Find users by username or name (for pickers)',
+        summary: 'Find users by username or name in my org subtree, or the case’s (for pickers)',
+        description:
+          'With caseId, a case the caller may see (else 404), users of the case’s org subtree are listed too: a reviewer at a higher level hands the task to someone where the case is.',
         querystring: Query,
-        response: { 200: Found, 400: Problem, 401: Problem },
+        response: { 200: Found, 400: Problem, 401: Problem, 404: Problem },
       },
     },
     async (request) => {
-      const term = escapeLike(request.query.q);
+      const { q, caseId } = request.query;
+      const caseOrg = caseId ? (await visibleCase(app.db, request.user, caseId)).row : null;
+      const term = escapeLike(q);
       const rows = await app.db
         .selectFrom('users')
         .innerJoin('orgs', 'orgs.id', 'users.org_id')
         .select(['users.id', 'users.username', 'users.display_name', 'orgs.name as org_name'])
         .where('users.disabled', '=', false)
         .where((eb) =>
+          eb.or([
+            pathInScope(eb.ref('orgs.path'), request.user),
+            ...(caseOrg ? [pathInScope(eb.ref('orgs.path'), { orgPath: caseOrg.org_path })] : []),
+          ]),
+        )
+        .where((eb) =>
           eb.or([eb('users.username', 'ilike', `${term}%`), eb('users.display_name', 'like', `%${term}%`)]),
         )
-        .orderBy(sql`users.username = ${request.query.q}`, 'desc')
+        .orderBy(sql`users.username = ${q}`, 'desc')
         .orderBy('users.username')
         .limit(request.query.limit ?? 10)
         .execute();

@@ -21,6 +21,43 @@ function orgPath(id: string): string {
   return `/${parts.join('/')}/`;
 }
 
+/** A user to insert directly (the seed, tests): no superior yet, Beijing time, Chinese first. */
+export interface NewUser {
+  id: string;
+  username: string;
+  display_name: string;
+  org_id: string;
+  roles: readonly string[];
+}
+
+/** Inserts users and their roles, all with one password hash. */
+export async function insertUsers(
+  db: Kysely<Database>,
+  users: readonly NewUser[],
+  passwordHash: string,
+): Promise<void> {
+  await db
+    .insertInto('users')
+    .values(
+      users.map((u) => ({
+        id: u.id,
+        username: u.username,
+        display_name: u.display_name,
+        org_id: u.org_id,
+        superior_id: null,
+        password_hash: passwordHash,
+        locale: 'zh-CN',
+        time_zone: 'Asia/Shanghai',
+        disabled: false,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('user_roles')
+    .values(users.flatMap((u) => u.roles.map((role) => ({ user_id: u.id, role }))))
+    .execute();
+}
+
 /**
  * Seeds the demo organisation, users and published definitions into an empty database.
  * Returns false (and writes nothing) when any user already exists.
@@ -37,30 +74,11 @@ export async function seedDemoOrganisation(db: Kysely<Database>): Promise<boolea
       .values(demoOrgs.map((o) => ({ ...o, path: orgPath(o.id) })))
       .execute();
     // Superiors reference other users: insert without them, then link.
-    await trx
-      .insertInto('users')
-      .values(
-        demoUsers.map((u) => ({
-          id: u.id,
-          username: u.username,
-          display_name: u.display_name,
-          org_id: u.org_id,
-          superior_id: null,
-          password_hash: passwordHash,
-          locale: 'zh-CN',
-          time_zone: 'Asia/Shanghai',
-          disabled: false,
-        })),
-      )
-      .execute();
+    await insertUsers(trx, demoUsers, passwordHash);
     for (const u of demoUsers) {
       if (u.superior_id)
         await trx.updateTable('users').set({ superior_id: u.superior_id }).where('id', '=', u.id).execute();
     }
-    await trx
-      .insertInto('user_roles')
-      .values(demoUsers.flatMap((u) => u.roles.map((role) => ({ user_id: u.id, role }))))
-      .execute();
     await trx
       .insertInto('pairings')
       .values([...demoPairings])

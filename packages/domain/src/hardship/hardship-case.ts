@@ -81,7 +81,7 @@ export const hardshipCase: ProcessDefinition = {
       min: 0,
       sensitive: true,
     }),
-    field('idNumber', '身份证号', 'ID number', 'text', { required: true, sensitive: true }),
+    field('idNumber', '身份证号', 'ID number', 'text', { required: true, sensitive: true, revealOnly: true }),
     field('attachments', '证明材料', 'Documents', 'file', { sensitive: true }),
   ],
   start: 'verify',

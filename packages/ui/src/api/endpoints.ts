@@ -7,6 +7,7 @@ import type {
   LoginRequestBody,
   MeDto,
   ProcessSummaryDto,
+  RevealResultDto,
   StartCaseBody,
 } from '@unionflow/contracts';
 import { apiRequest, setCsrfToken } from './client';
@@ -126,7 +127,9 @@ export const api = {
     }
   },
   remotes: () => apiRequest<RemoteEntry[]>('/api/federation/remotes'),
-  findUsers: (q: string, limit = 10) => apiRequest<UserMatchDto[]>('/api/users', { query: { q, limit } }),
+  /** People for a picker; with `caseId`, those of the case's org are offered too (transfer, add signer). */
+  findUsers: (q: string, limit = 10, caseId?: string) =>
+    apiRequest<UserMatchDto[]>('/api/users', { query: { q, limit, caseId } }),
   processes: () => apiRequest<ProcessSummaryDto[]>('/api/processes'),
   startCase: (body: StartCaseBody, idempotencyKey: string) =>
     apiRequest<CaseDetailDto>('/api/cases', { method: 'POST', body, idempotencyKey }),
@@ -204,6 +207,12 @@ export const api = {
       method: 'POST',
       body,
       idempotencyKey,
+    }),
+  /** The whole value of a reveal-only field (an ID number); the gateway records the reveal. */
+  revealField: (caseId: string, field: string) =>
+    apiRequest<RevealResultDto>(`/api/cases/${encodeURIComponent(caseId)}/reveal`, {
+      method: 'POST',
+      body: { field },
     }),
   decide: (taskId: string, body: DecisionBody, idempotencyKey: string) =>
     apiRequest<CaseDetailDto>(`/api/tasks/${encodeURIComponent(taskId)}/decisions`, {

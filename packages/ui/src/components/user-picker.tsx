@@ -28,6 +28,7 @@ export function UserPicker({
   multiple = false,
   exclude = [],
   known = [],
+  caseId,
   'data-testid': testId,
 }: {
   value?: string | string[];
@@ -38,14 +39,16 @@ export function UserPicker({
   exclude?: string[];
   /** People the current value may name, so it shows as a name before anyone searches. */
   known?: { username: string; displayName: string; orgName?: string }[];
+  /** The case a person is picked for: people of its org are offered besides the caller's own subtree. */
+  caseId?: string;
   'data-testid'?: string;
 }) {
   const { t } = useTranslation();
   const [term, setTerm] = useState('');
   const query = useDebounced(term.trim(), SEARCH_DELAY_MS);
   const found = useQuery({
-    queryKey: ['users', query],
-    queryFn: () => api.findUsers(query),
+    queryKey: ['users', query, caseId ?? null],
+    queryFn: () => api.findUsers(query, 10, caseId),
     enabled: query.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 30_000,

@@ -25,6 +25,8 @@ export interface FormFieldSpec {
   min?: number | string;
   max?: number | string;
   sensitive?: boolean;
+  /** Shown partly masked (an ID number) until the reader asks to see it. */
+  revealOnly?: boolean;
 }
 
 /** Narrows the untyped `form` array the API sends to fields this UI can render. */

@@ -23,6 +23,7 @@ import { authPlugin } from './plugins/auth';
 import { dbPlugin } from './plugins/db';
 import { errorsPlugin, sendProblem } from './plugins/errors';
 import { idempotencyPlugin } from './plugins/idempotency';
+import { inputHygienePlugin } from './plugins/input-hygiene';
 import { DOCS_PREFIX, openapiPlugin } from './plugins/openapi';
 import {
   defaultPressure,
@@ -110,6 +111,7 @@ export function buildApp(opts: BuildAppOptions): App {
   app.register(dbPlugin, { db: opts.db });
   app.register(temporalPlugin, { temporal: opts.temporal });
   app.register(errorsPlugin);
+  app.register(inputHygienePlugin);
   app.register(authPlugin, {
     session: { ...defaultSessionPolicy, ...opts.sessionTtl },
     publicPrefixes: [DOCS_PREFIX],

@@ -8,6 +8,7 @@ import { toCaseDetail, toCaseSummary } from '../../cases/case-view';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
 import { staffDepartments } from '../../cases/department-roles';
 import { sendApplicantAction } from '../../cases/engine-client';
+import { requireOwnUploads } from '../../cases/file-ownership';
 import { startableDefinition, submitApplication } from '../../cases/submit-application';
 import { forbidden } from '../../errors';
 
@@ -75,7 +76,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = request.user;
       const { scope = 'mine', status, process } = request.query;
       const limit = request.query.limit ?? 20;
-      const cursor = decodeCursor(request.query.cursor, 2);
+      const cursor = decodeCursor(request.query.cursor, ['time', 'key']);
       let q = caseQuery(app.db);
       if (scope === 'mine') {
         q = q.where('c.applicant_id', '=', user.id);
@@ -145,10 +146,11 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request) => {
         const user = request.user;
-        const { row } = await visibleCase(app.db, user, request.params.id);
+        const { row, def } = await visibleCase(app.db, user, request.params.id);
         if (action !== 'object' && row.applicant_id !== user.id)
           throw forbidden('只有申请人可以执行此操作 / only the applicant can do this');
         const body = request.body ?? {};
+        await requireOwnUploads(app.db, def, body.data, user.id);
         await sendApplicantAction(
           app.temporal,
           row.id,

@@ -5,6 +5,7 @@ import type { CaseActivities } from '@unionflow/workflows';
 import { type Kysely, sql } from 'kysely';
 import { builtInActions, type ServiceAction } from '../services/registry';
 
+import { closeParkedCase, failingForGood, setAttention } from './attention';
 import { project } from './project';
 import { registerCase } from './register-case';
 
@@ -103,7 +104,9 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       }
       return admins(null);
     },
-    project: (p) => project(db, p),
+    project: (p) => failingForGood(() => project(db, p)),
+    setAttention: (input) => setAttention(db, input),
+    closeParkedCase: (input) => closeParkedCase(db, input),
     async loadDefinition(processKey) {
       const row = await db
         .selectFrom('process_versions')

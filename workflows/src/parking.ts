@@ -9,9 +9,10 @@ export const PARKED_MESSAGE = "此案件需要管理员处理 / this case needs 
 
 /** The database's reason when `project` failed for good, or null for any other failure. */
 export function projectionRejected(err: unknown): string | null {
-  const cause = err instanceof ActivityFailure ? err.cause : undefined;
-  return cause instanceof ApplicationFailure && cause.type === ENGINE_ERRORS.projectionRejected
-    ? cause.message
+  // A local activity's failure may reach the workflow wrapped in an ActivityFailure or as it was thrown.
+  const failure = err instanceof ActivityFailure ? err.cause : err;
+  return failure instanceof ApplicationFailure && failure.type === ENGINE_ERRORS.projectionRejected
+    ? failure.message
     : null;
 }
 

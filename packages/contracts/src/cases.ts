@@ -99,6 +99,8 @@ export const CaseDetail = Type.Intersect([
      * and, for what a service step stored, `{ key, label: the step's name, type: 'result' }`.
      */
     dataFields: Type.Array(Type.Any()),
+    /** Present while the case waits for an administrator: a write of its records failed for good. */
+    attention: Type.Optional(Type.Object({ since: Type.String({ format: 'date-time' }) })),
   }),
 ]);
 

@@ -17,7 +17,7 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { type AssigneeRule, evaluateCondition } from '@unionflow/process-model/runtime';
+import { type AssigneeRule, ConditionError, evaluateCondition } from '@unionflow/process-model/runtime';
 import type { CaseActivities } from './activities';
 import { caseWorkflowId, ENGINE_ERRORS, SEARCH_ATTRIBUTES } from './constants';
 import { advance } from './engine/advance';
@@ -139,7 +139,16 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
         }
       : {}),
     fallbackAssignees: (policy) => activities.fallbackAssignees({ policy, applicant: state.applicant }),
-    evaluate: (cond) => evaluateCondition(cond, { data: state.data, applicant: state.applicant }),
+    evaluate(cond) {
+      try {
+        return evaluateCondition(cond, { data: state.data, applicant: state.applicant });
+      } catch (err) {
+        // A condition over its limits (ADR 013) refuses the action that reached it, like any other
+        // definition error, instead of failing the workflow task on every retry.
+        if (err instanceof ConditionError) throw new EngineError('Invalid', err.message);
+        throw err;
+      }
+    },
     startTimer(timer) {
       const scope = new CancellationScope();
       timerScopes.set(timer.id, scope);

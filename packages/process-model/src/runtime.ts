@@ -1,5 +1,5 @@
 // The part of the model that runs inside workflows: small, pure, and free of the schema library.
 export { parseDuration } from './duration';
-export { evaluateCondition } from './expressions';
+export { ConditionError, evaluateCondition } from './expressions';
 export { resolveFieldOptions } from './form-options';
 export type * from './types';

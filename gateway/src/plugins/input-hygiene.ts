@@ -12,25 +12,36 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const forbidden = (text: string) => CONTROL.test(text) || LONE_SURROGATE.test(text);
 
-/** Nesting deeper than this is refused too: no route reads that deep, and walking it costs stack. */
-const MAX_DEPTH = 64;
-
-/** The JSON path of the first string (value or key) that may not be stored, or null when clean. */
-export function findForbiddenText(value: unknown, path = '', depth = 0): string | null {
-  if (typeof value === 'string') return forbidden(value) ? path || '/' : null;
-  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return null;
-  if (depth > MAX_DEPTH) return path || '/';
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findForbiddenText(value[i], `${path}/${i}`, depth + 1);
-      if (found) return found;
+/**
+ * The JSON path of the first string (value or key) that may not be stored, or null when clean.
+ * Iterative, and paths are rebuilt only for the hit: a body nested thousands deep costs linear time.
+ */
+export function findForbiddenText(value: unknown): string | null {
+  // Each visited container's parent and key, so the path is rebuilt only when something is found.
+  const parents: number[] = [];
+  const keys: string[] = [];
+  const pathOf = (at: number, last?: string): string => {
+    const parts: string[] = last === undefined ? [] : [last];
+    for (let i = at; i >= 0; i = parents[i] as number) parts.push(keys[i] as string);
+    return `/${parts.reverse().join('/')}`;
+  };
+  const stack: [unknown, number, string][] = [[value, -1, '']];
+  while (stack.length > 0) {
+    const [item, parent, key] = stack.pop() as [unknown, number, string];
+    if (typeof item === 'string') {
+      if (forbidden(item)) return parent < 0 ? '/' : pathOf(parent, key);
+      continue;
     }
-    return null;
-  }
-  for (const [key, child] of Object.entries(value)) {
-    if (forbidden(key)) return `${path}/(key)`;
-    const found = findForbiddenText(child, `${path}/${key}`, depth + 1);
-    if (found) return found;
+    if (item === null || typeof item !== 'object' || Buffer.isBuffer(item)) continue;
+    let self = parent;
+    if (parent >= 0 || key !== '') {
+      self = parents.push(parent) - 1;
+      keys.push(key);
+    }
+    for (const [childKey, child] of Object.entries(item)) {
+      if (forbidden(childKey)) return self < 0 ? '/(key)' : pathOf(self, '(key)');
+      stack.push([child, self, childKey]);
+    }
   }
   return null;
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../../workers/test-support/engine-harness';
 import { type AuthHeaders, createTestApp, login, type TestApp } from '../test-support/app-harness';
+import { startSimpleCase, tableCounts } from '../test-support/write-checks';
 
 /** Tables a refused request must leave untouched. */
 const TABLES = [
@@ -28,17 +29,7 @@ let member: AuthHeaders;
 let knownCaseId: string;
 let knownTaskId: string;
 
-async function counts(): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const table of TABLES) {
-    const row = await t.db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
-    out[table] = Number(row.n);
-  }
-  return out;
-}
+const counts = () => tableCounts(t.db, TABLES);
 
 /**
  * Values a param may take: garbage, plausible ids, and ids that exist. Kept within Fastify's
@@ -180,14 +171,7 @@ beforeAll(async () => {
   engine = await createEngineHarness({ databaseUrl: t.databaseUrl, taskQueue });
   admin = await login(t.app, 'admin');
   member = await login(t.app, 'zhangwei');
-  const started = await t.app.inject({
-    method: 'POST',
-    url: '/api/cases',
-    headers: member,
-    payload: { processKey: 'simple-approval', data: { title: 'fuzz target' } },
-  });
-  knownCaseId = started.json().id;
-  knownTaskId = started.json().tasks[0].id;
+  ({ caseId: knownCaseId, taskId: knownTaskId } = await startSimpleCase(t.app, member, 'fuzz target'));
 });
 afterAll(async () => {
   await engine?.close();
@@ -251,14 +235,7 @@ describe('every write route under arbitrary input', () => {
 
   it('refuses poison input on every write route with 4xx, writes nothing, and the case still moves', async () => {
     const lina = await login(t.app, 'lina');
-    const started = await t.app.inject({
-      method: 'POST',
-      url: '/api/cases',
-      headers: member,
-      payload: { processKey: 'simple-approval', data: { title: 'poison target' } },
-    });
-    const caseId: string = started.json().id;
-    const taskId: string = started.json().tasks[0].id;
+    const { caseId, taskId } = await startSimpleCase(t.app, member, 'poison target');
     const huge = 'x'.repeat(10 * 1024 * 1024);
     const bodies: unknown[] = [
       ...POISON_STRINGS.flatMap((p) => [

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../../../workers/test-support/engine-harness';
 import { encodeCursor } from '../../src/cases/cursor';
 import { type AuthHeaders, createTestApp, login, type TestApp } from '../../test-support/app-harness';
+import { startSimpleCase, tableCounts } from '../../test-support/write-checks';
 
 let t: TestApp;
 let engine: EngineHarness;
@@ -31,14 +32,7 @@ beforeAll(async () => {
   await publishDefinition(t.db, withAttachment, null);
   member = await login(t.app, 'zhangwei');
   reviewer = await login(t.app, 'lina');
-  const started = await t.app.inject({
-    method: 'POST',
-    url: '/api/cases',
-    headers: member,
-    payload: { processKey: 'simple-approval', data: { title: '输入校验' } },
-  });
-  caseId = started.json().id;
-  taskId = started.json().tasks[0].id;
+  ({ caseId, taskId } = await startSimpleCase(t.app, member, '输入校验'));
 });
 afterEach(() => {
   delete process.env.UPLOAD_QUOTA_BYTES;
@@ -49,17 +43,7 @@ afterAll(async () => {
 });
 
 const TABLES = ['cases', 'tasks', 'timeline_events', 'audit_events', 'files', 'idempotency_keys'] as const;
-async function counts(): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const table of TABLES) {
-    const row = await t.db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
-    out[table] = Number(row.n);
-  }
-  return out;
-}
+const counts = () => tableCounts(t.db, TABLES);
 
 const upload = (headers: AuthHeaders, filename: string, body = PNG) =>
   t.app.inject({
@@ -168,12 +152,7 @@ describe('V5.1.4 forged keyset cursors get 400, not 500', () => {
 
   it('V5.1.4 the cursors the API hands out still work', async () => {
     const first = await t.app.inject({ method: 'GET', url: '/api/cases?limit=1', headers: member });
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/cases',
-      headers: member,
-      payload: { processKey: 'simple-approval', data: { title: '第二件' } },
-    });
+    await startSimpleCase(t.app, member, '第二件');
     const page1 = await t.app.inject({ method: 'GET', url: '/api/cases?limit=1', headers: member });
     const next = page1.json().nextCursor;
     expect(first.statusCode).toBe(200);

@@ -4,17 +4,7 @@ import { Type } from 'typebox';
 import { sendAttention } from '../../cases/engine-client';
 import { notFound } from '../../errors';
 import { ADMIN, ADMIN_WRITE } from './definition-routes';
-
-const CaseParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const errors = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  422: Problem,
-  503: Problem,
-};
+import { CaseParams, caseActionErrors } from './migration-routes';
 
 const AttentionItem = Type.Object({
   caseId: Type.String(),
@@ -99,7 +89,7 @@ export const attentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           description: '409 when the case is not parked, or (retry) when the database refuses again.',
           params: CaseParams,
           body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) })),
-          response: { 200: Resolved, ...errors },
+          response: { 200: Resolved, ...caseActionErrors },
         },
       },
       async (request) => {

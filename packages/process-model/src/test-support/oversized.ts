@@ -10,15 +10,22 @@ export function longProcess(steps: number): ProcessDefinition {
     mode: 'single' as const,
     next: i + 1 < steps ? `s${i + 1}` : 'end',
   }));
+  return process('long-process', 's0', [
+    ...nodes,
+    { id: 'end', kind: 'end', name: { zh: '结束' }, outcome: 'approved' },
+  ]);
+}
+
+function process(key: string, start: string, nodes: ProcessDefinition['nodes']): ProcessDefinition {
   return {
-    key: 'long-process',
+    key,
     version: 1,
-    name: { zh: '超长流程' },
+    name: { zh: key },
     department: 'innovation',
     form: [{ key: 'amount', label: { zh: '金额' }, type: 'money' }],
-    start: 's0',
-    nodes: [...nodes, { id: 'end', kind: 'end', name: { zh: '结束' }, outcome: 'approved' }],
-  } as ProcessDefinition;
+    start,
+    nodes,
+  };
 }
 
 /** `{"!": {"!": ... true}}` nested `depth` times. */
@@ -30,23 +37,15 @@ export function deepCondition(depth: number): Record<string, unknown> {
 
 /** A process whose only branch condition is `condition`. */
 export function branching(condition: Record<string, unknown>): ProcessDefinition {
-  return {
-    key: 'deep-branch',
-    version: 1,
-    name: { zh: '深条件' },
-    department: 'innovation',
-    form: [{ key: 'amount', label: { zh: '金额' }, type: 'money' }],
-    start: 'route',
-    nodes: [
-      {
-        id: 'route',
-        kind: 'exclusive',
-        name: { zh: '分流' },
-        branches: [{ condition, next: 'yes' }],
-        default: 'no',
-      },
-      { id: 'yes', kind: 'end', name: { zh: '是' }, outcome: 'approved' },
-      { id: 'no', kind: 'end', name: { zh: '否' }, outcome: 'rejected' },
-    ],
-  } as ProcessDefinition;
+  return process('deep-branch', 'route', [
+    {
+      id: 'route',
+      kind: 'exclusive',
+      name: { zh: '分流' },
+      branches: [{ condition, next: 'yes' }],
+      default: 'no',
+    },
+    { id: 'yes', kind: 'end', name: { zh: '是' }, outcome: 'approved' },
+    { id: 'no', kind: 'end', name: { zh: '否' }, outcome: 'rejected' },
+  ]);
 }

@@ -18,10 +18,7 @@ let taskId: string;
 const withAttachment: ProcessDefinition = {
   ...simpleApproval,
   key: 'with-attachment',
-  form: [
-    ...simpleApproval.form,
-    { key: 'evidence', label: { zh: '证据', en: 'Evidence' }, type: 'file', multiple: true },
-  ],
+  form: [...simpleApproval.form, { key: 'evidence', label: { zh: '证据', en: 'Evidence' }, type: 'file' }],
 };
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
@@ -226,7 +223,7 @@ describe('V5.1.3 file fields name the applicant’s own uploads only', () => {
       method: 'POST',
       url: '/api/cases',
       headers: member,
-      payload: { processKey: 'with-attachment', data: { title: '附件', evidence: [mine] } },
+      payload: { processKey: 'with-attachment', data: { title: '附件', evidence: mine } },
     });
     expect(accepted.statusCode, accepted.body).toBe(201);
   });

@@ -27,6 +27,7 @@ export type IssueCode =
   | 'select-without-options'
   | 'multiple-not-supported'
   | 'invalid-condition'
+  | 'invalid-bound'
   /** Over the size limits (limits.ts): reported alone, the document is not checked further. */
   | 'too-large';
 

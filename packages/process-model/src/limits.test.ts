@@ -56,6 +56,14 @@ describe('definition and condition limits', () => {
     expect(evaluateCondition({ '==': [1, 1] }, ctx)).toBe(true);
   });
 
+  it('refuses money bounds that are not whole fen counted exactly', () => {
+    const def = longProcess(1);
+    def.form = [{ key: 'amount', label: { zh: '金额' }, type: 'money', min: 0, max: 1e300 }];
+    expect(validateDefinition(def, opts).errors).toContainEqual(
+      expect.objectContaining({ code: 'invalid-bound' }),
+    );
+  });
+
   it('refuses at run time a condition over the static limits (a definition stored before them)', () => {
     expect(() => evaluateCondition(deepCondition(CONDITION_LIMITS.maxDepth + 1) as never, ctx)).toThrow(
       /too large/,

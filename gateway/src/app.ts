@@ -24,6 +24,7 @@ import { dbPlugin } from './plugins/db';
 import { errorsPlugin, sendProblem } from './plugins/errors';
 import { housekeepingPlugin } from './plugins/housekeeping';
 import { idempotencyPlugin } from './plugins/idempotency';
+import { inputHygienePlugin } from './plugins/input-hygiene';
 import { DOCS_PREFIX, openapiPlugin } from './plugins/openapi';
 import {
   defaultPressure,
@@ -113,6 +114,7 @@ export function buildApp(opts: BuildAppOptions): App {
   app.register(dbPlugin, { db: opts.db });
   app.register(temporalPlugin, { temporal: opts.temporal });
   app.register(errorsPlugin);
+  app.register(inputHygienePlugin);
   app.register(authPlugin, {
     session: { ...defaultSessionPolicy, ...opts.sessionTtl },
     publicPrefixes: [DOCS_PREFIX],

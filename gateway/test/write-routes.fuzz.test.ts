@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../../workers/test-support/engine-harness';
 import { type AuthHeaders, createTestApp, login, type TestApp } from '../test-support/app-harness';
+import { startSimpleCase, tableCounts } from '../test-support/write-checks';
 
 /** Tables a refused request must leave untouched. */
 const TABLES = [
@@ -28,17 +29,7 @@ let member: AuthHeaders;
 let knownCaseId: string;
 let knownTaskId: string;
 
-async function counts(): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const table of TABLES) {
-    const row = await t.db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
-    out[table] = Number(row.n);
-  }
-  return out;
-}
+const counts = () => tableCounts(t.db, TABLES);
 
 /**
  * Values a param may take: garbage, plausible ids, and ids that exist. Kept within Fastify's
@@ -63,8 +54,25 @@ const param = () =>
     fc.constant('known-task'),
   );
 
+/** Strings PostgreSQL cannot store (issue #11): NUL, other controls, lone surrogates. */
+const POISON_STRINGS = ['a\u0000b', 'bell\u0007', 'x\uD800y', '\uDC00', 'ok\u001B[31m'];
+/** Numbers no field can hold exactly. */
+const POISON_NUMBERS = [1e300, -1e308, 2 ** 53 + 2, Number.MAX_VALUE];
+const poison = fc.constantFrom<unknown>(...POISON_STRINGS, ...POISON_NUMBERS);
+
 /** Bodies: any JSON, objects with the field names our routes read, and near-valid shapes. */
 const body = fc.oneof(
+  fc.record(
+    {
+      comment: poison,
+      reason: poison,
+      action: fc.constantFrom('approve', 'reject'),
+      data: fc.dictionary(fc.constantFrom('title', 'amount', 'description'), poison),
+      name: poison,
+      to: poison,
+    },
+    { requiredKeys: [] },
+  ),
   fc.jsonValue({ maxDepth: 3 }),
   fc.dictionary(
     fc.constantFrom(
@@ -163,14 +171,7 @@ beforeAll(async () => {
   engine = await createEngineHarness({ databaseUrl: t.databaseUrl, taskQueue });
   admin = await login(t.app, 'admin');
   member = await login(t.app, 'zhangwei');
-  const started = await t.app.inject({
-    method: 'POST',
-    url: '/api/cases',
-    headers: member,
-    payload: { processKey: 'simple-approval', data: { title: 'fuzz target' } },
-  });
-  knownCaseId = started.json().id;
-  knownTaskId = started.json().tasks[0].id;
+  ({ caseId: knownCaseId, taskId: knownTaskId } = await startSimpleCase(t.app, member, 'fuzz target'));
 });
 afterAll(async () => {
   await engine?.close();
@@ -230,6 +231,66 @@ describe('every write route under arbitrary input', () => {
         { numRuns: runs, seed: 20261121 },
       );
     }
+  }, 240_000);
+
+  it('refuses poison input on every write route with 4xx, writes nothing, and the case still moves', async () => {
+    const lina = await login(t.app, 'lina');
+    const { caseId, taskId } = await startSimpleCase(t.app, member, 'poison target');
+    const huge = 'x'.repeat(10 * 1024 * 1024);
+    const bodies: unknown[] = [
+      ...POISON_STRINGS.flatMap((p) => [
+        { action: 'approve', comment: p, data: { title: p } },
+        { [p]: 'key' },
+      ]),
+      { comment: huge },
+    ];
+    for (const route of writeRoutes) {
+      // Every id in the path names the target case or its task, so a refusal is about the body; the
+      // caller is whoever may use the route (its reviewer for tasks, the admin for admin routes).
+      const onTask = route.url.startsWith('/api/tasks');
+      const url = route.url.replace(/:[A-Za-z]+|\*/g, () => (onTask ? taskId : caseId));
+      const who =
+        route.url === '/api/auth/logout'
+          ? await login(t.app, 'chenjie')
+          : onTask
+            ? lina
+            : route.url.startsWith('/api/admin')
+              ? admin
+              : member;
+      for (const payload of bodies) {
+        const before = await counts();
+        const res = await t.app.inject({
+          method: route.method as 'POST',
+          url,
+          headers: { ...who, 'content-type': 'application/json' },
+          payload: JSON.stringify(payload),
+        });
+        const where = `${route.method} ${url} ${JSON.stringify(payload).slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+        expect(res.statusCode, where).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode, where).toBeLessThan(500);
+        expect(res.headers['content-type'], where).toContain('application/problem+json');
+        expect(await counts(), where).toEqual(before);
+      }
+    }
+    // Numbers out of every bound are refused where a form reads them, and nothing is stored.
+    for (const amount of POISON_NUMBERS) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: member,
+        payload: { processKey: 'simple-approval', data: { title: 'big', amount } },
+      });
+      expect(res.statusCode, `${amount} → ${res.body}`).toBe(422);
+    }
+    // After all that, the case still moves: its reviewer approves and it completes.
+    const decided = await t.app.inject({
+      method: 'POST',
+      url: `/api/tasks/${taskId}/decisions`,
+      headers: lina,
+      payload: { action: 'approve', comment: '通过' },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json().status).toBe('completed');
   }, 240_000);
 
   // Fastify's router answers these itself; buildApp's `frameworkErrors` renders them as problems.

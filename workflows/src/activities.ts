@@ -72,6 +72,13 @@ export interface CaseActivities {
    * `register` inserts the case row first.
    */
   project(projection: Projection): Promise<void>;
+  /**
+   * Marks a case as needing an administrator (a message) or clears the mark (null). Kept apart from
+   * `project`, whose batch is what PostgreSQL refused (ADR 013).
+   */
+  setAttention(input: { caseId: string; message: string | null; at: string }): Promise<void>;
+  /** Ends a parked case in the read model: status terminated, open tasks cancelled, mark cleared. */
+  closeParkedCase(input: { caseId: string; actorId: string; reason: string; at: string }): Promise<void>;
   /** The latest published version of a process (for sub-processes). */
   loadDefinition(processKey: string): Promise<ProcessDefinition>;
   /** Runs a named service action from the registry. */

@@ -17,9 +17,14 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { type AssigneeRule, evaluateCondition, type SeparationStep } from '@unionflow/process-model/runtime';
+import {
+  type AssigneeRule,
+  ConditionError,
+  evaluateCondition,
+  type SeparationStep,
+} from '@unionflow/process-model/runtime';
 import type { CaseActivities } from './activities';
-import { caseWorkflowId, SEARCH_ATTRIBUTES } from './constants';
+import { caseWorkflowId, ENGINE_ERRORS, SEARCH_ATTRIBUTES } from './constants';
 import { advance } from './engine/advance';
 import { applicantAction } from './engine/applicant-actions';
 import { claim, decide, handOver } from './engine/decisions';
@@ -32,7 +37,9 @@ import { handOverRefusal, ownCaseRefusal } from './engine/segregation';
 import { type EngineState, initialState } from './engine/state';
 import {
   type ApplicantActionInput,
+  type AttentionInput,
   applicantActionUpdate,
+  attentionUpdate,
   type CaseInput,
   type CaseView,
   type ClaimInput,
@@ -48,6 +55,7 @@ import {
   retryServiceUpdate,
   viewQuery,
 } from './messages';
+import { PARK_PATCH, PARKED_MESSAGE, parkedFailure, projectionRejected } from './parking';
 
 // Short: these are single-transaction writes and lookups, and a crashed worker's attempt is retried
 // only once this timeout has passed.
@@ -118,6 +126,12 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       });
   }
   const now = () => new Date();
+  /**
+   * Set while a projection batch PostgreSQL refused for good is held (ADR 013): commands are refused,
+   * events wait, until an admin retries the batch or terminates the case (`attentionUpdate`).
+   */
+  let parked: { message: string; since: string; batch: Projection } | null = null;
+  let resolving = false;
 
   const fx: Effects = {
     resolveAssignees: (rule, previousDeciderId) =>
@@ -137,7 +151,16 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
         }
       : {}),
     fallbackAssignees: (policy) => activities.fallbackAssignees({ policy, applicant: state.applicant }),
-    evaluate: (cond) => evaluateCondition(cond, { data: state.data, applicant: state.applicant }),
+    evaluate(cond) {
+      try {
+        return evaluateCondition(cond, { data: state.data, applicant: state.applicant });
+      } catch (err) {
+        // A condition over its limits (ADR 013) refuses the action that reached it, like any other
+        // definition error, instead of failing the workflow task on every retry.
+        if (err instanceof ConditionError) throw new EngineError('Invalid', err.message);
+        throw err;
+      }
+    },
     startTimer(timer) {
       const scope = new CancellationScope();
       timerScopes.set(timer.id, scope);
@@ -214,14 +237,40 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     activeNodeIds: state.tokens.map((t) => t.nodeId),
     currentStep: new EngineContext(state, now).currentStep(),
     seq: state.seq,
+    ...(parked ? { attention: { message: parked.message, since: parked.since } } : {}),
   });
+
+  /** After a batch is written: readers waiting on `seq` see it, and closed tasks leave the state. */
+  function projected(seq: number): void {
+    state.seq = seq;
+    if (workflowInfo().typedSearchAttributes.get(caseStatusKey) !== state.status) {
+      upsertSearchAttributes([{ key: caseStatusKey, value: state.status }]);
+    }
+    state.tasks = state.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
+  }
+
+  /** Writes a batch; false when PostgreSQL refused it for good and the case is now parked. */
+  async function write(batch: Projection): Promise<boolean> {
+    try {
+      await activities.project(batch);
+      return true;
+    } catch (err) {
+      const reason = projectionRejected(err);
+      // Before this patch `project` retried for ever: no history holds this failure on the old path.
+      if (reason === null || !patched(PARK_PATCH)) throw err;
+      const since = now().toISOString();
+      parked = { message: reason, since, batch };
+      await activities.setAttention({ caseId: state.caseId, message: reason, at: since });
+      return false;
+    }
+  }
 
   /** Writes one batch of changes to the read model; an update returns only after this. */
   async function flush(ctx: EngineContext, register?: Projection['register']): Promise<void> {
     if (!ctx.hasChanges()) return;
     // `seq` advances only once the batch is written: readers waiting on it see their own writes.
     const seq = state.seq + 1;
-    await activities.project({
+    const batch: Projection = {
       caseId: state.caseId,
       seq,
       case: {
@@ -236,12 +285,8 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       timeline: ctx.timeline,
       notifications: ctx.notifications,
       ...(register ? { register } : {}),
-    });
-    state.seq = seq;
-    if (workflowInfo().typedSearchAttributes.get(caseStatusKey) !== state.status) {
-      upsertSearchAttributes([{ key: caseStatusKey, value: state.status }]);
-    }
-    state.tasks = state.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
+    };
+    if (await write(batch)) projected(seq);
   }
 
   function remember(id: string, result: EngineState['processed'][string]): void {
@@ -273,7 +318,8 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       return;
     }
     await flush(ctx);
-    remember(command.id, { ok: true });
+    // A parked case holds this command's change with the refused batch: it applies if a retry succeeds.
+    remember(command.id, parked ? refusedWhileParked : { ok: true });
   }
 
   async function submit(command: Command): Promise<CaseView> {
@@ -285,11 +331,22 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     return view();
   }
 
+  const refusedWhileParked = {
+    ok: false,
+    type: ENGINE_ERRORS.needsAttention,
+    message: PARKED_MESSAGE,
+  } as const;
+  /** Refuses an Update up front while parked (a repeat of an answered one still gets its answer). */
+  const refuseIfParked = () => {
+    if (parked && !state.processed[currentUpdateInfo()?.id ?? '']) throw parkedFailure();
+  };
+
   const updateId = () => currentUpdateInfo()?.id ?? `anonymous-${state.nextId}`;
   const alreadyProcessed = () => state.processed[currentUpdateInfo()?.id ?? ''] !== undefined;
   /** Cheap early refusals, before anything is written to history. */
   const validateTask = (taskId: string) => {
     if (alreadyProcessed()) return;
+    refuseIfParked();
     if (state.status !== 'running')
       throw ApplicationFailure.create({ type: 'Conflict', message: 'The case has already ended.' });
     if (typeof taskId !== 'string' || taskId.length === 0)
@@ -297,7 +354,8 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   };
 
   setHandler(readyUpdate, async () => {
-    await condition(() => state.seq >= 1);
+    await condition(() => state.seq >= 1 || parked !== null);
+    if (state.seq < 1) throw parkedFailure();
     return view();
   });
   setHandler(decideUpdate, (d) => submit({ id: updateId(), kind: 'decide', input: d }), {
@@ -311,8 +369,12 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   setHandler(claimUpdate, (c) => submit({ id: updateId(), kind: 'claim', input: c }), {
     validator: (c) => validateTask(c.taskId),
   });
-  setHandler(applicantActionUpdate, (a) => submit({ id: updateId(), kind: 'applicant', input: a }));
-  setHandler(migrateUpdate, (m) => submit({ id: updateId(), kind: 'migrate', input: m }));
+  setHandler(applicantActionUpdate, (a) => submit({ id: updateId(), kind: 'applicant', input: a }), {
+    validator: (_input) => refuseIfParked(),
+  });
+  setHandler(migrateUpdate, (m) => submit({ id: updateId(), kind: 'migrate', input: m }), {
+    validator: (_input) => refuseIfParked(),
+  });
   setHandler(reassignUpdate, (r) => submit({ id: updateId(), kind: 'reassign', input: r }), {
     validator: (r) => {
       validateTask(r.taskId);
@@ -320,8 +382,62 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       if (refusal) throw ApplicationFailure.create({ type: 'Invalid', message: refusal });
     },
   });
-  setHandler(retryServiceUpdate, (r) => submit({ id: updateId(), kind: 'retry', input: r }));
+  setHandler(retryServiceUpdate, (r) => submit({ id: updateId(), kind: 'retry', input: r }), {
+    validator: (_input) => refuseIfParked(),
+  });
+  setHandler(attentionUpdate, (a) => resolveAttention(a), {
+    validator: (a) => {
+      if (!parked || resolving)
+        throw ApplicationFailure.create({
+          type: ENGINE_ERRORS.conflict,
+          message: '此案件不在等待管理员处理 / this case is not waiting for an administrator',
+        });
+      if (a?.action !== 'retry' && a?.action !== 'terminate')
+        throw ApplicationFailure.create({
+          type: ENGINE_ERRORS.invalid,
+          message: 'action must be retry or terminate.',
+        });
+    },
+  });
   setHandler(viewQuery, view);
+
+  /** An admin's answer to a parked case: write the held batch again, or end the case. */
+  async function resolveAttention(input: AttentionInput): Promise<CaseView> {
+    const held = parked as NonNullable<typeof parked>;
+    resolving = true;
+    try {
+      const at = now().toISOString();
+      if (input.action === 'terminate') {
+        const reason = input.reason?.trim() || held.message;
+        await activities.closeParkedCase({ caseId: state.caseId, actorId: input.actorId, reason, at });
+        parked = null;
+        state.status = 'terminated';
+        state.outcome = 'terminated';
+        for (const scope of [...timerScopes.values(), ...workScopes.values()]) scope.cancel();
+        upsertSearchAttributes([{ key: caseStatusKey, value: state.status }]);
+        return view();
+      }
+      try {
+        await activities.project(held.batch);
+      } catch (err) {
+        const reason = projectionRejected(err);
+        if (reason === null) throw err;
+        parked = { ...held, message: reason };
+        await activities.setAttention({ caseId: state.caseId, message: reason, at });
+        throw ApplicationFailure.create({
+          type: ENGINE_ERRORS.conflict,
+          message: `重试仍然失败 / the retry failed again: ${reason}`,
+          nonRetryable: true,
+        });
+      }
+      await activities.setAttention({ caseId: state.caseId, message: null, at });
+      parked = null;
+      projected(held.batch.seq);
+      return view();
+    } finally {
+      resolving = false;
+    }
+  }
 
   if (input.resume) {
     for (const timer of state.timers) fx.startTimer(timer);
@@ -367,6 +483,11 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     Object.keys(state.services).length === 0;
 
   while (state.status === 'running') {
+    if (parked) {
+      await condition(() => parked === null || commands.length > 0 || state.status !== 'running');
+      if (parked) for (const held of commands.splice(0)) remember(held.id, refusedWhileParked);
+      continue;
+    }
     await condition(() => commands.length > 0 || events.length > 0 || shouldContinueAsNew());
     const command = commands.shift();
     if (command) {

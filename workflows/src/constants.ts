@@ -20,4 +20,8 @@ export const ENGINE_ERRORS = {
   forbidden: 'Forbidden',
   invalid: 'Invalid',
   notFound: 'NotFound',
+  /** The case is parked until an administrator resolves it (ADR 013). */
+  needsAttention: 'NeedsAttention',
+  /** The `project` activity's failure when PostgreSQL refuses a batch for good (ADR 013). */
+  projectionRejected: 'ProjectionRejected',
 } as const;

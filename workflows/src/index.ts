@@ -11,7 +11,10 @@ export type {
 export { APPLICANT_STEP } from './engine/runtime';
 export {
   type ApplicantActionInput,
+  type AttentionInput,
+  type AttentionView,
   applicantActionUpdate,
+  attentionUpdate,
   type CaseInput,
   type CaseView,
   type ClaimInput,

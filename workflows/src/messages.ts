@@ -74,15 +74,30 @@ export interface MigrationInput {
   definition: ProcessDefinition;
 }
 
+/** An admin resolves a parked case (ADR 013): write the held projection again, or end the case. */
+export interface AttentionInput {
+  action: 'retry' | 'terminate';
+  actorId: string;
+  reason?: string;
+}
+
+/** Why a case is parked: its projection was refused for good; set only while parked. */
+export interface AttentionView {
+  message: string;
+  since: string;
+}
+
 /** The case as the workflow sees it; returned by every update once the projection is written. */
 export interface CaseView {
   caseId: string;
   caseNumber: string;
-  status: 'running' | 'completed' | 'rejected' | 'withdrawn';
+  status: 'running' | 'completed' | 'rejected' | 'withdrawn' | 'terminated';
   outcome: string | null;
   activeNodeIds: string[];
   currentStep: Text | null;
   seq: number;
+  /** Present only while the case is parked (ADR 013). */
+  attention?: AttentionView;
 }
 
 /** Waits until the case is registered and its first steps are projected. */
@@ -93,4 +108,5 @@ export const applicantActionUpdate = defineUpdate<CaseView, [ApplicantActionInpu
 export const migrateUpdate = defineUpdate<CaseView, [MigrationInput]>('migrate');
 export const reassignUpdate = defineUpdate<CaseView, [ReassignInput]>('reassign');
 export const retryServiceUpdate = defineUpdate<CaseView, [RetryServiceInput]>('retryService');
+export const attentionUpdate = defineUpdate<CaseView, [AttentionInput]>('resolveAttention');
 export const viewQuery = defineQuery<CaseView>('view');

@@ -5,6 +5,8 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
 import { adminResources } from './admin-resources';
+import { AttentionPage } from './attention/attention-page';
+import { attentionResources } from './attention/attention-resources';
 import { AuditLogPage } from './audit/audit-log-page';
 import { DesignerPage } from './designer/designer-page';
 import { OrgPage } from './org/org-page';
@@ -16,12 +18,14 @@ import { HandOverPage } from './pages/hand-over-page';
 
 addTranslations(adminResources);
 addTranslations(orgResources);
+addTranslations(attentionResources);
 
 /** The admin app's sections, in navigation order; auditors see the audit log only. */
-const SECTIONS = ['processes', 'org', 'users', 'roles', 'hand-over', 'audit'] as const;
+const SECTIONS = ['processes', 'attention', 'org', 'users', 'roles', 'hand-over', 'audit'] as const;
 type Section = (typeof SECTIONS)[number];
 const LABEL_KEYS: Record<Section, string> = {
   processes: 'admin.tabs.processes',
+  attention: 'attention.tab',
   org: 'admin.tabs.org',
   users: 'admin.tabs.users',
   roles: 'admin.tabs.roles',
@@ -75,6 +79,7 @@ function Home({ basePath }: { basePath: string }) {
   const tab = allowed.includes(asked) ? asked : allowed[0]!;
   const pages: Record<Section, () => ReactNode> = {
     processes: () => <DefinitionsPage basePath={basePath} />,
+    attention: () => <AttentionPage />,
     org: () => <OrgPage />,
     users: () => <UsersPage />,
     roles: () => <RolesPage />,

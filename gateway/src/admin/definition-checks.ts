@@ -3,15 +3,23 @@ import type { Database } from '@unionflow/db';
 import { type ValidationIssue, validateDefinition } from '@unionflow/process-model';
 import { serviceActionNames } from '@unionflow/workers/services';
 import type { Kysely } from 'kysely';
-import { badRequest, type FieldError } from '../errors';
+import { badRequest, type FieldError, unprocessable } from '../errors';
 
-/** Validates a document against the actions this deployment has and the processes it has published. */
+/**
+ * Validates a document against the actions this deployment has and the processes it has published.
+ * A document over the size limits is refused (422) rather than reported: nothing may store,
+ * simulate or publish it.
+ */
 export async function checkDefinition(db: Kysely<Database>, document: unknown): Promise<ValidationReportDto> {
   const keys = await db.selectFrom('process_versions').select('key').distinct().execute();
-  return validateDefinition(document, {
+  const report = validateDefinition(document, {
     serviceActions: serviceActionNames(),
     processKeys: keys.map((k) => k.key),
   });
+  const tooLarge = report.errors.find((e) => e.code === 'too-large');
+  if (tooLarge)
+    throw unprocessable(`${tooLarge.message.zh} / ${tooLarge.message.en}`, issuesAsFieldErrors([tooLarge]));
+  return report;
 }
 
 /** The validator's issues as problem+json `errors`: path is the node id (or JSON pointer), message zh / en. */

@@ -48,9 +48,10 @@ export async function toCaseDetail(
   def: ProcessDefinition,
   visibility: Exclude<CaseVisibility, 'none'>,
 ): Promise<CaseDetailDto> {
-  const [{ tasks, candidates }, timeline] = await Promise.all([
+  const [{ tasks, candidates }, timeline, attention] = await Promise.all([
     caseTasks(db, row.id),
     caseTimeline(db, row.id),
+    db.selectFrom('case_attention').select('since').where('case_id', '=', row.id).executeTakeFirst(),
   ]);
   const summary = toCaseSummary(row);
   const caseFields = {
@@ -118,6 +119,8 @@ export async function toCaseDetail(
     dataFields: dataFieldsOf(def),
     revealable:
       visibility === 'full' ? [...revealOnlyKeys(def)].filter((k) => row.data[k] !== undefined) : [],
+    // Parked for an administrator (ADR 013); the reason is on the admin's attention list.
+    ...(attention ? { attention: { since: iso(attention.since) } } : {}),
   };
 }
 

@@ -9,7 +9,9 @@ import { ApplicationFailure, defineSearchAttributeKey, SearchAttributeType } fro
 import type { Applicant, ProcessDefinition } from '@unionflow/process-model';
 import {
   type ApplicantActionInput,
+  type AttentionInput,
   applicantActionUpdate,
+  attentionUpdate,
   type CaseInput,
   type CaseView,
   type ClaimInput,
@@ -17,6 +19,7 @@ import {
   claimUpdate,
   type DecisionInput,
   decideUpdate,
+  ENGINE_ERRORS,
   type MigrationInput,
   migrateUpdate,
   type ReassignInput,
@@ -58,6 +61,8 @@ export function toHttpError(err: unknown): unknown {
       if (cause.type === 'Forbidden') return forbidden(message);
       if (cause.type === 'NotFound') return notFound(message);
       if (cause.type === 'Invalid') return unprocessable(message);
+      // Parked for an administrator (ADR 013): a state of the case, not an outage.
+      if (cause.type === ENGINE_ERRORS.needsAttention) return new AppError(409, 'needs-attention', message);
     }
     return conflict(cause?.message ?? err.message);
   }
@@ -137,7 +142,8 @@ async function update<A>(
     | typeof applicantActionUpdate
     | typeof migrateUpdate
     | typeof retryServiceUpdate
-    | typeof reassignUpdate,
+    | typeof reassignUpdate
+    | typeof attentionUpdate,
   arg: A,
   updateId: string | undefined,
 ): Promise<CaseView> {
@@ -182,3 +188,9 @@ export const sendReassign = (
   input: ReassignInput,
   updateId?: string,
 ) => update(t, caseId, reassignUpdate, input, updateId);
+export const sendAttention = (
+  t: TemporalContext | null,
+  caseId: string,
+  input: AttentionInput,
+  updateId?: string,
+) => update(t, caseId, attentionUpdate, input, updateId);

@@ -11,6 +11,7 @@ import { visibleCase } from './case-lookup';
 import { toCaseDetail } from './case-view';
 import { canStart, latestDefinition } from './definitions';
 import { caseIdFor, startCase } from './engine-client';
+import { requireOwnUploads } from './file-ownership';
 
 /**
  * The newest published version of a process, if the user may start it: 404 when none is published,
@@ -69,6 +70,7 @@ export async function submitApplication(
 ): Promise<CaseDetailDto> {
   rejectUnknownFields(def, data);
   requireValidFormData(def.form, data);
+  await requireOwnUploads(ctx.db, def, data, user.id);
   const title =
     typeof data.title === 'string' && data.title.trim()
       ? data.title.trim()

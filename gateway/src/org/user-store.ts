@@ -23,7 +23,7 @@ type Db = Kysely<Database>;
 /** Users of the caller's subtree in username order, optionally searched and narrowed to one unit's subtree. */
 export async function listUsers(db: Db, scope: Scope, query: UserListParams): Promise<UserPageDto> {
   const limit = query.limit ?? 20;
-  const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
+  const after = decodeCursor(query.cursor, ['key'])?.[0] ?? null;
   let q = adminUserQuery(db).where((eb) => pathInScope(eb.ref('o.path'), scope));
   if (query.orgId) {
     const unit = await orgUnitInScope(db, scope, query.orgId);

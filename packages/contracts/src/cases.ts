@@ -101,6 +101,8 @@ export const CaseDetail = Type.Intersect([
     dataFields: Type.Array(Type.Any()),
     /** Reveal-only keys (an ID number, shown partly masked) the caller may reveal with `POST …/reveal`. */
     revealable: Type.Array(Type.String()),
+    /** Present while the case waits for an administrator: a write of its records failed for good. */
+    attention: Type.Optional(Type.Object({ since: Type.String({ format: 'date-time' }) })),
   }),
 ]);
 

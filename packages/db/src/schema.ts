@@ -309,6 +309,15 @@ export interface FilesTable {
 }
 
 /** The one Database interface every query goes through. */
+/** A case whose projection PostgreSQL refused for good: parked until an admin retries or terminates it. */
+export interface CaseAttentionTable {
+  case_id: string;
+  /** Why the projection failed (the database's message, control characters removed). */
+  message: string;
+  since: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -337,4 +346,5 @@ export interface Database {
   reception_queue: ReceptionQueueTable;
   hardship_files: HardshipFilesTable;
   files: FilesTable;
+  case_attention: CaseAttentionTable;
 }

@@ -1,4 +1,5 @@
 import { LogicEngine } from 'json-logic-engine';
+import { CONDITION_LIMITS, conditionTooBig } from './limits';
 import type { Condition } from './types';
 
 /** What a condition can read: `{"var": "data.<field>"}` and `{"var": "applicant.orgId"}`. */
@@ -10,6 +11,33 @@ export interface ConditionContext {
 // Interpreted mode only: `build`/compile would construct code with eval, which workflows must not do.
 // The interpreted optimiser is off too, so the engine keeps no per-logic cache between calls.
 const engine = new LogicEngine(undefined, { disableInterpretedOptimization: true });
+
+/**
+ * Every operator counts one step when applied, so nested iterators over long lists stop at the
+ * budget instead of blocking the event loop or a workflow task. Evaluation is synchronous, so one
+ * counter serves every call.
+ */
+let steps = 0;
+class StepBudgetExceeded extends Error {}
+type AnyFn = (...args: unknown[]) => unknown;
+function counted(fn: AnyFn): AnyFn {
+  return function (this: unknown, ...args: unknown[]) {
+    if (++steps > CONDITION_LIMITS.maxSteps) throw new StepBudgetExceeded();
+    return fn.apply(this, args);
+  };
+}
+const methods = engine.methods as Record<string, unknown>;
+for (const [name, method] of Object.entries(methods)) {
+  if (typeof method === 'function') {
+    methods[name] = Object.assign(counted(method as AnyFn), method);
+  } else if (
+    method &&
+    typeof method === 'object' &&
+    typeof (method as { method?: unknown }).method === 'function'
+  ) {
+    methods[name] = { ...method, method: counted((method as { method: AnyFn }).method) };
+  }
+}
 
 /** Thrown when a condition cannot be evaluated (unknown operator, malformed expression). */
 export class ConditionError extends Error {
@@ -25,10 +53,18 @@ export class ConditionError extends Error {
 /** Evaluates a JSON Logic condition against the case; the result is coerced with JSON Logic truthiness. */
 export function evaluateCondition(condition: Condition, context: ConditionContext): boolean {
   if (typeof condition === 'boolean') return condition;
+  const tooBig = conditionTooBig(condition);
+  if (tooBig) throw new ConditionError(`The condition is too large: ${tooBig.en}.`, condition);
   let result: unknown;
+  steps = 0;
   try {
     result = engine.run(condition, { data: context.data ?? {}, applicant: context.applicant ?? {} });
   } catch (err) {
+    if (err instanceof StepBudgetExceeded)
+      throw new ConditionError(
+        `The condition took more than ${CONDITION_LIMITS.maxSteps} steps to evaluate; simplify it.`,
+        condition,
+      );
     throw new ConditionError(
       `Cannot evaluate condition ${JSON.stringify(condition)}: ${describe(err)}`,
       condition,
@@ -51,6 +87,8 @@ export function knownOperators(): string[] {
 /** Returns a problem description when the condition uses an operator the engine does not know. */
 export function checkCondition(condition: Condition): string | undefined {
   if (typeof condition === 'boolean') return undefined;
+  const tooBig = conditionTooBig(condition);
+  if (tooBig) return `too large: ${tooBig.en}`;
   const unknown = new Set<string>();
   visitOperators(condition, (op) => {
     if (!Object.hasOwn(engine.methods, op)) unknown.add(op);

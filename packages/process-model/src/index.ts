@@ -33,6 +33,7 @@ export {
 } from './expressions';
 export { chooseBranch, earlierHumanSteps, firstHumanStepAfter, humanSteps, reachableFrom } from './graph';
 export { type IssueCode, stepLabel, type ValidationIssue, type ValidationResult } from './issues';
+export { CONDITION_LIMITS, DEFINITION_LIMITS } from './limits';
 export {
   type DefinitionGraph,
   forwardSuccessors,

@@ -26,7 +26,10 @@ export type IssueCode =
   | 'duplicate-field-key'
   | 'select-without-options'
   | 'multiple-not-supported'
-  | 'invalid-condition';
+  | 'invalid-condition'
+  | 'invalid-bound'
+  /** Over the size limits (limits.ts): reported alone, the document is not checked further. */
+  | 'too-large';
 
 /** One problem in a definition, worded for the admin who designed it. */
 export interface ValidationIssue {

@@ -1,6 +1,6 @@
 // The part of the model that runs inside workflows: small, pure, and free of the schema library.
 export { parseDuration } from './duration';
-export { evaluateCondition } from './expressions';
+export { ConditionError, evaluateCondition } from './expressions';
 export { resolveFieldOptions } from './form-options';
 export type { Separation, SeparationOutcome, SeparationStep } from './segregation';
 export type * from './types';

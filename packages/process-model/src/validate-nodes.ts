@@ -163,6 +163,18 @@ function formIssues(form: FormField[], node: ProcessNode | undefined): Validatio
         ),
       );
     }
+    // A money bound must itself be an amount: whole fen that counts exactly (issue #11).
+    const inexact = [field.min, field.max].filter((b) => typeof b === 'number' && !Number.isSafeInteger(b));
+    if (field.type === 'money' && inexact.length > 0) {
+      issues.push(
+        issue(
+          'invalid-bound',
+          `${where.zh} 中的金额字段「${field.label.zh}」(${field.key}) 的上下限必须是不超过 2^53 的整数（分）。`,
+          `${where.en}: the bounds of the money field "${field.label.en ?? field.label.zh}" (${field.key}) must be whole fen below 2^53.`,
+          node?.id,
+        ),
+      );
+    }
     if (field.type === 'select' && !field.options?.length && !field.optionsFrom) {
       issues.push(
         issue(

@@ -1,17 +1,21 @@
 import type { ValidationIssue, ValidationResult } from './issues';
 import type { ProcessDefinition } from './types';
 import { fieldIssues } from './validate-fields';
+import { limitIssues } from './validate-limits';
 import { nodeIssues, type ValidateOptions } from './validate-nodes';
 import { parallelIssues } from './validate-parallel';
 import { schemaIssues } from './validate-schema';
 import { structureIssues } from './validate-structure';
 
 /**
- * Checks a definition before it is saved or published. Shape errors come first and alone: the
+ * Checks a definition before it is saved or published. Size limits come first and alone (nothing
+ * else walks an oversized document), then shape errors, also alone: the
  * deeper checks assume a well-formed document. Field checks run only on a sound graph, since the
  * data-flow analysis they rely on is meaningless on a broken one.
  */
 export function validateDefinition(def: unknown, opts: ValidateOptions): ValidationResult {
+  const tooLarge = limitIssues(def);
+  if (tooLarge.length > 0) return result(tooLarge);
   const shape = schemaIssues(def);
   if (shape.length > 0) return result(shape);
   const definition = def as ProcessDefinition;

@@ -9,7 +9,7 @@ import {
 import type { CaseActivities } from '@unionflow/workflows';
 import { type Kysely, sql } from 'kysely';
 import { builtInActions, type ServiceAction } from '../services/registry';
-
+import { closeParkedCase, failingForGood, setAttention } from './attention';
 import { onOrgLine } from './org-line';
 import { project } from './project';
 import { registerCase } from './register-case';
@@ -140,7 +140,9 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       return admins(user.path);
     },
     fallbackAssignees: ({ policy, applicant }) => fallbackFor(policy, applicant),
-    project: (p) => project(db, p),
+    project: (p) => failingForGood(() => project(db, p)),
+    setAttention: (input) => setAttention(db, input),
+    closeParkedCase: (input) => closeParkedCase(db, input),
     async loadDefinition(processKey) {
       const row = await db
         .selectFrom('process_versions')

@@ -57,6 +57,11 @@ export function checkFormData(
         problems.push(`"${label}" (${field.key}) must be a number.`);
         continue;
       }
+      // Beyond 2^53 a number no longer counts exactly (1e300 "fen" is not an amount of money).
+      if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+        problems.push(`"${label}" (${field.key}) is too large.`);
+        continue;
+      }
       if (field.type === 'money' && !Number.isInteger(value))
         problems.push(`"${label}" (${field.key}) must be whole fen.`);
       const min = bound(field.min, merged);

@@ -53,7 +53,7 @@ export interface EngineState {
   definition: ProcessDefinition;
   applicant: Applicant;
   data: Record<string, unknown>;
-  status: 'running' | 'completed' | 'rejected' | 'withdrawn';
+  status: 'running' | 'completed' | 'rejected' | 'withdrawn' | 'terminated';
   outcome: string | null;
   seq: number;
   nextId: number;

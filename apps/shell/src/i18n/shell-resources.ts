@@ -71,6 +71,7 @@ export const shellResources = {
       current: '办理中',
       waiting: '等待中',
       waitingSince: '等待中，开始于',
+      needsAttention: '此案件的办理记录暂时无法保存，已暂停办理，系统管理员正在处理。暂停于',
       items: '{{n}} 项',
       next: '后续环节',
       finished: '流程已结束',
@@ -210,6 +211,8 @@ export const shellResources = {
       current: 'In progress',
       waiting: 'Waiting',
       waitingSince: 'Waiting since',
+      needsAttention:
+        "This case's records could not be saved; it is paused while an administrator looks into it. Paused at",
       items: '{{n}} items',
       next: 'Next steps',
       finished: 'This case has ended',

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CaseDetailDto, MeDto, TaskDto } from '@unionflow/contracts';
 import { ApiError, api, DateTime, ProblemAlert, StatusTag, ToneTag, useLocalText } from '@unionflow/ui';
-import { Card, Col, Descriptions, Empty, Flex, List, Row, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Empty, Flex, List, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useMe } from '../auth/use-me';
@@ -85,6 +85,17 @@ export function CaseDetailPage() {
 
   return (
     <Flex vertical gap={12}>
+      {detail.attention && (
+        <Alert
+          type="warning"
+          data-testid="case-needs-attention"
+          title={
+            <>
+              {t('cases.needsAttention')} <DateTime value={detail.attention.since} />
+            </>
+          }
+        />
+      )}
       <Card>
         <Flex gap={8} wrap align="center">
           <Typography.Title level={4} style={{ margin: 0, overflowWrap: 'anywhere' }}>

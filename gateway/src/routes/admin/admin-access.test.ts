@@ -22,6 +22,10 @@ const routes = [
   { method: 'GET', url: '/api/admin/definitions/simple-approval/versions/1' },
   { method: 'GET', url: '/api/admin/definitions/simple-approval/impact' },
   { method: 'POST', url: '/api/admin/cases/some-case/migrate', payload: { version: 1 } },
+  { method: 'GET', url: '/api/admin/attention' },
+  { method: 'GET', url: '/api/admin/attention/some-case' },
+  { method: 'POST', url: '/api/admin/cases/some-case/attention/retry', payload: {} },
+  { method: 'POST', url: '/api/admin/cases/some-case/attention/terminate', payload: {} },
 ] as const;
 
 describe('admin routes are for admins only', () => {
@@ -54,6 +58,9 @@ describe('admin routes are for admins only', () => {
       '/api/admin/definitions/{key}/versions/{version}',
       '/api/admin/definitions/{key}/impact',
       '/api/admin/cases/{id}/migrate',
+      '/api/admin/attention',
+      '/api/admin/cases/{id}/attention/retry',
+      '/api/admin/cases/{id}/attention/terminate',
     ]) {
       expect(doc.paths[path], path).toBeDefined();
     }

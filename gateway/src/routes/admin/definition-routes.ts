@@ -121,8 +121,10 @@ export const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { key } = request.params;
       const { document, baseUpdatedAt, ownerOrgId } = request.body;
       requireKey(document, key);
+      // Checked before saving: a document over the size limits is refused, not stored.
+      const validation = await checkDefinition(app.db, document);
       const updatedAt = await saveDraft(app.db, key, document, request.user, baseUpdatedAt, ownerOrgId);
-      return { updatedAt: updatedAt.toISOString(), validation: await checkDefinition(app.db, document) };
+      return { updatedAt: updatedAt.toISOString(), validation };
     },
   );
 

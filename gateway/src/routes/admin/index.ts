@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { attentionRoutes } from './attention-routes';
 import { definitionRoutes } from './definition-routes';
 import { migrationRoutes } from './migration-routes';
 import { orgUnitRoutes } from './org-unit-routes';
@@ -13,6 +14,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(versionRoutes);
   await app.register(retireRoutes);
   await app.register(migrationRoutes);
+  await app.register(attentionRoutes);
   await app.register(orgUnitRoutes);
   await app.register(userAdminRoutes);
   await app.register(roleRoutes);

@@ -8,8 +8,9 @@ import { sendMigration, sendServiceRetry } from '../../cases/engine-client';
 import { conflict, notFound } from '../../errors';
 import { ADMIN_WRITE } from './definition-routes';
 
-const CaseParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const errors = {
+/** `:id` of an admin case action, and the problems such an action may answer. */
+export const CaseParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+export const caseActionErrors = {
   400: Problem,
   401: Problem,
   403: Problem,
@@ -32,7 +33,7 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'The engine refuses (409) when a step the case is at, or has done, has no step of the same kind in the target; the case is then unchanged.',
         params: CaseParams,
         body: MigrateRequest,
-        response: { 200: MigrateResult, ...errors },
+        response: { 200: MigrateResult, ...caseActionErrors },
       },
     },
     async (request) => {
@@ -82,7 +83,7 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'After a service step failed past its retries (the timeline shows service-failed), an admin fixes the cause and runs it again; 409 when nothing failed.',
         params: CaseParams,
-        response: { 200: Type.Object({ caseId: Type.String(), status: Type.String() }), ...errors },
+        response: { 200: Type.Object({ caseId: Type.String(), status: Type.String() }), ...caseActionErrors },
       },
     },
     async (request) => {

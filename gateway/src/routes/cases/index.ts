@@ -8,6 +8,7 @@ import { toCaseDetail, toCaseSummary } from '../../cases/case-view';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
 import { departmentCases } from '../../cases/department-scope';
 import { sendApplicantAction } from '../../cases/engine-client';
+import { requireOwnUploads } from '../../cases/file-ownership';
 import { refuseMaskedEcho } from '../../cases/reveal';
 import { startableDefinition, submitApplication } from '../../cases/submit-application';
 import { forbidden } from '../../errors';
@@ -78,7 +79,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = request.user;
       const { scope = 'mine', status, process } = request.query;
       const limit = request.query.limit ?? 20;
-      const cursor = decodeCursor(request.query.cursor, 2);
+      const cursor = decodeCursor(request.query.cursor, ['time', 'key']);
       let q = caseQuery(app.db);
       if (scope === 'mine') {
         q = q.where('c.applicant_id', '=', user.id);
@@ -153,6 +154,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           throw forbidden('只有申请人可以执行此操作 / only the applicant can do this');
         const body = request.body ?? {};
         refuseMaskedEcho(def, row.data, body.data);
+        await requireOwnUploads(app.db, def, body.data, user.id);
         await sendApplicantAction(
           app.temporal,
           row.id,

@@ -4,6 +4,7 @@ import { Problem } from '@unionflow/contracts';
 import { Type } from 'typebox';
 import { mayReadAttachment } from '../../cases/file-access';
 import { badRequest, notFound } from '../../errors';
+import { checkUploadQuota, safeFilename } from './upload-rules';
 
 /** Photos from the shop floor and scanned documents; nothing executable. */
 const ALLOWED_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
@@ -70,21 +71,24 @@ export const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw badRequest(
           `The file's content is not ${type}; upload JPEG, PNG, WebP or PDF files as they are.`,
         );
-      const filename = request.query.filename.replace(/[\\/\r\n\0]/g, '_');
-      const row = await app.db
-        .insertInto('files')
-        .values({
-          id: randomUUID(),
-          owner_id: request.user.id,
-          filename,
-          content_type: type,
-          size: body.length,
-          sha256: createHash('sha256').update(body).digest('hex'),
-          content: body,
-          created_at: new Date(),
-        })
-        .returning(['id', 'filename', 'content_type', 'size', 'sha256', 'created_at'])
-        .executeTakeFirstOrThrow();
+      const filename = safeFilename(request.query.filename);
+      const row = await app.db.transaction().execute(async (trx) => {
+        await checkUploadQuota(trx, request.user.id, body.length);
+        return trx
+          .insertInto('files')
+          .values({
+            id: randomUUID(),
+            owner_id: request.user.id,
+            filename,
+            content_type: type,
+            size: body.length,
+            sha256: createHash('sha256').update(body).digest('hex'),
+            content: body,
+            created_at: new Date(),
+          })
+          .returning(['id', 'filename', 'content_type', 'size', 'sha256', 'created_at'])
+          .executeTakeFirstOrThrow();
+      });
       reply.code(201);
       return {
         id: row.id,

@@ -30,7 +30,7 @@ export const inboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const q = request.query;
-      const after = decodeCursor(q.cursor, 3);
+      const after = decodeCursor(q.cursor, ['time', 'time', 'key']);
       const filters = {
         process: q.process,
         department: q.department,

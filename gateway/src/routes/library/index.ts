@@ -96,7 +96,7 @@ export const libraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { q, tier, kind } = request.query;
       const limit = request.query.limit ?? 20;
-      const cursor = decodeCursor(request.query.cursor, 2);
+      const cursor = decodeCursor(request.query.cursor, ['time', 'key']);
       let query = baseQuery(app);
       for (const word of (q ?? '').split(/\s+/).filter(Boolean).slice(0, 5)) {
         const pattern = likePattern(word);

@@ -3,7 +3,6 @@ import { LocalText, PageQuery, Problem, Timestamp } from '@unionflow/contracts';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
-import { badRequest } from '../../errors';
 import { unreadCount } from './unread';
 
 const NotificationId = Type.String({ pattern: '^[0-9]{1,18}$' });
@@ -53,11 +52,8 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const userId = request.user.id;
       const limit = request.query.limit ?? 20;
-      const cursor = decodeCursor(request.query.cursor, 1);
+      const cursor = decodeCursor(request.query.cursor, ['serial']);
       const before = cursor?.[0];
-      if (cursor && (typeof before !== 'string' || !/^[0-9]{1,18}$/.test(before))) {
-        throw badRequest('The cursor is not valid; use the nextCursor value of the previous page.');
-      }
       let q = app.db
         .selectFrom('notifications')
         .select(['id', 'case_id', 'type', 'message', 'created_at', 'read_at'])

@@ -110,12 +110,14 @@ describe('V4.2.1 user search is limited to the caller’s org subtree', () => {
   });
 
   it('V4.2.1 with caseId the case’s org subtree is offered too, only for a case the caller may see', async () => {
-    // A case of the sibling union that the org_t reviewer is asked to decide.
+    // A case of the city federation that the org_t reviewer below it is asked to decide: the case's
+    // subtree (the whole city) is wider than the reviewer's own union. (A reviewer on another branch of
+    // the tree would not see the case at all: ADR 011.)
     const assigned = reviewedBy({ kind: 'user', username: 'treviewer' });
     const view = await engine.start(
       assigned,
-      { title: '相邻工会的申请' },
-      { userId: 'u-xt-member', orgId: 'orgxt' },
+      { title: '市总工会的申请' },
+      { userId: 'u-wangfang', orgId: 'org-city' },
     );
     expect(usernames(await findUsers('treviewer', 'xtcolleague'))).toEqual([]);
     expect(usernames(await findUsers('treviewer', 'xtcolleague', view.caseId))).toEqual(['xtcolleague']);

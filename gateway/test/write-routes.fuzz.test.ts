@@ -16,6 +16,7 @@ const TABLES = [
   'notifications',
   'audit_events',
   'process_versions',
+  'process_owners',
   'orgs',
   'users',
   'user_roles',
@@ -235,6 +236,8 @@ describe('every write route under arbitrary input', () => {
 
   it('refuses poison input on every write route with 4xx, writes nothing, and the case still moves', async () => {
     const lina = await login(t.app, 'lina');
+    // The arbitrary runs above may have retired simple-approval (a valid admin request): bring it back.
+    await t.db.updateTable('process_owners').set({ retired_at: null, retired_by: null }).execute();
     const { caseId, taskId } = await startSimpleCase(t.app, member, 'poison target');
     const huge = 'x'.repeat(10 * 1024 * 1024);
     const bodies: unknown[] = [

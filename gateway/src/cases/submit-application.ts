@@ -10,6 +10,7 @@ import { visibleCase } from './case-lookup';
 import { toCaseDetail } from './case-view';
 import { canStart, latestDefinition } from './definitions';
 import { caseIdFor, startCase } from './engine-client';
+import { requireKnownFieldValues } from './field-values';
 
 /** The newest published version of a process, if the user may start it (404 / 403 otherwise). */
 export async function startableDefinition(
@@ -54,6 +55,7 @@ export async function submitApplication(
 ): Promise<CaseDetailDto> {
   rejectUnknownFields(def, data);
   requireValidFormData(def.form, data);
+  await requireKnownFieldValues(ctx.db, def.form, data);
   const title =
     typeof data.title === 'string' && data.title.trim()
       ? data.title.trim()

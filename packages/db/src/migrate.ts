@@ -3,6 +3,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import * as initial from './migrations/20261121T0000_initial';
 import * as domain from './migrations/20261121T0100_domain';
 import * as orgAdmin from './migrations/20261201T0000_org_admin';
+import * as taskHolders from './migrations/20261206T0100_task_holders';
 import type { Database } from './schema';
 
 /** Migrations listed statically so bundlers and tsx need no filesystem scan. */
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '20261121T0000_initial': initial,
   '20261121T0100_domain': domain,
   '20261201T0000_org_admin': orgAdmin,
+  '20261206T0100_task_holders': taskHolders,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -129,6 +129,12 @@ export interface TaskCandidatesTable {
   on_behalf_of: string | null;
 }
 
+/** Everyone who holds or held a task of a case (they keep read access after handing it on). */
+export interface TaskHoldersTable {
+  case_id: string;
+  user_id: string;
+}
+
 export interface TimelineEventsTable {
   id: Generated<string>;
   case_id: string;
@@ -304,6 +310,7 @@ export interface Database {
   cases: CasesTable;
   tasks: TasksTable;
   task_candidates: TaskCandidatesTable;
+  task_holders: TaskHoldersTable;
   timeline_events: TimelineEventsTable;
   audit_events: AuditEventsTable;
   idempotency_keys: IdempotencyKeysTable;

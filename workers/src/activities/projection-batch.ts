@@ -93,6 +93,11 @@ export async function writeBatch(
       ON CONFLICT (task_id, user_id) DO UPDATE SET open = excluded.open, due_at = excluded.due_at,
         created_at = excluded.created_at, on_behalf_of = excluded.on_behalf_of
     ),
+    held AS (
+      INSERT INTO task_holders (case_id, user_id)
+      SELECT DISTINCT ${p.caseId}, user_id FROM c
+      ON CONFLICT DO NOTHING
+    ),
     tl AS (
       INSERT INTO timeline_events (case_id, seq, idx, at, type, actor_id, on_behalf_of_id, node_id, step_name, comment, data)
       SELECT ${p.caseId}, ${p.seq}, x.idx, x.at, x.type, x.actor_id, x.on_behalf_of_id, x.node_id, x.step_name, x.comment, x.data

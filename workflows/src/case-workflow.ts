@@ -131,6 +131,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       : {}),
     fallbackAssignees: (policy) => activities.fallbackAssignees({ policy, applicant: state.applicant }),
     evaluate: (cond) => evaluateCondition(cond, { data: state.data, applicant: state.applicant }),
+    patched: (changeId) => patched(changeId),
     startTimer(timer) {
       const scope = new CancellationScope();
       timerScopes.set(timer.id, scope);

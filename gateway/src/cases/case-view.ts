@@ -38,6 +38,9 @@ function orgDirectory(db: Kysely<Database>) {
   return loader();
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** The full case: data (masked as needed), tasks, timeline and the predicted remaining path. */
 export async function toCaseDetail(
   db: Kysely<Database>,
@@ -73,7 +76,8 @@ export async function toCaseDetail(
     nodeId: e.node_id,
     stepName: e.step_name,
     comment: e.comment,
-    data: e.data,
+    // Decision data (an award, a verification note) is case data: masked like the rest.
+    data: visibility === 'full' || !isRecord(e.data) ? e.data : maskData(e.data, def),
   }));
   let predictedPath: CaseDetailDto['predictedPath'] = [];
   // From where the case is: its open steps, or the timer or notice it waits on.

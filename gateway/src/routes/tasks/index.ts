@@ -50,16 +50,19 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   /**
-   * Sends a decision. A task the engine no longer has was closed (decided, or cancelled by a return):
-   * that is a conflict to explain, not an unknown task.
+   * Sends a decision. A task the engine no longer has was closed (decided, or cancelled by a return)
+   * while the request was on its way: that is a conflict to explain, not an unknown task.
    */
   async function decideOn(task: TaskState, input: DecisionInput, updateId: string | undefined) {
     try {
       return await sendDecision(app.temporal, task.case_id, input, updateId);
     } catch (err) {
-      if (!(err instanceof AppError) || err.status !== 404) throw err;
+      // A task the engine no longer has (or a case that has ended) lost a race: say who won it.
+      if (!(err instanceof AppError) || (err.status !== 404 && err.status !== 409)) throw err;
       const now = await findTaskState(app.db, task.id);
-      throw await closedTaskConflict(app.db, now && isClosed(now) ? now : task);
+      if (now && isClosed(now)) throw await closedTaskConflict(app.db, now);
+      if (err.status === 404) throw await closedTaskConflict(app.db, task);
+      throw err;
     }
   }
 

@@ -76,7 +76,7 @@ export {
   TaskStatus,
   TimelineEvent,
 } from './cases';
-export { LocalText, PageQuery, Problem, Timestamp, UserRef } from './common';
+export { LocalText, oneOf, PageQuery, Problem, Timestamp, UserRef } from './common';
 export type {
   AdminUserDto,
   CreateOrgUnitBody,
@@ -109,6 +109,23 @@ export {
   UserStatusRequest,
   UserStatusResult,
 } from './org-admin';
+export {
+  type ActionSpec,
+  type ActionTarget,
+  APPLICANT_ACTIONS,
+  type ApplicantAction,
+  CASE_STATUSES,
+  FIELD_TYPE_NAMES,
+  FIELD_TYPES,
+  type FieldType,
+  type Label,
+  labelsIn,
+  NODE_KINDS,
+  REVIEWER_ACTION_NAMES,
+  REVIEWER_ACTIONS,
+  type ReviewerAction,
+  TASK_STATUSES,
+} from './vocabulary';
 
 export type LoginRequestBody = Static<typeof LoginRequest>;
 export type MeDto = Static<typeof Me>;

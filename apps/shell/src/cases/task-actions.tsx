@@ -1,6 +1,6 @@
 import { DownOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DecisionActionValue, TaskDto } from '@unionflow/contracts';
+import { type DecisionActionValue, REVIEWER_ACTIONS, type TaskDto } from '@unionflow/contracts';
 import {
   ActionKeys,
   ApiError,
@@ -15,13 +15,19 @@ import { App, Button, Dropdown, Flex, Form, Input } from 'antd';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me';
-import { DecisionDialog, type TargetedAction } from './decision-dialog';
+import {
+  type DECISION_BUTTONS,
+  DecisionDialog,
+  DIALOG_ACTIONS,
+  type TargetedAction,
+} from './decision-dialog';
 
 interface DecisionVars {
   action: DecisionActionValue;
   comment?: string;
   data?: Record<string, unknown>;
   to?: string;
+  position?: 'before' | 'after';
 }
 
 /** What keyboard shortcuts may trigger on a task's controls. */
@@ -31,7 +37,7 @@ export interface TaskActionsHandle {
   claim: () => void;
 }
 
-/** Approve / reject, claim or release, and return / transfer / add signer / delegate, in place. */
+/** Approve / reject, claim or release, and the catalog's other reviewer actions (in a dialog), in place. */
 export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(function TaskActions(
   { task },
   ref,
@@ -105,8 +111,8 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
     onError: settleOnAnswer,
   });
 
-  const submit = async (action: DecisionActionValue) => {
-    const needsComment = action === 'reject';
+  const submit = async (action: (typeof DECISION_BUTTONS)[number]) => {
+    const needsComment = REVIEWER_ACTIONS[action].comment !== 'optional';
     let values: Record<string, unknown>;
     try {
       values = await form.validateFields(needsComment ? ['comment'] : undefined);
@@ -119,7 +125,8 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
       return;
     }
     const comment = String(values.comment ?? '').trim() || undefined;
-    const data = action === 'reject' || !fields.length ? undefined : toCaseData(fields, values);
+    const data =
+      !REVIEWER_ACTIONS[action].carriesData || !fields.length ? undefined : toCaseData(fields, values);
     decide.mutate({ action, comment, data });
   };
 
@@ -135,10 +142,8 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
     claim: () => canClaim && claim.mutate(false),
   }));
 
-  const more =
-    task.kind === 'approval'
-      ? (['return', 'transfer', 'add-signer', 'delegate'] as const)
-      : (['transfer', 'delegate'] as const);
+  // The engine takes reviewer actions on approval tasks only: an applicant task offers none of them.
+  const more = task.kind === 'approval' ? DIALOG_ACTIONS : [];
 
   return (
     <Form form={form} layout="vertical" disabled={busy} style={{ marginTop: 8 }}>
@@ -169,7 +174,7 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
         </div>
       ) : null}
       <Flex gap={8} wrap justify="flex-end">
-        {(task.kind === 'approval' || canRelease) && (
+        {(more.length > 0 || canRelease) && (
           <Dropdown
             trigger={['click']}
             menu={{
@@ -226,7 +231,7 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
         action={targeted}
         busy={decide.isPending}
         onCancel={() => setTargeted(null)}
-        onSubmit={({ to, comment }) => targeted && decide.mutate({ action: targeted, to, comment })}
+        onSubmit={(vars) => targeted && decide.mutate({ action: targeted, ...vars })}
       />
     </Form>
   );

@@ -264,6 +264,11 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
       completeIfDone(ctx, fx, run, input.actorId);
       return;
     }
+    default: {
+      // A catalog action without a handler does not compile: `action` is `never` here.
+      const unhandled: never = input.action;
+      throw new EngineError('Invalid', `Unknown action: ${String(unhandled)}.`);
+    }
   }
 }
 

@@ -1,22 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  REVIEWER_ACTION_NAMES,
-  REVIEWER_ACTIONS,
-  type ReviewerAction,
-  type TaskDto,
-} from '@unionflow/contracts';
+import { REVIEWER_ACTIONS, type TaskDto } from '@unionflow/contracts';
 import { api, UserPicker, useLocalText } from '@unionflow/ui';
 import { Form, Input, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-
-/** The two decisions with buttons of their own on every approval task. */
-export const DECISION_BUTTONS = ['approve', 'reject'] as const;
-
-/** Every other reviewer action in the catalog, asked for in this dialog (in the catalog's order). */
-export type TargetedAction = Exclude<ReviewerAction, (typeof DECISION_BUTTONS)[number]>;
-export const DIALOG_ACTIONS = REVIEWER_ACTION_NAMES.filter(
-  (a): a is TargetedAction => !(DECISION_BUTTONS as readonly string[]).includes(a),
-);
+import type { TargetedAction } from './reviewer-actions';
 
 /** What the dialog sends: a target and a position when the action takes them, and a comment. */
 export interface DialogVars {

@@ -15,12 +15,8 @@ import { App, Button, Dropdown, Flex, Form, Input } from 'antd';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me';
-import {
-  type DECISION_BUTTONS,
-  DecisionDialog,
-  DIALOG_ACTIONS,
-  type TargetedAction,
-} from './decision-dialog';
+import { DecisionDialog } from './decision-dialog';
+import { type DECISION_BUTTONS, DIALOG_ACTIONS, type TargetedAction } from './reviewer-actions';
 
 interface DecisionVars {
   action: DecisionActionValue;

@@ -74,6 +74,30 @@ describe('user and date fields are checked before a case starts', () => {
     },
   );
 
+  it('a supplement after a return to the applicant is checked the same way', async () => {
+    const c = await startCase(t, await as('zhangwei'), { reviewers: ['wangfang'] });
+    const back = await decide(t, await as('wangfang'), onlyOpenTask(c).id, {
+      action: 'return',
+      to: 'applicant',
+      comment: '请补充开始日期',
+    });
+    expect(onlyOpenTask(back.json<CaseDetailDto>()).kind).toBe('applicant-task');
+    const send = async (data: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${c.id}/supplement`,
+        headers: { ...(await as('zhangwei')), 'idempotency-key': randomUUID() },
+        payload: { data },
+      });
+    const bad = await send({ startDate: '2026-02-30', reviewers: ['wangfang', 'ghost'] });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().detail).toMatch(/YYYY-MM-DD.*ghost/s);
+    expect(onlyOpenTask((await readCase(t, await as('zhangwei'), c.id)).json<CaseDetailDto>()).kind).toBe(
+      'applicant-task',
+    );
+    expect((await send({ startDate: '2026-03-01' })).statusCode).toBe(200);
+  });
+
   it('accepts a real date and known users', async () => {
     const c = await startCase(t, await as('zhangwei'), { reviewers: ['wangfang'], startDate: '2028-02-29' });
     expect(c.status).toBe('running');

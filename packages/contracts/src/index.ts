@@ -112,6 +112,7 @@ export {
 export {
   type ActionSpec,
   type ActionTarget,
+  APPLICANT_ACTION_NAMES,
   APPLICANT_ACTIONS,
   type ApplicantAction,
   CASE_STATUSES,

@@ -6,6 +6,7 @@
 export {
   type ActionSpec,
   type ActionTarget,
+  APPLICANT_ACTION_NAMES,
   APPLICANT_ACTIONS,
   type ApplicantAction,
   CASE_STATUSES,

@@ -1,3 +1,4 @@
+import type { CaseStatus, TaskKind, TaskStatus } from '@unionflow/process-model/catalog';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -91,7 +92,8 @@ export interface CasesTable {
   department: string;
   applicant_id: string;
   org_id: string;
-  status: string;
+  /** One of the catalog's case statuses. */
+  status: CaseStatus;
   outcome: string | null;
   current_step: Json<{ zh: string; en?: string } | null>;
   data: Json<Record<string, unknown>>;
@@ -108,8 +110,9 @@ export interface TasksTable {
   case_id: string;
   node_id: string;
   step_name: Json<{ zh: string; en?: string }>;
-  kind: string;
-  status: string;
+  /** Kind and status from the catalog. */
+  kind: TaskKind;
+  status: TaskStatus;
   assignee_id: string | null;
   form: Json<unknown[]>;
   created_at: Timestamp;

@@ -1,13 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CaseDetail, CaseList, PageQuery, Problem, StartCaseRequest } from '@unionflow/contracts';
+import {
+  APPLICANT_ACTION_NAMES,
+  APPLICANT_ACTIONS,
+  CaseDetail,
+  CaseList,
+  CaseStatus,
+  PageQuery,
+  Problem,
+  StartCaseRequest,
+} from '@unionflow/contracts';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { visibleCase } from '../../cases/case-lookup';
-import { caseQuery } from '../../cases/case-repository';
+import { caseQuery, openApplicantForm } from '../../cases/case-repository';
 import { toCaseDetail, toCaseSummary } from '../../cases/case-view';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
 import { staffDepartments } from '../../cases/department-roles';
 import { sendApplicantAction } from '../../cases/engine-client';
+import { requireKnownFieldValues } from '../../cases/field-values';
 import { startableDefinition, submitApplication } from '../../cases/submit-application';
 import { forbidden } from '../../errors';
 
@@ -64,7 +74,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           PageQuery,
           Type.Object({
             scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('department')])),
-            status: Type.Optional(Type.String({ maxLength: 20 })),
+            status: Type.Optional(CaseStatus),
             process: Type.Optional(Type.String({ maxLength: 100 })),
           }),
         ]),
@@ -121,7 +131,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  for (const action of ['withdraw', 'urge', 'supplement', 'object'] as const) {
+  for (const action of APPLICANT_ACTION_NAMES) {
     app.post(
       `/api/cases/:id/${action}`,
       {
@@ -149,6 +159,8 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (action !== 'object' && row.applicant_id !== user.id)
           throw forbidden('只有申请人可以执行此操作 / only the applicant can do this');
         const body = request.body ?? {};
+        if (APPLICANT_ACTIONS[action].carriesData && body.data)
+          await requireKnownFieldValues(app.db, await openApplicantForm(app.db, row.id), body.data);
         await sendApplicantAction(
           app.temporal,
           row.id,

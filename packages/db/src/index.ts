@@ -10,6 +10,7 @@ export {
 export { allocateCaseNumber, nextCaseNumberSql } from './case-numbers';
 export { createDb } from './connect';
 export { publishDefinition } from './definitions';
+export { EVENTS_CHANNEL } from './events-channel';
 export { migrateToLatest } from './migrate';
 export { createOrgDirectoryLoader } from './org-directory';
 export type * from './schema';

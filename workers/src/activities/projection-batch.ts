@@ -1,7 +1,6 @@
-import type { Database } from '@unionflow/db';
+import { type Database, EVENTS_CHANNEL } from '@unionflow/db';
 import type { Projection } from '@unionflow/workflows';
 import { sql, type Transaction } from 'kysely';
-import { EVENTS_CHANNEL } from '../events-channel';
 
 /** The rows of one projection batch, in the shape the statement below reads from its JSON parameter. */
 function rowsOf(p: Projection) {

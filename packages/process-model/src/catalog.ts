@@ -175,14 +175,14 @@ export const FIELD_TYPE_NAMES = Object.keys(FIELD_TYPES) as FieldType[];
 
 /** The kinds of node a definition is built from; `satisfies` proves every kind has an entry. */
 export const NODE_KINDS = {
-  approval: { zh: '审批', en: 'Approval' },
+  approval: { zh: '审批人', en: 'Approver' },
   'applicant-task': { zh: '申请人办理', en: 'Applicant task' },
-  timer: { zh: '等待', en: 'Timer' },
-  notice: { zh: '公示', en: 'Public notice' },
-  service: { zh: '系统处理', en: 'Service call' },
-  exclusive: { zh: '条件分支', en: 'Exclusive gateway' },
-  parallel: { zh: '并行分支', en: 'Parallel split' },
+  exclusive: { zh: '条件分支', en: 'Condition' },
+  parallel: { zh: '并行分支', en: 'Parallel' },
   join: { zh: '汇合', en: 'Join' },
+  notice: { zh: '公示', en: 'Public notice' },
+  timer: { zh: '等待', en: 'Wait' },
+  service: { zh: '系统处理', en: 'Service' },
   subprocess: { zh: '子流程', en: 'Sub-process' },
   end: { zh: '结束', en: 'End' },
 } as const satisfies Record<NodeKind, Label>;

@@ -1,43 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseDetailDto } from '@unionflow/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngineHarness, type EngineHarness } from '../../../workers/test-support/engine-harness';
-import { createTestApp, type TestApp } from '../../test-support/app-harness';
-import {
-  decide,
-  onlyOpenTask,
-  publishVocabulary,
-  readCase,
-  sessions,
-  startCase,
-  vocabularyDefinition,
-} from './vocabulary-fixture';
+import { describe, expect, it } from 'vitest';
+import { onlyOpenTask, returnToApplicant, vocabularyDefinition, vocabularySuite } from './vocabulary-fixture';
 
-let t: TestApp;
-let engine: EngineHarness;
-let as: ReturnType<typeof sessions>;
-
-beforeAll(async () => {
-  const taskQueue = `vocab-${randomUUID()}`;
-  t = await createTestApp({ withTemporal: true, taskQueue });
-  engine = await createEngineHarness({ databaseUrl: t.databaseUrl, taskQueue });
-  await publishVocabulary(t);
-  as = sessions(t);
-});
-afterAll(async () => {
-  await engine?.close();
-  await t?.close();
-});
+const v = vocabularySuite();
 
 async function tryStart(data: Record<string, unknown>) {
   const title = `refused ${randomUUID()}`;
-  const res = await t.app.inject({
+  const res = await v.t.app.inject({
     method: 'POST',
     url: '/api/cases',
-    headers: { ...(await as('zhangwei')), 'idempotency-key': randomUUID() },
+    headers: { ...(await v.as('zhangwei')), 'idempotency-key': randomUUID() },
     payload: { processKey: vocabularyDefinition.key, data: { title, ...data } },
   });
-  const written = await t.db.selectFrom('cases').select('id').where('title', '=', title).execute();
+  const written = await v.t.db.selectFrom('cases').select('id').where('title', '=', title).execute();
   return { res, written };
 }
 
@@ -52,7 +28,7 @@ describe('user and date fields are checked before a case starts', () => {
   });
 
   it('422 names a disabled user', async () => {
-    await t.db.updateTable('users').set({ disabled: true }).where('username', '=', 'liuyang').execute();
+    await v.t.db.updateTable('users').set({ disabled: true }).where('username', '=', 'liuyang').execute();
     try {
       const { res, written } = await tryStart({ reviewers: ['wangfang', 'liuyang'] });
       expect(res.statusCode).toBe(422);
@@ -60,7 +36,7 @@ describe('user and date fields are checked before a case starts', () => {
       expect(res.json().detail).not.toContain('wangfang,');
       expect(written).toEqual([]);
     } finally {
-      await t.db.updateTable('users').set({ disabled: false }).where('username', '=', 'liuyang').execute();
+      await v.t.db.updateTable('users').set({ disabled: false }).where('username', '=', 'liuyang').execute();
     }
   });
 
@@ -75,52 +51,48 @@ describe('user and date fields are checked before a case starts', () => {
   );
 
   it('a supplement after a return to the applicant is checked the same way', async () => {
-    const c = await startCase(t, await as('zhangwei'), { reviewers: ['wangfang'] });
-    const back = await decide(t, await as('wangfang'), onlyOpenTask(c).id, {
-      action: 'return',
-      to: 'applicant',
-      comment: '请补充开始日期',
-    });
+    const c = await v.start(await v.as('zhangwei'), { reviewers: ['wangfang'] });
+    const back = await v.decide(await v.as('wangfang'), onlyOpenTask(c).id, returnToApplicant);
     expect(onlyOpenTask(back.json<CaseDetailDto>()).kind).toBe('applicant-task');
     const send = async (data: Record<string, unknown>) =>
-      t.app.inject({
+      v.t.app.inject({
         method: 'POST',
         url: `/api/cases/${c.id}/supplement`,
-        headers: { ...(await as('zhangwei')), 'idempotency-key': randomUUID() },
+        headers: { ...(await v.as('zhangwei')), 'idempotency-key': randomUUID() },
         payload: { data },
       });
     const bad = await send({ startDate: '2026-02-30', reviewers: ['wangfang', 'ghost'] });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().detail).toMatch(/YYYY-MM-DD.*ghost/s);
-    expect(onlyOpenTask((await readCase(t, await as('zhangwei'), c.id)).json<CaseDetailDto>()).kind).toBe(
+    expect(onlyOpenTask((await v.read(await v.as('zhangwei'), c.id)).json<CaseDetailDto>()).kind).toBe(
       'applicant-task',
     );
     expect((await send({ startDate: '2026-03-01' })).statusCode).toBe(200);
   });
 
   it('accepts a real date and known users', async () => {
-    const c = await startCase(t, await as('zhangwei'), { reviewers: ['wangfang'], startDate: '2028-02-29' });
+    const c = await v.start(await v.as('zhangwei'), { reviewers: ['wangfang'], startDate: '2028-02-29' });
     expect(c.status).toBe('running');
   });
 });
 
 describe('the order of a sequential (依次) step', () => {
   it('asks the reviewers in the order the applicant gave, not by username', async () => {
-    const c = await startCase(t, await as('zhangwei'), { reviewers: ['wangfang', 'lina', 'chenjie'] });
+    const c = await v.start(await v.as('zhangwei'), { reviewers: ['wangfang', 'lina', 'chenjie'] });
     expect(onlyOpenTask(c).who).toEqual(['wangfang']);
     const second = (
-      await decide(t, await as('wangfang'), onlyOpenTask(c).id, { action: 'approve' })
+      await v.decide(await v.as('wangfang'), onlyOpenTask(c).id, { action: 'approve' })
     ).json<CaseDetailDto>();
     expect(onlyOpenTask(second).who).toEqual(['lina']);
     const third = (
-      await decide(t, await as('lina'), onlyOpenTask(second).id, { action: 'approve' })
+      await v.decide(await v.as('lina'), onlyOpenTask(second).id, { action: 'approve' })
     ).json<CaseDetailDto>();
     expect(onlyOpenTask(third).who).toEqual(['chenjie']);
   });
 
   it('an added signer comes right after the one who added them, not at the end', async () => {
-    const c = await startCase(t, await as('zhangwei'), { reviewers: ['wangfang', 'lina', 'chenjie'] });
-    const added = await decide(t, await as('wangfang'), onlyOpenTask(c).id, {
+    const c = await v.start(await v.as('zhangwei'), { reviewers: ['wangfang', 'lina', 'chenjie'] });
+    const added = await v.decide(await v.as('wangfang'), onlyOpenTask(c).id, {
       action: 'add-signer',
       to: 'zhaolei',
     });
@@ -128,7 +100,7 @@ describe('the order of a sequential (依次) step', () => {
     const next = added.json<CaseDetailDto>();
     expect(onlyOpenTask(next).who).toEqual(['zhaolei']);
     const after = (
-      await decide(t, await as('zhaolei'), onlyOpenTask(next).id, { action: 'approve' })
+      await v.decide(await v.as('zhaolei'), onlyOpenTask(next).id, { action: 'approve' })
     ).json<CaseDetailDto>();
     expect(onlyOpenTask(after).who).toEqual(['lina']);
   });
@@ -136,29 +108,27 @@ describe('the order of a sequential (依次) step', () => {
 
 describe('decision data', () => {
   it('is refused when a date in it is not a real date, and nothing is decided', async () => {
-    const c = await startCase(t, await as('zhangwei'), { reviewers: ['wangfang', 'lina'] });
+    const c = await v.start(await v.as('zhangwei'), { reviewers: ['wangfang', 'lina'] });
     const task = onlyOpenTask(c);
-    const res = await decide(t, await as('wangfang'), task.id, {
+    const res = await v.decide(await v.as('wangfang'), task.id, {
       action: 'approve',
       data: { visitDate: '2026-13-01' },
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().detail).toMatch(/走访日期.*YYYY-MM-DD/);
-    expect(onlyOpenTask((await readCase(t, await as('zhangwei'), c.id)).json<CaseDetailDto>()).id).toBe(
-      task.id,
-    );
+    expect(onlyOpenTask((await v.read(await v.as('zhangwei'), c.id)).json<CaseDetailDto>()).id).toBe(task.id);
   });
 
   it('appears on the timeline event, masked for a viewer who may not see sensitive data', async () => {
-    const c = await startCase(t, await as('zhangwei'), { reviewers: ['wangfang', 'chenjie'] });
-    const res = await decide(t, await as('wangfang'), onlyOpenTask(c).id, {
+    const c = await v.start(await v.as('zhangwei'), { reviewers: ['wangfang', 'chenjie'] });
+    const res = await v.decide(await v.as('wangfang'), onlyOpenTask(c).id, {
       action: 'approve',
       comment: '核实无误',
       data: { award: 50_000, note: '家中两位老人需照料' },
     });
     expect(res.statusCode).toBe(200);
     const approvedBy = async (username: string) =>
-      (await readCase(t, await as(username), c.id))
+      (await v.read(await v.as(username), c.id))
         .json<CaseDetailDto>()
         .timeline.find((e) => e.type === 'approved');
 

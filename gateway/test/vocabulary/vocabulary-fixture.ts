@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { CaseDetailDto, TaskDto } from '@unionflow/contracts';
 import { publishDefinition } from '@unionflow/db';
 import type { ProcessDefinition } from '@unionflow/process-model';
-import { expect } from 'vitest';
-import { type AuthHeaders, login, type TestApp } from '../../test-support/app-harness';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { createEngineHarness, type EngineHarness } from '../../../workers/test-support/engine-harness';
+import { type AuthHeaders, createTestApp, login, type TestApp } from '../../test-support/app-harness';
 
 /**
  * A process that exercises the reviewer vocabulary: the applicant names the reviewers of a sequential
@@ -55,6 +56,37 @@ export const vocabularyDefinition: ProcessDefinition = {
   ],
 };
 
+/**
+ * A gateway with its own worker and the vocabulary process published, for one test file. Its members
+ * are bound to the app `beforeAll` builds: `as(username)` signs a user in once; `start`, `decide` and
+ * `read` are the helpers below on that app.
+ */
+export function vocabularySuite() {
+  const state = {} as { t: TestApp; as: ReturnType<typeof sessions> };
+  let engine: EngineHarness | undefined;
+  beforeAll(async () => {
+    const taskQueue = `vocab-${randomUUID()}`;
+    state.t = await createTestApp({ withTemporal: true, taskQueue });
+    engine = await createEngineHarness({ databaseUrl: state.t.databaseUrl, taskQueue });
+    await publishDefinition(state.t.db, vocabularyDefinition, null);
+    state.as = sessions(state.t);
+  });
+  afterAll(async () => {
+    await engine?.close();
+    await state.t?.close();
+  });
+  return {
+    get t() {
+      return state.t;
+    },
+    as: (username: string) => state.as(username),
+    start: (as: AuthHeaders, data: Record<string, unknown>) => startCase(state.t, as, data),
+    decide: (as: AuthHeaders, taskId: string, payload: Record<string, unknown>) =>
+      decide(state.t, as, taskId, payload),
+    read: (as: AuthHeaders, caseId: string) => readCase(state.t, as, caseId),
+  };
+}
+
 /** Signs users in once per suite. */
 export function sessions(t: TestApp) {
   const cache = new Map<string, AuthHeaders>();
@@ -65,10 +97,6 @@ export function sessions(t: TestApp) {
     cache.set(username, headers);
     return headers;
   };
-}
-
-export async function publishVocabulary(t: TestApp): Promise<void> {
-  await publishDefinition(t.db, vocabularyDefinition, null);
 }
 
 /** zhangwei starts a vocabulary-flow case; expects 201. */
@@ -86,6 +114,9 @@ export async function startCase(
   expect(res.statusCode, res.body).toBe(201);
   return res.json<CaseDetailDto>();
 }
+
+/** A return to the applicant, with the comment a return expects. */
+export const returnToApplicant = { action: 'return', to: 'applicant', comment: '请补充材料' };
 
 /** Posts a decision on a task. */
 export function decide(t: TestApp, as: AuthHeaders, taskId: string, payload: Record<string, unknown>) {

@@ -109,24 +109,6 @@ export {
   UserStatusRequest,
   UserStatusResult,
 } from './org-admin';
-export {
-  type ActionSpec,
-  type ActionTarget,
-  APPLICANT_ACTION_NAMES,
-  APPLICANT_ACTIONS,
-  type ApplicantAction,
-  CASE_STATUSES,
-  FIELD_TYPE_NAMES,
-  FIELD_TYPES,
-  type FieldType,
-  type Label,
-  labelsIn,
-  NODE_KINDS,
-  REVIEWER_ACTION_NAMES,
-  REVIEWER_ACTIONS,
-  type ReviewerAction,
-  TASK_STATUSES,
-} from './vocabulary';
 
 export type LoginRequestBody = Static<typeof LoginRequest>;
 export type MeDto = Static<typeof Me>;

@@ -6,6 +6,9 @@
  */
 import type { FieldType, NodeKind } from './types';
 
+/** A table's names, typed as its keys. */
+const namesOf = <K extends string>(table: Record<K, unknown>) => Object.keys(table) as K[];
+
 /** A label in both languages (both required here, unlike definition text). */
 export interface Label {
   zh: string;
@@ -55,7 +58,7 @@ export const REVIEWER_ACTIONS = {
 } as const satisfies Record<string, ActionSpec>;
 
 export type ReviewerAction = keyof typeof REVIEWER_ACTIONS;
-export const REVIEWER_ACTION_NAMES = Object.keys(REVIEWER_ACTIONS) as ReviewerAction[];
+export const REVIEWER_ACTION_NAMES = namesOf(REVIEWER_ACTIONS);
 
 const applicant = (label: Label, extra: Partial<ActionSpec> = {}): ActionSpec => ({
   label,
@@ -76,44 +79,46 @@ export const APPLICANT_ACTIONS = {
 } as const satisfies Record<string, ActionSpec>;
 
 export type ApplicantAction = keyof typeof APPLICANT_ACTIONS;
-export const APPLICANT_ACTION_NAMES = Object.keys(APPLICANT_ACTIONS) as ApplicantAction[];
+export const APPLICANT_ACTION_NAMES = namesOf(APPLICANT_ACTIONS);
 
 /** Reviewer actions aimed at a person: the gateway resolves their `to` from a username to a user id. */
 export function targetsUser(action: ReviewerAction): boolean {
   return REVIEWER_ACTIONS[action].target === 'user';
 }
 
-/** Where a case is in its life. */
-export const CASE_STATUSES = {
-  running: { zh: '办理中', en: 'In progress' },
-  completed: { zh: '已办结', en: 'Completed' },
-  rejected: { zh: '未通过', en: 'Rejected' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-  terminated: { zh: '已终止', en: 'Terminated' },
-} as const satisfies Record<string, Label>;
+/**
+ * Statuses: where a case is in its life, and where a task is (`open` and `claimed` wait for someone);
+ * and the kinds of human task.
+ */
+export const STATUSES = {
+  case: {
+    running: { zh: '办理中', en: 'In progress' },
+    completed: { zh: '已办结', en: 'Completed' },
+    rejected: { zh: '未通过', en: 'Rejected' },
+    withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+    terminated: { zh: '已终止', en: 'Terminated' },
+  },
+  task: {
+    open: { zh: '待处理', en: 'Open' },
+    claimed: { zh: '已认领', en: 'Claimed' },
+    completed: { zh: '已完成', en: 'Done' },
+    cancelled: { zh: '已取消', en: 'Cancelled' },
+  },
+  taskKind: {
+    approval: { zh: '审批', en: 'Approval' },
+    'applicant-task': { zh: '申请人办理', en: 'Applicant task' },
+  },
+} as const satisfies Record<string, Record<string, Label>>;
 
+export const CASE_STATUSES = STATUSES.case;
 export type CaseStatus = keyof typeof CASE_STATUSES;
-export const CASE_STATUS_NAMES = Object.keys(CASE_STATUSES) as CaseStatus[];
-
-/** Where a task is; `open` and `claimed` are waiting for someone. */
-export const TASK_STATUSES = {
-  open: { zh: '待处理', en: 'Open' },
-  claimed: { zh: '已认领', en: 'Claimed' },
-  completed: { zh: '已完成', en: 'Done' },
-  cancelled: { zh: '已取消', en: 'Cancelled' },
-} as const satisfies Record<string, Label>;
-
+export const CASE_STATUS_NAMES = namesOf(CASE_STATUSES);
+export const TASK_STATUSES = STATUSES.task;
 export type TaskStatus = keyof typeof TASK_STATUSES;
-export const TASK_STATUS_NAMES = Object.keys(TASK_STATUSES) as TaskStatus[];
-
-/** The kinds of human task. */
-export const TASK_KINDS = {
-  approval: { zh: '审批', en: 'Approval' },
-  'applicant-task': { zh: '申请人办理', en: 'Applicant task' },
-} as const satisfies Record<string, Label>;
-
+export const TASK_STATUS_NAMES = namesOf(TASK_STATUSES);
+export const TASK_KINDS = STATUSES.taskKind;
 export type TaskKind = keyof typeof TASK_KINDS;
-export const TASK_KIND_NAMES = Object.keys(TASK_KINDS) as TaskKind[];
+export const TASK_KIND_NAMES = namesOf(TASK_KINDS);
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -171,7 +176,7 @@ export const FIELD_TYPES = {
   },
 } as const satisfies Record<FieldType, FieldTypeSpec>;
 
-export const FIELD_TYPE_NAMES = Object.keys(FIELD_TYPES) as FieldType[];
+export const FIELD_TYPE_NAMES = namesOf(FIELD_TYPES);
 
 /** The kinds of node a definition is built from; `satisfies` proves every kind has an entry. */
 export const NODE_KINDS = {
@@ -187,7 +192,7 @@ export const NODE_KINDS = {
   end: { zh: '结束', en: 'End' },
 } as const satisfies Record<NodeKind, Label>;
 
-export const NODE_KIND_NAMES = Object.keys(NODE_KINDS) as NodeKind[];
+export const NODE_KIND_NAMES = namesOf(NODE_KINDS);
 
 /** One language's labels of a table, keyed like the table (for i18n resources). */
 export function labelsIn<K extends string>(

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { REVIEWER_ACTIONS, type TaskDto } from '@unionflow/contracts';
+import type { TaskDto } from '@unionflow/contracts';
+import { REVIEWER_ACTIONS } from '@unionflow/contracts/vocabulary';
 import { api, UserPicker, useLocalText } from '@unionflow/ui';
 import { Form, Input, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import { REVIEWER_ACTION_NAMES } from '@unionflow/contracts';
+import { REVIEWER_ACTION_NAMES } from '@unionflow/contracts/vocabulary';
 import { commonResources } from '@unionflow/ui/core';
 import { describe, expect, it } from 'vitest';
 import { actionResources } from '../i18n/action-resources';

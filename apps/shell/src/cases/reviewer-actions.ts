@@ -1,4 +1,4 @@
-import { REVIEWER_ACTION_NAMES, type ReviewerAction } from '@unionflow/contracts';
+import { REVIEWER_ACTION_NAMES, type ReviewerAction } from '@unionflow/contracts/vocabulary';
 
 /** The two decisions with buttons of their own on every approval task. */
 export const DECISION_BUTTONS = ['approve', 'reject'] as const;

@@ -1,6 +1,7 @@
 import { DownOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type DecisionActionValue, REVIEWER_ACTIONS, type TaskDto } from '@unionflow/contracts';
+import type { DecisionActionValue, TaskDto } from '@unionflow/contracts';
+import { REVIEWER_ACTIONS } from '@unionflow/contracts/vocabulary';
 import {
   ActionKeys,
   ApiError,

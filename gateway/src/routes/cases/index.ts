@@ -1,14 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  APPLICANT_ACTION_NAMES,
-  APPLICANT_ACTIONS,
-  CaseDetail,
-  CaseList,
-  CaseStatus,
-  PageQuery,
-  Problem,
-  StartCaseRequest,
-} from '@unionflow/contracts';
+import { CaseDetail, CaseList, CaseStatus, PageQuery, Problem, StartCaseRequest } from '@unionflow/contracts';
+import { APPLICANT_ACTION_NAMES, APPLICANT_ACTIONS } from '@unionflow/process-model';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { visibleCase } from '../../cases/case-lookup';

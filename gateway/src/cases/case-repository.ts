@@ -42,6 +42,7 @@ export function caseQuery(db: Kysely<Database>) {
       'c.data',
       'c.created_at',
       'c.updated_at',
+      'c.last_seq',
       'c.applicant_id',
       'c.org_id',
       'o.path as org_path',

@@ -111,6 +111,7 @@ export async function toCaseDetail(
     timeline: events,
     predictedPath,
     dataFields: dataFieldsOf(def),
+    seq: row.last_seq,
   };
 }
 

@@ -71,6 +71,8 @@ describe('transfer', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json<CaseDetailDto>();
     expect(body.id).toBe(c.id);
+    // The answer says which projection it reflects, so the client can skip the live echo of it.
+    expect(body.seq).toBeGreaterThan(c.seq ?? 0);
     expect(onlyOpenTask(body).who).toEqual(['lina']);
     expect(body.timeline.at(-1)).toMatchObject({ type: 'transferred', actor: { username: 'wangfang' } });
 

@@ -96,6 +96,11 @@ export const CaseDetail = Type.Intersect([
      * and, for what a service step stored, `{ key, label: the step's name, type: 'result' }`.
      */
     dataFields: Type.Array(Type.Any()),
+    /**
+     * The projection this view reflects; a live `case` event with a `seq` at or below it brings
+     * nothing new (the client's own decision echoed back), so the client need not refetch.
+     */
+    seq: Type.Optional(Type.Integer()),
   }),
 ]);
 

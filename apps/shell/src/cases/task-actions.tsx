@@ -16,6 +16,7 @@ import { App, Button, Dropdown, Flex, Form, Input } from 'antd';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me';
+import { noteSeen } from '../live/seen-projections';
 import { DecisionDialog } from './decision-dialog';
 import { type DECISION_BUTTONS, DIALOG_ACTIONS, type TargetedAction } from './reviewer-actions';
 
@@ -62,10 +63,13 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
     form.setFieldsValue(toFormValues(fields, detail.data.data));
   }, [prefill, detail.data, fields, form]);
 
-  const refresh = () => {
+  const refreshLists = () => {
     void client.invalidateQueries({ queryKey: ['inbox'] });
-    void client.invalidateQueries({ queryKey: ['case', task.caseId] });
     void client.invalidateQueries({ queryKey: ['cases'] });
+  };
+  const refresh = () => {
+    refreshLists();
+    void client.invalidateQueries({ queryKey: ['case', task.caseId] });
   };
   const settleOnAnswer = (err: unknown) => {
     if (err instanceof ApiError && err.status >= 400 && err.status < 500) keys.current.settle();
@@ -98,12 +102,15 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
       }
       return api.decide(task.id, vars, key);
     },
-    onSuccess: (_, vars) => {
+    onSuccess: (detail, vars) => {
       keys.current.settle();
       message.success(t('inbox.decided', { action: t(`action.${vars.action}`) }));
       form.resetFields();
       setTargeted(null);
-      refresh();
+      // The answer is the case after the decision: keep it instead of fetching it again.
+      client.setQueryData(['case', task.caseId], detail);
+      noteSeen(task.caseId, detail.seq);
+      refreshLists();
     },
     onError: settleOnAnswer,
   });

@@ -2,6 +2,7 @@ import type { Database } from '@unionflow/db';
 import { FIELD_TYPES, type FormField } from '@unionflow/process-model';
 import type { Kysely } from 'kysely';
 import { type FieldError, unprocessable } from '../errors';
+import { activeUsersNamed } from '../org/active-users';
 
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 const given = (value: unknown) => value !== undefined && value !== null && value !== '';
@@ -37,12 +38,7 @@ async function unknownUsers(
     .map((f) => ({ field: f, names: listOf(data[f.key]).filter((v): v is string => typeof v === 'string') }));
   const all = [...new Set(named.flatMap((n) => n.names))];
   if (all.length === 0) return [];
-  const found = await db
-    .selectFrom('users')
-    .select(['id', 'username'])
-    .where('disabled', '=', false)
-    .where((eb) => eb.or([eb('username', 'in', all), eb('id', 'in', all)]))
-    .execute();
+  const found = await activeUsersNamed(db, all);
   const known = new Set(found.flatMap((u) => [u.id, u.username]));
   return named.flatMap(({ field, names }) => {
     const missing = names.filter((n) => !known.has(n));

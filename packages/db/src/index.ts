@@ -5,6 +5,7 @@ export {
   appendAuditEvents,
   auditHash,
   canonicalJson,
+  caseEventKey,
   verifyAuditChain,
 } from './audit';
 export { allocateCaseNumber, nextCaseNumberSql } from './case-numbers';

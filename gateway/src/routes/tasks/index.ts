@@ -16,6 +16,7 @@ import { closedTaskConflict, findTaskState, isClosed, type TaskState } from '../
 import { sendClaim, sendDecision } from '../../cases/engine-client';
 import { requireKnownFieldValues } from '../../cases/field-values';
 import { AppError, notFound, unprocessable } from '../../errors';
+import { activeUsersNamed } from '../../org/active-users';
 
 const TaskParams = Type.Object({ id: Type.String({ maxLength: 200 }) });
 const errors = {
@@ -39,12 +40,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   async function userIdOf(username: string): Promise<string> {
-    const user = await app.db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', username)
-      .where('disabled', '=', false)
-      .executeTakeFirst();
+    const user = (await activeUsersNamed(app.db, [username])).find((u) => u.username === username);
     if (!user) throw unprocessable(`没有用户 ${username} / no user "${username}"`);
     return user.id;
   }

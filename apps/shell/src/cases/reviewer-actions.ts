@@ -1,4 +1,4 @@
-import { REVIEWER_ACTION_NAMES, type ReviewerAction } from '@unionflow/contracts/vocabulary';
+import { REVIEWER_ACTION_NAMES, type ReviewerAction, type TaskKind } from '@unionflow/contracts/vocabulary';
 
 /** The two decisions with buttons of their own on every approval task. */
 export const DECISION_BUTTONS = ['approve', 'reject'] as const;
@@ -8,3 +8,16 @@ export type TargetedAction = Exclude<ReviewerAction, (typeof DECISION_BUTTONS)[n
 export const DIALOG_ACTIONS = REVIEWER_ACTION_NAMES.filter(
   (a): a is TargetedAction => !(DECISION_BUTTONS as readonly string[]).includes(a),
 );
+
+/**
+ * The dialog actions a task's menu offers. The engine takes reviewer actions on approval tasks only
+ * (the applicant completes their own task by supplementing), so an applicant task offers none.
+ */
+export function menuActions(task: { kind: TaskKind }): readonly TargetedAction[] {
+  return REVIEWER_ACTIONS_BY_KIND[task.kind];
+}
+
+const REVIEWER_ACTIONS_BY_KIND: Record<TaskKind, readonly TargetedAction[]> = {
+  approval: DIALOG_ACTIONS,
+  'applicant-task': [],
+};

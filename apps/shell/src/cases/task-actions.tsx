@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me';
 import { noteSeen } from '../live/seen-projections';
 import { DecisionDialog } from './decision-dialog';
-import { type DECISION_BUTTONS, DIALOG_ACTIONS, type TargetedAction } from './reviewer-actions';
+import { type DECISION_BUTTONS, menuActions, type TargetedAction } from './reviewer-actions';
 
 interface DecisionVars {
   action: DecisionActionValue;
@@ -146,8 +146,7 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
     claim: () => canClaim && claim.mutate(false),
   }));
 
-  // The engine takes reviewer actions on approval tasks only: an applicant task offers none of them.
-  const more = task.kind === 'approval' ? DIALOG_ACTIONS : [];
+  const more = menuActions(task);
 
   return (
     <Form form={form} layout="vertical" disabled={busy} style={{ marginTop: 8 }}>

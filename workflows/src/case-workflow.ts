@@ -161,6 +161,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
         throw err;
       }
     },
+    patched: (changeId) => patched(changeId),
     startTimer(timer) {
       const scope = new CancellationScope();
       timerScopes.set(timer.id, scope);

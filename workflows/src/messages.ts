@@ -1,5 +1,12 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Applicant, ProcessDefinition, Text } from '@unionflow/process-model/runtime';
+import type {
+  Applicant,
+  ApplicantAction,
+  CaseStatus,
+  ProcessDefinition,
+  ReviewerAction,
+  Text,
+} from '@unionflow/process-model/runtime';
 
 /** What starts a case: the definition snapshot it will run on for its whole life. */
 export interface CaseInput {
@@ -23,15 +30,8 @@ export interface CaseInput {
 export interface DecisionInput {
   taskId: string;
   actorId: string;
-  action:
-    | 'approve'
-    | 'reject'
-    | 'return'
-    | 'transfer'
-    | 'add-signer'
-    | 'remove-signer'
-    | 'delegate'
-    | 'comment';
+  /** One of the catalog's reviewer actions (`REVIEWER_ACTIONS`). */
+  action: ReviewerAction;
   comment?: string;
   data?: Record<string, unknown>;
   /** transfer / delegate / add-signer / remove-signer: a user id; return: a node id or "applicant". */
@@ -49,7 +49,7 @@ export interface ClaimInput {
 /** An applicant's action on their own case. */
 export interface ApplicantActionInput {
   actorId: string;
-  action: 'withdraw' | 'urge' | 'supplement' | 'object';
+  action: ApplicantAction;
   comment?: string;
   data?: Record<string, unknown>;
 }
@@ -91,7 +91,7 @@ export interface AttentionView {
 export interface CaseView {
   caseId: string;
   caseNumber: string;
-  status: 'running' | 'completed' | 'rejected' | 'withdrawn' | 'terminated';
+  status: CaseStatus;
   outcome: string | null;
   activeNodeIds: string[];
   currentStep: Text | null;

@@ -1,3 +1,4 @@
+import { labelsIn, NODE_KINDS } from '@unionflow/contracts/vocabulary';
 /** The admin app's texts, Chinese first. */
 export const adminResources = {
   'zh-CN': {
@@ -53,18 +54,7 @@ export const adminResources = {
         startLabel: '发起人提交',
         edit: '编辑',
       },
-      kinds: {
-        approval: '审批人',
-        'applicant-task': '申请人办理',
-        exclusive: '条件分支',
-        parallel: '并行分支',
-        join: '汇合',
-        notice: '公示',
-        timer: '等待',
-        service: '系统处理',
-        subprocess: '子流程',
-        end: '结束',
-      },
+      kinds: labelsIn(NODE_KINDS, 'zh'),
       modes: {
         single: '单人审批',
         sequential: '依次审批',
@@ -252,18 +242,7 @@ export const adminResources = {
         startLabel: 'Applicant submits',
         edit: 'Edit',
       },
-      kinds: {
-        approval: 'Approver',
-        'applicant-task': 'Applicant task',
-        exclusive: 'Condition',
-        parallel: 'Parallel',
-        join: 'Join',
-        notice: 'Public notice',
-        timer: 'Wait',
-        service: 'Service',
-        subprocess: 'Sub-process',
-        end: 'End',
-      },
+      kinds: labelsIn(NODE_KINDS, 'en'),
       modes: {
         single: 'Single',
         sequential: 'One after another',

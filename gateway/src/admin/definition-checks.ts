@@ -1,7 +1,7 @@
 import type { ValidationReportDto } from '@unionflow/contracts';
 import type { Database } from '@unionflow/db';
+import { SERVICE_ACTION_NAMES } from '@unionflow/domain';
 import { type ValidationIssue, validateDefinition } from '@unionflow/process-model';
-import { serviceActionNames } from '@unionflow/workers/services';
 import type { Kysely } from 'kysely';
 import { badRequest, type FieldError, unprocessable } from '../errors';
 
@@ -13,7 +13,7 @@ import { badRequest, type FieldError, unprocessable } from '../errors';
 export async function checkDefinition(db: Kysely<Database>, document: unknown): Promise<ValidationReportDto> {
   const keys = await db.selectFrom('process_versions').select('key').distinct().execute();
   const report = validateDefinition(document, {
-    serviceActions: serviceActionNames(),
+    serviceActions: SERVICE_ACTION_NAMES,
     processKeys: keys.map((k) => k.key),
   });
   const tooLarge = report.errors.find((e) => e.code === 'too-large');

@@ -42,15 +42,15 @@ export async function caseVisibility(
     return 'none';
   }
   if (staff) return sensitiveOk ? 'full' : 'masked';
+  // "Holds or held": whoever transferred or handed on a task still reads the case they worked on, but
+  // only on the case's org line (ADR 011).
   const involved =
     candidacyCounts(user, row.org_path) &&
     (await db
-      .selectFrom('task_candidates')
-      .innerJoin('tasks', 'tasks.id', 'task_candidates.task_id')
-      .select('tasks.id')
-      .where('tasks.case_id', '=', row.id)
-      .where('task_candidates.user_id', '=', user.id)
-      .limit(1)
+      .selectFrom('task_holders')
+      .select('user_id')
+      .where('case_id', '=', row.id)
+      .where('user_id', '=', user.id)
       .executeTakeFirst());
   if (involved) return sensitiveOk ? 'full' : 'masked';
   // Someone a step copied (抄送) may read the case, never its household data.

@@ -1,5 +1,5 @@
 import type { Database } from '@unionflow/db';
-import type { ProcessDefinition } from '@unionflow/process-model';
+import type { FormField, ProcessDefinition } from '@unionflow/process-model';
 import { type Kysely, sql } from 'kysely';
 import { definitionVersion } from './definitions';
 import { candidatesByTask } from './task-dto';
@@ -42,6 +42,7 @@ export function caseQuery(db: Kysely<Database>) {
       'c.data',
       'c.created_at',
       'c.updated_at',
+      'c.last_seq',
       'c.applicant_id',
       'c.org_id',
       'o.path as org_path',
@@ -64,6 +65,18 @@ export async function findCaseOfTask(db: Kysely<Database>, taskId: string): Prom
     .innerJoin('tasks as t', 't.case_id', 'c.id')
     .where('t.id', '=', taskId)
     .executeTakeFirst();
+}
+
+/** The form of the case's open applicant task (what a supplement fills in); none when there is no such task. */
+export async function openApplicantForm(db: Kysely<Database>, caseId: string): Promise<FormField[]> {
+  const task = await db
+    .selectFrom('tasks')
+    .select('form')
+    .where('case_id', '=', caseId)
+    .where('kind', '=', 'applicant-task')
+    .where('status', 'in', ['open', 'claimed'])
+    .executeTakeFirst();
+  return (task?.form ?? []) as FormField[];
 }
 
 /** The definition version a case runs on; a case always has one. */

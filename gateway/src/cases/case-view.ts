@@ -121,6 +121,7 @@ export async function toCaseDetail(
       visibility === 'full' ? [...revealOnlyKeys(def)].filter((k) => row.data[k] !== undefined) : [],
     // Parked for an administrator (ADR 013); the reason is on the admin's attention list.
     ...(attention ? { attention: { since: iso(attention.since) } } : {}),
+    seq: row.last_seq,
   };
 }
 

@@ -11,6 +11,7 @@ import { visibleCase } from './case-lookup';
 import { toCaseDetail } from './case-view';
 import { canStart, latestDefinition } from './definitions';
 import { caseIdFor, startCase } from './engine-client';
+import { requireKnownFieldValues } from './field-values';
 import { requireOwnUploads } from './file-ownership';
 
 /**
@@ -71,6 +72,7 @@ export async function submitApplication(
   rejectUnknownFields(def, data);
   requireValidFormData(def.form, data);
   await requireOwnUploads(ctx.db, def, data, user.id);
+  await requireKnownFieldValues(ctx.db, def.form, data);
   const title =
     typeof data.title === 'string' && data.title.trim()
       ? data.title.trim()

@@ -1,4 +1,4 @@
-import type { Database } from '@unionflow/db';
+import { caseEventKey, type Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
 
 /**
@@ -30,7 +30,7 @@ export async function positionOf(db: Kysely<Database>, caseId: string, seq: numb
   const row = await db
     .selectFrom('audit_events')
     .select('id')
-    .where('event_key', '=', `${caseId}:${seq}:0`)
+    .where('event_key', '=', caseEventKey(caseId, seq, 0))
     .executeTakeFirst();
   return row ? String(row.id) : null;
 }

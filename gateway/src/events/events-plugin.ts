@@ -1,11 +1,9 @@
-import { EVENTS_CHANNEL } from '@unionflow/workers/events';
+import { EVENTS_CHANNEL } from '@unionflow/db';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { EventHub } from './event-hub';
 import { listenConfigFor } from './listen-connection';
 import type { SseSession } from './sse-session';
-
-/** The channel the worker's projection NOTIFYs on. */
 
 /** The live-update service routes use to open event streams. */
 export interface EventsService {

@@ -1,5 +1,11 @@
+import {
+  CASE_STATUS_NAMES,
+  REVIEWER_ACTION_NAMES,
+  TASK_KIND_NAMES,
+  TASK_STATUS_NAMES,
+} from '@unionflow/process-model/catalog';
 import { Type } from 'typebox';
-import { LocalText, Timestamp, UserRef } from './common';
+import { LocalText, oneOf, Timestamp, UserRef } from './common';
 
 /** A published process the caller may start, with its start form. */
 export const ProcessSummary = Type.Object({
@@ -10,20 +16,11 @@ export const ProcessSummary = Type.Object({
   form: Type.Array(Type.Any()),
 });
 
-export const CaseStatus = Type.Union([
-  Type.Literal('running'),
-  Type.Literal('completed'),
-  Type.Literal('rejected'),
-  Type.Literal('withdrawn'),
-  Type.Literal('terminated'),
-]);
+/** Case statuses, from the catalog. */
+export const CaseStatus = oneOf(CASE_STATUS_NAMES);
 
-export const TaskStatus = Type.Union([
-  Type.Literal('open'),
-  Type.Literal('claimed'),
-  Type.Literal('completed'),
-  Type.Literal('cancelled'),
-]);
+/** Task statuses, from the catalog. */
+export const TaskStatus = oneOf(TASK_STATUS_NAMES);
 
 /** A human task: one assignee's (or a group's) share of a step. */
 export const Task = Type.Object({
@@ -36,7 +33,7 @@ export const Task = Type.Object({
   department: Type.String(),
   nodeId: Type.String(),
   stepName: LocalText,
-  kind: Type.Union([Type.Literal('approval'), Type.Literal('applicant-task')]),
+  kind: oneOf(TASK_KIND_NAMES),
   status: TaskStatus,
   candidates: Type.Array(UserRef),
   assignee: Type.Union([UserRef, Type.Null()]),
@@ -103,6 +100,11 @@ export const CaseDetail = Type.Intersect([
     revealable: Type.Array(Type.String()),
     /** Present while the case waits for an administrator: a write of its records failed for good. */
     attention: Type.Optional(Type.Object({ since: Type.String({ format: 'date-time' }) })),
+    /**
+     * The projection this view reflects; a live `case` event with a `seq` at or below it brings
+     * nothing new (the client's own decision echoed back), so the client need not refetch.
+     */
+    seq: Type.Optional(Type.Integer()),
   }),
 ]);
 
@@ -122,21 +124,20 @@ export const RevealResult = Type.Object({
   revealedAt: Timestamp,
 });
 
-export const DecisionAction = Type.Union([
-  Type.Literal('approve'),
-  Type.Literal('reject'),
-  Type.Literal('return'),
-  Type.Literal('transfer'),
-  Type.Literal('add-signer'),
-  Type.Literal('delegate'),
-]);
+/** Reviewer actions, from the catalog (`REVIEWER_ACTIONS`). */
+export const DecisionAction = oneOf(REVIEWER_ACTION_NAMES);
 
 export const DecisionRequest = Type.Object({
   action: DecisionAction,
   comment: Type.Optional(Type.String({ maxLength: 2000 })),
   data: Type.Optional(Type.Record(Type.String(), Type.Any())),
-  /** Target: a username for transfer/add-signer/delegate, a node id (or "applicant") for return. */
+  /**
+   * Target: a username for actions aimed at a person (transfer, add-signer, remove-signer, delegate),
+   * a node id (or "applicant") for return.
+   */
   to: Type.Optional(Type.String({ maxLength: 100 })),
+  /** add-signer: the new signer decides right before you (前加签) or right after you (default). */
+  position: Type.Optional(Type.Union([Type.Literal('before'), Type.Literal('after')])),
 });
 
 export const CaseList = Type.Object({

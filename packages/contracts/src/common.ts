@@ -29,3 +29,11 @@ export const UserRef = Type.Object({
 
 /** ISO-8601 UTC timestamp. */
 export const Timestamp = Type.String({ format: 'date-time' });
+
+/**
+ * A string that is one of a catalog's names: validated as a union of literals (an enum in OpenAPI),
+ * typed as the catalog's own union, so the list is written once in `@unionflow/process-model/catalog`.
+ */
+export function oneOf<const T extends string>(names: readonly T[]) {
+  return Type.Unsafe<T>(Type.Union(names.map((n) => Type.Literal(n))));
+}

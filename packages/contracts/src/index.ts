@@ -84,7 +84,7 @@ export {
   TaskStatus,
   TimelineEvent,
 } from './cases';
-export { LocalText, PageQuery, Problem, Timestamp, UserRef } from './common';
+export { LocalText, oneOf, PageQuery, Problem, Timestamp, UserRef } from './common';
 export type {
   AdminUserDto,
   CreateOrgUnitBody,

@@ -40,6 +40,14 @@ export function auditHash(prevHash: string, e: Omit<AuditEventInput, 'at'> & { a
 }
 
 /**
+ * The audit key of a projection's `idx`-th timeline event: written by the worker's projection, read by
+ * the gateway to find where a case change sits in the live-event stream. One format, here.
+ */
+export function caseEventKey(caseId: string, seq: number, idx: number): string {
+  return `${caseId}:${seq}:${idx}`;
+}
+
+/**
  * Appends events to the chain inside the caller's transaction. A transaction-scoped advisory lock
  * serialises appenders so every row links to the one before it; it is held until the caller commits,
  * so callers append last and commit right after. Three statements however many events.

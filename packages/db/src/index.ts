@@ -5,11 +5,13 @@ export {
   appendAuditEvents,
   auditHash,
   canonicalJson,
+  caseEventKey,
   verifyAuditChain,
 } from './audit';
 export { allocateCaseNumber, nextCaseNumberSql } from './case-numbers';
 export { createDb } from './connect';
 export { claimProcessKey, type PublishOptions, publishDefinition, rootOrgId } from './definitions';
+export { EVENTS_CHANNEL } from './events-channel';
 export { migrateToLatest } from './migrate';
 export { createOrgDirectoryLoader } from './org-directory';
 export type * from './schema';

@@ -4,6 +4,7 @@ import * as initial from './migrations/20261121T0000_initial';
 import * as domain from './migrations/20261121T0100_domain';
 import * as orgAdmin from './migrations/20261201T0000_org_admin';
 import * as definitionOwner from './migrations/20261206T0100_definition_owner';
+import * as taskHolders from './migrations/20261206T0100_task_holders';
 import * as caseAttention from './migrations/20261206T0200_case_attention';
 import * as sessionsPasswords from './migrations/20261206T0200_sessions_passwords';
 import type { Database } from './schema';
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '20261206T0100_definition_owner': definitionOwner,
   '20261206T0200_sessions_passwords': sessionsPasswords,
   '20261206T0200_case_attention': caseAttention,
+  '20261206T0100_task_holders': taskHolders,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

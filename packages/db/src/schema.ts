@@ -1,3 +1,4 @@
+import type { CaseStatus, TaskKind, TaskStatus } from '@unionflow/process-model/catalog';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -104,7 +105,8 @@ export interface CasesTable {
   department: string;
   applicant_id: string;
   org_id: string;
-  status: string;
+  /** One of the catalog's case statuses. */
+  status: CaseStatus;
   outcome: string | null;
   current_step: Json<{ zh: string; en?: string } | null>;
   data: Json<Record<string, unknown>>;
@@ -121,8 +123,9 @@ export interface TasksTable {
   case_id: string;
   node_id: string;
   step_name: Json<{ zh: string; en?: string }>;
-  kind: string;
-  status: string;
+  /** Kind and status from the catalog. */
+  kind: TaskKind;
+  status: TaskStatus;
   assignee_id: string | null;
   form: Json<unknown[]>;
   created_at: Timestamp;
@@ -140,6 +143,12 @@ export interface TaskCandidatesTable {
   created_at: Timestamp;
   /** Set when the candidate holds the task for someone else (standing delegation). */
   on_behalf_of: string | null;
+}
+
+/** Everyone who holds or held a task of a case (they keep read access after handing it on). */
+export interface TaskHoldersTable {
+  case_id: string;
+  user_id: string;
 }
 
 export interface TimelineEventsTable {
@@ -332,6 +341,7 @@ export interface Database {
   cases: CasesTable;
   tasks: TasksTable;
   task_candidates: TaskCandidatesTable;
+  task_holders: TaskHoldersTable;
   timeline_events: TimelineEventsTable;
   audit_events: AuditEventsTable;
   idempotency_keys: IdempotencyKeysTable;

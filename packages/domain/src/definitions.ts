@@ -8,6 +8,7 @@ import { innovationProposal } from './innovation/innovation-proposal';
 import { openChallenge } from './innovation/open-challenge';
 import { hallOfFame, quarterlySelection } from './innovation/periodic-selection';
 import { workInjuryVisit } from './rights/work-injury-visit';
+import { SERVICE_ACTION_NAMES } from './service-actions';
 
 /** Every process the union asked for, as seeded into an empty database. */
 export const domainDefinitions: ProcessDefinition[] = [
@@ -23,32 +24,5 @@ export const domainDefinitions: ProcessDefinition[] = [
   grassrootsSubsidy,
 ];
 
-/** Service actions these definitions call; the worker registry must provide every one. */
-export const DOMAIN_SERVICE_ACTIONS = [
-  'notify-applicant',
-  'payment.disburse',
-  'payment.reclaim',
-  'innovation.award-band',
-  'innovation.disburse-award',
-  'innovation.reclaim-award',
-  'innovation.publish-to-library',
-  'innovation.mentor-award',
-  'innovation.quarter-candidates',
-  'innovation.quarterly-awards',
-  'innovation.year-candidates',
-  'innovation.induct-hall-of-fame',
-  'dispute.arbitration-summary',
-  'dispute.record-session',
-  'dispute.limit-warning',
-  'dispute.limit-check',
-  'mailbox.queue-reception',
-  'hardship.check-admission',
-  'hardship.open-file',
-  'hardship.pair-cadre',
-  'hardship.civil-affairs-check',
-  'hardship.record-reverification',
-  'hardship.reopen',
-  'hardship.archive',
-  'hardship.find-file',
-  'subsidy.compute',
-] as const;
+/** Service actions these definitions call (every one but the drafting no-op); the registry provides each. */
+export const DOMAIN_SERVICE_ACTIONS = SERVICE_ACTION_NAMES.filter((name) => name !== 'noop');

@@ -41,6 +41,7 @@ export {
 } from './innovation/tiers';
 export { type FenBand, isFen, yuan } from './money';
 export { WORK_INJURY_CONDOLENCE_FEN, workInjuryVisit } from './rights/work-injury-visit';
+export { SERVICE_ACTION_NAMES, SERVICE_ACTIONS, type ServiceActionName } from './service-actions';
 export {
   defaultSubsidyRules,
   partTimeChairSubsidyFen,

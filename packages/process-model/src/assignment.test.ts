@@ -68,7 +68,8 @@ describe('resolveAssignees', () => {
     const field = (value: unknown) =>
       resolveAssignees({ kind: 'field', field: 'who' }, { ...ctx, data: { who: value } }, org);
     expect(field('lina')).toEqual(['u-lina']);
-    expect(field(['wangfang', 'lina', 'ghost', 'lina'])).toEqual(['u-lina', 'u-wangfang']);
+    // The order given is the order a sequential (依次) step asks in; duplicates keep their first place.
+    expect(field(['wangfang', 'lina', 'ghost', 'lina'])).toEqual(['u-wangfang', 'u-lina']);
     expect(field(undefined)).toEqual([]);
     expect(field(42)).toEqual([]);
   });

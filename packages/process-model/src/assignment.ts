@@ -14,11 +14,12 @@ export const DEFAULT_EMPTY_ASSIGNEE_POLICY: EmptyAssigneePolicy = 'admin-queue';
 type OrgUser = OrgDirectory['users'][number];
 
 /**
- * User ids the rule designates, ordered by username, without duplicates; `[]` when nobody matches
- * (the caller then applies the step's empty-assignee policy).
+ * User ids the rule designates, without duplicates, in the order given (a `field` rule keeps the
+ * applicant's order, which a sequential 依次 step asks in) or, for role holders, by username; `[]` when
+ * nobody matches (the caller then applies the step's empty-assignee policy).
  */
 export function resolveAssignees(rule: AssigneeRule, ctx: AssignmentContext, org: OrgDirectory): string[] {
-  return byUsername(resolveUsers(rule, ctx, org)).map((user) => user.id);
+  return ordered(rule, resolveUsers(rule, ctx, org)).map((user) => user.id);
 }
 
 /** Like resolveAssignees but returns the directory entries. */
@@ -27,7 +28,7 @@ export function resolveAssigneeUsers(
   ctx: AssignmentContext,
   org: OrgDirectory,
 ): OrgUser[] {
-  return byUsername(resolveUsers(rule, ctx, org));
+  return ordered(rule, resolveUsers(rule, ctx, org));
 }
 
 function resolveUsers(rule: AssigneeRule, ctx: AssignmentContext, org: OrgDirectory): OrgUser[] {
@@ -82,13 +83,15 @@ function roleHolders(org: OrgDirectory, role: string, orgIds: string[]): OrgUser
   return org.users.filter((user) => orgIds.includes(user.orgId) && user.roles.includes(role));
 }
 
-/** A `field` rule's value is a username or a list of them; a user id is accepted as well. */
+/** A `field` rule's value is a username or a list of them (a user id is accepted as well), in its order. */
 function usersInField(org: OrgDirectory, value: unknown): OrgUser[] {
   const names = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-  return org.users.filter((user) => names.includes(user.username) || names.includes(user.id));
+  return names.flatMap((name) => org.users.filter((user) => user.username === name || user.id === name));
 }
 
-function byUsername(users: OrgUser[]): OrgUser[] {
+/** Without duplicates; a list someone wrote keeps its order, role holders (no order of their own) go by username. */
+function ordered(rule: AssigneeRule, users: OrgUser[]): OrgUser[] {
   const unique = [...new Map(users.map((user) => [user.id, user])).values()];
+  if (rule.kind === 'field') return unique;
   return unique.sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
 }

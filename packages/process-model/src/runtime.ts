@@ -1,4 +1,5 @@
 // The part of the model that runs inside workflows: small, pure, and free of the schema library.
+export * from './catalog';
 export { parseDuration } from './duration';
 export { ConditionError, evaluateCondition } from './expressions';
 export { resolveFieldOptions } from './form-options';

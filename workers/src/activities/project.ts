@@ -1,4 +1,4 @@
-import { appendAuditEvents, type Database } from '@unionflow/db';
+import { appendAuditEvents, caseEventKey, type Database } from '@unionflow/db';
 import type { Projection } from '@unionflow/workflows';
 import type { Kysely } from 'kysely';
 import { writeBatch } from './projection-batch';
@@ -40,7 +40,7 @@ export async function project(db: Kysely<Database>, p: Projection): Promise<void
     await appendAuditEvents(
       trx,
       p.timeline.map((e, idx) => ({
-        eventKey: `${p.caseId}:${p.seq}:${idx}`,
+        eventKey: caseEventKey(p.caseId, p.seq, idx),
         caseId: p.caseId,
         at: e.at,
         actorId: e.actorId,

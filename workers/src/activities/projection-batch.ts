@@ -1,7 +1,6 @@
-import type { Database } from '@unionflow/db';
+import { type Database, EVENTS_CHANNEL } from '@unionflow/db';
 import type { Projection } from '@unionflow/workflows';
 import { sql, type Transaction } from 'kysely';
-import { EVENTS_CHANNEL } from '../events-channel';
 
 /** The rows of one projection batch, in the shape the statement below reads from its JSON parameter. */
 function rowsOf(p: Projection) {
@@ -92,6 +91,11 @@ export async function writeBatch(
       SELECT task_id, user_id, open, due_at, created_at, on_behalf_of FROM c
       ON CONFLICT (task_id, user_id) DO UPDATE SET open = excluded.open, due_at = excluded.due_at,
         created_at = excluded.created_at, on_behalf_of = excluded.on_behalf_of
+    ),
+    held AS (
+      INSERT INTO task_holders (case_id, user_id)
+      SELECT DISTINCT ${p.caseId}, user_id FROM c
+      ON CONFLICT DO NOTHING
     ),
     tl AS (
       INSERT INTO timeline_events (case_id, seq, idx, at, type, actor_id, on_behalf_of_id, node_id, step_name, comment, data)

@@ -187,16 +187,16 @@ describe('approval steps', () => {
     expect(third.status).toBe('cancelled');
   });
 
-  it('sequential (依次) asks one signer after another in order', async () => {
+  it('sequential (依次) asks one signer after another, in the order the data gives', async () => {
     const view = await h.start(countersign('sequential'), { title: 'x', signers: ['wangfang', 'lina'] });
     const [first] = await h.openTasks(view.caseId);
-    expect(first?.candidates).toEqual(['u-lina']);
-    await h.decide(view.caseId, { taskId: first!.id, actorId: 'u-lina', action: 'approve' });
+    expect(first?.candidates).toEqual(['u-wangfang']);
+    await h.decide(view.caseId, { taskId: first!.id, actorId: 'u-wangfang', action: 'approve' });
     const [second] = await h.openTasks(view.caseId);
-    expect(second?.candidates).toEqual(['u-wangfang']);
+    expect(second?.candidates).toEqual(['u-lina']);
     const done = await h.decide(view.caseId, {
       taskId: second!.id,
-      actorId: 'u-wangfang',
+      actorId: 'u-lina',
       action: 'approve',
     });
     expect(done.status).toBe('completed');

@@ -92,6 +92,7 @@ export function approve(
   run: StepRun,
   actorId: string | null,
   comment?: string,
+  data?: Record<string, unknown>,
 ): void {
   ctx.closeTask(task, 'completed', 'approve');
   const node = ctx.node(run.nodeId);
@@ -100,6 +101,8 @@ export function approve(
     actorId,
     onBehalfOfId: actorId ? (task.onBehalfOf[actorId] ?? null) : null,
     comment: comment ?? null,
+    // What the reviewer entered (an award amount, a note) belongs to the decision's record.
+    ...(data && Object.keys(data).length > 0 ? { data } : {}),
   });
   if (task.returnTo) {
     // Delegated or signed-before: the original holder still decides.
@@ -152,6 +155,23 @@ function reassign(
   return updated;
 }
 
+/**
+ * Puts an added signer right after the one who added them, so a sequential (依次) step asks them next,
+ * not after everyone else. Cases that added a signer at the end before this change keep doing so on
+ * replay; the marker is only asked where the two orders differ.
+ */
+function insertSigner(fx: Effects, run: StepRun, adderId: string, target: string): void {
+  const at = run.queue.indexOf(adderId) + 1;
+  if (
+    at > 0 &&
+    at < run.queue.length &&
+    run.mode === 'sequential' &&
+    (fx.patched?.('vocab-signer-order') ?? true)
+  )
+    run.queue.splice(at, 0, target);
+  else run.queue.push(target);
+}
+
 /** Applies a reviewer's decision; throws EngineError when it cannot apply, leaving the case unchanged. */
 export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInput): Promise<void> {
   const { task, run } = findOpenTask(ctx, input.taskId);
@@ -168,7 +188,7 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
   switch (input.action) {
     case 'approve':
       takeData(ctx, task, input.data);
-      approve(ctx, fx, task, run, input.actorId, input.comment);
+      approve(ctx, fx, task, run, input.actorId, input.comment, input.data);
       return;
     case 'reject':
       reject(ctx, fx, task, run, input.actorId, input.comment);
@@ -211,7 +231,7 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
         reassign(ctx, task, input.actorId, target, input.actorId);
         return;
       }
-      run.queue.push(target);
+      insertSigner(fx, run, task.onBehalfOf[input.actorId] ?? input.actorId, target);
       run.required += 1;
       if (run.mode !== 'sequential')
         openTask(
@@ -222,7 +242,7 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
           (node as ApprovalNode).deadline,
         );
       takeData(ctx, task, input.data);
-      approve(ctx, fx, task, run, input.actorId, input.comment);
+      approve(ctx, fx, task, run, input.actorId, input.comment, input.data);
       return;
     }
     case 'remove-signer': {
@@ -245,6 +265,11 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
       });
       completeIfDone(ctx, fx, run, input.actorId);
       return;
+    }
+    default: {
+      // A catalog action without a handler does not compile: `action` is `never` here.
+      const unhandled: never = input.action;
+      throw new EngineError('Invalid', `Unknown action: ${String(unhandled)}.`);
     }
   }
 }

@@ -31,4 +31,9 @@ export interface Effects {
   /** A fresh UUID (deterministic inside the workflow). */
   uuid(): string;
   compensate(step: DoneStep): Promise<void>;
+  /**
+   * Temporal's `patched()`: true on the new path of an interpreter change (ADR 001). Optional so hosts
+   * without history (tests of the engine alone) take the new path.
+   */
+  patched?(changeId: string): boolean;
 }

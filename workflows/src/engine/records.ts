@@ -1,12 +1,12 @@
-import type { FormField, Text } from '@unionflow/process-model/runtime';
+import type { CaseStatus, FormField, TaskKind, TaskStatus, Text } from '@unionflow/process-model/runtime';
 
 /** A task as projected to the read model. */
 export interface TaskRecord {
   id: string;
   nodeId: string;
   stepName: Text;
-  kind: 'approval' | 'applicant-task';
-  status: 'open' | 'claimed' | 'completed' | 'cancelled';
+  kind: TaskKind;
+  status: TaskStatus;
   candidateIds: string[];
   assigneeId: string | null;
   /** When a candidate holds it for someone else (delegation), candidate → original. */
@@ -42,7 +42,7 @@ export interface Projection {
   caseId: string;
   seq: number;
   case: {
-    status: string;
+    status: CaseStatus;
     /** The definition version the case runs on (changes when an admin migrates it). */
     processVersion: number;
     outcome: string | null;

@@ -1,11 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TaskDto } from '@unionflow/contracts';
+import { REVIEWER_ACTIONS } from '@unionflow/contracts/vocabulary';
 import { api, UserPicker, useLocalText } from '@unionflow/ui';
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { TargetedAction } from './reviewer-actions';
 
-/** Decisions that need a target: a step (return) or a person (transfer, add signer, delegate). */
-export type TargetedAction = 'return' | 'transfer' | 'add-signer' | 'delegate';
+/** What the dialog sends: a target and a position when the action takes them, and a comment. */
+export interface DialogVars {
+  to?: string;
+  position?: 'before' | 'after';
+  comment?: string;
+}
 
 /** Steps this case has been through, newest last: where a return may go. */
 function useReturnTargets(task: TaskDto, enabled: boolean) {
@@ -23,7 +29,7 @@ function useReturnTargets(task: TaskDto, enabled: boolean) {
   };
 }
 
-/** Asks for the target and comment of a return, transfer, add-signer or delegation. */
+/** Asks for what a reviewer action needs, as the catalog declares it: a step, a person, a position, a comment. */
 export function DecisionDialog({
   task,
   action,
@@ -35,11 +41,12 @@ export function DecisionDialog({
   action: TargetedAction | null;
   busy: boolean;
   onCancel: () => void;
-  onSubmit: (vars: { to: string; comment?: string }) => void;
+  onSubmit: (vars: DialogVars) => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ to: string; comment?: string }>();
-  const targets = useReturnTargets(task, action === 'return');
+  const [form] = Form.useForm<{ to?: string; position?: 'before' | 'after'; comment?: string }>();
+  const spec = action ? REVIEWER_ACTIONS[action] : null;
+  const targets = useReturnTargets(task, spec?.target === 'step');
   return (
     <Modal
       open={action !== null}
@@ -54,30 +61,48 @@ export function DecisionDialog({
         form={form}
         layout="vertical"
         name="decision"
-        initialValues={{ to: action === 'return' ? 'applicant' : '' }}
-        onFinish={(v) => onSubmit({ to: String(v.to).trim(), comment: v.comment?.trim() || undefined })}
+        initialValues={{ to: spec?.target === 'step' ? 'applicant' : '', position: 'after' }}
+        onFinish={(v) =>
+          onSubmit({
+            ...(spec?.target !== 'none' ? { to: String(v.to).trim() } : {}),
+            ...(spec?.positioned ? { position: v.position } : {}),
+            comment: v.comment?.trim() || undefined,
+          })
+        }
       >
-        {action === 'return' ? (
+        {spec?.target === 'step' && (
           <Form.Item name="to" label={t('decision.returnTo')} rules={[{ required: true }]}>
             <Select
               loading={targets.loading}
               options={[{ value: 'applicant', label: t('decision.applicant') }, ...targets.steps]}
             />
           </Form.Item>
-        ) : (
+        )}
+        {spec?.target === 'user' && (
           <Form.Item
             name="to"
-            label={t('decision.to')}
+            label={t(action === 'remove-signer' ? 'decision.whom' : 'decision.to')}
             rules={[{ required: true, whitespace: true, message: t('decision.toRequired') }]}
           >
             <UserPicker data-testid="decision-to" caseId={task.caseId} />
           </Form.Item>
         )}
+        {spec?.positioned && (
+          <Form.Item name="position" label={t('decision.position')}>
+            <Radio.Group
+              data-testid="decision-position"
+              options={[
+                { value: 'after', label: t('decision.after') },
+                { value: 'before', label: t('decision.before') },
+              ]}
+            />
+          </Form.Item>
+        )}
         <Form.Item
           name="comment"
-          label={t('form.comment')}
+          label={t(action === 'comment' ? 'decision.commentText' : 'form.comment')}
           rules={
-            action === 'return'
+            spec && spec.comment !== 'optional'
               ? [{ required: true, whitespace: true, message: t('decision.commentRequired') }]
               : []
           }

@@ -1,6 +1,7 @@
 import { DownOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DecisionActionValue, TaskDto } from '@unionflow/contracts';
+import { REVIEWER_ACTIONS } from '@unionflow/contracts/vocabulary';
 import {
   ActionKeys,
   ApiError,
@@ -15,13 +16,16 @@ import { App, Button, Dropdown, Flex, Form, Input } from 'antd';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me';
-import { DecisionDialog, type TargetedAction } from './decision-dialog';
+import { noteSeen } from '../live/seen-projections';
+import { DecisionDialog } from './decision-dialog';
+import { type DECISION_BUTTONS, menuActions, type TargetedAction } from './reviewer-actions';
 
 interface DecisionVars {
   action: DecisionActionValue;
   comment?: string;
   data?: Record<string, unknown>;
   to?: string;
+  position?: 'before' | 'after';
 }
 
 /** What keyboard shortcuts may trigger on a task's controls. */
@@ -31,7 +35,7 @@ export interface TaskActionsHandle {
   claim: () => void;
 }
 
-/** Approve / reject, claim or release, and return / transfer / add signer / delegate, in place. */
+/** Approve / reject, claim or release, and the catalog's other reviewer actions (in a dialog), in place. */
 export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(function TaskActions(
   { task },
   ref,
@@ -64,10 +68,13 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
     form.setFieldsValue(toFormValues(fields, known));
   }, [prefill, detail.data, fields, form]);
 
-  const refresh = () => {
+  const refreshLists = () => {
     void client.invalidateQueries({ queryKey: ['inbox'] });
-    void client.invalidateQueries({ queryKey: ['case', task.caseId] });
     void client.invalidateQueries({ queryKey: ['cases'] });
+  };
+  const refresh = () => {
+    refreshLists();
+    void client.invalidateQueries({ queryKey: ['case', task.caseId] });
   };
   const settleOnAnswer = (err: unknown) => {
     if (err instanceof ApiError && err.status >= 400 && err.status < 500) keys.current.settle();
@@ -100,18 +107,21 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
       }
       return api.decide(task.id, vars, key);
     },
-    onSuccess: (_, vars) => {
+    onSuccess: (detail, vars) => {
       keys.current.settle();
       message.success(t('inbox.decided', { action: t(`action.${vars.action}`) }));
       form.resetFields();
       setTargeted(null);
-      refresh();
+      // The answer is the case after the decision: keep it instead of fetching it again.
+      client.setQueryData(['case', task.caseId], detail);
+      noteSeen(task.caseId, detail.seq);
+      refreshLists();
     },
     onError: settleOnAnswer,
   });
 
-  const submit = async (action: DecisionActionValue) => {
-    const needsComment = action === 'reject';
+  const submit = async (action: (typeof DECISION_BUTTONS)[number]) => {
+    const needsComment = REVIEWER_ACTIONS[action].comment !== 'optional';
     let values: Record<string, unknown>;
     try {
       values = await form.validateFields(needsComment ? ['comment'] : undefined);
@@ -124,7 +134,8 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
       return;
     }
     const comment = String(values.comment ?? '').trim() || undefined;
-    const data = action === 'reject' || !fields.length ? undefined : toCaseData(fields, values);
+    const data =
+      !REVIEWER_ACTIONS[action].carriesData || !fields.length ? undefined : toCaseData(fields, values);
     decide.mutate({ action, comment, data });
   };
 
@@ -140,10 +151,7 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
     claim: () => canClaim && claim.mutate(false),
   }));
 
-  const more =
-    task.kind === 'approval'
-      ? (['return', 'transfer', 'add-signer', 'delegate'] as const)
-      : (['transfer', 'delegate'] as const);
+  const more = menuActions(task);
 
   return (
     <Form form={form} layout="vertical" disabled={busy} style={{ marginTop: 8 }}>
@@ -174,7 +182,7 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
         </div>
       ) : null}
       <Flex gap={8} wrap justify="flex-end">
-        {(task.kind === 'approval' || canRelease) && (
+        {(more.length > 0 || canRelease) && (
           <Dropdown
             trigger={['click']}
             menu={{
@@ -231,7 +239,7 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
         action={targeted}
         busy={decide.isPending}
         onCancel={() => setTargeted(null)}
-        onSubmit={({ to, comment }) => targeted && decide.mutate({ action: targeted, to, comment })}
+        onSubmit={(vars) => targeted && decide.mutate({ action: targeted, ...vars })}
       />
     </Form>
   );

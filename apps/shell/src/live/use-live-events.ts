@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { alreadySeen } from './seen-projections';
 
 /**
  * Subscribes to `GET /api/events` while signed in and refreshes what changed: a `case` event
@@ -24,7 +25,12 @@ export function useLiveEvents(enabled: boolean): void {
     };
     source.addEventListener('case', (e) => {
       try {
-        const { caseId } = JSON.parse((e as MessageEvent<string>).data) as { caseId?: string };
+        const { caseId, seq } = JSON.parse((e as MessageEvent<string>).data) as {
+          caseId?: string;
+          seq?: number;
+        };
+        // The echo of this tab's own decision: its answer is already in the cache.
+        if (caseId && alreadySeen(caseId, seq)) return;
         if (caseId) changed.add(caseId);
       } catch {
         // a malformed event still means something changed

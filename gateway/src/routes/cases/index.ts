@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CaseDetail, CaseList, PageQuery, Problem, StartCaseRequest } from '@unionflow/contracts';
+import { CaseDetail, CaseList, CaseStatus, PageQuery, Problem, StartCaseRequest } from '@unionflow/contracts';
+import { APPLICANT_ACTION_NAMES, APPLICANT_ACTIONS } from '@unionflow/process-model';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { visibleCase } from '../../cases/case-lookup';
-import { caseQuery } from '../../cases/case-repository';
+import { caseQuery, openApplicantForm } from '../../cases/case-repository';
 import { toCaseDetail, toCaseSummary } from '../../cases/case-view';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
 import { departmentCases } from '../../cases/department-scope';
 import { sendApplicantAction } from '../../cases/engine-client';
+import { requireKnownFieldValues } from '../../cases/field-values';
 import { requireOwnUploads } from '../../cases/file-ownership';
 import { refuseMaskedEcho } from '../../cases/reveal';
 import { startableDefinition, submitApplication } from '../../cases/submit-application';
@@ -68,7 +70,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           PageQuery,
           Type.Object({
             scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('department')])),
-            status: Type.Optional(Type.String({ maxLength: 20 })),
+            status: Type.Optional(CaseStatus),
             process: Type.Optional(Type.String({ maxLength: 100 })),
           }),
         ]),
@@ -125,7 +127,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  for (const action of ['withdraw', 'urge', 'supplement', 'object'] as const) {
+  for (const action of APPLICANT_ACTION_NAMES) {
     app.post(
       `/api/cases/:id/${action}`,
       {
@@ -155,6 +157,8 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const body = request.body ?? {};
         refuseMaskedEcho(def, row.data, body.data);
         await requireOwnUploads(app.db, def, body.data, user.id);
+        if (APPLICANT_ACTIONS[action].carriesData && body.data)
+          await requireKnownFieldValues(app.db, await openApplicantForm(app.db, row.id), body.data);
         await sendApplicantAction(
           app.temporal,
           row.id,

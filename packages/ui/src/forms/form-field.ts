@@ -1,16 +1,8 @@
+import type { FieldType } from '@unionflow/contracts/vocabulary';
 import type { LocalTextValue } from '../i18n/local-text';
 
-/** Field kinds a process form can hold (mirrors FieldType in packages/process-model/src/types.ts). */
-export type FormFieldType =
-  | 'text'
-  | 'textarea'
-  | 'number'
-  | 'money'
-  | 'date'
-  | 'select'
-  | 'boolean'
-  | 'user'
-  | 'file';
+/** Field kinds a process form can hold: the catalog's `FieldType`, not a copy of it. */
+export type FormFieldType = FieldType;
 
 /** One form field of a process definition (mirrors FormField in packages/process-model/src/types.ts). */
 export interface FormFieldSpec {

@@ -1,4 +1,9 @@
-/** Shared words every app uses: statuses, actions, navigation, errors. Apps add their own keys. */
+import { CASE_STATUSES, labelsIn, REVIEWER_ACTIONS, TASK_STATUSES } from '@unionflow/contracts/vocabulary';
+
+/**
+ * Shared words every app uses: statuses, actions, navigation, errors. Apps add their own keys. Status
+ * and reviewer-action labels come from the catalog (`@unionflow/process-model/catalog`), keyed by name.
+ */
 export const commonResources = {
   'zh-CN': {
     app: { name: '工会协同审批', short: '协同审批' },
@@ -18,22 +23,11 @@ export const commonResources = {
       },
     },
     status: {
-      case: {
-        running: '办理中',
-        completed: '已办结',
-        rejected: '未通过',
-        withdrawn: '已撤回',
-        terminated: '已终止',
-      },
-      task: { open: '待处理', claimed: '已认领', completed: '已完成', cancelled: '已取消' },
+      case: labelsIn(CASE_STATUSES, 'zh'),
+      task: labelsIn(TASK_STATUSES, 'zh'),
     },
     action: {
-      approve: '同意',
-      reject: '驳回',
-      return: '退回',
-      transfer: '转办',
-      'add-signer': '加签',
-      delegate: '委托',
+      ...labelsIn(REVIEWER_ACTIONS, 'zh'),
       claim: '认领',
       submit: '提交',
       cancel: '取消',
@@ -100,22 +94,11 @@ export const commonResources = {
       },
     },
     status: {
-      case: {
-        running: 'In progress',
-        completed: 'Completed',
-        rejected: 'Rejected',
-        withdrawn: 'Withdrawn',
-        terminated: 'Terminated',
-      },
-      task: { open: 'Open', claimed: 'Claimed', completed: 'Done', cancelled: 'Cancelled' },
+      case: labelsIn(CASE_STATUSES, 'en'),
+      task: labelsIn(TASK_STATUSES, 'en'),
     },
     action: {
-      approve: 'Approve',
-      reject: 'Reject',
-      return: 'Return',
-      transfer: 'Transfer',
-      'add-signer': 'Add signer',
-      delegate: 'Delegate',
+      ...labelsIn(REVIEWER_ACTIONS, 'en'),
       claim: 'Claim',
       submit: 'Submit',
       cancel: 'Cancel',

@@ -1,0 +1,7 @@
+/**
+ * The catalog's vocabularies, for the apps: which reviewer actions exist, what each is aimed at, and
+ * the zh/en labels of actions, statuses and field types. Declared once in
+ * `@unionflow/process-model/catalog`; re-exported here so apps depend only on the contracts.
+ */
+export * from '@unionflow/process-model/catalog';
+export type { FieldType } from '@unionflow/process-model/runtime';

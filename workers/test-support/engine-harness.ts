@@ -25,7 +25,7 @@ import {
 import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
 import { createActivities } from '../src/activities/create-activities';
-import type { ServiceAction } from '../src/services/registry';
+import { builtInActions, type ServiceAction } from '../src/services/registry';
 import { workflowsPath } from '../src/worker';
 
 export interface EngineHarness {
@@ -70,7 +70,8 @@ export async function createEngineHarness(
       connection: nativeConnection,
       taskQueue,
       workflowsPath,
-      activities: createActivities({ db, services: options.services }),
+      // A test's own actions run beside the built-in ones.
+      activities: createActivities({ db, services: { ...builtInActions, ...options.services } }),
     });
     running = worker.run();
   }

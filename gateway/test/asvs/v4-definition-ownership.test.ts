@@ -10,7 +10,13 @@ import { simpleApproval } from '@unionflow/db';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../../../workers/test-support/engine-harness';
-import { type AuthHeaders, createTestApp, firstSignIn, login, type TestApp } from '../../test-support/app-harness';
+import {
+  type AuthHeaders,
+  createTestApp,
+  firstSignIn,
+  login,
+  type TestApp,
+} from '../../test-support/app-harness';
 
 let t: TestApp;
 let engine: EngineHarness;

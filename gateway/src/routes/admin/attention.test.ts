@@ -3,7 +3,6 @@ import type { CaseDetailDto } from '@unionflow/contracts';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtInActions } from '../../../../workers/src/services/registry';
 import { definition, endNode, review } from '../../../../workers/test-support/definitions';
 import { createEngineHarness, type EngineHarness } from '../../../../workers/test-support/engine-harness';
 import { type AuthHeaders, createTestApp, login, type TestApp } from '../../../test-support/app-harness';
@@ -29,7 +28,6 @@ beforeAll(async () => {
     databaseUrl: t.databaseUrl,
     taskQueue,
     services: {
-      ...builtInActions,
       // PostgreSQL's jsonb refuses \u0000: this result can never be written (SQLSTATE 22P05).
       'nul-result': async () => ({ note: 'a\u0000b' }),
       'flagged-result': async () => ({ flag: 'held-by-constraint' }),

@@ -26,7 +26,6 @@ const root = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 const dataDir = join(root, '.data');
 const log = (line: string) => console.log(`› ${line}`);
 const cleanup: { name: string; stop: () => Promise<void> }[] = [];
-let shuttingDown = false;
 let temporalUi: string | undefined;
 
 /** Services restarted after a crash once the platform is up; state lives in Temporal and PostgreSQL. */
@@ -41,7 +40,7 @@ const supervisor = new ProcessSupervisor((name, code, signal) => {
   const now = Date.now();
   const recent = [...(crashes.get(name) ?? []), now].filter((t) => now - t < CRASH_WINDOW_MS);
   crashes.set(name, recent);
-  if (restart && !shuttingDown && recent.length < MAX_CRASHES) {
+  if (restart && !supervisor.isStopping && recent.length < MAX_CRASHES) {
     // A crashed worker or gateway loses nothing: running cases wait in Temporal until it is back.
     console.error(`✖ The ${name} stopped unexpectedly (${how}); restarting it.`);
     restart();
@@ -51,16 +50,17 @@ const supervisor = new ProcessSupervisor((name, code, signal) => {
   void shutdown(1);
 });
 
-/** Stops everything started so far, newest first, then exits. */
-async function shutdown(code: number): Promise<void> {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  await supervisor.stopAll(log);
+/** Stops the servers started outside the supervisor (Temporal, PostgreSQL), newest first. */
+async function stopServers(): Promise<void> {
   for (const { name, stop } of cleanup.reverse()) {
     log(`Stopping ${name}…`);
     await stop().catch((error: unknown) => console.error(`  ${name}: ${String(error)}`));
   }
-  process.exit(code);
+}
+
+/** Stops everything started so far, newest first, then exits. */
+function shutdown(code: number): Promise<never> {
+  return supervisor.shutdown(code, stopServers, log);
 }
 
 function numberFromEnv(name: string, fallback: number): number {
@@ -123,8 +123,7 @@ function buildAppsIfMissing(): void {
 }
 
 async function main(): Promise<void> {
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  supervisor.exitOnSignals(stopServers, log);
 
   const port = numberFromEnv('PORT', 3000);
   if (!(await isPortFree(port)))
@@ -194,7 +193,7 @@ function printBanner(appUrl: string): void {
 }
 
 main().catch(async (error: unknown) => {
-  if (shuttingDown) return;
+  if (supervisor.isStopping) return;
   console.error(
     error instanceof DevstackError ? `✖ ${error.message}` : `✖ ${(error as Error)?.stack ?? error}`,
   );

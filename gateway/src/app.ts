@@ -18,7 +18,7 @@ import {
   type SessionPolicy,
 } from './auth';
 import { eventsPlugin } from './events';
-import { requestContextPlugin } from './observability';
+import { metricsPlugin, requestContextPlugin } from './observability';
 import { authPlugin } from './plugins/auth';
 import { dbPlugin } from './plugins/db';
 import { errorsPlugin, sendProblem } from './plugins/errors';
@@ -36,6 +36,7 @@ import { authRoutes } from './routes/auth';
 import { domainRoutes } from './routes/domain-routes';
 import { federationRoutes } from './routes/federation';
 import { healthRoutes } from './routes/health';
+import { metricsRoutes } from './routes/metrics';
 import { staticRoutes } from './routes/static';
 
 /** Everything the app needs from outside; TTLs and limits are options so tests can shrink them. */
@@ -59,6 +60,8 @@ export interface BuildAppOptions {
   domainRoutes?: boolean;
   /** Abandoned idempotency reservations older than this may be taken over. */
   idempotencyStaleAfterMs?: number;
+  /** Bearer token for scraping `/metrics` from another host (METRICS_TOKEN); unset: loopback only. */
+  metricsToken?: string;
 }
 
 /** The gateway's Fastify instance, typed for TypeBox route schemas. */
@@ -107,6 +110,7 @@ export function buildApp(opts: BuildAppOptions): App {
   app.register(cookie);
 
   // 2. Application plugins (shared services, fastify-plugin wrapped).
+  app.register(metricsPlugin);
   app.register(dbPlugin, { db: opts.db });
   app.register(temporalPlugin, { temporal: opts.temporal });
   app.register(errorsPlugin);
@@ -122,6 +126,7 @@ export function buildApp(opts: BuildAppOptions): App {
 
   // 3. Routes. Every route declares config.auth ('public' | 'user'); see plugins/auth.ts.
   app.register(healthRoutes);
+  app.register(metricsRoutes, { token: opts.metricsToken });
   app.register(authRoutes, {
     loginMax: rateLimit ? rateLimit.loginMax : Number.MAX_SAFE_INTEGER,
     throttle: { ...defaultLoginThrottlePolicy, ...opts.loginThrottle },

@@ -36,6 +36,7 @@ const app = buildApp({
   temporal: { client, namespace, taskQueue },
   staticRoot: appsRoot,
   trustProxy: process.env.TRUST_PROXY === 'true',
+  metricsToken: process.env.METRICS_TOKEN || undefined,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 

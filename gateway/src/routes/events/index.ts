@@ -3,6 +3,7 @@ import { Problem } from '@unionflow/contracts';
 import { Type } from 'typebox';
 import { AppError, tooManyRequests } from '../../errors';
 import { parseEventId, SseSession } from '../../events';
+import { sseConnections } from '../../observability';
 
 const EventsQuery = Type.Object({
   /** For clients that cannot set the Last-Event-ID header (polyfills). */
@@ -80,10 +81,11 @@ export const eventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'x-accel-buffering': 'no',
       });
       sessions.add(session);
+      sseConnections.inc();
       const heartbeat = setInterval(() => session.heartbeat(), heartbeatMs);
       const cleanUp = () => {
         clearInterval(heartbeat);
-        sessions.delete(session);
+        if (sessions.delete(session)) sseConnections.dec();
         session.close();
       };
       raw.on('close', cleanUp);

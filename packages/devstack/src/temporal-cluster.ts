@@ -311,7 +311,8 @@ async function registerNamespace(
       await connection.workflowService
         .registerNamespace({
           namespace: 'default',
-          workflowExecutionRetentionPeriod: { seconds: 7 * 86_400 },
+          // protobufjs takes a plain number for int64; the generated typings only name Long.
+          workflowExecutionRetentionPeriod: { seconds: (7 * 86_400) as never },
         })
         .catch((error: { code?: number }) => {
           if (error.code !== 6) throw error; // ALREADY_EXISTS: a restart

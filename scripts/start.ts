@@ -12,12 +12,15 @@ import {
 } from '../packages/db/src/index';
 import {
   checkTemporal,
+  DEFAULT_HISTORY_SHARDS,
   DevstackError,
   ensureTemporalCli,
+  ensureTemporalServer,
   findRepoRoot,
   isPortFree,
   ProcessSupervisor,
   startPostgres,
+  startTemporalCluster,
   startTemporalDevServer,
   waitForHttp,
 } from '../packages/devstack/src/index';
@@ -27,6 +30,8 @@ const dataDir = join(root, '.data');
 const log = (line: string) => console.log(`› ${line}`);
 const cleanup: { name: string; stop: () => Promise<void> }[] = [];
 let temporalUi: string | undefined;
+/** `pnpm start:cluster`: Temporal's production server as separate services instead of the dev server. */
+const clusterProfile = process.argv.includes('--cluster');
 
 /** Services restarted after a crash once the platform is up; state lives in Temporal and PostgreSQL. */
 const restartable = new Map<string, () => void>();
@@ -63,14 +68,30 @@ function shutdown(code: number): Promise<never> {
   return supervisor.shutdown(code, stopServers, log);
 }
 
-function numberFromEnv(name: string, fallback: number): number {
+function numberFromEnv(name: string, fallback: number, what = 'port', max = 65535): number {
   const raw = process.env[name];
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0 || value > 65535) {
-    throw new DevstackError(`${name}=${raw} is not a valid port. Use a number between 1 and 65535.`);
+  if (!Number.isInteger(value) || value <= 0 || value > max) {
+    throw new DevstackError(`${name}=${raw} is not a valid ${what}. Use a number between 1 and ${max}.`);
   }
   return value;
+}
+
+/** The cluster's databases live on the platform's PostgreSQL server, beside the platform's own. */
+async function startCluster(databaseUrl: string): Promise<string> {
+  const binaries = await ensureTemporalServer({ toolsDir: join(root, '.tools', 'bin'), log });
+  const cluster = await startTemporalCluster({
+    binaries,
+    postgresUrl: databaseUrl,
+    shards: numberFromEnv('TEMPORAL_SHARDS', DEFAULT_HISTORY_SHARDS, 'shard count', 16_384),
+    dir: join(dataDir, 'temporal-cluster'),
+    ports: 'standard',
+    log,
+  });
+  cleanup.push({ name: 'Temporal cluster', stop: cluster.stop });
+  temporalUi = `(集群 cluster: ${cluster.shards} shards; metrics ${cluster.metricsUrls.frontend})`;
+  return cluster.address;
 }
 
 async function startTemporal(): Promise<string> {
@@ -130,7 +151,14 @@ async function main(): Promise<void> {
     throw new DevstackError(`Port ${port} is in use; set PORT=… to use another.`);
   await mkdir(dataDir, { recursive: true });
 
-  const [temporalAddress, databaseUrl] = await Promise.all([startTemporal(), startDatabase()]);
+  let temporalAddress: string;
+  let databaseUrl: string;
+  if (clusterProfile && !process.env.TEMPORAL_ADDRESS) {
+    databaseUrl = await startDatabase();
+    temporalAddress = await startCluster(databaseUrl);
+  } else {
+    [temporalAddress, databaseUrl] = await Promise.all([startTemporal(), startDatabase()]);
+  }
   buildAppsIfMissing();
   if (!(await isPortFree(port)))
     throw new DevstackError(`Port ${port} is in use; set PORT=… to use another.`);

@@ -170,6 +170,8 @@ async function main(): Promise<void> {
     PORT: String(port),
     // Request-by-request logs are for operators; a newcomer's terminal shows warnings and errors.
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // The worker's Prometheus endpoint (loopback only); the gateway serves its own at /metrics.
+    WORKER_METRICS_PORT: process.env.WORKER_METRICS_PORT ?? '9464',
   };
   // `node --import tsx` rather than the tsx CLI: one process per service, so signals reach it directly.
   const run = (name: string, entry: string) =>

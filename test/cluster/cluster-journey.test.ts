@@ -1,27 +1,21 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import {
   type ClusterService,
+  clusterBinariesInstalled,
   createTestDatabase,
-  ensureTemporalServer,
-  findRepoRoot,
-  startTemporalCluster,
+  startTestCluster,
   type TemporalCluster,
+  type TestCluster,
   type TestDatabase,
 } from '@unionflow/devstack';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definition, endNode, review } from '../../workers/test-support/definitions';
 import { createEngineHarness, type EngineHarness } from '../../workers/test-support/engine-harness';
 
-const tools = join(findRepoRoot(), '.tools', 'bin');
-const installed = existsSync(join(tools, 'server')) && existsSync(join(tools, 'sql'));
+const installed = clusterBinariesInstalled();
 if (!installed) {
   console.warn(
-    `Skipping the cluster journey: ${tools}/server and sql are not installed (.ci/run builds them in the background; so does pnpm start:cluster).`,
+    'Skipping the cluster journey: .tools/bin/server and sql are not installed (.ci/run builds them in the background; so does pnpm start:cluster).',
   );
 }
 
@@ -45,40 +39,24 @@ async function untilAnswered<T>(call: () => Promise<T>, timeoutMs = 90_000): Pro
 }
 
 describe.skipIf(!installed)('the platform on the Temporal cluster profile', () => {
-  const suffix = randomBytes(4).toString('hex');
-  const databases = { main: `uf_cluster_${suffix}`, visibility: `uf_cluster_vis_${suffix}` };
   let appDb: TestDatabase;
-  let dir: string;
+  let testCluster: TestCluster;
   let cluster: TemporalCluster;
   let engine: EngineHarness;
 
   beforeAll(async () => {
     appDb = await createTestDatabase();
-    dir = await mkdtemp(join(tmpdir(), 'uf-cluster-journey-'));
-    cluster = await startTemporalCluster({
-      binaries: await ensureTemporalServer({ toolsDir: tools }),
-      postgresUrl: appDb.url,
-      databases,
-      shards: 4,
-      dir,
-      ports: 'free',
-    });
+    testCluster = await startTestCluster({ postgresUrl: appDb.url });
+    cluster = testCluster.cluster;
     engine = await createEngineHarness({ databaseUrl: appDb.url, temporalAddress: cluster.address });
   }, 300_000);
 
   afterAll(async () => {
     // The worker first: it would poll a stopped cluster and log every retry.
     await engine?.stopWorker();
-    await cluster?.stop();
-    for (const name of Object.values(databases)) {
-      await sql
-        .raw(`drop database if exists ${name} with (force)`)
-        .execute(engine.db)
-        .catch(() => {});
-    }
+    await testCluster?.drop();
     await engine?.close();
     await appDb?.drop();
-    await rm(dir, { recursive: true, force: true });
   }, 120_000);
 
   it('runs a case from application to completion, read model and timeline included', async () => {

@@ -35,11 +35,13 @@ export {
   type TemporalDevServerOptions,
 } from './temporal-server';
 export {
+  clusterBinariesInstalled,
   type EnsureTemporalServerOptions,
   ensureTemporalServer,
   TEMPORAL_SERVER_VERSION,
   type TemporalServerBinaries,
 } from './temporal-server-install';
+export { startTestCluster, type TestCluster } from './test-cluster';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export type { TestServices } from './vitest-context';
 export { type WaitForHttpOptions, waitForHttp } from './wait-for-http';

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -83,4 +84,9 @@ async function moduleDir(go: string, env: NodeJS.ProcessEnv): Promise<string> {
       `Cannot locate ${MODULE}@${TEMPORAL_SERVER_VERSION} in the Go module cache (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
     );
   }
+}
+
+/** True when toolsDir (default `<repo>/.tools/bin`) holds both binaries; tests skip the cluster otherwise. */
+export function clusterBinariesInstalled(toolsDir = join(findRepoRoot(), '.tools', 'bin')): boolean {
+  return existsSync(join(toolsDir, 'server')) && existsSync(join(toolsDir, 'sql'));
 }

@@ -1,13 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { ensureTemporalCli } from './temporal-cli';
-import { startTemporalCluster } from './temporal-cluster';
 import { startTemporalDevServer } from './temporal-server';
-import { ensureTemporalServer } from './temporal-server-install';
+import { startTestCluster } from './test-cluster';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import type {} from './vitest-context';
 
@@ -23,40 +17,8 @@ interface RunTemporal {
  * process journeys.
  */
 async function startCluster(database: TestDatabase, log: (line: string) => void): Promise<RunTemporal> {
-  const suffix = randomBytes(4).toString('hex');
-  const databases = { main: `uf_temporal_${suffix}`, visibility: `uf_temporal_vis_${suffix}` };
-  const dir = await mkdtemp(join(tmpdir(), 'uf-test-cluster-'));
-  const dropAll = async () => {
-    const admin = new pg.Client({ connectionString: database.url });
-    await admin.connect();
-    try {
-      for (const name of Object.values(databases)) {
-        await admin.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
-      }
-    } finally {
-      await admin.end();
-    }
-    await rm(dir, { recursive: true, force: true });
-  };
-  try {
-    const cluster = await startTemporalCluster({
-      binaries: await ensureTemporalServer({ log }),
-      postgresUrl: database.url,
-      databases,
-      shards: 4,
-      dir,
-      ports: 'free',
-      log,
-    });
-    const stop = async () => {
-      await cluster.stop();
-      await dropAll();
-    };
-    return { address: cluster.address, stop };
-  } catch (error) {
-    await dropAll().catch(() => {});
-    throw error;
-  }
+  const test = await startTestCluster({ postgresUrl: database.url, log });
+  return { address: test.cluster.address, stop: test.drop };
 }
 
 /**

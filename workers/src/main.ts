@@ -1,6 +1,7 @@
 // Worker composition root: connection, activities, workflow bundle, shutdown.
 import { DefaultLogger, type LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
 import { createDb } from '@unionflow/db';
+import { startTracing } from './observability/tracing';
 import { reportParkedCases, workerTelemetry } from './observability/worker-metrics';
 import { ensureSearchAttributes } from './search-attributes';
 import { createCaseWorker } from './worker';
@@ -33,14 +34,17 @@ try {
 }
 // TEMPORAL_TASK_QUEUE lets tests and scale-out runs use their own queue; gateways must use the same.
 await ensureSearchAttributes(address, namespace);
+const tracing = startTracing('unionflow-worker');
 const worker = await createCaseWorker({
   connection,
   namespace,
   db,
+  plugins: tracing ? [tracing.plugin] : [],
   taskQueue: process.env.TEMPORAL_TASK_QUEUE || undefined,
 });
 console.error(`worker ready on task queue ${worker.options.taskQueue} (${address}, namespace ${namespace})`);
 await worker.run();
 stopReporting();
+await tracing?.shutdown();
 await connection.close();
 await db.destroy();

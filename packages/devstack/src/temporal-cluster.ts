@@ -1,14 +1,12 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { closeSync, openSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { isRunning, killOnExit, signal, stopChild } from './child-process';
 import { DevstackError } from './errors';
-import { type Log, lastLine, silentLog } from './log';
+import { type Log, silentLog } from './log';
 import { findFreePort, isPortFree } from './ports';
 import { ensureDatabase } from './postgres';
 import {
@@ -20,12 +18,11 @@ import {
   type ServicePorts,
   STANDARD_PORTS,
 } from './temporal-cluster-config';
-import { SEARCH_ATTRIBUTES } from './temporal-server';
+import { registerNamespace, untilListening } from './temporal-cluster-readiness';
 import type { TemporalServerBinaries } from './temporal-server-install';
 
 /** Default number of history shards; fixed when the databases are created (Temporal cannot reshard). */
 export const DEFAULT_HISTORY_SHARDS = 8;
-const KEYWORD = 2; // temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD
 
 /** Options for {@link startTemporalCluster}. */
 export interface TemporalClusterOptions {
@@ -150,9 +147,9 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     // ("SaveClusterMetadata encountered version mismatch").
     for (const service of CLUSTER_SERVICES) {
       startService(service);
-      await untilListening(service, ports[service].membership, children, logFile, timeoutMs);
+      await untilListening(service, ports[service].membership, { children, logFile }, timeoutMs);
     }
-    await registerNamespace(address, children, logFile, timeoutMs);
+    await registerNamespace(address, { children, logFile }, timeoutMs);
   } catch (error) {
     await stop();
     throw error;
@@ -257,89 +254,4 @@ async function hasSchemaVersionTable(adminUrl: string, database: string): Promis
   } finally {
     await client.end();
   }
-}
-
-/** Throws a one-line error naming the service and its log when one of the processes has exited. */
-function checkAlive(
-  children: Map<ClusterService, ChildProcess>,
-  logFile: (service: ClusterService) => string,
-): void {
-  for (const [service, child] of children) {
-    if (!isRunning(child)) {
-      throw new DevstackError(
-        `Temporal ${service} exited while starting (${child.exitCode ?? child.signalCode}: ${lastLine(logFile(service))}); see ${logFile(service)}.`,
-      );
-    }
-  }
-}
-
-async function untilListening(
-  service: ClusterService,
-  port: number,
-  children: Map<ClusterService, ChildProcess>,
-  logFile: (service: ClusterService) => string,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    checkAlive(children, logFile);
-    if (!(await isPortFree(port))) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new DevstackError(
-    `Temporal ${service} did not listen on port ${port} in time; see ${logFile(service)}.`,
-  );
-}
-
-/**
- * Registers `default` and the search attributes, then proves the namespace works end to end by
- * starting and terminating a probe workflow (history learns new namespaces from a cache).
- */
-async function registerNamespace(
-  address: string,
-  children: Map<ClusterService, ChildProcess>,
-  logFile: (service: ClusterService) => string,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError = 'no answer yet';
-  while (Date.now() < deadline) {
-    checkAlive(children, logFile);
-    let connection: Connection | undefined;
-    try {
-      connection = await Connection.connect({ address, connectTimeout: 2000 });
-      await connection.workflowService
-        .registerNamespace({
-          namespace: 'default',
-          // protobufjs takes a plain number for int64; the generated typings only name Long.
-          workflowExecutionRetentionPeriod: { seconds: (7 * 86_400) as never },
-        })
-        .catch((error: { code?: number }) => {
-          if (error.code !== 6) throw error; // ALREADY_EXISTS: a restart
-        });
-      const existing = await connection.operatorService.listSearchAttributes({ namespace: 'default' });
-      const missing = SEARCH_ATTRIBUTES.filter((name) => !(name in (existing.customAttributes ?? {})));
-      if (missing.length > 0) {
-        await connection.operatorService.addSearchAttributes({
-          namespace: 'default',
-          searchAttributes: Object.fromEntries(missing.map((name) => [name, KEYWORD])),
-        });
-      }
-      const client = new Client({ connection, namespace: 'default' });
-      const probe = await client.workflow.start('devstackProbe', {
-        taskQueue: 'devstack-probe',
-        workflowId: `devstack-probe-${randomUUID()}`,
-      });
-      await probe.terminate('start-up probe');
-      return;
-    } catch (error) {
-      lastError = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? lastError;
-      await new Promise((r) => setTimeout(r, 1000));
-    } finally {
-      await connection?.close().catch(() => {});
-    }
-  }
-  throw new DevstackError(
-    `The Temporal cluster did not become ready in ${Math.round(timeoutMs / 1000)} s (${lastError}); see the logs beside ${logFile('frontend')}.`,
-  );
 }

@@ -12,12 +12,15 @@ import {
 } from '../packages/db/src/index';
 import {
   checkTemporal,
+  DEFAULT_HISTORY_SHARDS,
   DevstackError,
   ensureTemporalCli,
+  ensureTemporalServer,
   findRepoRoot,
   isPortFree,
   ProcessSupervisor,
   startPostgres,
+  startTemporalCluster,
   startTemporalDevServer,
   waitForHttp,
 } from '../packages/devstack/src/index';
@@ -26,8 +29,9 @@ const root = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 const dataDir = join(root, '.data');
 const log = (line: string) => console.log(`› ${line}`);
 const cleanup: { name: string; stop: () => Promise<void> }[] = [];
-let shuttingDown = false;
 let temporalUi: string | undefined;
+/** `pnpm start:cluster`: Temporal's production server as separate services instead of the dev server. */
+const clusterProfile = process.argv.includes('--cluster');
 
 /** Services restarted after a crash once the platform is up; state lives in Temporal and PostgreSQL. */
 const restartable = new Map<string, () => void>();
@@ -41,7 +45,7 @@ const supervisor = new ProcessSupervisor((name, code, signal) => {
   const now = Date.now();
   const recent = [...(crashes.get(name) ?? []), now].filter((t) => now - t < CRASH_WINDOW_MS);
   crashes.set(name, recent);
-  if (restart && !shuttingDown && recent.length < MAX_CRASHES) {
+  if (restart && !supervisor.isStopping && recent.length < MAX_CRASHES) {
     // A crashed worker or gateway loses nothing: running cases wait in Temporal until it is back.
     console.error(`✖ The ${name} stopped unexpectedly (${how}); restarting it.`);
     restart();
@@ -51,26 +55,43 @@ const supervisor = new ProcessSupervisor((name, code, signal) => {
   void shutdown(1);
 });
 
-/** Stops everything started so far, newest first, then exits. */
-async function shutdown(code: number): Promise<void> {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  await supervisor.stopAll(log);
+/** Stops the servers started outside the supervisor (Temporal, PostgreSQL), newest first. */
+async function stopServers(): Promise<void> {
   for (const { name, stop } of cleanup.reverse()) {
     log(`Stopping ${name}…`);
     await stop().catch((error: unknown) => console.error(`  ${name}: ${String(error)}`));
   }
-  process.exit(code);
 }
 
-function numberFromEnv(name: string, fallback: number): number {
+/** Stops everything started so far, newest first, then exits. */
+function shutdown(code: number): Promise<never> {
+  return supervisor.shutdown(code, stopServers, log);
+}
+
+function numberFromEnv(name: string, fallback: number, what = 'port', max = 65535): number {
   const raw = process.env[name];
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0 || value > 65535) {
-    throw new DevstackError(`${name}=${raw} is not a valid port. Use a number between 1 and 65535.`);
+  if (!Number.isInteger(value) || value <= 0 || value > max) {
+    throw new DevstackError(`${name}=${raw} is not a valid ${what}. Use a number between 1 and ${max}.`);
   }
   return value;
+}
+
+/** The cluster's databases live on the platform's PostgreSQL server, beside the platform's own. */
+async function startCluster(databaseUrl: string): Promise<string> {
+  const binaries = await ensureTemporalServer({ toolsDir: join(root, '.tools', 'bin'), log });
+  const cluster = await startTemporalCluster({
+    binaries,
+    postgresUrl: databaseUrl,
+    shards: numberFromEnv('TEMPORAL_SHARDS', DEFAULT_HISTORY_SHARDS, 'shard count', 16_384),
+    dir: join(dataDir, 'temporal-cluster'),
+    ports: 'standard',
+    log,
+  });
+  cleanup.push({ name: 'Temporal cluster', stop: cluster.stop });
+  temporalUi = `(集群 cluster: ${cluster.shards} shards; metrics ${cluster.metricsUrls.frontend})`;
+  return cluster.address;
 }
 
 async function startTemporal(): Promise<string> {
@@ -123,15 +144,21 @@ function buildAppsIfMissing(): void {
 }
 
 async function main(): Promise<void> {
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  supervisor.exitOnSignals(stopServers, log);
 
   const port = numberFromEnv('PORT', 3000);
   if (!(await isPortFree(port)))
     throw new DevstackError(`Port ${port} is in use; set PORT=… to use another.`);
   await mkdir(dataDir, { recursive: true });
 
-  const [temporalAddress, databaseUrl] = await Promise.all([startTemporal(), startDatabase()]);
+  let temporalAddress: string;
+  let databaseUrl: string;
+  if (clusterProfile && !process.env.TEMPORAL_ADDRESS) {
+    databaseUrl = await startDatabase();
+    temporalAddress = await startCluster(databaseUrl);
+  } else {
+    [temporalAddress, databaseUrl] = await Promise.all([startTemporal(), startDatabase()]);
+  }
   buildAppsIfMissing();
   if (!(await isPortFree(port)))
     throw new DevstackError(`Port ${port} is in use; set PORT=… to use another.`);
@@ -143,6 +170,8 @@ async function main(): Promise<void> {
     PORT: String(port),
     // Request-by-request logs are for operators; a newcomer's terminal shows warnings and errors.
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // The worker's Prometheus endpoint (loopback only); the gateway serves its own at /metrics.
+    WORKER_METRICS_PORT: process.env.WORKER_METRICS_PORT ?? '9464',
   };
   // `node --import tsx` rather than the tsx CLI: one process per service, so signals reach it directly.
   const run = (name: string, entry: string) =>
@@ -194,7 +223,7 @@ function printBanner(appUrl: string): void {
 }
 
 main().catch(async (error: unknown) => {
-  if (shuttingDown) return;
+  if (supervisor.isStopping) return;
   console.error(
     error instanceof DevstackError ? `✖ ${error.message}` : `✖ ${(error as Error)?.stack ?? error}`,
   );

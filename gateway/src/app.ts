@@ -18,7 +18,7 @@ import {
   type SessionPolicy,
 } from './auth';
 import { eventsPlugin } from './events';
-import { requestContextPlugin } from './observability';
+import { metricsPlugin, requestContextPlugin } from './observability';
 import { authPlugin } from './plugins/auth';
 import { dbPlugin } from './plugins/db';
 import { errorsPlugin, sendProblem } from './plugins/errors';
@@ -38,6 +38,7 @@ import { authRoutes } from './routes/auth';
 import { domainRoutes } from './routes/domain-routes';
 import { federationRoutes } from './routes/federation';
 import { healthRoutes } from './routes/health';
+import { metricsRoutes } from './routes/metrics';
 import { staticRoutes } from './routes/static';
 
 /** Everything the app needs from outside; TTLs and limits are options so tests can shrink them. */
@@ -63,6 +64,8 @@ export interface BuildAppOptions {
   idempotencyStaleAfterMs?: number;
   /** How often expired idempotency keys, sessions and sign-in counters are purged (`false`: never). */
   purgeEveryMs?: number | false;
+  /** Bearer token for scraping `/metrics` from another host (METRICS_TOKEN); unset: loopback only. */
+  metricsToken?: string;
 }
 
 /** The gateway's Fastify instance, typed for TypeBox route schemas. */
@@ -111,6 +114,7 @@ export function buildApp(opts: BuildAppOptions): App {
   app.register(cookie);
 
   // 2. Application plugins (shared services, fastify-plugin wrapped).
+  app.register(metricsPlugin);
   app.register(dbPlugin, { db: opts.db });
   app.register(temporalPlugin, { temporal: opts.temporal });
   app.register(errorsPlugin);
@@ -132,6 +136,7 @@ export function buildApp(opts: BuildAppOptions): App {
 
   // 3. Routes. Every route declares config.auth ('public' | 'user'); see plugins/auth.ts.
   app.register(healthRoutes);
+  app.register(metricsRoutes, { token: opts.metricsToken });
   app.register(authRoutes, {
     loginMax: rateLimit ? rateLimit.loginMax : Number.MAX_SAFE_INTEGER,
     throttle,

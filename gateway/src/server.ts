@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '@unionflow/db';
+import { startTracing } from '@unionflow/telemetry';
 import { CASE_TASK_QUEUE } from '@unionflow/workflows';
 import { buildApp } from './app';
 import { requestIdInterceptor } from './observability';
@@ -28,7 +29,13 @@ const appsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const db = createDb(databaseUrl);
 const connection = await Connection.connect({ address: temporalAddress });
 // Every start and update carries the request id into the workflow history.
-const client = new Client({ connection, namespace, interceptors: { workflow: [requestIdInterceptor()] } });
+// Traces reach the workflow and its activities only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+const tracing = startTracing('unionflow-gateway');
+const client = new Client({
+  connection,
+  namespace,
+  interceptors: { workflow: [requestIdInterceptor(), ...(tracing ? [tracing.clientInterceptor] : [])] },
+});
 
 const app = buildApp({
   db,
@@ -36,6 +43,7 @@ const app = buildApp({
   temporal: { client, namespace, taskQueue },
   staticRoot: appsRoot,
   trustProxy: process.env.TRUST_PROXY === 'true',
+  metricsToken: process.env.METRICS_TOKEN || undefined,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 
@@ -53,6 +61,7 @@ async function shutdown(signal: string): Promise<void> {
   try {
     await app.close();
     await connection.close();
+    await tracing?.shutdown();
     await db.destroy();
     process.exit(0);
   } catch (error) {

@@ -1,6 +1,8 @@
 // Worker composition root: connection, activities, workflow bundle, shutdown.
 import { DefaultLogger, type LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
 import { createDb } from '@unionflow/db';
+import { startTracing } from '@unionflow/telemetry';
+import { reportParkedCases, workerTelemetry } from './observability/worker-metrics';
 import { ensureSearchAttributes } from './search-attributes';
 import { createCaseWorker } from './worker';
 
@@ -15,8 +17,14 @@ const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
 const levels: LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'];
 const wanted = (process.env.LOG_LEVEL ?? 'info').toUpperCase() as LogLevel;
 const level = levels.includes(wanted) ? wanted : 'WARN';
-Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'], logger: new DefaultLogger(level) });
+const telemetryOptions = workerTelemetry(process.env);
+Runtime.install({
+  shutdownSignals: ['SIGINT', 'SIGTERM'],
+  logger: new DefaultLogger(level),
+  telemetryOptions,
+});
 const db = createDb(databaseUrl);
+const stopReporting = telemetryOptions ? reportParkedCases(db, Runtime.instance().metricMeter) : () => {};
 let connection: NativeConnection;
 try {
   connection = await NativeConnection.connect({ address });
@@ -26,13 +34,17 @@ try {
 }
 // TEMPORAL_TASK_QUEUE lets tests and scale-out runs use their own queue; gateways must use the same.
 await ensureSearchAttributes(address, namespace);
+const tracing = startTracing('unionflow-worker');
 const worker = await createCaseWorker({
   connection,
   namespace,
   db,
+  plugins: tracing ? [tracing.plugin] : [],
   taskQueue: process.env.TEMPORAL_TASK_QUEUE || undefined,
 });
 console.error(`worker ready on task queue ${worker.options.taskQueue} (${address}, namespace ${namespace})`);
 await worker.run();
+stopReporting();
+await tracing?.shutdown();
 await connection.close();
 await db.destroy();

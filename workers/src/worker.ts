@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type NativeConnection, Worker } from '@temporalio/worker';
+import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { CASE_TASK_QUEUE } from '@unionflow/workflows';
 import type { ActivityDeps } from './activities/create-activities';
 import { createActivities } from './activities/create-activities';
@@ -8,6 +8,8 @@ export interface CaseWorkerOptions extends ActivityDeps {
   connection: NativeConnection;
   namespace?: string;
   taskQueue?: string;
+  /** Worker plugins, e.g. OpenTelemetry tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+  plugins?: WorkerOptions['plugins'];
 }
 
 /** The workflow bundle entry: the interpreter and nothing else. */
@@ -21,5 +23,6 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue ?? CASE_TASK_QUEUE,
     workflowsPath,
     activities: createActivities(options),
+    plugins: options.plugins,
   });
 }

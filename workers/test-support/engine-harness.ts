@@ -52,12 +52,18 @@ export const zhangwei: Applicant = { userId: 'u-zhangwei', orgId: 'org-steel' };
 
 /** A worker on its own task queue against the shared test Temporal server and database. */
 export async function createEngineHarness(
-  options: { services?: Record<string, ServiceAction>; databaseUrl?: string; taskQueue?: string } = {},
+  options: {
+    services?: Record<string, ServiceAction>;
+    databaseUrl?: string;
+    taskQueue?: string;
+    /** Another Temporal than the run's dev server (the cluster profile's tests). */
+    temporalAddress?: string;
+  } = {},
 ): Promise<EngineHarness> {
   const db = createDb(options.databaseUrl ?? inject('databaseUrl'));
   await migrateToLatest(db);
   await seedDemoOrganisation(db);
-  const address = inject('temporalAddress');
+  const address = options.temporalAddress ?? inject('temporalAddress');
   const taskQueue = options.taskQueue ?? `test-${randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address });
   const clientConnection = await Connection.connect({ address });

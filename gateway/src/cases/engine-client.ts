@@ -30,6 +30,7 @@ import {
   SEARCH_ATTRIBUTES,
 } from '@unionflow/workflows';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../errors';
+import { timeUpdate } from '../observability';
 import type { TemporalContext } from '../plugins/temporal';
 
 const searchKeys = {
@@ -119,10 +120,12 @@ export async function startCase(
     ],
   });
   try {
-    return await t.client.workflow.executeUpdateWithStart(readyUpdate, {
-      startWorkflowOperation,
-      updateId: `ready-${input.caseId}`,
-    });
+    return await timeUpdate(readyUpdate.name, () =>
+      t.client.workflow.executeUpdateWithStart(readyUpdate, {
+        startWorkflowOperation,
+        updateId: `ready-${input.caseId}`,
+      }),
+    );
   } catch (err) {
     // A case that ends in its very first step closes before the ready update is delivered; its
     // projection is written by then, and the workflow's result is the final view.
@@ -149,8 +152,10 @@ async function update<A>(
 ): Promise<CaseView> {
   const handle = engine(temporal).client.workflow.getHandle(caseWorkflowId(caseId));
   try {
-    // biome-ignore lint/suspicious/noExplicitAny: the update definitions share one call shape
-    return await handle.executeUpdate(def as any, { args: [arg], updateId: updateId ?? randomUUID() });
+    return await timeUpdate(def.name, () =>
+      // biome-ignore lint/suspicious/noExplicitAny: the update definitions share one call shape
+      handle.executeUpdate(def as any, { args: [arg], updateId: updateId ?? randomUUID() }),
+    );
   } catch (err) {
     throw toHttpError(err);
   }

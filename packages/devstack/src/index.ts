@@ -21,12 +21,27 @@ export { ProcessSupervisor, type SupervisedCommand, type UnexpectedExitHandler }
 export { findRepoRoot } from './repo-root';
 export { type EnsureTemporalCliOptions, ensureTemporalCli, TEMPORAL_CLI_VERSION } from './temporal-cli';
 export {
+  DEFAULT_HISTORY_SHARDS,
+  startTemporalCluster,
+  type TemporalCluster,
+  type TemporalClusterOptions,
+} from './temporal-cluster';
+export { CLUSTER_SERVICES, type ClusterService } from './temporal-cluster-config';
+export {
   checkTemporal,
   SEARCH_ATTRIBUTES,
   startTemporalDevServer,
   type TemporalDevServer,
   type TemporalDevServerOptions,
 } from './temporal-server';
+export {
+  clusterBinariesInstalled,
+  type EnsureTemporalServerOptions,
+  ensureTemporalServer,
+  TEMPORAL_SERVER_VERSION,
+  type TemporalServerBinaries,
+} from './temporal-server-install';
+export { startTestCluster, type TestCluster } from './test-cluster';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export type { TestServices } from './vitest-context';
 export { type WaitForHttpOptions, waitForHttp } from './wait-for-http';

@@ -25,6 +25,7 @@ export interface SupervisedCommand {
 export class ProcessSupervisor {
   private readonly children: { spec: SupervisedCommand; child: ChildProcess }[] = [];
   private stopping = false;
+  private exiting: Promise<never> | undefined;
 
   constructor(private readonly onUnexpectedExit: UnexpectedExitHandler) {}
 
@@ -58,6 +59,39 @@ export class ProcessSupervisor {
   /** Names of children still running. */
   running(): string[] {
     return this.children.filter((c) => isRunning(c.child)).map((c) => c.spec.name);
+  }
+
+  /** True once a stop or shutdown has begun: exits after that are expected, not crashes. */
+  get isStopping(): boolean {
+    return this.stopping;
+  }
+
+  /**
+   * Stops every child, then runs `cleanup` (servers started outside the supervisor), then exits
+   * with `code`. Only the first call acts; later ones wait for it, so a second Ctrl-C or the
+   * SIGINT pnpm relays after the terminal's own never cuts an orderly stop short.
+   */
+  shutdown(
+    code: number,
+    cleanup: () => Promise<void> = async () => {},
+    log?: (line: string) => void,
+  ): Promise<never> {
+    this.exiting ??= (async () => {
+      await this.stopAll(log);
+      await cleanup().catch((error: unknown) => process.stderr.write(`${String(error)}\n`));
+      process.exit(code);
+    })();
+    return this.exiting;
+  }
+
+  /**
+   * Makes SIGINT and SIGTERM an orderly stop that exits 0: stopping on request is success, and
+   * a non-zero exit makes pnpm print `ELIFECYCLE Command failed` over a clean shutdown.
+   */
+  exitOnSignals(cleanup?: () => Promise<void>, log?: (line: string) => void): void {
+    const stop = () => void this.shutdown(0, cleanup, log);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   }
 
   /** Stops children one at a time, newest first (SIGTERM, then SIGKILL after graceMs). */

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { constants } from 'node:fs';
-import { access, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { dirname, join, resolve } from 'node:path';
 import { DevstackError } from './errors';
+import { findOnPath, isExecutable } from './find-binary';
+import { goInstall } from './go-install';
 import { type Log, silentLog } from './log';
 import { findRepoRoot } from './repo-root';
 
@@ -20,6 +20,10 @@ export interface EnsureTemporalCliOptions {
   env?: NodeJS.ProcessEnv;
   /** Archive to download when Go is missing; default the official release for this platform. */
   downloadUrl?: string;
+  /** Where go install's output goes; default `go-install.log` beside toolsDir (`.tools/`). */
+  goLogFile?: string;
+  /** How often a progress line is printed while Go compiles; default 30 s. */
+  progressEveryMs?: number;
 }
 
 /** Returns the absolute path of a `temporal` binary, installing one into toolsDir when none is found. */
@@ -46,8 +50,18 @@ export async function ensureTemporalCli(options: EnsureTemporalCliOptions = {}):
   await mkdir(toolsDir, { recursive: true });
   const go = await findOnPath('go', env.PATH ?? '');
   if (go) {
-    log('Installing the Temporal CLI with go install (first run only, a few minutes)…');
-    await goInstall(go, toolsDir, env, log);
+    await goInstall({
+      go,
+      packages: [`github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`],
+      gobin: toolsDir,
+      logFile: options.goLogFile ?? join(dirname(toolsDir), 'go-install.log'),
+      announce:
+        '首次启动需编译 Temporal CLI，约 5 分钟 / first start compiles the Temporal CLI, about 5 minutes',
+      log,
+      env,
+      progressEveryMs: options.progressEveryMs,
+      hint: 'Check network access to the Go module proxy or set TEMPORAL_CLI.',
+    });
     if (await isExecutable(local)) return local;
     throw new DevstackError(
       `go install finished but ${local} is missing. Install the Temporal CLI yourself and set TEMPORAL_CLI to its path.`,
@@ -66,53 +80,6 @@ export async function ensureTemporalCli(options: EnsureTemporalCliOptions = {}):
   throw new DevstackError(
     'The downloaded Temporal CLI archive had no `temporal` binary. Install Go (https://go.dev/dl) or set TEMPORAL_CLI.',
   );
-}
-
-async function isExecutable(path: string): Promise<boolean> {
-  try {
-    if (!(await stat(path)).isFile()) return false;
-    await access(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function findOnPath(name: string, pathVar: string): Promise<string | undefined> {
-  for (const dir of pathVar.split(delimiter)) {
-    if (!dir || !isAbsolute(dir)) continue;
-    const candidate = join(dir, name);
-    if (await isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-function goInstall(go: string, toolsDir: string, env: NodeJS.ProcessEnv, log: Log): Promise<void> {
-  const pkg = `github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`;
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(go, ['install', pkg], {
-      env: { ...env, GOBIN: toolsDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const tail: string[] = [];
-    for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => {
-        tail.push(line);
-        if (tail.length > 5) tail.shift();
-        log(`  ${line}`);
-      });
-    }
-    child.on('error', (error) => reject(new DevstackError(`Could not run go install: ${error.message}`)));
-    child.on('close', (code) => {
-      if (code === 0) resolvePromise();
-      else
-        reject(
-          new DevstackError(
-            `go install ${pkg} failed (exit ${code}: ${tail.at(-1) ?? 'no output'}). Check network access to the Go module proxy or set TEMPORAL_CLI.`,
-          ),
-        );
-    });
-  });
 }
 
 function officialDownloadUrl(): string {

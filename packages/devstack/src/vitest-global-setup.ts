@@ -1,33 +1,49 @@
 import type { TestProject } from 'vitest/node';
 import { ensureTemporalCli } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-server';
-import { createTestDatabase } from './test-database';
+import { startTestCluster } from './test-cluster';
+import { createTestDatabase, type TestDatabase } from './test-database';
 import type {} from './vitest-context';
 
+/** What the run's tests talk to: an address and how to stop it. */
+interface RunTemporal {
+  address: string;
+  stop(): Promise<void>;
+}
+
 /**
- * Vitest globalSetup: one in-memory Temporal dev server and one test database per run,
- * handed to tests through `inject('temporalAddress' | 'databaseUrl' | 'temporalCli')`.
+ * UNIONFLOW_TEST_TEMPORAL=cluster runs the suite against the multi-process cluster profile (its two
+ * databases live beside the run's test database and are dropped afterwards); CI does that for the
+ * process journeys.
+ */
+async function startCluster(database: TestDatabase, log: (line: string) => void): Promise<RunTemporal> {
+  const test = await startTestCluster({ postgresUrl: database.url, log });
+  return { address: test.cluster.address, stop: test.drop };
+}
+
+/**
+ * Vitest globalSetup: one in-memory Temporal dev server (or the cluster profile) and one test
+ * database per run, handed to tests through `inject('temporalAddress' | 'databaseUrl' | 'temporalCli')`.
  */
 export default async function setup({ provide }: TestProject): Promise<() => Promise<void>> {
   const log = (line: string) => console.log(`[devstack] ${line}`);
   const temporalCli = await ensureTemporalCli({ log });
-  const [temporalResult, databaseResult] = await Promise.allSettled([
-    startTemporalDevServer({ binary: temporalCli, headless: true }),
-    createTestDatabase(),
-  ]);
-  if (temporalResult.status === 'rejected' || databaseResult.status === 'rejected') {
-    if (temporalResult.status === 'fulfilled') await temporalResult.value.stop();
-    if (databaseResult.status === 'fulfilled') await databaseResult.value.drop();
-    throw temporalResult.status === 'rejected'
-      ? temporalResult.reason
-      : (databaseResult as PromiseRejectedResult).reason;
+  const database = await createTestDatabase();
+  let temporal: RunTemporal;
+  try {
+    temporal =
+      process.env.UNIONFLOW_TEST_TEMPORAL === 'cluster'
+        ? await startCluster(database, log)
+        : await startTemporalDevServer({ binary: temporalCli, headless: true });
+  } catch (error) {
+    await database.drop();
+    throw error;
   }
-  const temporal = temporalResult.value;
-  const database = databaseResult.value;
   provide('temporalAddress', temporal.address);
   provide('databaseUrl', database.url);
   provide('temporalCli', temporalCli);
   return async () => {
-    await Promise.allSettled([temporal.stop(), database.drop()]);
+    await temporal.stop().catch(() => {});
+    await database.drop();
   };
 }

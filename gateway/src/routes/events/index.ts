@@ -3,6 +3,7 @@ import { Problem } from '@unionflow/contracts';
 import { Type } from 'typebox';
 import { AppError, tooManyRequests } from '../../errors';
 import { parseEventId, SseSession, watchSession } from '../../events';
+import { sseConnections } from '../../observability';
 
 const EventsQuery = Type.Object({
   /** For clients that cannot set the Last-Event-ID header (polyfills). */
@@ -81,6 +82,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'x-accel-buffering': 'no',
       });
       sessions.add(session);
+      sseConnections.inc();
       const heartbeat = setInterval(() => session.heartbeat(), heartbeatMs);
       // The stream ends with the sign-in session: sign-out, expiry or deactivation closes it.
       const stopWatch = watchSession({
@@ -93,7 +95,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const cleanUp = () => {
         clearInterval(heartbeat);
         stopWatch();
-        sessions.delete(session);
+        if (sessions.delete(session)) sseConnections.dec();
         session.close();
       };
       raw.on('close', cleanUp);

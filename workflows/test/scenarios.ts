@@ -187,4 +187,18 @@ export const scenarios: Scenario[] = [
       await d.waitForTasks();
     },
   },
+  {
+    // 依次 with a signer added mid-way: the new signer decides right after the one who added them.
+    name: 'sequential-add-signer',
+    definition: def('replay-sequential', [
+      review('review', 'lina', 'end', { assignee: { kind: 'field', field: 'signers' }, mode: 'sequential' }),
+      end(),
+    ]),
+    data: { title: '依次加签', signers: ['lina', 'wangfang'] },
+    async drive(d) {
+      const [first] = await d.tasks();
+      await d.decide({ taskId: first!.id, actorId: 'u-lina', action: 'add-signer', to: 'u-chenjie' });
+      for (let open = await d.tasks(); open.length > 0; open = await d.tasks()) await approveAll(d, open);
+    },
+  },
 ];

@@ -1,4 +1,4 @@
-import { caseEventKey, type Database } from '@unionflow/db';
+import { caseEventKey, type Database, parseCaseEventKey } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
 
 /**
@@ -10,9 +10,6 @@ export interface CaseEvent {
   caseId: string;
   seq: number;
 }
-
-/** Audit keys of projected timeline entries are `<caseId>:<seq>:<idx>`; idx 0 marks a batch's first. */
-const BATCH_HEAD = /^(.+):(\d+):0$/;
 
 /** Stream positions are bigint ids; compare them as numbers, never as strings. */
 export function isAfter(id: string, than: string): boolean {
@@ -93,9 +90,10 @@ export async function changesSince(
     .execute();
   const events: CaseEvent[] = [];
   for (const row of rows.slice(0, limit)) {
-    const m = BATCH_HEAD.exec(row.event_key);
-    if (!m || m[1] !== row.case_id) continue;
-    events.push({ id: String(row.id), caseId: row.case_id, seq: Number(m[2]) });
+    // A batch's first timeline entry (idx 0) marks the batch.
+    const key = parseCaseEventKey(row.event_key);
+    if (!key || key.idx !== 0 || key.caseId !== row.case_id) continue;
+    events.push({ id: String(row.id), caseId: row.case_id, seq: key.seq });
   }
   return { events, overflow: rows.length > limit };
 }

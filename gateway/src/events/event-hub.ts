@@ -2,7 +2,7 @@ import type { Database } from '@unionflow/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { type CaseEvent, positionOf } from './event-feed';
+import { type CaseEvent, parseEventId, positionOf } from './event-feed';
 
 /** Something that wants the live changes of one user (an open SSE stream). */
 export interface EventSubscriber {
@@ -30,6 +30,8 @@ interface Notice {
   caseId: string;
   seq: number;
   userIds: string[];
+  /** The batch's stream position, sent by the projection (null: it wrote no timeline entry). */
+  id?: string | null;
 }
 
 function parseNotice(payload: string | undefined): Notice | null {
@@ -37,7 +39,13 @@ function parseNotice(payload: string | undefined): Notice | null {
   try {
     const v = JSON.parse(payload) as Partial<Notice>;
     if (typeof v.caseId !== 'string' || typeof v.seq !== 'number' || !Array.isArray(v.userIds)) return null;
-    return { caseId: v.caseId, seq: v.seq, userIds: v.userIds.filter((u) => typeof u === 'string') };
+    const id = typeof v.id === 'string' ? parseEventId(v.id) : v.id === null ? null : undefined;
+    return {
+      caseId: v.caseId,
+      seq: v.seq,
+      userIds: v.userIds.filter((u) => typeof u === 'string'),
+      ...(id !== undefined ? { id } : {}),
+    };
   } catch {
     return null;
   }
@@ -168,7 +176,9 @@ export class EventHub {
   private async dispatch(notice: Notice): Promise<void> {
     const targets = notice.userIds.flatMap((u) => [...(this.subscribers.get(u) ?? [])]);
     if (targets.length === 0) return;
-    const id = await positionOf(this.opts.db, notice.caseId, notice.seq);
+    // A worker of the previous release sends no position: look it up then.
+    const id =
+      notice.id !== undefined ? notice.id : await positionOf(this.opts.db, notice.caseId, notice.seq);
     const event: CaseEvent = { id, caseId: notice.caseId, seq: notice.seq };
     for (const sub of targets) sub.deliver(event);
   }

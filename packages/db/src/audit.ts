@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from './schema';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import type { AuditEventsTable, Database } from './schema';
 
 /** The hash the first audit event links to. */
 export const AUDIT_GENESIS = '0'.repeat(64);
@@ -47,6 +47,19 @@ export function caseEventKey(caseId: string, seq: number, idx: number): string {
   return `${caseId}:${seq}:${idx}`;
 }
 
+/** The parts of a projection's audit key (see {@link caseEventKey}), or null for any other key. */
+export function parseCaseEventKey(key: string): { caseId: string; seq: number; idx: number } | null {
+  const m = /^(.+):(\d+):(\d+)$/.exec(key);
+  return m ? { caseId: m[1] as string, seq: Number(m[2]), idx: Number(m[3]) } : null;
+}
+
+/** A NOTIFY sent by the statement that appends the events, carrying the audit id of the first one. */
+export interface AuditNotice {
+  channel: string;
+  /** The message; `id` (the first appended event's audit id, as a string) is added to it. */
+  payload: Record<string, unknown>;
+}
+
 /**
  * Appends events to the chain inside the caller's transaction. A transaction-scoped advisory lock
  * serialises appenders so every row links to the one before it; it is held until the caller commits,
@@ -55,6 +68,7 @@ export function caseEventKey(caseId: string, seq: number, idx: number): string {
 export async function appendAuditEvents(
   trx: Transaction<Database>,
   events: AuditEventInput[],
+  notice?: AuditNotice,
 ): Promise<void> {
   if (events.length === 0) return;
   await sql`SELECT pg_advisory_xact_lock(hashtext('unionflow.audit_chain'))`.execute(trx);
@@ -66,7 +80,7 @@ export async function appendAuditEvents(
   );
   const skip = new Set(rows[0]?.known ?? []);
   let prev = rows[0]?.last ?? AUDIT_GENESIS;
-  const values = [];
+  const values: Insertable<AuditEventsTable>[] = [];
   for (const e of events) {
     if (skip.has(e.eventKey)) continue;
     const hash = auditHash(prev, e);
@@ -83,7 +97,21 @@ export async function appendAuditEvents(
     prev = hash;
   }
   // One multi-row insert: rows take their ids in list order, which is the chain's order.
-  if (values.length > 0) await trx.insertInto('audit_events').values(values).execute();
+  if (values.length === 0) return;
+  if (!notice) {
+    await trx.insertInto('audit_events').values(values).execute();
+    return;
+  }
+  // The same statement notifies, with the id it just handed out: listeners need not look it up.
+  // (NOTIFY is delivered at commit, so nobody hears of rows they cannot read yet.)
+  await trx
+    .with('ins', (db) => db.insertInto('audit_events').values(values).returning('id'))
+    .selectNoFrom(
+      sql<string>`pg_notify(${notice.channel}, (${JSON.stringify(notice.payload)}::jsonb || jsonb_build_object('id', (SELECT min(id)::text FROM ins)))::text)`.as(
+        'notified',
+      ),
+    )
+    .execute();
 }
 
 export interface AuditVerification {

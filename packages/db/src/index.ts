@@ -1,11 +1,13 @@
 export {
   AUDIT_GENESIS,
   type AuditEventInput,
+  type AuditNotice,
   type AuditVerification,
   appendAuditEvents,
   auditHash,
   canonicalJson,
   caseEventKey,
+  parseCaseEventKey,
   verifyAuditChain,
 } from './audit';
 export { allocateCaseNumber, nextCaseNumberSql } from './case-numbers';

@@ -3,12 +3,14 @@ import {
   allocateCaseNumber,
   createDb,
   type Database,
+  EVENTS_CHANNEL,
   migrateToLatest,
   seedDemoOrganisation,
   verifyAuditChain,
 } from '@unionflow/db';
 import type { Projection, TaskRecord } from '@unionflow/workflows';
 import type { Kysely } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { project } from './project';
 
@@ -142,6 +144,39 @@ describe('project', () => {
     expect(
       await db.selectFrom('audit_events').select('type').where('case_id', '=', caseId).execute(),
     ).toEqual([{ type: 'batch-1' }]);
+  });
+
+  it('announces each batch once, after its audit rows, with the stream position of its first entry', async () => {
+    const listener = new pg.Client({ connectionString: inject('databaseUrl') });
+    await listener.connect();
+    const heard: { caseId: string; seq: number; userIds: string[]; id: string | null }[] = [];
+    listener.on('notification', (msg) => {
+      if (msg.channel === EVENTS_CHANNEL && msg.payload) heard.push(JSON.parse(msg.payload));
+    });
+    await listener.query(`LISTEN ${pg.escapeIdentifier(EVENTS_CHANNEL)}`);
+    try {
+      const caseId = randomUUID();
+      await project(db, {
+        ...batch(caseId, 1, [task(caseId, 1, ['u-lina'])]),
+        register: await registered(caseId),
+      });
+      // A batch that records no timeline entry has no stream position.
+      await project(
+        db,
+        batch(caseId, 2, [task(caseId, 1, ['u-lina'], { status: 'claimed' })], { timeline: [] }),
+      );
+      const head = await db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('event_key', '=', `${caseId}:1:0`)
+        .executeTakeFirstOrThrow();
+      await expect.poll(() => heard.filter((n) => n.caseId === caseId).length).toBe(2);
+      const mine = heard.filter((n) => n.caseId === caseId);
+      expect(mine[0]).toEqual({ caseId, seq: 1, userIds: ['u-zhangwei', 'u-lina'], id: String(head.id) });
+      expect(mine[1]).toEqual({ caseId, seq: 2, userIds: ['u-zhangwei', 'u-lina'], id: null });
+    } finally {
+      await listener.end();
+    }
   });
 
   it('skips a batch applied before (an activity retry) whole', async () => {

@@ -1,7 +1,7 @@
-import { appendAuditEvents, caseEventKey, type Database } from '@unionflow/db';
+import { appendAuditEvents, caseEventKey, type Database, EVENTS_CHANNEL } from '@unionflow/db';
 import type { Projection } from '@unionflow/workflows';
 import type { Kysely } from 'kysely';
-import { writeBatch } from './projection-batch';
+import { batchNotice, writeBatch } from './projection-batch';
 import { insertCaseRow } from './register-case';
 
 /**
@@ -47,6 +47,8 @@ export async function project(db: Kysely<Database>, p: Projection): Promise<void
         type: e.type,
         payload: { nodeId: e.nodeId, comment: e.comment, onBehalfOfId: e.onBehalfOfId, data: e.data },
       })),
+      // The live-update NOTIFY goes with the audit rows and carries the first one's id.
+      { channel: EVENTS_CHANNEL, payload: batchNotice(p, updated.applicant_id) },
     );
   });
 }

@@ -60,13 +60,9 @@ export async function writeBatch(
   applicantId: string,
 ): Promise<void> {
   const rows = rowsOf(p);
-  const userIds = [
-    ...new Set([
-      applicantId,
-      ...p.tasks.flatMap((t) => t.candidateIds),
-      ...rows.notifications.map((n) => n.user_id),
-    ]),
-  ];
+  // A batch with timeline entries is announced by the audit append, which knows its stream position;
+  // one without any is announced here, with none (no extra statement either way).
+  const announce = p.timeline.length === 0;
   await sql`
     WITH b AS (SELECT ${JSON.stringify(rows)}::jsonb AS j),
     t AS (
@@ -108,7 +104,19 @@ export async function writeBatch(
       SELECT x.user_id, ${p.caseId}, x.type, x.message, ${new Date(p.case.updatedAt)}, NULL
       FROM b, jsonb_to_recordset(b.j->'notifications') AS x(user_id text, type text, message jsonb)
     )
-    SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ caseId: p.caseId, seq: p.seq, userIds })})`.execute(
+    SELECT CASE WHEN ${announce}::boolean THEN pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ ...batchNotice(p, applicantId), id: null })}) END`.execute(
     trx,
   );
+}
+
+/** What a batch's NOTIFY says (without its stream position): the case, its `seq`, the users concerned. */
+export function batchNotice(p: Projection, applicantId: string) {
+  const userIds = [
+    ...new Set([
+      applicantId,
+      ...p.tasks.flatMap((t) => t.candidateIds),
+      ...p.notifications.flatMap((n) => n.userIds),
+    ]),
+  ];
+  return { caseId: p.caseId, seq: p.seq, userIds };
 }

@@ -14,11 +14,16 @@ let reviewer: AuthHeaders;
 let caseId: string;
 let taskId: string;
 
-/** A start form with an attachment, so file ownership is checked at start. */
+/** Attachments on the start form and on the review, so file ownership is checked at both. */
 const withAttachment: ProcessDefinition = {
   ...simpleApproval,
   key: 'with-attachment',
   form: [...simpleApproval.form, { key: 'evidence', label: { zh: '证据', en: 'Evidence' }, type: 'file' }],
+  nodes: simpleApproval.nodes.map((n) =>
+    n.kind === 'approval'
+      ? { ...n, form: [{ key: 'opinionFile', label: { zh: '审核附件', en: 'Review file' }, type: 'file' }] }
+      : n,
+  ),
 };
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
@@ -229,6 +234,38 @@ describe('V5.1.3 file fields name the applicant’s own uploads only', () => {
   });
 });
 
+describe('V5.1.3 a reviewer’s file fields name the reviewer’s own uploads only', () => {
+  it('V5.1.3 refuses a decision naming the applicant’s upload (422, nothing decided) and takes one’s own', async () => {
+    const applicants = (await upload(member, 'applicant.png')).json().id;
+    const own = (await upload(reviewer, 'review.png')).json().id;
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { ...member, 'idempotency-key': randomUUID() },
+      payload: { processKey: 'with-attachment', data: { title: '审核附件' } },
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const reviewTask = started.json().tasks[0].id as string;
+    const decide = (opinionFile: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/tasks/${reviewTask}/decisions`,
+        headers: reviewer,
+        payload: { action: 'approve', data: { opinionFile } },
+      });
+    const before = await counts();
+    const refused = await decide(applicants);
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().errors).toEqual([
+      { path: '/data/opinionFile', message: 'is not one of your uploads' },
+    ]);
+    expect(await counts()).toEqual(before);
+    const accepted = await decide(own);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json().status).toBe('completed');
+  });
+});
+
 describe('V5.2.2 file names and upload limits', () => {
   it('V5.2.2 strips bidirectional overrides from a file name', async () => {
     const res = await upload(member, 'invoice\u202Egnp.exe\u2066.png');
@@ -255,6 +292,6 @@ describe('V5.2.2 file names and upload limits', () => {
     expect(third.json().detail).toMatch(/上传空间已用完.*upload space is full/);
     expect(await counts()).toEqual(before);
     // The quota is per user: someone else still uploads.
-    expect((await upload(reviewer, 'lina-2.png')).statusCode).toBe(201);
+    expect((await upload(await login(t.app, 'wangfang'), 'wangfang.png')).statusCode).toBe(201);
   });
 });

@@ -16,6 +16,7 @@ import { closedTaskConflict, findTaskState, isClosed, type TaskState } from '../
 import { decisionTarget } from '../../cases/decision-targets';
 import { sendClaim, sendDecision } from '../../cases/engine-client';
 import { requireKnownFieldValues } from '../../cases/field-values';
+import { requireOwnUploads } from '../../cases/file-ownership';
 import { AppError, notFound, unprocessable } from '../../errors';
 
 const TaskParams = Type.Object({ id: Type.String({ maxLength: 200 }) });
@@ -99,7 +100,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { row } = await taskCase(request.user, request.params.id);
+      const { row, def } = await taskCase(request.user, request.params.id);
       const body = request.body;
       const task = await findTaskState(app.db, request.params.id);
       if (!task) throw notFound(`找不到任务 ${request.params.id} / no task ${request.params.id}`);
@@ -118,8 +119,10 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw unprocessable(
           `${spec.label.zh}不能指定前后位置 / ${spec.label.en.toLowerCase()} takes no position`,
         );
-      if (spec.carriesData && body.data)
+      if (spec.carriesData && body.data) {
         await requireKnownFieldValues(app.db, task.form as FormField[], body.data);
+        await requireOwnUploads(app.db, def, body.data, request.user.id);
+      }
       const input: DecisionInput = {
         taskId: request.params.id,
         actorId: request.user.id,

@@ -21,6 +21,8 @@ const MATRIX: Record<string, Access> = {
   'GET /docs/static/*': 'public',
   'GET /healthz': 'public',
   'GET /readyz': 'public',
+  // Guarded by where the caller is, not by a session: loopback (as here) or METRICS_TOKEN (metrics.test.ts).
+  'GET /metrics': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'user',
   'POST /api/auth/password': 'user',

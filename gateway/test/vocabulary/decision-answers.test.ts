@@ -99,7 +99,16 @@ describe('actions the engine has, now in the API', () => {
     });
     expect(res.statusCode).toBe(200);
     const body = res.json<CaseDetailDto>();
-    expect(body.timeline.at(-1)).toMatchObject({ type: 'commented', comment: '材料齐全，待会签' });
+    // A household process: the reviewer, not cleared for household data, reads comments masked
+    // (ADR 015); the text itself is recorded.
+    expect(body.timeline.at(-1)).toMatchObject({ type: 'commented', comment: '***' });
+    const stored = await v.t.db
+      .selectFrom('timeline_events')
+      .select('comment')
+      .where('case_id', '=', c.id)
+      .where('type', '=', 'commented')
+      .executeTakeFirstOrThrow();
+    expect(stored.comment).toBe('材料齐全，待会签');
     expect(onlyOpenTask(body).id).toBe(task.id);
   });
 

@@ -47,7 +47,7 @@ describe('the admin manages the organisation', () => {
     await admin.locator('#user_displayName').fill('周杰');
     await pickUnit(admin, 'user_orgId', '炼钢厂分工会');
     await pickOption(admin, 'user_roles', '创新评审');
-    await admin.locator('#user_password').fill('zhoujie-2026');
+    await admin.locator('#user_password').fill('steel-works-initial-2026');
     await snap(admin, '61-admin-user-drawer');
     await admin.getByTestId('user-save').click();
     const row = admin.locator('[data-testid="user-row"][data-username="zhoujie"]');
@@ -64,9 +64,15 @@ describe('the admin manages the organisation', () => {
     await snap(admin, '62-admin-users');
     expect(await seriousA11yViolations(admin)).toEqual([]);
 
-    // The new user signs in with the initial password.
+    // The new user signs in with the initial password and must replace it before anything else.
     const newcomer = await env.browser.newPage(env.platform.baseUrl);
-    await signIn(newcomer, 'zhoujie', 'zhoujie-2026');
+    await signIn(newcomer, 'zhoujie', 'steel-works-initial-2026');
+    await newcomer.getByText('这是管理员为您设置的初始密码', { exact: false }).first().waitFor();
+    await newcomer.locator('#currentPassword').fill('steel-works-initial-2026');
+    await newcomer.locator('#newPassword').fill('furnace-shift-blue-47');
+    await newcomer.locator('#confirm').fill('furnace-shift-blue-47');
+    await snap(newcomer, '63a-new-user-changes-password');
+    await newcomer.locator('button[type="submit"]').click();
     await newcomer.getByText('周杰').first().waitFor();
     await snap(newcomer, '63-new-user-signed-in');
 
@@ -91,7 +97,7 @@ describe('the admin manages the organisation', () => {
     await row.getByTestId('user-toggle').click();
     await admin.getByTestId('user-toggle-confirm').click();
     await row.getByText('已停用').waitFor();
-    await signInFails(newcomer, 'zhoujie', 'zhoujie-2026');
+    await signInFails(newcomer, 'zhoujie', 'furnace-shift-blue-47');
 
     // 角色: every role with its member count in the admin's units.
     await admin.getByTestId('admin-tab-roles').click();

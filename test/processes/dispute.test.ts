@@ -97,7 +97,9 @@ describe('labour dispute over HTTP', () => {
   });
 
   it('refers the case to arbitration with a summary when a party refuses mediation (filed by the union)', async () => {
-    const id = await fileAndAccept('liuyang', 'union');
+    // The grassroots cadre files for the worker: the mediator who takes the case must not be its
+    // applicant (segregation of duties, ADR 011).
+    const id = await fileAndAccept('zhaolei', 'union');
     await approve(id, 'consent', { workerConsent: true, employerConsent: false });
     const done = await h.until('liuyang', id, (c) => c.status !== 'running');
     expect(done).toMatchObject({ status: 'completed', outcome: 'referred-to-arbitration' });

@@ -27,14 +27,3 @@ export async function findUsersInScopes(
     .limit(limit)
     .execute();
 }
-
-/** An active user by username, with the path of their org. */
-export async function activeUserByUsername(db: Kysely<Database>, username: string) {
-  return db
-    .selectFrom('users')
-    .innerJoin('orgs', 'orgs.id', 'users.org_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'orgs.path'])
-    .where('users.username', '=', username)
-    .where('users.disabled', '=', false)
-    .executeTakeFirst();
-}

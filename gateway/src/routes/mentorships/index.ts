@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem, UserRef } from '@unionflow/contracts';
 import { Type } from 'typebox';
 import { inOrgScope } from '../../auth';
+import { findActiveUser } from '../../delegations';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { activeMentorships, registerMentorship } from '../../mentorships/mentorship-repository';
-import { activeUserByUsername } from '../../org/user-repository';
 
 /** Innovation staff register mentor pairs (导师带徒), so a winning apprentice's mentor is rewarded too. */
 const STAFF = ['innovation-reviewer', 'innovation-committee', 'admin'];
@@ -18,8 +18,8 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Pr
 export const mentorshipsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** A user in the caller's org subtree, by username; others are 404 like unknown ones. */
   async function userInScope(orgPath: string, username: string) {
-    const user = await activeUserByUsername(app.db, username);
-    if (!user || !inOrgScope({ orgPath }, user.path))
+    const user = await findActiveUser(app.db, username);
+    if (!user || !inOrgScope({ orgPath }, user.org_path))
       throw notFound(`没有用户 ${username} / no user "${username}"`);
     return { id: user.id, username: user.username, displayName: user.display_name };
   }

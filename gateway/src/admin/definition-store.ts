@@ -242,3 +242,24 @@ export async function versionDocument(db: Db, key: string, version: number) {
     document: row.document,
   };
 }
+
+/** The document of one published version, or undefined. */
+export async function publishedDocument(db: Db, key: string, version: number) {
+  return db
+    .selectFrom('process_versions')
+    .select('document')
+    .where('key', '=', key)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+/** When a version that is known to exist was published. */
+export async function publishedAt(db: Db, key: string, version: number): Promise<Date> {
+  const row = await db
+    .selectFrom('process_versions')
+    .select('published_at')
+    .where('key', '=', key)
+    .where('version', '=', version)
+    .executeTakeFirstOrThrow();
+  return new Date(row.published_at);
+}

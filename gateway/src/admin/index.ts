@@ -15,6 +15,8 @@ export {
   listDefinitions,
   listVersions,
   loadDraft,
+  publishedAt,
+  publishedDocument,
   sameDesign,
   saveDraft,
   versionDocument,

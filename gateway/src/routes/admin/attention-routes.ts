@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem } from '@unionflow/contracts';
 import { Type } from 'typebox';
+import {
+  type AttentionRow,
+  attentionItem,
+  attentionItems,
+  parkedOrKnownCase,
+} from '../../cases/attention-repository';
 import { sendAttention } from '../../cases/engine-client';
 import { notFound } from '../../errors';
 import { ADMIN, ADMIN_WRITE } from './definition-routes';
@@ -23,14 +29,7 @@ const Resolved = Type.Object({ caseId: Type.String(), status: Type.String() });
  * ways out — write the held records again after fixing the cause, or end the case.
  */
 export const attentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const items = () =>
-    app.db
-      .selectFrom('case_attention as a')
-      .leftJoin('cases as c', 'c.id', 'a.case_id')
-      .select(['a.case_id', 'a.message', 'a.since', 'a.updated_at', 'c.number', 'c.title', 'c.process_key'])
-      .orderBy('a.since')
-      .orderBy('a.case_id');
-  const toItem = (r: Awaited<ReturnType<ReturnType<typeof items>['executeTakeFirstOrThrow']>>) => ({
+  const toItem = (r: AttentionRow) => ({
     caseId: r.case_id,
     caseNumber: r.number,
     title: r.title,
@@ -50,7 +49,7 @@ export const attentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(AttentionItem) }), 401: Problem, 403: Problem },
       },
     },
-    async () => ({ items: (await items().limit(500).execute()).map(toItem) }),
+    async () => ({ items: (await attentionItems(app.db, 500)).map(toItem) }),
   );
 
   app.get(
@@ -65,7 +64,7 @@ export const attentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const row = await items().where('a.case_id', '=', request.params.id).executeTakeFirst();
+      const row = await attentionItem(app.db, request.params.id);
       if (!row) throw notFound('此案件无需处理 / this case does not need an administrator');
       return toItem(row);
     },
@@ -94,12 +93,7 @@ export const attentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request) => {
         const { id } = request.params;
-        const known = await app.db
-          .selectFrom('case_attention')
-          .select('case_id')
-          .where('case_id', '=', id)
-          .union(app.db.selectFrom('cases').select('id as case_id').where('id', '=', id))
-          .executeTakeFirst();
+        const known = await parkedOrKnownCase(app.db, id);
         if (!known) throw notFound(`找不到案件 ${id} / no case ${id}`);
         const key = request.idempotencyKey;
         const view = await sendAttention(

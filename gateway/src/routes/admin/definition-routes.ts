@@ -23,6 +23,7 @@ import {
   listDefinitions,
   loadDraft,
   noProcess,
+  publishedAt,
   requireKey,
   requireManagedKey,
   requireReachableSubprocesses,
@@ -198,14 +199,9 @@ export const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.user.id,
         { audited: true },
       );
-      const row = await app.db
-        .selectFrom('process_versions')
-        .select('published_at')
-        .where('key', '=', key)
-        .where('version', '=', published.version)
-        .executeTakeFirstOrThrow();
+      const at = await publishedAt(app.db, key, published.version);
       reply.code(201);
-      return { key, version: published.version, publishedAt: new Date(row.published_at).toISOString() };
+      return { key, version: published.version, publishedAt: at.toISOString() };
     },
   );
 };

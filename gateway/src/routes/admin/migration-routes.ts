@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MigrateRequest, MigrateResult, Problem } from '@unionflow/contracts';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { Type } from 'typebox';
-import { requireManagedKey } from '../../admin';
+import { publishedDocument, requireManagedKey } from '../../admin';
 import { adminCase } from '../../cases/admin-case';
 import { sendMigration, sendServiceRetry } from '../../cases/engine-client';
 import { conflict, notFound } from '../../errors';
@@ -42,12 +42,7 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const row = await adminCase(app.db, request.user, id);
       // Moving a case rewrites the process it runs: only the process's own admins may.
       await requireManagedKey(app.db, request.user, row.process_key);
-      const target = await app.db
-        .selectFrom('process_versions')
-        .select('document')
-        .where('key', '=', row.process_key)
-        .where('version', '=', version)
-        .executeTakeFirst();
+      const target = await publishedDocument(app.db, row.process_key, version);
       if (!target) {
         throw notFound(
           `流程 ${row.process_key} 没有第 ${version} 版 / process "${row.process_key}" has no version ${version}`,

@@ -11,6 +11,14 @@ import {
   startableDefinition,
   submitApplication,
 } from '../../cases/submit-application';
+import {
+  type DraftRow,
+  deleteDraft,
+  findOwnDraft,
+  insertDraft,
+  listOwnDrafts,
+  updateDraftData,
+} from '../../drafts/draft-repository';
 import { badRequest, notFound } from '../../errors';
 
 /** A draft holds at most this much form data (text, not attachments: those are file references). */
@@ -61,17 +69,12 @@ function missingFields(def: ProcessDefinition, data: Record<string, unknown>): s
 /** 随时提报: a start form saved at any moment, finished and submitted later. */
 export const draftsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   async function ownDraft(user: AuthUser, id: string) {
-    const row = await app.db
-      .selectFrom('case_drafts')
-      .selectAll()
-      .where('id', '=', id)
-      .where('user_id', '=', user.id)
-      .executeTakeFirst();
+    const row = await findOwnDraft(app.db, user.id, id);
     if (!row) throw notFound('草稿不存在 / no such draft');
     return row;
   }
   async function toDraft(
-    row: Awaited<ReturnType<typeof ownDraft>>,
+    row: DraftRow,
     definition: ReturnType<typeof latestDefinition> = latestDefinition(app.db, row.process_key),
   ) {
     const def = await definition;
@@ -98,13 +101,7 @@ export const draftsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const rows = await app.db
-        .selectFrom('case_drafts')
-        .selectAll()
-        .where('user_id', '=', request.user.id)
-        .orderBy('updated_at', 'desc')
-        .limit(100)
-        .execute();
+      const rows = await listOwnDrafts(app.db, request.user.id, 100);
       // A member's drafts are mostly of a few processes: read each one's definition once.
       const definitions = new Map<string, ReturnType<typeof latestDefinition>>();
       const definitionOf = (key: string) => {
@@ -134,18 +131,13 @@ export const draftsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const def = await startableDefinition(app.db, request.user, request.body.processKey);
       checkDraftData(def, request.body.data);
       const now = new Date();
-      const row = await app.db
-        .insertInto('case_drafts')
-        .values({
-          id: randomUUID(),
-          user_id: request.user.id,
-          process_key: def.key,
-          data: JSON.stringify(request.body.data) as never,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await insertDraft(app.db, {
+        id: randomUUID(),
+        userId: request.user.id,
+        processKey: def.key,
+        data: request.body.data,
+        at: now,
+      });
       reply.code(201);
       return toDraft(row);
     },
@@ -181,12 +173,7 @@ export const draftsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const row = await ownDraft(request.user, request.params.id);
       const def = await startableDefinition(app.db, request.user, row.process_key);
       checkDraftData(def, request.body.data);
-      const updated = await app.db
-        .updateTable('case_drafts')
-        .set({ data: JSON.stringify(request.body.data) as never, updated_at: new Date() })
-        .where('id', '=', row.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const updated = await updateDraftData(app.db, row.id, request.body.data);
       return toDraft(updated);
     },
   );
@@ -204,7 +191,7 @@ export const draftsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const row = await ownDraft(request.user, request.params.id);
-      await app.db.deleteFrom('case_drafts').where('id', '=', row.id).execute();
+      await deleteDraft(app.db, row.id);
       reply.code(204);
       return null;
     },
@@ -234,7 +221,7 @@ export const draftsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         row.data as Record<string, unknown>,
         `draft:${row.id}`,
       );
-      await app.db.deleteFrom('case_drafts').where('id', '=', row.id).execute();
+      await deleteDraft(app.db, row.id);
       reply.code(201);
       return detail;
     },

@@ -4,6 +4,7 @@ import { Problem } from '@unionflow/contracts';
 import { Type } from 'typebox';
 import { mayReadAttachment } from '../../cases/file-access';
 import { badRequest, notFound } from '../../errors';
+import { fileById, insertFile } from '../../files/file-repository';
 import { checkUploadQuota, safeFilename } from './upload-rules';
 
 /** Photos from the shop floor and scanned documents; nothing executable. */
@@ -74,20 +75,16 @@ export const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const filename = safeFilename(request.query.filename);
       const row = await app.db.transaction().execute(async (trx) => {
         await checkUploadQuota(trx, request.user.id, body.length);
-        return trx
-          .insertInto('files')
-          .values({
-            id: randomUUID(),
-            owner_id: request.user.id,
-            filename,
-            content_type: type,
-            size: body.length,
-            sha256: createHash('sha256').update(body).digest('hex'),
-            content: body,
-            created_at: new Date(),
-          })
-          .returning(['id', 'filename', 'content_type', 'size', 'sha256', 'created_at'])
-          .executeTakeFirstOrThrow();
+        return insertFile(trx, {
+          id: randomUUID(),
+          owner_id: request.user.id,
+          filename,
+          content_type: type,
+          size: body.length,
+          sha256: createHash('sha256').update(body).digest('hex'),
+          content: body,
+          created_at: new Date(),
+        });
       });
       reply.code(201);
       return {
@@ -112,11 +109,7 @@ export const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const row = await app.db
-        .selectFrom('files')
-        .selectAll()
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
+      const row = await fileById(app.db, request.params.id);
       const allowed =
         row &&
         (row.owner_id === request.user.id ||

@@ -1,6 +1,7 @@
 import type { Database } from '@unionflow/db';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { AppError } from '../../errors';
+import { bytesUploadedBy, lockUploadQuota } from '../../files/file-repository';
 
 /** Default bytes one user may keep uploaded (all their files together): 200 MiB. */
 export const DEFAULT_UPLOAD_QUOTA_BYTES = 200 * 1024 * 1024;
@@ -36,19 +37,15 @@ export async function checkUploadQuota(
   ownerId: string,
   size: number,
 ): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`upload-quota:${ownerId}`}))`.execute(trx);
-  const row = await trx
-    .selectFrom('files')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('size'), sql<string>`0`).as('used'))
-    .where('owner_id', '=', ownerId)
-    .executeTakeFirstOrThrow();
+  await lockUploadQuota(trx, ownerId);
+  const used = await bytesUploadedBy(trx, ownerId);
   const quota = uploadQuotaBytes();
-  if (Number(row.used) + size <= quota) return;
+  if (used + size <= quota) return;
   const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
   throw new AppError(
     413,
     'upload-quota-exceeded',
-    `上传空间已用完（上限 ${mib(quota)} MB，已用 ${mib(Number(row.used))} MB），请删除不用的附件或联系管理员 / ` +
-      `your upload space is full (limit ${mib(quota)} MB, used ${mib(Number(row.used))} MB); remove unused attachments or ask an administrator`,
+    `上传空间已用完（上限 ${mib(quota)} MB，已用 ${mib(used)} MB），请删除不用的附件或联系管理员 / ` +
+      `your upload space is full (limit ${mib(quota)} MB, used ${mib(used)} MB); remove unused attachments or ask an administrator`,
   );
 }

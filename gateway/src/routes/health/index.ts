@@ -1,7 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { Problem } from '@unionflow/contracts';
-import { sql } from 'kysely';
 import { serviceUnavailable } from '../../errors';
+import { pingDatabase } from '../../health/health-repository';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -45,7 +45,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const down: string[] = [];
-      const checkDb = withTimeout(sql`select 1`.execute(app.db), 'PostgreSQL').catch((error: unknown) => {
+      const checkDb = withTimeout(pingDatabase(app.db), 'PostgreSQL').catch((error: unknown) => {
         request.log.warn({ err: error }, 'readiness: PostgreSQL is down');
         down.push('PostgreSQL');
       });

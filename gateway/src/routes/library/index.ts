@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem } from '@unionflow/contracts';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
 import { notFound } from '../../errors';
-import { escapeLike } from '../../sql-text';
+import { type LibraryRow, libraryEntry, searchLibrary } from '../../library/library-repository';
 
 const LibraryEntry = Type.Object({
   caseId: Type.String(),
@@ -28,36 +27,7 @@ const LibraryQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
 });
 
-/** `%`, `_` and `\` are literal in a member's search words. */
-function likePattern(words: string): string {
-  return `%${escapeLike(words)}%`;
-}
-
-function baseQuery(app: Parameters<FastifyPluginAsyncTypebox>[0]) {
-  return app.db
-    .selectFrom('library_entries as l')
-    .innerJoin('users as u', 'u.id', 'l.author_id')
-    .leftJoin('orgs as o', 'o.id', 'l.org_id')
-    .select([
-      'l.case_id',
-      'l.case_number',
-      'l.process_key',
-      'l.title',
-      'l.kind',
-      'l.tier',
-      'l.summary',
-      'l.award_fen',
-      'l.published_at',
-      'u.id as author_id',
-      'u.username',
-      'u.display_name',
-      'o.name as org_name',
-    ]);
-}
-
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
-
-function toEntry(r: Row) {
+function toEntry(r: LibraryRow) {
   return {
     caseId: r.case_id,
     caseNumber: r.case_number,
@@ -97,24 +67,13 @@ export const libraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { q, tier, kind } = request.query;
       const limit = request.query.limit ?? 20;
       const cursor = decodeCursor(request.query.cursor, ['time', 'key']);
-      let query = baseQuery(app);
-      for (const word of (q ?? '').split(/\s+/).filter(Boolean).slice(0, 5)) {
-        const pattern = likePattern(word);
-        query = query.where((eb) =>
-          eb.or([eb('l.title', 'ilike', pattern), eb('l.summary', 'ilike', pattern)]),
-        );
-      }
-      if (tier) query = query.where('l.tier', '=', tier);
-      if (kind) query = query.where('l.kind', '=', kind);
-      if (cursor)
-        query = query.where(
-          sql<boolean>`(l.published_at, l.case_id) < (${cursor[0]}::timestamptz, ${cursor[1]})`,
-        );
-      const rows = await query
-        .orderBy('l.published_at', 'desc')
-        .orderBy('l.case_id', 'desc')
-        .limit(limit + 1)
-        .execute();
+      const rows = await searchLibrary(app.db, {
+        words: (q ?? '').split(/\s+/).filter(Boolean).slice(0, 5),
+        tier,
+        kind,
+        after: cursor,
+        limit: limit + 1,
+      });
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
@@ -139,7 +98,7 @@ export const libraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const row = await baseQuery(app).where('l.case_id', '=', request.params.caseId).executeTakeFirst();
+      const row = await libraryEntry(app.db, request.params.caseId);
       if (!row) throw notFound('成果库中没有这条记录 / no such library entry');
       return toEntry(row);
     },

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem, UserRef } from '@unionflow/contracts';
 import { Type } from 'typebox';
 import { inOrgScope } from '../../auth';
+import { findActiveUser } from '../../delegations';
 import { conflict, notFound, unprocessable } from '../../errors';
-import { pathInScope } from '../../org';
+import { activeMentorships, registerMentorship } from '../../mentorships/mentorship-repository';
 
 /** Innovation staff register mentor pairs (导师带徒), so a winning apprentice's mentor is rewarded too. */
 const STAFF = ['innovation-reviewer', 'innovation-committee', 'admin'];
@@ -17,14 +18,8 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Pr
 export const mentorshipsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** A user in the caller's org subtree, by username; others are 404 like unknown ones. */
   async function userInScope(orgPath: string, username: string) {
-    const user = await app.db
-      .selectFrom('users')
-      .innerJoin('orgs', 'orgs.id', 'users.org_id')
-      .select(['users.id', 'users.username', 'users.display_name', 'orgs.path'])
-      .where('users.username', '=', username)
-      .where('users.disabled', '=', false)
-      .executeTakeFirst();
-    if (!user || !inOrgScope({ orgPath }, user.path))
+    const user = await findActiveUser(app.db, username);
+    if (!user || !inOrgScope({ orgPath }, user.org_path))
       throw notFound(`没有用户 ${username} / no user "${username}"`);
     return { id: user.id, username: user.username, displayName: user.display_name };
   }
@@ -40,24 +35,7 @@ export const mentorshipsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const rows = await app.db
-        .selectFrom('mentorships as m')
-        .innerJoin('users as a', 'a.id', 'm.apprentice_id')
-        .innerJoin('users as t', 't.id', 'm.mentor_id')
-        .innerJoin('orgs as o', 'o.id', 'a.org_id')
-        .select([
-          'a.id as aid',
-          'a.username as auser',
-          'a.display_name as aname',
-          't.id as tid',
-          't.username as tuser',
-          't.display_name as tname',
-          'm.registered_at',
-        ])
-        .where('m.ended_at', 'is', null)
-        .where((eb) => pathInScope(eb.ref('o.path'), request.user))
-        .orderBy('a.username')
-        .execute();
+      const rows = await activeMentorships(app.db, request.user);
       return rows.map((r) => ({
         apprentice: { id: r.aid, username: r.auser, displayName: r.aname },
         mentor: { id: r.tid, username: r.tuser, displayName: r.tname },
@@ -83,17 +61,7 @@ export const mentorshipsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (apprentice.id === mentor.id)
         throw unprocessable('导师和徒弟不能是同一人 / the mentor and the apprentice must differ');
       const registeredAt = new Date();
-      const inserted = await app.db
-        .insertInto('mentorships')
-        .values({
-          apprentice_id: apprentice.id,
-          mentor_id: mentor.id,
-          registered_at: registeredAt,
-          ended_at: null,
-        })
-        .onConflict((oc) => oc.columns(['apprentice_id', 'mentor_id']).doNothing())
-        .returning('registered_at')
-        .executeTakeFirst();
+      const inserted = await registerMentorship(app.db, apprentice.id, mentor.id, registeredAt);
       if (!inserted) throw conflict('该师徒关系已登记 / this pair is already registered');
       reply.code(201);
       return { apprentice, mentor, registeredAt: registeredAt.toISOString() };

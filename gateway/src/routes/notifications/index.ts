@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LocalText, PageQuery, Problem, Timestamp } from '@unionflow/contracts';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
-import { unreadCount } from './unread';
+import {
+  markNotificationsRead,
+  notificationsPage,
+  unreadCount,
+} from '../../notifications/notification-repository';
 
 const NotificationId = Type.String({ pattern: '^[0-9]{1,18}$' });
 
@@ -54,17 +57,8 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const limit = request.query.limit ?? 20;
       const cursor = decodeCursor(request.query.cursor, ['serial']);
       const before = cursor?.[0];
-      let q = app.db
-        .selectFrom('notifications')
-        .select(['id', 'case_id', 'type', 'message', 'created_at', 'read_at'])
-        .where('user_id', '=', userId);
-      if (request.query.unread) q = q.where('read_at', 'is', null);
-      if (before) q = q.where(sql<boolean>`id < ${before}::bigint`);
       const [rows, unread] = await Promise.all([
-        q
-          .orderBy('id', 'desc')
-          .limit(limit + 1)
-          .execute(),
+        notificationsPage(app.db, userId, { unreadOnly: request.query.unread, before, limit: limit + 1 }),
         unreadCount(app.db, userId),
       ]);
       const page = rows.slice(0, limit);
@@ -98,14 +92,8 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const userId = request.user.id;
       const body = request.body;
-      let q = app.db
-        .updateTable('notifications')
-        .set({ read_at: new Date() })
-        .where('user_id', '=', userId)
-        .where('read_at', 'is', null);
-      if ('ids' in body) q = q.where(sql<boolean>`id = ANY(${body.ids}::bigint[])`);
-      const result = await q.executeTakeFirst();
-      return { updated: Number(result.numUpdatedRows), unread: await unreadCount(app.db, userId) };
+      const updated = await markNotificationsRead(app.db, userId, 'ids' in body ? body.ids : null);
+      return { updated, unread: await unreadCount(app.db, userId) };
     },
   );
 };

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem, UserRef } from '@unionflow/contracts';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { visibleCase } from '../../cases/case-lookup';
-import { pathInScope } from '../../org';
+import { findUsersInScopes } from '../../org/user-repository';
 import { escapeLike } from '../../sql-text';
 
 const Query = Type.Object({
@@ -37,24 +36,8 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { q, caseId } = request.query;
       const caseOrg = caseId ? (await visibleCase(app.db, request.user, caseId)).row : null;
       const term = escapeLike(q);
-      const rows = await app.db
-        .selectFrom('users')
-        .innerJoin('orgs', 'orgs.id', 'users.org_id')
-        .select(['users.id', 'users.username', 'users.display_name', 'orgs.name as org_name'])
-        .where('users.disabled', '=', false)
-        .where((eb) =>
-          eb.or([
-            pathInScope(eb.ref('orgs.path'), request.user),
-            ...(caseOrg ? [pathInScope(eb.ref('orgs.path'), { orgPath: caseOrg.org_path })] : []),
-          ]),
-        )
-        .where((eb) =>
-          eb.or([eb('users.username', 'ilike', `${term}%`), eb('users.display_name', 'like', `%${term}%`)]),
-        )
-        .orderBy(sql`users.username = ${q}`, 'desc')
-        .orderBy('users.username')
-        .limit(request.query.limit ?? 10)
-        .execute();
+      const scopes = [request.user, ...(caseOrg ? [{ orgPath: caseOrg.org_path }] : [])];
+      const rows = await findUsersInScopes(app.db, scopes, q, term, request.query.limit ?? 10);
       return rows.map((r) => ({
         id: r.id,
         username: r.username,

@@ -1,0 +1,44 @@
+import type { Database } from '@unionflow/db';
+import { type Kysely, sql } from 'kysely';
+
+/** How many of the user's notifications are unread. */
+export async function unreadCount(db: Kysely<Database>, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Up to `limit` of the user's notifications, newest first, older than the `before` id. */
+export async function notificationsPage(
+  db: Kysely<Database>,
+  userId: string,
+  opts: { unreadOnly?: boolean; before?: string | null; limit: number },
+) {
+  let q = db
+    .selectFrom('notifications')
+    .select(['id', 'case_id', 'type', 'message', 'created_at', 'read_at'])
+    .where('user_id', '=', userId);
+  if (opts.unreadOnly) q = q.where('read_at', 'is', null);
+  if (opts.before) q = q.where(sql<boolean>`id < ${opts.before}::bigint`);
+  return q.orderBy('id', 'desc').limit(opts.limit).execute();
+}
+
+/** Marks the user's unread notifications (all, or those with the given ids) read; returns how many. */
+export async function markNotificationsRead(
+  db: Kysely<Database>,
+  userId: string,
+  ids: string[] | null,
+): Promise<number> {
+  let q = db
+    .updateTable('notifications')
+    .set({ read_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null);
+  if (ids) q = q.where(sql<boolean>`id = ANY(${ids}::bigint[])`);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

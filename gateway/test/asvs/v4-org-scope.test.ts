@@ -121,6 +121,11 @@ describe('V4.2.1 user search is limited to the caller’s org subtree', () => {
     );
     expect(usernames(await findUsers('treviewer', 'xtcolleague'))).toEqual([]);
     expect(usernames(await findUsers('treviewer', 'xtcolleague', view.caseId))).toEqual(['xtcolleague']);
+    // A transfer may go up the case's org line (ADR 011): lina finds her superior at the city
+    // federation for zhangwei's case, but nobody on another branch of the tree.
+    const ofZhangwei = await startCase('zhangwei');
+    expect(usernames(await findUsers('lina', 'wangfang', ofZhangwei))).toEqual(['wangfang']);
+    expect(usernames(await findUsers('lina', 'xtmember', ofZhangwei))).toEqual([]);
     // Not a case of theirs: the same 404 as an unknown case, and nobody is listed.
     const foreign = await startCase('zhangwei');
     const refused = await findUsers('treviewer', 'zhaolei', foreign);

@@ -8,7 +8,7 @@ import { escapeLike } from '../../sql-text';
 const Query = Type.Object({
   q: Type.String({ minLength: 1, maxLength: 50 }),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 10 })),
-  /** The case a transfer or added signer is picked for: its org's people are offered too. */
+  /** The case a transfer or added signer is picked for: the people its task may go to are offered too. */
   caseId: Type.Optional(Type.String({ maxLength: 64 })),
 });
 const Found = Type.Array(Type.Object({ ...UserRef.properties, orgName: Type.String() }));
@@ -16,7 +16,8 @@ const Found = Type.Array(Type.Object({ ...UserRef.properties, orgName: Type.Stri
 /**
  * `GET /api/users?q=`: people to hand a task to or add as a signer, by username or name. Staff and
  * members alike may search, but only active users of the caller's org subtree (and, with `caseId`, of
- * the case's org subtree) are listed, and only names, never contact data.
+ * the case's org line: its org, the federations above it and its subtree, exactly the people a task of
+ * the case may go to, ADR 011) are listed, and only names, never contact data.
  */
 export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -27,7 +28,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['users'],
         summary: 'Find users by username or name in my org subtree, or the case’s (for pickers)',
         description:
-          'With caseId, a case the caller may see (else 404), users of the case’s org subtree are listed too: a reviewer at a higher level hands the task to someone where the case is.',
+          'With caseId, a case the caller may see (else 404), users on the case’s org line (its org, the federations above it and its subtree) are listed too: the people its task may be transferred to.',
         querystring: Query,
         response: { 200: Found, 400: Problem, 401: Problem, 404: Problem },
       },
@@ -36,8 +37,8 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { q, caseId } = request.query;
       const caseOrg = caseId ? (await visibleCase(app.db, request.user, caseId)).row : null;
       const term = escapeLike(q);
-      const scopes = [request.user, ...(caseOrg ? [{ orgPath: caseOrg.org_path }] : [])];
-      const rows = await findUsersInScopes(app.db, scopes, q, term, request.query.limit ?? 10);
+      const lines = caseOrg ? [caseOrg.org_path] : [];
+      const rows = await findUsersInScopes(app.db, [request.user], lines, q, term, request.query.limit ?? 10);
       return rows.map((r) => ({
         id: r.id,
         username: r.username,

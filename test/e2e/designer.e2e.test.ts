@@ -91,11 +91,11 @@ describe('the admin changes a process', () => {
     const lina = await env.browser.newPage(env.platform.baseUrl);
     await signIn(lina, 'lina');
     await lina.goto('/delegations');
-    // People pickers list the caller's own org subtree (ADR 015): a colleague of the same union.
-    await pickUser(lina, 'delegation_to', 'zhaolei');
+    // A delegation may go up the delegator's org line: her superior at the city federation.
+    await pickUser(lina, 'delegation_to', 'wangfang');
     await lina.locator('#delegation_reason').fill('年休假');
     await lina.getByRole('button', { name: '开始委托' }).click();
-    await lina.getByText('→ 赵磊').waitFor();
+    await lina.getByText('→ 王芳').waitFor();
     await snap(lina, '17-delegations');
     expect(await seriousA11yViolations(lina)).toEqual([]);
 
@@ -104,7 +104,7 @@ describe('the admin changes a process', () => {
     const title = `委托期间案件 ${Date.now()}`;
     const path = await submitCase(applicant, 'simple-approval', { title });
     const standIn = await env.browser.newPage(env.platform.baseUrl);
-    await signIn(standIn, 'zhaolei');
+    await signIn(standIn, 'wangfang');
     await decideStep(standIn, title, '基层工会审核', async (card) => {
       await card.locator('textarea').last().fill('代为审核');
     });

@@ -47,6 +47,8 @@ export async function toCaseDetail(
   row: CaseRow,
   def: ProcessDefinition,
   visibility: Exclude<CaseVisibility, 'none'>,
+  /** Who reads it: their own comments are never masked from them. */
+  viewerId: string,
 ): Promise<CaseDetailDto> {
   const [{ tasks, candidates }, timeline, attention] = await Promise.all([
     caseTasks(db, row.id),
@@ -83,6 +85,7 @@ export async function toCaseDetail(
         data: e.data,
       },
       mask,
+      viewerId,
     ),
   );
   let predictedPath: CaseDetailDto['predictedPath'] = [];

@@ -87,5 +87,5 @@ export async function submitApplication(
     data,
   });
   const { row, visibility } = await visibleCase(ctx.db, user, caseId);
-  return toCaseDetail(ctx.db, row, def, visibility);
+  return toCaseDetail(ctx.db, row, def, visibility, user.id);
 }

@@ -15,12 +15,19 @@ export function caseViewMask(
   return visibility === 'full' ? fullViewMask(def) : householdMask(def);
 }
 
-/** A timeline event with its comment and step data masked like the case data. */
-export function maskTimelineEvent(event: TimelineEventDto, mask: DataMask | null): TimelineEventDto {
+/**
+ * A timeline event with its comment and step data masked like the case data. The reader's own
+ * comment stays readable to them: they wrote it, so it tells them nothing they may not know.
+ */
+export function maskTimelineEvent(
+  event: TimelineEventDto,
+  mask: DataMask | null,
+  viewerId: string,
+): TimelineEventDto {
   if (!mask) return event;
   return {
     ...event,
-    comment: maskComment(event.comment, mask),
+    comment: event.actor?.id === viewerId ? event.comment : maskComment(event.comment, mask),
     data: event.data && typeof event.data === 'object' ? maskPayload(event.data, mask) : event.data,
   };
 }

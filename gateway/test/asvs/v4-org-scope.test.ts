@@ -134,6 +134,22 @@ describe('V4.2.1 user search is limited to the caller’s org subtree', () => {
   });
 });
 
+describe('V4.2.1 a delegation is picked from the caller’s own org line', () => {
+  it('V4.2.1 lina finds her superior at the city federation for a delegation, never another branch', async () => {
+    const forDelegation = async (q: string) =>
+      usernames(
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/users?${new URLSearchParams({ q, purpose: 'delegation' })}`,
+          headers: await as('lina'),
+        }),
+      );
+    expect(await forDelegation('wangfang')).toEqual(['wangfang']);
+    expect(await forDelegation('xtmember')).toEqual([]);
+    expect(await forDelegation('otheradmin')).toEqual([]);
+  });
+});
+
 describe('V4.2.1 org scope checks treat org ids literally (starts_with, not LIKE)', () => {
   it('V4.2.1 the department list of org_t shows its own cases, not those of orgxt', async () => {
     const own = await startCase('tmember');

@@ -81,7 +81,7 @@ export function DelegationsPage() {
         <Typography.Paragraph type="secondary">{t('delegation.intro')}</Typography.Paragraph>
         <Form form={form} layout="vertical" name="delegation" onFinish={(v) => create.mutate(v)}>
           <Form.Item name="to" label={t('delegation.to')} rules={[{ required: true, whitespace: true }]}>
-            <UserPicker data-testid="delegation-to" />
+            <UserPicker data-testid="delegation-to" purpose="delegation" />
           </Form.Item>
           <Form.Item
             name="reason"

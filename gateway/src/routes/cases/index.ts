@@ -123,7 +123,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { row, def, visibility } = await visibleCase(app.db, request.user, request.params.id);
-      return toCaseDetail(app.db, row, def, visibility);
+      return toCaseDetail(app.db, row, def, visibility, request.user.id);
     },
   );
 
@@ -166,7 +166,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           request.idempotencyKey ? `${user.id}:${request.idempotencyKey}` : undefined,
         );
         const fresh = await visibleCase(app.db, user, row.id);
-        return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility);
+        return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility, user.id);
       },
     );
   }

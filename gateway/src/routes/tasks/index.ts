@@ -80,7 +80,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
           updateId(request.user, request.idempotencyKey),
         );
         const fresh = await visibleCase(app.db, request.user, row.id);
-        return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility);
+        return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility, request.user.id);
       },
     );
   }
@@ -134,7 +134,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       };
       await decideOn(task, input, updateId(request.user, request.idempotencyKey));
       const fresh = await visibleCase(app.db, request.user, row.id);
-      return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility);
+      return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility, request.user.id);
     },
   );
 };

@@ -10,6 +10,8 @@ const Query = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 10 })),
   /** The case a transfer or added signer is picked for: the people its task may go to are offered too. */
   caseId: Type.Optional(Type.String({ maxLength: 64 })),
+  /** A standing delegation is picked: the caller's own org line is offered (where it may go, ADR 011). */
+  purpose: Type.Optional(Type.Literal('delegation')),
 });
 const Found = Type.Array(Type.Object({ ...UserRef.properties, orgName: Type.String() }));
 
@@ -37,7 +39,10 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { q, caseId } = request.query;
       const caseOrg = caseId ? (await visibleCase(app.db, request.user, caseId)).row : null;
       const term = escapeLike(q);
-      const lines = caseOrg ? [caseOrg.org_path] : [];
+      const lines = [
+        ...(caseOrg ? [caseOrg.org_path] : []),
+        ...(request.query.purpose === 'delegation' ? [request.user.orgPath] : []),
+      ];
       const rows = await findUsersInScopes(app.db, [request.user], lines, q, term, request.query.limit ?? 10);
       return rows.map((r) => ({
         id: r.id,

@@ -127,9 +127,12 @@ export const api = {
     }
   },
   remotes: () => apiRequest<RemoteEntry[]>('/api/federation/remotes'),
-  /** People for a picker; with `caseId`, those of the case's org are offered too (transfer, add signer). */
-  findUsers: (q: string, limit = 10, caseId?: string) =>
-    apiRequest<UserMatchDto[]>('/api/users', { query: { q, limit, caseId } }),
+  /**
+   * People for a picker: the caller's org subtree; with `caseId`, the case's org line too (transfer,
+   * add signer); for a delegation, the caller's own org line (a superior at the federation).
+   */
+  findUsers: (q: string, limit = 10, caseId?: string, purpose?: 'delegation') =>
+    apiRequest<UserMatchDto[]>('/api/users', { query: { q, limit, caseId, purpose } }),
   processes: () => apiRequest<ProcessSummaryDto[]>('/api/processes'),
   startCase: (body: StartCaseBody, idempotencyKey: string) =>
     apiRequest<CaseDetailDto>('/api/cases', { method: 'POST', body, idempotencyKey }),

@@ -29,6 +29,7 @@ export function UserPicker({
   exclude = [],
   known = [],
   caseId,
+  purpose,
   'data-testid': testId,
 }: {
   value?: string | string[];
@@ -41,14 +42,16 @@ export function UserPicker({
   known?: { username: string; displayName: string; orgName?: string }[];
   /** The case a person is picked for: people of its org are offered besides the caller's own subtree. */
   caseId?: string;
+  /** A standing delegation: people on the caller's own org line are offered (ADR 011). */
+  purpose?: 'delegation';
   'data-testid'?: string;
 }) {
   const { t } = useTranslation();
   const [term, setTerm] = useState('');
   const query = useDebounced(term.trim(), SEARCH_DELAY_MS);
   const found = useQuery({
-    queryKey: ['users', query, caseId ?? null],
-    queryFn: () => api.findUsers(query, 10, caseId),
+    queryKey: ['users', query, caseId ?? null, purpose ?? null],
+    queryFn: () => api.findUsers(query, 10, caseId, purpose),
     enabled: query.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 30_000,

@@ -75,6 +75,24 @@ describe('durable time', () => {
     expect(types).toEqual(expect.arrayContaining(['reminded', 'overdue', 'escalated']));
   });
 
+  it('never escalates to the applicant: the task stays with its holder, who is told it is overdue', async () => {
+    // lina reports to wangfang, who is the applicant here.
+    const c = await h.start(
+      def('deadline-own', [
+        review('r1', 'lina', 'end', { deadline: { due: '1s', onOverdue: 'escalate-to-superior' } }),
+        end,
+      ]),
+      { title: 'own' },
+      { userId: 'u-wangfang', orgId: 'org-city' },
+    );
+    await h.eventually(async () =>
+      (await h.timelineTypes(c.caseId)).includes('overdue') ? true : undefined,
+    );
+    const [task] = await h.openTasks(c.caseId);
+    expect(task?.candidates).toEqual(['u-lina']);
+    expect(await h.timelineTypes(c.caseId)).not.toContain('escalated');
+  });
+
   it('approves automatically on the deadline when the step says so', async () => {
     const c = await h.start(
       def('auto', [review('r1', 'lina', 'end', { deadline: { due: '1s', onOverdue: 'auto-approve' } }), end]),

@@ -34,7 +34,11 @@ export async function handleEvent(ctx: EngineContext, fx: Effects, event: Engine
     if (policy === 'auto-reject' && run)
       return reject(ctx, fx, task, run, null, '超时自动驳回 / rejected automatically on the deadline');
     if (policy === 'escalate-to-superior') {
-      const superiors = [...new Set((await Promise.all(holders.map((h) => fx.superiorOf(h)))).flat())];
+      // Never escalated to the applicant (ADR 011): without another superior the holders are only
+      // told the task is overdue. A filter, no new command: replay-safe without a patch.
+      const superiors = [...new Set((await Promise.all(holders.map((h) => fx.superiorOf(h)))).flat())].filter(
+        (u) => u !== state.applicant.userId,
+      );
       if (superiors.length > 0) {
         ctx.saveTask({
           ...task,

@@ -150,7 +150,13 @@ export function buildDefinition(block: Item[]): ProcessDefinition {
 }
 
 /** Random valid definitions built from nested sequences, exclusive blocks (with default) and parallel blocks. */
-export const arbitraryDefinition: fc.Arbitrary<ProcessDefinition> = tree.block.map(buildDefinition);
+/**
+ * Definitions within the validator's size limit, with room for the nodes the properties add. Deep
+ * trees can exceed it; an over-limit sample would fail and then shrink for an hour, not seconds.
+ */
+export const arbitraryDefinition: fc.Arbitrary<ProcessDefinition> = tree.block
+  .map(buildDefinition)
+  .filter((def) => def.nodes.length <= 200);
 
 /** Case data for generated definitions. */
 export const arbitraryCaseData = fc.record({ choice: fc.constantFrom('c0', 'c1', 'c2', 'other') });

@@ -5,6 +5,7 @@ import { checkFormData } from './form-data';
 import { closeStep } from './human-steps';
 import { compensateSteps } from './return';
 import { APPLICANT_STEP, type EngineContext, EngineError } from './runtime';
+import { URGE_PER_STEP_PATCH, urgeOncePerStepADay } from './urge';
 
 const HOUR = 3_600_000;
 
@@ -32,6 +33,11 @@ export async function applicantAction(
       return;
     }
     case 'urge': {
+      // Once per step per day, and only someone other than the applicant is urged (ADR 021).
+      if (fx.patched?.(URGE_PER_STEP_PATCH) ?? true) {
+        urgeOncePerStepADay(ctx, input.actorId, input.comment ?? null);
+        return;
+      }
       const now = ctx.now().getTime();
       if (state.lastUrgeAt !== null && now - state.lastUrgeAt < HOUR) {
         const minutes = Math.ceil((HOUR - (now - state.lastUrgeAt)) / 60_000);

@@ -44,7 +44,10 @@ export async function startableDefinition(
 export function rejectUnknownFields(def: ProcessDefinition, data: Record<string, unknown>): void {
   const known = new Set(def.form.map((f) => f.key));
   const unknown = Object.keys(data).filter((k) => !known.has(k));
-  if (unknown.length > 0) throw badRequest(`The form has no field(s): ${unknown.join(', ')}.`);
+  if (unknown.length > 0)
+    throw badRequest(
+      `表单中没有这些字段：${unknown.join('、')} / The form has no field(s): ${unknown.join(', ')}.`,
+    );
 }
 
 /** Refuses data that breaks the form's rules (422 listing every problem). */

@@ -78,7 +78,7 @@ function fromFastifyError(error: FastifyError, bodyLimit: number): AppError | nu
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return badRequest("The request body is empty but content-type is 'application/json'");
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return badRequest('The request body is not valid JSON');
+      return badRequest('请求内容不是有效的 JSON / The request body is not valid JSON');
     default:
       return null;
   }
@@ -113,7 +113,10 @@ export const errorsPlugin = fp(
         done(null, parseJsonSafely(text));
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        done(badRequest(`The request body is not valid JSON: ${reason}`), undefined);
+        done(
+          badRequest(`请求内容不是有效的 JSON：${reason} / The request body is not valid JSON: ${reason}`),
+          undefined,
+        );
       }
     });
 

@@ -60,6 +60,8 @@ export const actionResources = {
     progress: {
       estimate: '预计办结：{{date}}',
       holdsUntil: '{{who}} 办理中，截止 {{date}}',
+      clock: '计时中：{{step}}，到期 {{date}}',
+      until: '至 {{date}}',
       noEstimate: '暂无法预计办结时间（后续环节未设时限，或正在等待）',
     },
     notifications: {
@@ -145,6 +147,8 @@ export const actionResources = {
     progress: {
       estimate: 'Estimated finish: {{date}}',
       holdsUntil: '{{who}} holds it until {{date}}',
+      clock: 'Running: {{step}}, ends {{date}}',
+      until: 'until {{date}}',
       noEstimate: 'No finish estimate (later steps have no deadlines, or the case is waiting)',
     },
     notifications: {

@@ -9,8 +9,11 @@ export function ExistingCaseLink({ error }: { error: unknown }) {
   if (!(error instanceof ApiError) || !error.existingCase) return null;
   const { id, number } = error.existingCase;
   return (
-    <Link to={`/cases/${encodeURIComponent(id)}`} data-testid="existing-case-link">
-      <Button size="small">{t('newCase.openExisting', { number })}</Button>
-    </Link>
+    // Below the alert, not in its action slot: at phone width the slot squeezes the message.
+    <div style={{ marginTop: 8 }}>
+      <Link to={`/cases/${encodeURIComponent(id)}`} data-testid="existing-case-link">
+        <Button>{t('newCase.openExisting', { number })}</Button>
+      </Link>
+    </div>
   );
 }

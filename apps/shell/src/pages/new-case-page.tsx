@@ -117,7 +117,8 @@ export function NewCasePage() {
         ) : null}
         {start.error ? (
           <div style={{ marginBottom: 12 }}>
-            <ProblemAlert error={start.error} action={<ExistingCaseLink error={start.error} />} />
+            <ProblemAlert error={start.error} />
+            <ExistingCaseLink error={start.error} />
           </div>
         ) : null}
         <DynamicForm

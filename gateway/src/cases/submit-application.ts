@@ -13,6 +13,7 @@ import { canStart, latestDefinition } from './definitions';
 import { caseIdFor, startCase } from './engine-client';
 import { requireKnownFieldValues } from './field-values';
 import { requireOwnUploads } from './file-ownership';
+import { withOneOpenFile } from './open-file-guard';
 
 /**
  * The newest published version of a process, if the user may start it: 404 when none is published,
@@ -81,14 +82,17 @@ export async function submitApplication(
       ? data.title.trim()
       : `${def.name.zh} - ${user.displayName}`;
   const caseId = caseIdFor(user.id, startKey);
-  await startCase(ctx.temporal, {
-    caseId,
-    caseNumber: await allocateCaseNumber(ctx.db),
-    title,
-    definition: def,
-    applicant: { userId: user.id, orgId: user.orgId },
-    data,
-  });
+  const caseNumber = await allocateCaseNumber(ctx.db);
+  await withOneOpenFile(ctx.db, def.key, user.id, caseId, () =>
+    startCase(ctx.temporal, {
+      caseId,
+      caseNumber,
+      title,
+      definition: def,
+      applicant: { userId: user.id, orgId: user.orgId },
+      data,
+    }),
+  );
   const { row, visibility } = await visibleCase(ctx.db, user, caseId);
   return toCaseDetail(ctx.db, row, def, visibility, user.id);
 }

@@ -28,8 +28,10 @@ export function sendProblem(
   code: string,
   detail: string,
   errors?: FieldError[],
+  extensions: Record<string, unknown> = {},
 ): FastifyReply {
   const body: ProblemBody = {
+    ...extensions,
     type: 'about:blank',
     title: problemTitles[status] ?? 'Error',
     status,
@@ -127,7 +129,15 @@ export const errorsPlugin = fp(
         // line, not an error with a stack (a busy start-up would otherwise look like a crash).
         if (error.status === 503) request.log.warn({ code: error.code, detail: error.detail }, 'unavailable');
         else if (error.status >= 500) request.log.error({ err: error }, 'service error');
-        return sendProblem(request, reply, error.status, error.code, error.detail, error.errors);
+        return sendProblem(
+          request,
+          reply,
+          error.status,
+          error.code,
+          error.detail,
+          error.errors,
+          error.extensions,
+        );
       }
       if (error.validation) {
         const errors = toFieldErrors(error.validationContext, error.validation as AjvLikeError[]);

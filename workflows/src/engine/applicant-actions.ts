@@ -114,7 +114,14 @@ export async function applicantAction(
         throw new EngineError('Conflict', '此案件不在公示期内 / The case is not under public notice.');
       for (const timer of state.timers.filter((t) => t.tokenId === token.id)) fx.cancelTimer(timer.id);
       state.timers = state.timers.filter((t) => t.tokenId !== token.id);
-      ctx.record('objection', { node, actorId: input.actorId, comment: input.comment ?? null });
+      // An anonymous objection names nobody on the timeline; the gateway keeps who it was in the audit log.
+      const anonymous = input.anonymous === true && (fx.patched?.('anonymous-objection') ?? true);
+      ctx.record('objection', {
+        node,
+        actorId: anonymous ? null : input.actorId,
+        comment: input.comment ?? null,
+        ...(anonymous ? { data: { anonymous: true } } : {}),
+      });
       moveToken(ctx, token, node.onObjection);
       return;
     }

@@ -96,6 +96,15 @@ describe('the inbox and the applicant', () => {
     await phone.getByTestId('task-card').first().waitFor();
     await snap(phone, '25-inbox-375');
     expect(await seriousA11yViolations(phone)).toEqual([]);
+
+    // Notifications open full-screen on a phone, not cut off at the left edge.
+    await phone.getByTestId('notification-bell').click();
+    const panel = phone.locator('.ant-drawer-content-wrapper');
+    await panel.getByTestId('notifications').waitFor();
+    // It slides in from the right: wait for it to settle.
+    await expect.poll(async () => (await panel.boundingBox())?.x, { timeout: 5000 }).toBe(0);
+    expect((await panel.boundingBox())?.width).toBe(PHONE.width);
+    await snap(phone, '25b-notifications-375');
   });
 
   it('refreshes an open inbox when a new case arrives (server-sent events)', async () => {

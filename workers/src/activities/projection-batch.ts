@@ -1,9 +1,11 @@
 import { type Database, EVENTS_CHANNEL } from '@unionflow/db';
 import type { Projection } from '@unionflow/workflows';
 import { sql, type Transaction } from 'kysely';
+import { applicantNotices, type NotificationRow } from './applicant-notices';
 
 /** The rows of one projection batch, in the shape the statement below reads from its JSON parameter. */
-function rowsOf(p: Projection) {
+function rowsOf(p: Projection, applicantId: string) {
+  const told = applicantNotices(p, applicantId);
   const open = (status: string) => status === 'open' || status === 'claimed';
   return {
     tasks: p.tasks.map((t) => ({
@@ -41,9 +43,24 @@ function rowsOf(p: Projection) {
       comment: e.comment,
       data: e.data,
     })),
-    notifications: p.notifications.flatMap((n) =>
-      n.userIds.map((userId) => ({ user_id: userId, type: n.type, message: n.message })),
-    ),
+    notifications: [
+      ...p.notifications.flatMap((n) =>
+        n.userIds
+          .filter(
+            (userId) => !(told.replacesTaskNotice && userId === applicantId && n.type === 'task-assigned'),
+          )
+          .map(
+            (userId): NotificationRow => ({
+              user_id: userId,
+              type: n.type,
+              message: n.message,
+              actor_id: null,
+              templated: false,
+            }),
+          ),
+      ),
+      ...told.rows,
+    ],
   };
 }
 
@@ -59,7 +76,7 @@ export async function writeBatch(
   p: Projection,
   applicantId: string,
 ): Promise<void> {
-  const rows = rowsOf(p);
+  const rows = rowsOf(p, applicantId);
   // A batch with timeline entries is announced by the audit append, which knows its stream position;
   // one without any is announced here, with none (no extra statement either way).
   const announce = p.timeline.length === 0;
@@ -100,9 +117,19 @@ export async function writeBatch(
         on_behalf_of_id text, node_id text, step_name jsonb, comment text, data jsonb)
     ),
     n AS (
+      -- In the applicant's notices, {actor} and {title} become the actor's name and the case title,
+      -- JSON-escaped (the quotes to_jsonb adds are cut off exactly, one at each end).
       INSERT INTO notifications (user_id, case_id, type, message, created_at, read_at)
-      SELECT x.user_id, ${p.caseId}, x.type, x.message, ${new Date(p.case.updatedAt)}, NULL
-      FROM b, jsonb_to_recordset(b.j->'notifications') AS x(user_id text, type text, message jsonb)
+      SELECT x.user_id, ${p.caseId}, x.type,
+        CASE WHEN x.templated THEN replace(replace(x.message::text,
+          '{actor}', coalesce(substr(to_jsonb(u.display_name)::text, 2, length(to_jsonb(u.display_name)::text) - 2), '')),
+          '{title}', coalesce(substr(to_jsonb(cs.title)::text, 2, length(to_jsonb(cs.title)::text) - 2), ''))::jsonb
+        ELSE x.message END,
+        ${new Date(p.case.updatedAt)}, NULL
+      FROM b, jsonb_to_recordset(b.j->'notifications')
+        AS x(user_id text, type text, message jsonb, actor_id text, templated boolean)
+      LEFT JOIN users u ON u.id = x.actor_id
+      LEFT JOIN cases cs ON cs.id = ${p.caseId}
     )
     SELECT CASE WHEN ${announce}::boolean THEN pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ ...batchNotice(p, applicantId), id: null })}) END`.execute(
     trx,

@@ -1,7 +1,7 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, DateTime, type NotificationDto, newIdempotencyKey, useLocalText } from '@unionflow/ui';
-import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, Flex, Grid, List, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -13,6 +13,8 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
+  // On a phone the list opens full-screen: a popover anchored at the bell runs off the left edge.
+  const phone = Grid.useBreakpoint().md === false;
   const list = useQuery({
     queryKey: ['notifications'],
     queryFn: () => api.notifications({ limit: 20 }),
@@ -34,9 +36,9 @@ export function NotificationBell() {
   };
 
   const content = (
-    <div style={{ width: 'min(340px, 86vw)' }} data-testid="notifications">
-      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
-        <Typography.Text strong>{t('notifications.title')}</Typography.Text>
+    <div style={{ width: phone ? '100%' : 'min(340px, 86vw)' }} data-testid="notifications">
+      <Flex justify={phone ? 'flex-end' : 'space-between'} align="center" style={{ marginBottom: 8 }}>
+        {!phone && <Typography.Text strong>{t('notifications.title')}</Typography.Text>}
         <Button size="small" type="link" disabled={!unread} onClick={() => read.mutate({ all: true })}>
           {t('notifications.markAll')}
         </Button>
@@ -44,7 +46,7 @@ export function NotificationBell() {
       {list.data?.items.length ? (
         <List
           size="small"
-          style={{ maxHeight: 360, overflowY: 'auto' }}
+          style={phone ? undefined : { maxHeight: 360, overflowY: 'auto' }}
           dataSource={list.data.items}
           renderItem={(n) => (
             <List.Item key={n.id} style={{ paddingInline: 0 }}>
@@ -69,16 +71,37 @@ export function NotificationBell() {
     </div>
   );
 
+  const bell = (
+    <Badge count={unread} size="small" offset={[-4, 4]}>
+      <Button
+        type="text"
+        icon={<BellOutlined />}
+        aria-label={`${t('notifications.title')} ${t('notifications.unread', { count: unread })}`}
+        data-testid="notification-bell"
+        onClick={phone ? () => setOpen(true) : undefined}
+      />
+    </Badge>
+  );
+  if (phone) {
+    return (
+      <>
+        {bell}
+        <Drawer
+          open={open}
+          onClose={() => setOpen(false)}
+          placement="right"
+          size="100%"
+          title={t('notifications.title')}
+          styles={{ body: { paddingTop: 8 } }}
+        >
+          {content}
+        </Drawer>
+      </>
+    );
+  }
   return (
     <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
-      <Badge count={unread} size="small" offset={[-4, 4]}>
-        <Button
-          type="text"
-          icon={<BellOutlined />}
-          aria-label={`${t('notifications.title')} ${t('notifications.unread', { count: unread })}`}
-          data-testid="notification-bell"
-        />
-      </Badge>
+      {bell}
     </Popover>
   );
 }

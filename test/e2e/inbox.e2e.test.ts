@@ -15,6 +15,11 @@ describe('the inbox and the applicant', () => {
     for (const n of ['批量一', '批量二', '转办', '退回', '撤回']) {
       paths[n] = await submitCase(applicant, 'simple-approval', { title: title(n) });
     }
+    // After submitting, the case page opens at its top and says who has the case now.
+    const submitted = applicant.getByTestId('case-banner-submitted');
+    await submitted.waitFor();
+    expect(await submitted.textContent()).toContain('现由 李娜 办理');
+    expect(await applicant.evaluate('window.scrollY')).toBe(0);
 
     const lina = await env.browser.newPage(env.platform.baseUrl);
     await signIn(lina, 'lina');
@@ -63,6 +68,14 @@ describe('the inbox and the applicant', () => {
     const wangfang = await env.browser.newPage(env.platform.baseUrl);
     await signIn(wangfang, 'wangfang');
     await approveInInbox(wangfang, title('转办'), '同意');
+
+    // The returned case's page opens with who returned it, why, and what to do next.
+    await applicant.goto(paths['退回'] as string);
+    const banner = applicant.getByTestId('case-banner-returned');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('李娜退回了你的申请：请补充预算明细');
+    expect(await banner.textContent()).toContain('然后点击「提交」重新提交');
+    await snap(applicant, '23a-case-returned-banner');
 
     // The applicant finds the returned case in their own inbox and resubmits it.
     await applicant.goto('/inbox');

@@ -3,12 +3,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { actionResources } from './i18n/action-resources';
+import { casePageResources } from './i18n/case-page-resources';
 import { noticeResources } from './i18n/notice-resources';
 import { shellResources } from './i18n/shell-resources';
 
 initI18n();
 addTranslations(shellResources);
 addTranslations(actionResources);
+addTranslations(casePageResources);
 addTranslations(noticeResources);
 
 const root = document.getElementById('root');

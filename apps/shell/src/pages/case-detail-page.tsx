@@ -3,9 +3,10 @@ import type { CaseDetailDto, MeDto, TaskDto } from '@unionflow/contracts';
 import { ApiError, api, DateTime, ProblemAlert, StatusTag, ToneTag, useLocalText } from '@unionflow/ui';
 import { Alert, Card, Col, Descriptions, Empty, Flex, List, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { useMe } from '../auth/use-me';
 import { ApplicantActions } from '../cases/applicant-actions';
+import { CaseBannerView } from '../cases/case-banner-view';
 import { CaseDataView } from '../cases/case-data-view';
 import { CaseTimeline } from '../cases/case-timeline';
 import { buildProgress, holdersOf } from '../cases/progress';
@@ -76,6 +77,7 @@ export function CaseDetailPage() {
   const id = useParams().id ?? '';
   const query = useQuery({ queryKey: ['case', id], queryFn: () => api.case(id), enabled: !!id });
   const me = useMe().data;
+  const justSubmitted = (useLocation().state as { submitted?: boolean } | null)?.submitted === true;
 
   if (query.isPending) return <PageSpinner />;
   if (query.error instanceof ApiError && query.error.status === 404)
@@ -85,6 +87,7 @@ export function CaseDetailPage() {
 
   return (
     <Flex vertical gap={12}>
+      <CaseBannerView detail={detail} viewerId={me?.user.id} justSubmitted={justSubmitted} />
       {detail.attention && (
         <Alert
           type="warning"

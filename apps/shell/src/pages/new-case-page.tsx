@@ -63,7 +63,8 @@ export function NewCasePage() {
       void client.invalidateQueries({ queryKey: ['cases'] });
       void client.invalidateQueries({ queryKey: ['drafts'] });
       client.setQueryData(['case', detail.id], detail);
-      void navigate(`/cases/${encodeURIComponent(detail.id)}`);
+      // The case page opens at its top with a "submitted" banner.
+      void navigate(`/cases/${encodeURIComponent(detail.id)}`, { state: { submitted: true } });
     },
     onError: (err) => {
       if (err instanceof ApiError && err.status >= 400 && err.status < 500) keys.current.settle();

@@ -1,0 +1,23 @@
+/** Texts of the case page's opening banner, Chinese first. */
+export const casePageResources = {
+  'zh-CN': {
+    banner: {
+      submitted: '申请已提交',
+      nowWith: '现由 {{who}} 办理，进展会通过消息通知你。',
+      returned: '{{who}}退回了你的申请',
+      returnedWhy: '{{who}}退回了你的申请：{{reason}}',
+      whatNext: '请按意见修改下方「当前办理」中的内容，然后点击「提交」重新提交。',
+      someone: '审批人',
+    },
+  },
+  en: {
+    banner: {
+      submitted: 'Application submitted',
+      nowWith: '{{who}} has it now; you will be notified as it moves.',
+      returned: '{{who}} returned your application',
+      returnedWhy: '{{who}} returned your application: {{reason}}',
+      whatNext: 'Make the changes asked for under “Current tasks” below, then press “Submit” to resubmit.',
+      someone: 'A reviewer',
+    },
+  },
+};

@@ -53,7 +53,7 @@ describe('department journeys', () => {
     await reviewer.goto('/inbox');
     const review = reviewer.getByTestId('task-card').filter({ hasText: title });
     await review.locator('#awardFen').fill('5000');
-    await review.locator('#reviewOpinion').fill('同意奖励 5000 元');
+    await review.locator('#comment').fill('同意奖励 5000 元');
     await snap(reviewer, '31-innovation-review');
     await review.getByTestId('task-approve').click();
     const schedule = reviewer.getByTestId('task-card').filter({ hasText: '安排送奖到岗位' });
@@ -221,7 +221,7 @@ describe('department journeys', () => {
     await signIn(centre, 'chenjie');
     await decideStep(centre, title, '援助中心审批定级', async (card) => {
       await choose(centre, card, 'level', '深度困难');
-      await card.locator('#approvalNote').fill('因病致困，定为深度困难');
+      await card.locator('#comment').fill('因病致困，定为深度困难');
     });
 
     await worker.goto(casePath);

@@ -78,7 +78,6 @@ describe('hardship file over HTTP', () => {
     await approve('zhaolei', id, 'verify', { ...fourClears, condSeriousIllness: true });
     await approve('chenjie', id, 'centre-approval', {
       level: 'deep',
-      approvalNote: '因病致困，定为深度困难',
     });
     const inFile = await h.until('zhangwei', id, (c) => c.data.pairing !== undefined);
     expect(inFile.data.pairing).toMatchObject({

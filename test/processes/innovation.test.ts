@@ -44,7 +44,7 @@ describe('innovation proposal over HTTP', () => {
     const approved = await h.decide('lina', review.id, {
       action: 'approve',
       comment: '效果明显，建议推广',
-      data: { awardFen: 500_000, reviewOpinion: '同意奖励 5000 元' },
+      data: { awardFen: 500_000 },
     });
     expect(approved.status).toBe(200);
 

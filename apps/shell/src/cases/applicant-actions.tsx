@@ -119,7 +119,7 @@ export function ApplicantActions({ detail, isApplicant }: { detail: CaseDetailDt
         >
           <Form.Item
             name="comment"
-            label={t('applicant.comment')}
+            label={t(asking === 'object' ? 'applicant.objectionReason' : 'applicant.comment')}
             rules={[{ required: true, whitespace: true }]}
           >
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} />

@@ -55,7 +55,8 @@ export const actionResources = {
       supplemented: '补充内容已提交',
       object: '提出异议',
       objected: '异议已提交',
-      comment: '说明',
+      comment: '给审批人的留言',
+      objectionReason: '异议理由',
     },
     progress: {
       estimate: '预计办结：{{date}}',
@@ -142,7 +143,8 @@ export const actionResources = {
       supplemented: 'Information sent',
       object: 'Object',
       objected: 'Objection sent',
-      comment: 'Comment',
+      comment: 'Note to the reviewer',
+      objectionReason: 'Why you object',
     },
     progress: {
       estimate: 'Estimated finish: {{date}}',

@@ -146,7 +146,6 @@ export const hardshipCase: ProcessDefinition = {
       emptyAssignee: 'admin-queue',
       form: [
         field('level', '困难类别', 'Level', 'select', { required: true, options: levels }),
-        field('approvalNote', '审批意见', 'Opinion', 'textarea'),
       ],
       next: 'open-file',
     },

@@ -57,7 +57,6 @@ export const innovationProposal: ProcessDefinition = {
           min: 'awardBand.min',
           max: 'awardBand.max',
         }),
-        field('reviewOpinion', '评审意见', 'Review opinion', 'textarea'),
       ],
       onReject: 'notify-rejected',
       next: 'tier-gate',

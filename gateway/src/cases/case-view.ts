@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { CaseVisibility } from './case-access';
 import { type CaseRow, caseTasks, caseTimeline } from './case-repository';
 import { maskPayload } from './masking';
+import { resultFieldsOf, withoutHiddenResultKeys } from './result-fields';
 import { revealOnlyKeys } from './sensitive-fields';
 import { toTaskDto } from './task-dto';
 import { caseViewMask, maskTimelineEvent } from './timeline-mask';
@@ -113,13 +114,14 @@ export async function toCaseDetail(
         ...(s.due ? { due: s.due } : {}),
       }));
   }
+  const results = resultFieldsOf(def);
   return {
     ...summary,
-    data: maskPayload(row.data, mask),
+    data: withoutHiddenResultKeys(maskPayload(row.data, mask), results),
     tasks: taskDtos,
     timeline: events,
     predictedPath,
-    dataFields: dataFieldsOf(def),
+    dataFields: dataFieldsOf(def, results),
     revealable:
       visibility === 'full' ? [...revealOnlyKeys(def)].filter((k) => row.data[k] !== undefined) : [],
     // Parked for an administrator (ADR 013); the reason is on the admin's attention list.
@@ -128,15 +130,23 @@ export async function toCaseDetail(
   };
 }
 
-/** Labels (and options) for every data key the definition collects, once per key, start form first. */
-function dataFieldsOf(def: ProcessDefinition): CaseDetailDto['dataFields'] {
+/**
+ * Labels (and options) for every data key the definition collects, once per key, start form first;
+ * a key a service step fills carries its action's result schema, so the page reads it as labelled
+ * rows in the reader's language (ADR 020).
+ */
+function dataFieldsOf(
+  def: ProcessDefinition,
+  results: ReturnType<typeof resultFieldsOf>,
+): CaseDetailDto['dataFields'] {
   const byKey = new Map<string, unknown>();
   for (const field of def.form) byKey.set(field.key, field);
+  const resultOf = new Map(results.map((r) => [r.key, r]));
   for (const node of def.nodes) {
     if (node.kind === 'approval' || node.kind === 'applicant-task') {
       for (const field of node.form ?? []) if (!byKey.has(field.key)) byKey.set(field.key, field);
     } else if (node.kind === 'service' && node.resultKey && !byKey.has(node.resultKey)) {
-      byKey.set(node.resultKey, { key: node.resultKey, label: node.name, type: 'result' });
+      byKey.set(node.resultKey, resultOf.get(node.resultKey));
     }
   }
   return [...byKey.values()];

@@ -93,7 +93,9 @@ export const CaseDetail = Type.Intersect([
     predictedPath: Type.Array(PredictedStep),
     /**
      * How to show each data key: the definition's form fields (start form first, then steps' forms)
-     * and, for what a service step stored, `{ key, label: the step's name, type: 'result' }`.
+     * and, for what a service step stored, `{ key, label: the step's name, type: 'result', action,
+     * result }` where `result` is the action's display schema (`ResultSchema`, ADR 020): labels,
+     * types and option labels of each key it returns; keys it hides are not in `data`.
      */
     dataFields: Type.Array(Type.Any()),
     /** Reveal-only keys (an ID number, shown partly masked) the caller may reveal with `POST …/reveal`. */

@@ -57,6 +57,7 @@ export {
   type ServiceActionName,
   type ServiceActionSpec,
 } from './service-actions';
+export { resultSamples, SAMPLE_FEN, SAMPLE_SECRET } from './service-result-samples';
 export { SERVICE_RESULTS } from './service-results';
 export {
   defaultSubsidyRules,

@@ -9,57 +9,11 @@ import {
 import { describe, expect, it } from 'vitest';
 import { domainDefinitions } from './definitions';
 import { SERVICE_ACTION_NAMES, SERVICE_ACTIONS } from './service-actions';
-
-// Sample values no reader may see verbatim: amounts in fen, and codes a hidden key holds.
-const FEN = [12_345_678, 5_000_000];
-const SECRET = 'internalRefValue';
-
-function scalarSample(spec: ResultScalarSpec, i: number): unknown {
-  switch (spec.type) {
-    case 'money':
-      return FEN[i % FEN.length];
-    case 'enum': {
-      const codes = Object.keys(spec.options ?? {});
-      return codes[i % codes.length];
-    }
-    case 'boolean':
-      return i % 2 === 0;
-    case 'date':
-      return '2026-03-01';
-    case 'datetime':
-      return '2026-03-01T06:05:00.000Z';
-    case 'number':
-      return 3 + i;
-    case 'text':
-      return '示例内容';
-  }
-}
-
-/** The i-th sample of a field: enums cycle through every code, lists hold every code at once. */
-function fieldSample(spec: ResultFieldSpec, i: number): unknown {
-  if (spec.hidden) return SECRET;
-  if (spec.type !== 'list') return scalarSample(spec, i);
-  const of = spec.of;
-  if (of.type === 'record')
-    return [0, 1].map((j) =>
-      Object.fromEntries(Object.entries(of.fields).map(([k, f]) => [k, fieldSample(f, i + j)])),
-    );
-  if (of.type === 'enum') return Object.keys(of.options ?? {});
-  return [scalarSample(of, i), scalarSample(of, i + 1)];
-}
-
-/** Enough results that every enum code of every key is taken once. */
-function samples(schema: ResultSchema): Record<string, unknown>[] {
-  const codes = (f: ResultFieldSpec): number => {
-    const inner = f.type === 'list' ? f.of : f;
-    if (inner.type === 'record') return Math.max(0, ...Object.values(inner.fields).map(codes));
-    return Object.keys(inner.options ?? {}).length;
-  };
-  const n = Math.max(2, ...Object.values(schema.fields).map(codes));
-  return Array.from({ length: n }, (_, i) =>
-    Object.fromEntries(Object.entries(schema.fields).map(([k, f]) => [k, fieldSample(f, i)])),
-  );
-}
+import {
+  SAMPLE_FEN as FEN,
+  SAMPLE_SECRET as SECRET,
+  resultSamples as samples,
+} from './service-result-samples';
 
 /** Every key a schema declares, at any depth (record fields of lists included). */
 function keysOf(fields: Record<string, ResultFieldSpec>): string[] {

@@ -31,7 +31,7 @@ describe('service results on the case page', () => {
       [fileKey]: { inFile: true, level: 'deep' },
       note: '说明',
     });
-    // Ids inside list entries go too (and the username the ranking shows by display name).
+    // Ids inside list entries go too.
     const ranking = [
       { userId: 'u-1', username: 'zhangwei', displayName: '张伟', proposals: 2, totalAwardFen: 1 },
     ];
@@ -45,7 +45,10 @@ describe('service results on the case page', () => {
       },
     ];
     expect(withoutHiddenResultKeys({ candidates: { year: 2026, ranking } }, year)).toEqual({
-      candidates: { year: 2026, ranking: [{ displayName: '张伟', proposals: 2, totalAwardFen: 1 }] },
+      candidates: {
+        year: 2026,
+        ranking: [{ username: 'zhangwei', displayName: '张伟', proposals: 2, totalAwardFen: 1 }],
+      },
     });
   });
 });

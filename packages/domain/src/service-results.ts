@@ -126,8 +126,9 @@ export const SERVICE_RESULTS = {
       year: words('年度', 'Year'),
       ranking: records('年度排名', 'Ranking', {
         userId: internal('职工', 'Worker'),
-        username: { ...words('用户名', 'Username'), hidden: true },
         displayName: words('姓名', 'Name'),
+        // The selector names inductees by username, so the ranking shows it.
+        username: words('用户名', 'Username'),
         proposals: count('获奖提案', 'Awarded proposals', { zh: '项', en: 'proposals' }),
         totalAwardFen: money('奖励合计', 'Total award'),
       }),

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { CaseVisibility } from './case-access';
 import { type CaseRow, caseTasks, caseTimeline } from './case-repository';
 import { maskPayload } from './masking';
+import { withResolvedMoneyBounds } from './money-bounds';
 import { resultFieldsOf, withoutHiddenResultKeys } from './result-fields';
 import { revealOnlyKeys } from './sensitive-fields';
 import { toTaskDto } from './task-dto';
@@ -64,8 +65,12 @@ export async function toCaseDetail(
     process_name: row.process_name,
     department: row.department,
   };
+  // Award bands and other ranges read from the case become amounts the form can show as a hint.
   const taskDtos: TaskDto[] = tasks.map((t) =>
-    toTaskDto({ ...t, ...caseFields }, candidates.get(t.id) ?? []),
+    toTaskDto(
+      { ...t, ...caseFields, form: withResolvedMoneyBounds(t.form, row.data) },
+      candidates.get(t.id) ?? [],
+    ),
   );
   const mask = caseViewMask(def, visibility);
   const events: TimelineEventDto[] = timeline.map((e) =>

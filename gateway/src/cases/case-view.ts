@@ -25,6 +25,7 @@ export function toCaseSummary(row: CaseRow): CaseSummaryDto {
     department: row.department,
     status: row.status as CaseSummaryDto['status'],
     outcome: row.outcome,
+    outcomeName: row.outcome_name ?? null,
     applicant: { id: row.applicant_id, username: row.applicant_username, displayName: row.applicant_name },
     currentStep: row.current_step,
     currentNodeIds: row.current_node_ids,

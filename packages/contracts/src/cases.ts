@@ -64,7 +64,13 @@ export const CaseSummary = Type.Object({
   processName: LocalText,
   department: Type.String(),
   status: CaseStatus,
+  /** The outcome's code, as the definition's end step sets it (for filters and tests, not for people). */
   outcome: Type.Union([Type.String(), Type.Null()]),
+  /**
+   * The outcome as people read it: the name of the end step that set it ("移送劳动仲裁"); null when
+   * no end step did (a withdrawal, a termination: the status says it).
+   */
+  outcomeName: Type.Optional(Type.Union([LocalText, Type.Null()])),
   applicant: UserRef,
   currentStep: Type.Union([LocalText, Type.Null()]),
   /**

@@ -11,7 +11,7 @@ export function ResultView({ field, value }: { field: ResultField; value: unknow
     <div>
       {rows.map((row) => (
         <div key={row.key}>
-          <Typography.Text type="secondary">{row.label}：</Typography.Text>
+          {row.label ? <Typography.Text type="secondary">{row.label}：</Typography.Text> : null}
           {row.value}
         </div>
       ))}

@@ -15,6 +15,9 @@ export interface ResultRow {
   value: string;
 }
 
+/** What a value masked from the reader reads as (household data on a case they see masked). */
+export const MASKED_VALUE = '***';
+
 /** Entries of a long list shown; the rest are counted. */
 const MAX_LINES = 20;
 const NONE = '—';
@@ -43,6 +46,7 @@ function grouped(n: number): string {
 /** One value by its spec. Codes without a label read "(unknown)", never as the code. */
 export function formatScalar(spec: ResultScalarSpec, value: unknown, lang: DisplayLanguage): string {
   if (value === null || value === undefined || value === '') return NONE;
+  if (value === MASKED_VALUE) return MASKED_VALUE;
   switch (spec.type) {
     case 'money':
       return typeof value === 'number' ? moneyText(value, lang) : NONE;
@@ -77,6 +81,7 @@ function formatRecord(spec: ResultRecordSpec, value: unknown, lang: DisplayLangu
 
 /** A field's value: a scalar, or a list (codes joined on one line, records one per line). */
 export function formatField(spec: ResultFieldSpec, value: unknown, lang: DisplayLanguage): string {
+  if (value === MASKED_VALUE) return MASKED_VALUE;
   if (spec.type !== 'list') return formatScalar(spec, value, lang);
   if (!Array.isArray(value) || value.length === 0) return NONE;
   const of = spec.of;
@@ -92,6 +97,8 @@ export function formatField(spec: ResultFieldSpec, value: unknown, lang: Display
  * hidden keys and keys the schema does not know are left out, bands read as one row.
  */
 export function formatResult(schema: ResultSchema, value: unknown, lang: DisplayLanguage): ResultRow[] {
+  // A whole result masked from the reader is one row saying so.
+  if (value === MASKED_VALUE) return [{ key: '', label: '', value: MASKED_VALUE }];
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
   const result = value as Record<string, unknown>;
   // A band's row stands where its `min` is declared; its `max` adds no row of its own.

@@ -85,6 +85,8 @@ export {
   TimelineEvent,
 } from './cases';
 export { LocalText, oneOf, PageQuery, Problem, Timestamp, UserRef } from './common';
+export type { NoticeItemDto, NoticeListDto, ObjectionBody, ObjectionReceiptDto } from './notices';
+export { NoticeField, NoticeItem, NoticeList, ObjectionReceipt, ObjectionRequest } from './notices';
 export type {
   AdminUserDto,
   CreateOrgUnitBody,

@@ -76,6 +76,12 @@ describe('department journeys', () => {
 
     const timeline = await timelineWhen(worker, casePath, '已办结');
     expect(timeline).toContain('岗位签收确认');
+    // What the service steps stored reads as labelled rows in Chinese: no keys, codes or fen.
+    const caseData = await worker.getByTestId('case-data').innerText();
+    expect(caseData).toContain('奖励区间');
+    expect(caseData).toContain('1,000 元–2 万元');
+    expect(caseData).toContain('已发放');
+    expect(caseData).not.toMatch(/tier|min：|max：|awardBand|paymentId|[a-z]+[A-Z-][a-z]|2000000|500000/);
     await worker.getByRole('link', { name: '附件 1' }).waitFor();
     await snap(worker, '33-innovation-completed');
 

@@ -103,6 +103,8 @@ describe('labour dispute over HTTP', () => {
     await approve(id, 'consent', { workerConsent: true, employerConsent: false });
     const done = await h.until('liuyang', id, (c) => c.status !== 'running');
     expect(done).toMatchObject({ status: 'completed', outcome: 'referred-to-arbitration' });
+    // People read the end step's name, not the code.
+    expect(done.outcomeName).toEqual({ zh: '移送劳动仲裁', en: 'Referred to arbitration' });
     const arbitration = done.data.arbitration as { reason: string; summary: string };
     expect(arbitration.reason).toBe('no-consent');
     expect(arbitration.summary).toContain('工会代为申请');

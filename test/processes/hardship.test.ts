@@ -174,11 +174,15 @@ describe('hardship file over HTTP', () => {
     expect(back.currentNodeIds).toEqual(['yearly-wait']);
     // Waiting in the file, the household still sees what comes next, and what each stored result is.
     expect(back.predictedPath.map((s) => s.nodeId)).toContain('reverify');
-    expect(back.dataFields).toContainEqual({
-      key: 'file',
-      label: { zh: '建档', en: 'Open the file' },
-      type: 'result',
-    });
+    expect(back.dataFields).toContainEqual(
+      expect.objectContaining({
+        key: 'file',
+        label: { zh: '建档', en: 'Open the file' },
+        type: 'result',
+        action: 'hardship.open-file',
+        result: expect.objectContaining({ fields: expect.objectContaining({ level: expect.anything() }) }),
+      }),
+    );
     const file = await h.t.db
       .selectFrom('hardship_files')
       .select(['status', 'archived_at'])

@@ -116,6 +116,8 @@ describe('drafts, attachments and the shared library', () => {
         title: '精整线辊道快换',
         awardFen: 1_500_000,
         author: { username: 'zhangwei' },
+        // The library shows the tier's name, not its code.
+        tierName: { zh: '改善课题', en: 'Improvement topic' },
       },
     ]);
     expect((await call('zhangwei', 'GET', '/api/library?q=%25')).body.items).toEqual([]);

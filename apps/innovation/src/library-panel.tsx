@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, DateTime, formatFen, type HostPaths, ProblemAlert } from '@unionflow/ui';
+import { api, DateTime, formatFen, type HostPaths, ProblemAlert, useLocalText } from '@unionflow/ui';
 import { Card, Empty, Input, List, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 /** 借鉴共享: approved results other teams can reuse, searchable by words. */
 export function LibraryPanel({ hostPaths }: { hostPaths?: HostPaths }) {
   const { t } = useTranslation();
+  const text = useLocalText();
   const [q, setQ] = useState('');
   const library = useQuery({
     queryKey: ['library', q],
@@ -40,7 +41,7 @@ export function LibraryPanel({ hostPaths }: { hostPaths?: HostPaths }) {
                 {e.author.displayName} · {e.orgName} · <DateTime value={e.publishedAt} />
               </Typography.Text>
               <div>
-                {e.tier && <Tag>{e.tier}</Tag>}
+                {e.tierName && <Tag>{text(e.tierName)}</Tag>}
                 {e.awardFen !== null && <Tag>{t('innovation.award', { amount: formatFen(e.awardFen) })}</Tag>}
               </div>
             </div>

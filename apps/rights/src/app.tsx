@@ -4,6 +4,7 @@ import {
   CaseList,
   DepartmentWorkspace,
   formatDateTime,
+  outcomeText,
   type RemoteAppProps,
   ToneTag,
 } from '@unionflow/ui';
@@ -40,7 +41,7 @@ function Countdown({ receivedAt }: { receivedAt: string }) {
 
 /** The rights department's app: disputes in mediation with the statutory countdown, outcomes, mailbox. */
 export function App({ hostPaths }: RemoteAppProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <DepartmentWorkspace
       department="rights"
@@ -72,11 +73,12 @@ export function App({ hostPaths }: RemoteAppProps) {
               <CaseList
                 cases={disputes(cases).filter((c) => c.status !== 'running')}
                 hostPaths={hostPaths}
-                extra={(c) =>
-                  c.outcome ? (
-                    <Tag style={{ marginTop: 4 }}>{t('rights.outcome', { outcome: c.outcome })}</Tag>
-                  ) : null
-                }
+                extra={(c) => {
+                  const outcome = outcomeText(c, i18n.language);
+                  return outcome ? (
+                    <Tag style={{ marginTop: 4 }}>{t('rights.outcome', { outcome })}</Tag>
+                  ) : null;
+                }}
               />
             </Card>
           ),

@@ -20,6 +20,16 @@ function currentNodeIds() {
     '{}'::text[])`.as('current_node_ids');
 }
 
+/**
+ * The name of the end step that set a finished case's outcome, from the version it ran on: what the
+ * outcome code reads as. Only finished cases look it up, in their own definition document.
+ */
+function outcomeName() {
+  return sql<ProcessDefinition['name'] | null>`case when c.outcome is null then null else
+    (select n->'name' from jsonb_array_elements(pv.document->'nodes') n
+      where n->>'kind' = 'end' and n->>'outcome' = c.outcome limit 1) end`.as('outcome_name');
+}
+
 /** Columns every case read needs, with the org path for scope checks. */
 export function caseQuery(db: Kysely<Database>) {
   return db
@@ -49,6 +59,7 @@ export function caseQuery(db: Kysely<Database>) {
       'a.username as applicant_username',
       'a.display_name as applicant_name',
       sql<ProcessDefinition['name']>`pv.document->'name'`.as('process_name'),
+      outcomeName(),
       currentNodeIds(),
     ]);
 }

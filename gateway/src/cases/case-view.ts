@@ -5,6 +5,8 @@ import type { Kysely } from 'kysely';
 import type { CaseVisibility } from './case-access';
 import { type CaseRow, caseTasks, caseTimeline } from './case-repository';
 import { maskPayload } from './masking';
+import { withResolvedMoneyBounds } from './money-bounds';
+import { resultFieldsOf, withoutHiddenResultKeys } from './result-fields';
 import { revealOnlyKeys } from './sensitive-fields';
 import { toTaskDto } from './task-dto';
 import { caseViewMask, maskTimelineEvent } from './timeline-mask';
@@ -23,6 +25,7 @@ export function toCaseSummary(row: CaseRow): CaseSummaryDto {
     department: row.department,
     status: row.status as CaseSummaryDto['status'],
     outcome: row.outcome,
+    outcomeName: row.outcome_name ?? null,
     applicant: { id: row.applicant_id, username: row.applicant_username, displayName: row.applicant_name },
     currentStep: row.current_step,
     currentNodeIds: row.current_node_ids,
@@ -63,8 +66,12 @@ export async function toCaseDetail(
     process_name: row.process_name,
     department: row.department,
   };
+  // Award bands and other ranges read from the case become amounts the form can show as a hint.
   const taskDtos: TaskDto[] = tasks.map((t) =>
-    toTaskDto({ ...t, ...caseFields }, candidates.get(t.id) ?? []),
+    toTaskDto(
+      { ...t, ...caseFields, form: withResolvedMoneyBounds(t.form, row.data) },
+      candidates.get(t.id) ?? [],
+    ),
   );
   const mask = caseViewMask(def, visibility);
   const events: TimelineEventDto[] = timeline.map((e) =>
@@ -114,13 +121,14 @@ export async function toCaseDetail(
         ...(s.due ? { due: s.due } : {}),
       }));
   }
+  const results = resultFieldsOf(def);
   return {
     ...summary,
-    data: maskPayload(row.data, mask),
+    data: withoutHiddenResultKeys(maskPayload(row.data, mask), results),
     tasks: taskDtos,
     timeline: events,
     predictedPath,
-    dataFields: dataFieldsOf(def),
+    dataFields: dataFieldsOf(def, results),
     revealable:
       visibility === 'full' ? [...revealOnlyKeys(def)].filter((k) => row.data[k] !== undefined) : [],
     // Parked for an administrator (ADR 013); the reason is on the admin's attention list.
@@ -129,15 +137,23 @@ export async function toCaseDetail(
   };
 }
 
-/** Labels (and options) for every data key the definition collects, once per key, start form first. */
-function dataFieldsOf(def: ProcessDefinition): CaseDetailDto['dataFields'] {
+/**
+ * Labels (and options) for every data key the definition collects, once per key, start form first;
+ * a key a service step fills carries its action's result schema, so the page reads it as labelled
+ * rows in the reader's language (ADR 020).
+ */
+function dataFieldsOf(
+  def: ProcessDefinition,
+  results: ReturnType<typeof resultFieldsOf>,
+): CaseDetailDto['dataFields'] {
   const byKey = new Map<string, unknown>();
   for (const field of def.form) byKey.set(field.key, field);
+  const resultOf = new Map(results.map((r) => [r.key, r]));
   for (const node of def.nodes) {
     if (node.kind === 'approval' || node.kind === 'applicant-task') {
       for (const field of node.form ?? []) if (!byKey.has(field.key)) byKey.set(field.key, field);
     } else if (node.kind === 'service' && node.resultKey && !byKey.has(node.resultKey)) {
-      byKey.set(node.resultKey, { key: node.resultKey, label: node.name, type: 'result' });
+      byKey.set(node.resultKey, resultOf.get(node.resultKey));
     }
   }
   return [...byKey.values()];

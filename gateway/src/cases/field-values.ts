@@ -3,6 +3,7 @@ import { FIELD_TYPES, type FormField } from '@unionflow/process-model';
 import type { Kysely } from 'kysely';
 import { type FieldError, unprocessable } from '../errors';
 import { activeUsersNamed } from '../org/active-users';
+import { moneyBoundProblems } from './money-bounds';
 
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 const given = (value: unknown) => value !== undefined && value !== null && value !== '';
@@ -54,14 +55,20 @@ async function unknownUsers(
 }
 
 /**
- * Refuses (422, naming each problem) data whose dates are not real dates or whose `user` fields name
- * unknown or disabled users: checks that need the calendar or the user directory.
+ * Refuses (422, naming each problem) data whose dates are not real dates, whose `user` fields name
+ * unknown or disabled users, or whose amounts fall outside their range (a range may come from the
+ * case data: an award band): checks that need the calendar, the user directory or the case.
  */
 export async function requireKnownFieldValues(
   db: Kysely<Database>,
   form: FormField[],
   data: Record<string, unknown>,
+  caseData: Record<string, unknown> = {},
 ): Promise<void> {
-  const problems = [...dateProblems(form, data), ...(await unknownUsers(db, form, data))];
+  const problems = [
+    ...moneyBoundProblems(form, data, caseData),
+    ...dateProblems(form, data),
+    ...(await unknownUsers(db, form, data)),
+  ];
   if (problems.length > 0) throw unprocessable(problems.map((p) => p.message).join(' '), problems);
 }

@@ -1,4 +1,5 @@
 import type { ProcessDefinition } from '@unionflow/process-model';
+import { MASKED_VALUE } from '@unionflow/process-model/display';
 import { revealOnlyKeys, sensitiveKeys } from './sensitive-fields';
 
 /**
@@ -20,7 +21,8 @@ type MaskedDefinition = Pick<
   'form' | 'nodes' | 'sensitiveDataKeys' | 'sensitiveViewerRoles'
 >;
 
-export const MASK = '***';
+/** The one marker of a masked value, which the pages also read (`formatResult`). */
+export const MASK = MASKED_VALUE;
 /** Characters kept at each end of a partly masked value: enough to tell two ID numbers apart. */
 const KEPT = 4;
 

@@ -13,6 +13,7 @@ import { canStart, latestDefinition } from './definitions';
 import { caseIdFor, startCase } from './engine-client';
 import { requireKnownFieldValues } from './field-values';
 import { requireOwnUploads } from './file-ownership';
+import { moneyBoundProblems } from './money-bounds';
 import { withOneOpenFile } from './open-file-guard';
 
 /**
@@ -51,8 +52,13 @@ export function rejectUnknownFields(def: ProcessDefinition, data: Record<string,
     );
 }
 
-/** Refuses data that breaks the form's rules (422 listing every problem). */
+/**
+ * Refuses data that breaks the form's rules (422 listing every problem). Amounts out of their range
+ * are told first, in yuan with the field's name (the engine's own check words them for developers).
+ */
 export function requireValidFormData(form: ProcessDefinition['form'], data: Record<string, unknown>): void {
+  const money = moneyBoundProblems(form, data);
+  if (money.length > 0) throw unprocessable(money.map((p) => p.message).join(' '), money);
   const problems = checkFormData(form, data, {});
   if (problems.length > 0) {
     throw unprocessable(

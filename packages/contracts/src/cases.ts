@@ -64,7 +64,13 @@ export const CaseSummary = Type.Object({
   processName: LocalText,
   department: Type.String(),
   status: CaseStatus,
+  /** The outcome's code, as the definition's end step sets it (for filters and tests, not for people). */
   outcome: Type.Union([Type.String(), Type.Null()]),
+  /**
+   * The outcome as people read it: the name of the end step that set it ("移送劳动仲裁"); null when
+   * no end step did (a withdrawal, a termination: the status says it).
+   */
+  outcomeName: Type.Optional(Type.Union([LocalText, Type.Null()])),
   applicant: UserRef,
   currentStep: Type.Union([LocalText, Type.Null()]),
   /**
@@ -93,7 +99,9 @@ export const CaseDetail = Type.Intersect([
     predictedPath: Type.Array(PredictedStep),
     /**
      * How to show each data key: the definition's form fields (start form first, then steps' forms)
-     * and, for what a service step stored, `{ key, label: the step's name, type: 'result' }`.
+     * and, for what a service step stored, `{ key, label: the step's name, type: 'result', action,
+     * result }` where `result` is the action's display schema (`ResultSchema`, ADR 020): labels,
+     * types and option labels of each key it returns; keys it hides are not in `data`.
      */
     dataFields: Type.Array(Type.Any()),
     /** Reveal-only keys (an ID number, shown partly masked) the caller may reveal with `POST …/reveal`. */

@@ -1,8 +1,13 @@
-export { field, options, text } from './builders';
+export { field, options, optionsOf, text } from './builders';
 export { DOMAIN_SERVICE_ACTIONS, domainDefinitions } from './definitions';
-export { arbitrationSummary, isReferralReason, type ReferralReason } from './dispute/arbitration-summary';
+export {
+  arbitrationSummary,
+  isReferralReason,
+  REFERRAL_REASONS,
+  type ReferralReason,
+} from './dispute/arbitration-summary';
 export { chairmanMailbox } from './dispute/chairman-mailbox';
-export { laborDispute } from './dispute/labor-dispute';
+export { laborDispute, SESSION_RESULTS } from './dispute/labor-dispute';
 export { type DurationSite, mapDurations, withDurations } from './durations';
 export { grassrootsSubsidy } from './grassroots/grassroots-subsidy';
 export {
@@ -12,6 +17,7 @@ export {
   type ChecklistItem,
   checkAdmission,
   checklistFields,
+  checklistLabels,
   fourClears,
 } from './hardship/checklists';
 export { hardshipAid } from './hardship/hardship-aid';
@@ -20,8 +26,11 @@ export {
   adviseReverification,
   type CivilAffairsRecord,
   defaultReverificationRules,
+  HARDSHIP_FILE_STATUSES,
+  HARDSHIP_LEVEL_LABELS,
   HARDSHIP_LEVELS,
   type HardshipLevel,
+  REVERIFICATION_RECOMMENDATIONS,
   type ReverificationAdvice,
   type ReverificationRules,
 } from './hardship/reverification';
@@ -32,6 +41,7 @@ export {
   awardBandFor,
   defaultAwardBands,
   INNOVATION_KINDS,
+  INNOVATION_TIER_LABELS,
   INNOVATION_TIERS,
   type InnovationTier,
   mentorAwardFen,
@@ -39,13 +49,21 @@ export {
   tierNames,
   yearRange,
 } from './innovation/tiers';
-export { type FenBand, isFen, yuan } from './money';
+export { type FenBand, isFen, PAYMENT_STATUSES, yuan } from './money';
 export { WORK_INJURY_CONDOLENCE_FEN, workInjuryVisit } from './rights/work-injury-visit';
-export { SERVICE_ACTION_NAMES, SERVICE_ACTIONS, type ServiceActionName } from './service-actions';
+export {
+  SERVICE_ACTION_NAMES,
+  SERVICE_ACTIONS,
+  type ServiceActionName,
+  type ServiceActionSpec,
+} from './service-actions';
+export { resultSamples, SAMPLE_FEN, SAMPLE_SECRET } from './service-result-samples';
+export { SERVICE_RESULTS } from './service-results';
 export {
   defaultSubsidyRules,
   partTimeChairSubsidyFen,
   projectSubsidyFen,
+  SUBSIDY_KINDS,
   type SubsidyRules,
   workFundSubsidyFen,
 } from './subsidy/subsidy-rules';

@@ -1,11 +1,13 @@
 import type { Label } from '@unionflow/process-model/catalog';
+import type { ResultSchema } from '@unionflow/process-model/display';
+import { SERVICE_RESULTS } from './service-results';
 
-/**
- * The service actions a definition's service step may name, with labels for the designer and the
- * timeline. The worker's registry implements exactly these (a test there holds it to this list); the
- * gateway validates definitions against it without loading the worker.
- */
-export const SERVICE_ACTIONS = {
+/** A service action's name in both languages and what its result holds, key by key. */
+export interface ServiceActionSpec extends Label {
+  result: ResultSchema;
+}
+
+const LABELS = {
   noop: { zh: '空操作（起草用）', en: 'No operation (for drafting)' },
   'notify-applicant': { zh: '通知申请人', en: 'Notify the applicant' },
   'payment.disburse': { zh: '发放款项', en: 'Disburse a payment' },
@@ -33,9 +35,22 @@ export const SERVICE_ACTIONS = {
   'hardship.archive': { zh: '档案归档', en: 'Archive the file' },
   'hardship.find-file': { zh: '查找困难档案', en: 'Find the hardship file' },
   'subsidy.compute': { zh: '计算补助金额', en: 'Compute the subsidy' },
-} as const satisfies Record<string, Label>;
+} as const satisfies Record<keyof typeof SERVICE_RESULTS, Label>;
 
-export type ServiceActionName = keyof typeof SERVICE_ACTIONS;
+export type ServiceActionName = keyof typeof LABELS;
+
+/**
+ * The service actions a definition's service step may name, with labels for the designer and the
+ * timeline and the display schema of their results (how the case page reads them). The worker's
+ * registry implements exactly these (a test there holds it to this list, and each result to its
+ * schema); the gateway validates definitions against it without loading the worker.
+ */
+export const SERVICE_ACTIONS = Object.fromEntries(
+  (Object.keys(LABELS) as ServiceActionName[]).map((name) => [
+    name,
+    { ...LABELS[name], result: SERVICE_RESULTS[name] },
+  ]),
+) as Record<ServiceActionName, ServiceActionSpec>;
 
 /** Every service action name, sorted (what the definition validator accepts). */
 export const SERVICE_ACTION_NAMES = (Object.keys(SERVICE_ACTIONS) as ServiceActionName[]).sort();

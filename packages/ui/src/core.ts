@@ -31,6 +31,7 @@ export type { Language } from './i18n/i18n';
 export { addTranslations, currentLanguage, initI18n, LANGUAGE_STORAGE_KEY, setLanguage } from './i18n/i18n';
 export type { LocalTextValue } from './i18n/local-text';
 export { pickText, useLocalText } from './i18n/local-text';
+export { outcomeText } from './i18n/outcome-text';
 export { commonResources } from './i18n/resources';
 export type { HostPaths, RemoteAppProps } from './remote-app';
 export { unionTheme } from './theme';

@@ -16,6 +16,7 @@ export interface CaseDto {
   number: string;
   status: string;
   outcome: string | null;
+  outcomeName?: { zh: string; en?: string } | null;
   currentNodeIds: string[];
   predictedPath: { nodeId: string }[];
   dataFields: { key: string; label: { zh: string; en?: string }; type: string }[];

@@ -3,8 +3,14 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDb, type Database, migrateToLatest, seedDemoOrganisation } from '@unionflow/db';
-import { DOMAIN_SERVICE_ACTIONS, domainDefinitions } from '@unionflow/domain';
+import {
+  DOMAIN_SERVICE_ACTIONS,
+  domainDefinitions,
+  SERVICE_ACTIONS,
+  type ServiceActionName,
+} from '@unionflow/domain';
 import { validateDefinition } from '@unionflow/process-model';
+import type { ResultFieldSpec } from '@unionflow/process-model/display';
 import type { ServiceCall } from '@unionflow/workflows';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -36,7 +42,28 @@ const call = (
   data,
   applicant: { userId: 'u-zhangwei', orgId: 'org-steel' },
 });
-const run = (c: ServiceCall) => builtInActions[c.action]!(c, { db });
+/** Keys a result holds that its declared display schema does not label (lists of records included). */
+function undeclared(fields: Record<string, ResultFieldSpec>, value: Record<string, unknown>): string[] {
+  return Object.entries(value).flatMap(([key, v]) => {
+    const spec = fields[key];
+    if (!spec) return [key];
+    if (spec.type !== 'list' || spec.of.type !== 'record' || !Array.isArray(v)) return [];
+    const of = spec.of;
+    return v.flatMap((item) =>
+      undeclared(of.fields, item as Record<string, unknown>).map((k) => `${key}.${k}`),
+    );
+  });
+}
+
+/** Runs an action and holds its result to the manifest: every key it returns is declared and labelled. */
+const run = async (c: ServiceCall) => {
+  const result = await builtInActions[c.action]!(c, { db });
+  const schema = SERVICE_ACTIONS[c.action as ServiceActionName].result;
+  expect(undeclared(schema.fields, result), `${c.action} returns keys its schema does not declare`).toEqual(
+    [],
+  );
+  return result;
+};
 
 describe('the registry', () => {
   it('provides every action the domain definitions call, and the definitions validate against it', () => {
@@ -148,5 +175,46 @@ describe('hardship', () => {
     );
     expect(advice).toMatchObject({ found: true, perCapitaFen: 50_000, recommendation: 'continue' });
     expect(advice).not.toHaveProperty('monthlyIncomeFen');
+  });
+});
+
+describe('every result is declared for the case page', () => {
+  it('returns only keys the manifest labels, on each path of each action', async () => {
+    const hardship = call('hardship.open-file', { level: 'deep', idNumber: '370102198801011234' });
+    const same = (action: string, params: Record<string, unknown> = {}) => ({ ...hardship, action, params });
+    await run(call('noop', {}));
+    await run(call('notify-applicant', {}, { message: '已受理' }));
+    await run(
+      call(
+        'hardship.check-admission',
+        { condSeriousIllness: true, clearHousehold: true },
+        { conditions: 'condSeriousIllness', exclusions: 'exclPrivateVehicle', clears: 'clearHousehold' },
+      ),
+    );
+    await run(hardship);
+    await run(same('hardship.pair-cadre'));
+    await run(same('hardship.civil-affairs-check'));
+    await run(same('hardship.record-reverification'));
+    await run(same('hardship.find-file'));
+    await run(same('hardship.archive'));
+    await run(same('hardship.reopen'));
+    await run(call('hardship.find-file', {}));
+    await run(call('subsidy.compute', { memberCount: 30 }, { kind: 'work-fund' }));
+    await run(call('mailbox.queue-reception', {}));
+    await run(call('dispute.limit-warning', {}));
+    await run(call('dispute.limit-check', { settlementAmountFen: 100 }));
+    await run(call('innovation.publish-to-library', { title: '改进' }));
+    await run(call('innovation.quarter-candidates', { quarter: '2026-Q1' }));
+    await run(
+      call('innovation.quarterly-awards', {
+        quarter: '2026-Q1',
+        excellentAwardFen: 100_000,
+        excellentCases: 'X-1',
+      }),
+    );
+    await run(call('innovation.year-candidates', { year: 2026 }));
+    await run(
+      call('innovation.induct-hall-of-fame', { year: 2026, inducteeAwardFen: 600_000, inductees: 'nobody' }),
+    );
   });
 });

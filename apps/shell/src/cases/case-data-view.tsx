@@ -10,12 +10,15 @@ import {
 import { Descriptions, Empty } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { resultFieldsOf } from './result-rows';
+import { ResultView } from './result-view';
 import { RevealValue } from './reveal-value';
 import { StructuredValue } from './structured-value';
 
 /**
  * The case's data in the definition's order, labelled by its forms; what a service step stored is
- * labelled by that step's name and shown as a list rather than raw JSON.
+ * labelled by that step's name and read through its action's result schema (labels, yuan, option
+ * names in the reader's language; ADR 020), never as keys and codes.
  */
 export function CaseDataView({ detail }: { detail: CaseDetailDto }) {
   const { t } = useTranslation();
@@ -28,6 +31,7 @@ export function CaseDataView({ detail }: { detail: CaseDetailDto }) {
   ]) {
     if (!fields.has(f.key)) fields.set(f.key, f);
   }
+  const results = resultFieldsOf(detail.dataFields);
   const order = new Map(asFormFields(detail.dataFields).map((f, i) => [f.key, i]));
   const words = {
     yes: t('form.yes'),
@@ -36,11 +40,16 @@ export function CaseDataView({ detail }: { detail: CaseDetailDto }) {
     option: text,
     count: (n: number) => t('cases.items', { n }),
   };
-  const entries = Object.entries(detail.data ?? {}).sort(
-    ([a], [b]) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER),
-  );
+  // A key no form or step declares has no label to show it by; its raw name is not one.
+  const entries = Object.entries(detail.data ?? {})
+    .filter(([key]) => fields.has(key) || results.has(key))
+    .sort(
+      ([a], [b]) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER),
+    );
   if (!entries.length) return <Empty description={t('empty')} />;
-  const show = (field: FormFieldSpec | undefined, value: unknown): ReactNode => {
+  const show = (key: string, field: FormFieldSpec | undefined, value: unknown): ReactNode => {
+    const result = results.get(key);
+    if (result) return <ResultView field={result} value={value} />;
     if (field?.type === 'file') {
       const files = (Array.isArray(value) ? value : [value]).filter(
         (v): v is string => typeof v === 'string',
@@ -73,10 +82,10 @@ export function CaseDataView({ detail }: { detail: CaseDetailDto }) {
       }}
       items={entries.map(([key, value]) => {
         const field = fields.get(key);
-        const shown = show(field, value);
+        const shown = show(key, field, value);
         return {
           key,
-          label: field ? text(field.label) : key,
+          label: field ? text(field.label) : text(results.get(key)?.label ?? { zh: '' }),
           children: detail.revealable.includes(key) ? (
             <RevealValue caseId={detail.id} field={key} masked={shown} />
           ) : (

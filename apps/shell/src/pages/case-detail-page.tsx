@@ -1,6 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CaseDetailDto, MeDto, TaskDto } from '@unionflow/contracts';
-import { ApiError, api, DateTime, ProblemAlert, StatusTag, ToneTag, useLocalText } from '@unionflow/ui';
+import {
+  ApiError,
+  api,
+  DateTime,
+  outcomeText,
+  ProblemAlert,
+  StatusTag,
+  ToneTag,
+  useLocalText,
+} from '@unionflow/ui';
 import { Alert, Card, Col, Descriptions, Empty, Flex, List, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
@@ -72,7 +81,7 @@ function CurrentTasks({ detail }: { detail: CaseDetailDto }) {
 
 /** One case: its data, who holds it now, its history and the predicted remaining steps. */
 export function CaseDetailPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const text = useLocalText();
   const id = useParams().id ?? '';
   const query = useQuery({ queryKey: ['case', id], queryFn: () => api.case(id), enabled: !!id });
@@ -117,7 +126,13 @@ export function CaseDetailPage() {
             { key: 'created', label: t('cases.createdAt'), children: <DateTime value={detail.createdAt} /> },
             { key: 'updated', label: t('cases.updatedAt'), children: <DateTime value={detail.updatedAt} /> },
             ...(detail.outcome
-              ? [{ key: 'outcome', label: t('cases.outcome'), children: outcomeLabel(detail, text) }]
+              ? [
+                  {
+                    key: 'outcome',
+                    label: t('cases.outcome'),
+                    children: outcomeLabel(detail, text, i18n.language),
+                  },
+                ]
               : []),
           ]}
         />
@@ -149,8 +164,8 @@ export function CaseDetailPage() {
   );
 }
 
-/** The outcome as the definition names it (the end step's name), else its raw code. */
-function outcomeLabel(detail: CaseDetailDto, text: ReturnType<typeof useLocalText>): string {
+/** The outcome as the definition names it (the end step's name), else the status; never the code. */
+function outcomeLabel(detail: CaseDetailDto, text: ReturnType<typeof useLocalText>, lng: string): string {
   const ended = detail.timeline.find((e) => e.type === 'case-ended');
-  return ended?.stepName ? text(ended.stepName) : (detail.outcome ?? '');
+  return outcomeText(detail, lng) ?? (ended?.stepName ? text(ended.stepName) : '—');
 }

@@ -158,7 +158,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         refuseMaskedEcho(def, row.data, body.data);
         await requireOwnUploads(app.db, def, body.data, user.id);
         if (APPLICANT_ACTIONS[action].carriesData && body.data)
-          await requireKnownFieldValues(app.db, await openApplicantForm(app.db, row.id), body.data);
+          await requireKnownFieldValues(app.db, await openApplicantForm(app.db, row.id), body.data, row.data);
         await sendApplicantAction(
           app.temporal,
           row.id,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem } from '@unionflow/contracts';
+import { INNOVATION_TIER_LABELS } from '@unionflow/domain';
 import { Type } from 'typebox';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
 import { notFound } from '../../errors';
@@ -12,6 +13,8 @@ const LibraryEntry = Type.Object({
   title: Type.String(),
   kind: Type.Union([Type.String(), Type.Null()]),
   tier: Type.Union([Type.String(), Type.Null()]),
+  /** The tier as people read it (攻关项目…); null for a tier code the vocabulary does not know. */
+  tierName: Type.Union([Type.Object({ zh: Type.String(), en: Type.String() }), Type.Null()]),
   summary: Type.String(),
   author: Type.Object({ id: Type.String(), username: Type.String(), displayName: Type.String() }),
   orgName: Type.String(),
@@ -27,6 +30,11 @@ const LibraryQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
 });
 
+const tierName = (tier: string | null) =>
+  tier && Object.hasOwn(INNOVATION_TIER_LABELS, tier)
+    ? INNOVATION_TIER_LABELS[tier as keyof typeof INNOVATION_TIER_LABELS]
+    : null;
+
 function toEntry(r: LibraryRow) {
   return {
     caseId: r.case_id,
@@ -35,6 +43,7 @@ function toEntry(r: LibraryRow) {
     title: r.title,
     kind: r.kind,
     tier: r.tier,
+    tierName: tierName(r.tier),
     summary: r.summary,
     author: { id: r.author_id, username: r.username, displayName: r.display_name },
     orgName: r.org_name ?? '',

@@ -120,7 +120,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
           `${spec.label.zh}不能指定前后位置 / ${spec.label.en.toLowerCase()} takes no position`,
         );
       if (spec.carriesData && body.data) {
-        await requireKnownFieldValues(app.db, task.form as FormField[], body.data);
+        await requireKnownFieldValues(app.db, task.form as FormField[], body.data, row.data);
         await requireOwnUploads(app.db, def, body.data, request.user.id);
       }
       const input: DecisionInput = {

@@ -1,12 +1,21 @@
-/** Why a dispute goes to arbitration. */
-export type ReferralReason = 'no-consent' | 'mediation-failed' | 'limit-expired' | 'payment-default';
+import type { Label } from '@unionflow/process-model/catalog';
 
-const reasons: Record<ReferralReason, string> = {
-  'no-consent': '当事人不同意调解或未在规定期限内表示同意',
-  'mediation-failed': '经调解未能达成和解协议',
-  'limit-expired': '自调解申请之日起十五日内未达成调解协议（《劳动争议调解仲裁法》第十四条）',
-  'payment-default': '用人单位未按和解协议约定履行',
-};
+/** Why a dispute goes to arbitration, as the summary and the case page word it. */
+export const REFERRAL_REASONS = {
+  'no-consent': {
+    zh: '当事人不同意调解或未在规定期限内表示同意',
+    en: 'A party did not consent to mediation in time',
+  },
+  'mediation-failed': { zh: '经调解未能达成和解协议', en: 'Mediation reached no agreement' },
+  'limit-expired': {
+    zh: '自调解申请之日起十五日内未达成调解协议（《劳动争议调解仲裁法》第十四条）',
+    en: 'No agreement within 15 days of the mediation request (Mediation and Arbitration Law, art. 14)',
+  },
+  'payment-default': { zh: '用人单位未按和解协议约定履行', en: 'The employer did not pay as agreed' },
+} as const satisfies Record<string, Label>;
+
+/** Why a dispute goes to arbitration. */
+export type ReferralReason = keyof typeof REFERRAL_REASONS;
 
 const fen = (v: unknown) =>
   typeof v === 'number' && Number.isFinite(v) ? `${(v / 100).toFixed(2)} 元` : '未填写';
@@ -33,11 +42,11 @@ export function arbitrationSummary(
     `请求事项：${str(data.claims)}`,
     `请求金额：${fen(data.amountClaimedFen)}`,
     `调解情况：共进行调解 ${sessions} 次`,
-    `移送原因：${reasons[reason] ?? reason}`,
+    `移送原因：${REFERRAL_REASONS[reason]?.zh ?? reason}`,
   ].join('\n');
 }
 
 /** True when a reason string is one we know. */
 export function isReferralReason(value: unknown): value is ReferralReason {
-  return typeof value === 'string' && value in reasons;
+  return typeof value === 'string' && value in REFERRAL_REASONS;
 }

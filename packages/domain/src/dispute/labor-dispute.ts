@@ -1,5 +1,14 @@
 import type { ProcessDefinition } from '@unionflow/process-model';
-import { field, options, text } from '../builders';
+import type { Label } from '@unionflow/process-model/catalog';
+import { field, options, optionsOf, text } from '../builders';
+
+/** What a mediation session ended with: the session form's options and the recorded result's labels. */
+export const SESSION_RESULTS = {
+  continue: { zh: '继续调解', en: 'Continue' },
+  agreement: { zh: '达成和解', en: 'Agreement reached' },
+  failed: { zh: '调解不成', en: 'Mediation failed' },
+  suspended: { zh: '中止调解，待法定期限届满', en: 'Suspended until the limit' },
+} as const satisfies Record<string, Label>;
 
 const mediator = { kind: 'role', role: 'mediator', scope: 'nearest' } as const;
 const yes = (key: string) => ({ '==': [{ var: `data.${key}` }, true] });
@@ -142,12 +151,7 @@ export const laborDispute: ProcessDefinition = {
         field('sessionMinutes', '调解笔录', 'Minutes', 'textarea', { required: true }),
         field('sessionResult', '本次结果', 'Result', 'select', {
           required: true,
-          options: options(
-            ['continue', '继续调解', 'Continue'],
-            ['agreement', '达成和解', 'Agreement reached'],
-            ['failed', '调解不成', 'Mediation failed'],
-            ['suspended', '中止调解，待法定期限届满', 'Suspended until the limit'],
-          ),
+          options: optionsOf(SESSION_RESULTS),
         }),
       ],
       next: 'record-session',

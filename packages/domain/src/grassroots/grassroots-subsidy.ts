@@ -1,5 +1,6 @@
 import type { ProcessDefinition } from '@unionflow/process-model';
-import { field, options, text } from '../builders';
+import { field, optionsOf, text } from '../builders';
+import { SUBSIDY_KINDS } from '../subsidy/subsidy-rules';
 
 const has = (key: string) => ({ '>=': [{ var: `data.${key}` }, 1] });
 const kindIs = (kind: string) => ({ '==': [{ var: 'data.subsidyKind' }, kind] });
@@ -38,11 +39,7 @@ export const grassrootsSubsidy: ProcessDefinition = {
   form: [
     field('subsidyKind', '补贴类型', 'Kind of subsidy', 'select', {
       required: true,
-      options: options(
-        ['work-fund', '工作经费补贴', 'Work-fund subsidy'],
-        ['project', '服务项目补贴', 'Service-project subsidy'],
-        ['part-time-chair', '兼职工会干部岗位补贴', 'Part-time chair allowance'],
-      ),
+      options: optionsOf(SUBSIDY_KINDS),
     }),
     memberCount,
     field('projectName', '服务项目名称（项目补贴）', 'Service project (project subsidy)', 'text'),

@@ -111,3 +111,8 @@ export function checkAdmission(
     unclear,
   };
 }
+
+/** A checklist as labels by key: how a result listing met conditions or exclusions reads. */
+export function checklistLabels(items: ChecklistItem[]): Record<string, { zh: string; en: string }> {
+  return Object.fromEntries(items.map((item) => [item.key, { zh: item.zh, en: item.en }]));
+}

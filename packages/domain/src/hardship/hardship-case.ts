@@ -1,15 +1,11 @@
 import type { ApprovalNode, ProcessDefinition, ProcessNode } from '@unionflow/process-model';
-import { field, options, text } from '../builders';
+import { field, options, optionsOf, text } from '../builders';
 import { admissionConditions, admissionExclusions, checklistFields, fourClears } from './checklists';
-import { defaultReverificationRules } from './reverification';
+import { defaultReverificationRules, HARDSHIP_LEVEL_LABELS } from './reverification';
 
 const centre = { kind: 'role', role: 'assistance-centre', scope: 'nearest' } as const;
 const grassroots = { kind: 'role', role: 'grassroots-cadre', scope: 'nearest' } as const;
-const levels = options(
-  ['deep', '深度困难', 'Deep hardship'],
-  ['relative', '相对困难', 'Relative hardship'],
-  ['temporary', '临时性/意外致困', 'Temporary hardship'],
-);
+const levels = optionsOf(HARDSHIP_LEVEL_LABELS);
 
 /** One follow-up check-in after exit (致困有帮扶、脱困有跟踪), by the paired cadre. */
 function followUp(months: number, wait: string): ProcessNode[] {

@@ -1,6 +1,29 @@
+import type { Label } from '@unionflow/process-model/catalog';
+
 /** Hardship levels: 深度困难, 相对困难, 临时性/意外致困. */
 export const HARDSHIP_LEVELS = ['deep', 'relative', 'temporary'] as const;
 export type HardshipLevel = (typeof HARDSHIP_LEVELS)[number];
+
+/** The levels' names: the file's form options and the results that report a level. */
+export const HARDSHIP_LEVEL_LABELS = {
+  deep: { zh: '深度困难', en: 'Deep hardship' },
+  relative: { zh: '相对困难', en: 'Relative hardship' },
+  temporary: { zh: '临时性/意外致困', en: 'Temporary hardship' },
+} as const satisfies Record<HardshipLevel, Label>;
+
+/** What the civil-affairs comparison advises the assistance centre. */
+export const REVERIFICATION_RECOMMENDATIONS = {
+  continue: { zh: '建议继续在档', en: 'Stay in the file' },
+  'change-level': { zh: '建议调整困难类别', en: 'Change the level' },
+  exit: { zh: '建议退档（脱困）', en: 'Leave the file' },
+  'manual-check': { zh: '未查到民政数据，需人工核实', en: 'No civil-affairs data; check by hand' },
+} as const satisfies Record<string, Label>;
+
+/** Whether a household is in the file (a row of `hardship_files`). */
+export const HARDSHIP_FILE_STATUSES = {
+  'in-file': { zh: '在档', en: 'In the file' },
+  exited: { zh: '已退档', en: 'Left the file' },
+} as const satisfies Record<string, Label>;
 
 /** What the civil-affairs data says about a household (民政经济状况核对). */
 export interface CivilAffairsRecord {
@@ -28,7 +51,7 @@ export interface ReverificationAdvice {
   found: boolean;
   perCapitaFen: number | null;
   suggestedLevel: HardshipLevel | null;
-  recommendation: 'continue' | 'change-level' | 'exit' | 'manual-check';
+  recommendation: keyof typeof REVERIFICATION_RECOMMENDATIONS;
 }
 
 /**

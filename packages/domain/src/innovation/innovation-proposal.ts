@@ -1,6 +1,6 @@
 import type { ProcessDefinition } from '@unionflow/process-model';
-import { field, options, text } from '../builders';
-import { defaultAwardBands, INNOVATION_KINDS } from './tiers';
+import { field, options, optionsOf, text } from '../builders';
+import { defaultAwardBands, INNOVATION_KINDS, INNOVATION_TIER_LABELS } from './tiers';
 
 const reviewer = { kind: 'role', role: 'innovation-reviewer', scope: 'nearest' } as const;
 
@@ -19,12 +19,7 @@ export const innovationProposal: ProcessDefinition = {
     field('kind', '成果类别', 'Kind', 'select', { required: true, options: options(...INNOVATION_KINDS) }),
     field('tier', '提案层级', 'Tier', 'select', {
       required: true,
-      options: options(
-        ['breakthrough', '攻关项目', 'Breakthrough project'],
-        ['topic', '改善课题', 'Improvement topic'],
-        ['proposal', '改善提案', 'Improvement proposal'],
-        ['suggestion', '献一计', 'Suggestion'],
-      ),
+      options: optionsOf(INNOVATION_TIER_LABELS),
     }),
     field('description', '现状与改进措施', 'Problem and improvement', 'textarea', { required: true }),
     field('benefit', '预期效益', 'Expected benefit', 'textarea'),

@@ -1,3 +1,4 @@
+import type { Label } from '@unionflow/process-model/catalog';
 import type { FenBand } from '../money';
 import { yuan } from '../money';
 
@@ -5,13 +6,18 @@ import { yuan } from '../money';
 export const INNOVATION_TIERS = ['breakthrough', 'topic', 'proposal', 'suggestion'] as const;
 export type InnovationTier = (typeof INNOVATION_TIERS)[number];
 
+/** The tiers' names: the proposal form's options and the award band's result read them. */
+export const INNOVATION_TIER_LABELS = {
+  breakthrough: { zh: '攻关项目', en: 'Breakthrough project' },
+  topic: { zh: '改善课题', en: 'Improvement topic' },
+  proposal: { zh: '改善提案', en: 'Improvement proposal' },
+  suggestion: { zh: '献一计', en: 'Suggestion' },
+} as const satisfies Record<InnovationTier, Label>;
+
 /** Chinese names of the tiers. */
-export const tierNames: Record<InnovationTier, string> = {
-  breakthrough: '攻关项目',
-  topic: '改善课题',
-  proposal: '改善提案',
-  suggestion: '献一计',
-};
+export const tierNames = Object.fromEntries(
+  INNOVATION_TIERS.map((tier) => [tier, INNOVATION_TIER_LABELS[tier].zh]),
+) as Record<InnovationTier, string>;
 
 /** Kinds of result submitted through the one channel (政出一门). */
 export const INNOVATION_KINDS: [string, string, string][] = [

@@ -1,4 +1,12 @@
+import type { Label } from '@unionflow/process-model/catalog';
 import { yuan } from '../money';
+
+/** The three subsidies: the application form's options and the computed result's labels. */
+export const SUBSIDY_KINDS = {
+  'work-fund': { zh: '工作经费补贴', en: 'Work-fund subsidy' },
+  project: { zh: '服务项目补贴', en: 'Service-project subsidy' },
+  'part-time-chair': { zh: '兼职工会干部岗位补贴', en: 'Part-time chair allowance' },
+} as const satisfies Record<string, Label>;
 
 /**
  * The city federation's subsidies for grassroots unions of new-economy workers (Shenyang's "三项补贴").

@@ -71,6 +71,8 @@ export interface LibraryEntryDto {
   title: string;
   kind: string | null;
   tier: string | null;
+  /** The tier's name in both languages; null for a code the vocabulary does not know. */
+  tierName: { zh: string; en: string } | null;
   summary: string;
   author: { id: string; username: string; displayName: string };
   orgName: string;

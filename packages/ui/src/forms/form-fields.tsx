@@ -7,8 +7,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserPicker } from '../components/user-picker';
 import { FileInput } from './file-input';
+import { moneyHint, moneyRangeMessage } from './money-hint';
 
-function rulesFor(field: FormFieldSpec, label: string, t: TFunction): FormRule[] {
+function rulesFor(field: FormFieldSpec, label: string, t: TFunction, lng: string): FormRule[] {
   const rules: FormRule[] = [];
   if (field.required && field.type !== 'boolean') {
     // `whitespace` makes async-validator check the value as a string, so only text fields get it.
@@ -33,6 +34,10 @@ function rulesFor(field: FormFieldSpec, label: string, t: TFunction): FormRule[]
         const values = getFieldsValue(true) as Record<string, unknown>;
         const min = boundInWidgetUnits(field, 'min', values);
         const max = boundInWidgetUnits(field, 'max', values);
+        // Money out of range reads in yuan with the whole allowed range, as the server says it.
+        const out = (min !== undefined && Number(value) < min) || (max !== undefined && Number(value) > max);
+        if (field.type === 'money' && out)
+          return Promise.reject(new Error(moneyRangeMessage(field, label, values, lng)));
         if (min !== undefined && Number(value) < min)
           return Promise.reject(new Error(t('form.min', { label, min })));
         if (max !== undefined && Number(value) > max)
@@ -95,7 +100,9 @@ export function FormFields({ fields }: { fields: FormFieldSpec[] }) {
             name={field.key}
             label={label}
             required={field.required}
-            rules={rulesFor(field, label, t)}
+            rules={rulesFor(field, label, t, i18n.language)}
+            // The allowed amounts, before anyone types (an award band, a cap).
+            extra={moneyHint(field, i18n.language) ?? undefined}
             valuePropName={field.type === 'boolean' ? 'checked' : 'value'}
             initialValue={field.type === 'boolean' ? false : undefined}
             {...dateProps}

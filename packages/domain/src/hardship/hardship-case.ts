@@ -140,9 +140,7 @@ export const hardshipCase: ProcessDefinition = {
       assignee: centre,
       mode: 'single',
       emptyAssignee: 'admin-queue',
-      form: [
-        field('level', '困难类别', 'Level', 'select', { required: true, options: levels }),
-      ],
+      form: [field('level', '困难类别', 'Level', 'select', { required: true, options: levels })],
       next: 'open-file',
     },
     {

@@ -1,10 +1,16 @@
 import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
+import { inDateRange, matchesKeyword } from './box-filters';
 import { candidatesByTask, toTaskDto } from './task-dto';
 
 export interface InboxFilters {
   process?: string;
   department?: string;
+  /** Received (the task reached me) on or after this Beijing day. */
+  from?: string;
+  /** Received on or before this Beijing day. */
+  to?: string;
+  q?: string;
   due?: 'overdue' | 'soon';
   claimed?: boolean;
   delegated?: boolean;
@@ -49,6 +55,9 @@ export async function inboxPage(
     .where('tc.open', '=', true);
   if (filters.process) q = q.where('c.process_key', '=', filters.process);
   if (filters.department) q = q.where('c.department', '=', filters.department);
+  if (filters.from || filters.to)
+    q = q.where(inDateRange(sql.ref('tc.created_at'), filters.from, filters.to));
+  if (filters.q?.trim()) q = q.where(matchesKeyword(filters.q));
   if (filters.due === 'overdue') q = q.where(sql<boolean>`tc.due_at < now()`);
   if (filters.due === 'soon')
     q = q.where(sql<boolean>`tc.due_at >= now() AND tc.due_at < now() + interval '24 hours'`);

@@ -5,3 +5,4 @@
  */
 export * from '@unionflow/process-model/catalog';
 export type { FieldType } from '@unionflow/process-model/runtime';
+export { INBOX_BOX_NAMES, type InboxBoxName } from './inbox-boxes';

@@ -3,11 +3,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { actionResources } from './i18n/action-resources';
+import { boxResources } from './i18n/box-resources';
 import { shellResources } from './i18n/shell-resources';
 
 initI18n();
 addTranslations(shellResources);
 addTranslations(actionResources);
+addTranslations(boxResources);
 
 const root = document.getElementById('root');
 if (root) {

@@ -38,12 +38,10 @@ export function BoxEntryCard({
       <Flex vertical gap={4}>
         <Flex gap={8} align="center" wrap>
           {entry.unread && (
-            <Badge
-              status="processing"
-              color="#c8102e"
-              aria-label={t('boxes.unreadMark')}
-              data-testid="unread-dot"
-            />
+            // The dot alone says nothing to a screen reader: the wrapper names it.
+            <span role="img" aria-label={t('boxes.unreadMark')} data-testid="unread-dot">
+              <Badge status="processing" color="#c8102e" />
+            </span>
           )}
           <Typography.Text type="secondary">
             {t('boxes.submittedBy', { name: entry.applicant.displayName, process: text(entry.processName) })}

@@ -36,7 +36,13 @@ export function BoxList({
     if (!entry.unread) return;
     void api
       .markCopiesRead([entry.caseId], newIdempotencyKey())
-      .then(() => client.invalidateQueries({ queryKey: ['inbox'] }))
+      .then(() =>
+        Promise.all([
+          client.invalidateQueries({ queryKey: ['inbox'] }),
+          // The copy was a notification too: the bell's count drops with it.
+          client.invalidateQueries({ queryKey: ['notifications'] }),
+        ]),
+      )
       .catch(() => undefined);
   };
 

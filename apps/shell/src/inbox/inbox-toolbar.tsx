@@ -44,13 +44,15 @@ export function InboxToolbar({
               <span data-testid={`box-${name}`}>
                 {t(`boxes.${name}`)} {boxes?.[name] ?? ''}
                 {name === 'cc' && (boxes?.ccUnread ?? 0) > 0 && (
-                  <Badge
-                    count={boxes?.ccUnread}
-                    size="small"
-                    style={{ marginInlineStart: 4 }}
-                    title={t('boxes.unread', { count: boxes?.ccUnread })}
-                    data-testid="cc-unread"
-                  />
+                  // The count animates digit by digit; the wrapper carries the settled number.
+                  <span data-testid="cc-unread" data-count={String(boxes?.ccUnread)}>
+                    <Badge
+                      count={boxes?.ccUnread}
+                      size="small"
+                      style={{ marginInlineStart: 4 }}
+                      title={t('boxes.unread', { count: boxes?.ccUnread })}
+                    />
+                  </span>
                 )}
               </span>
             ),

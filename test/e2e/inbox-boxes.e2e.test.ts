@@ -20,8 +20,23 @@ const ccReview: ProcessDefinition = {
   ],
 };
 
+/** A review whose step asks for an award: it cannot be approved in bulk. */
+const formReview: ProcessDefinition = {
+  ...simpleApproval,
+  key: 'form-review',
+  name: { zh: '带表单审批', en: 'Review with a form' },
+  nodes: [
+    {
+      ...(simpleApproval.nodes[0] as Approval),
+      form: [{ key: 'award', label: { zh: '奖励金额', en: 'Award' }, type: 'money', required: true }],
+    },
+    ...simpleApproval.nodes.slice(1),
+  ],
+};
+
 beforeAll(async () => {
   await publishDefinition(env.platform.db, ccReview, null);
+  await publishDefinition(env.platform.db, formReview, null);
 });
 
 describe('the inbox boxes', () => {
@@ -32,6 +47,7 @@ describe('the inbox boxes', () => {
     await signIn(applicant, 'zhangwei');
     await submitCase(applicant, 'cc-review', { title: title('盒子一') });
     await submitCase(applicant, 'cc-review', { title: title('盒子二') });
+    await submitCase(applicant, 'form-review', { title: title('要填表') });
 
     // To do: lina approves the first case from her inbox.
     const lina = await env.browser.newPage(env.platform.baseUrl);
@@ -40,6 +56,14 @@ describe('the inbox boxes', () => {
     await lina.getByTestId('inbox-boxes').waitFor();
     const task = lina.getByTestId('task-card').filter({ hasText: title('盒子一') });
     await task.waitFor();
+    // Compact cards: who submitted what, received and due times.
+    expect(await task.textContent()).toContain('张伟提交的抄送审批');
+    expect(await task.textContent()).toContain('收到时间');
+    // A step that asks for input cannot join a bulk approval, and its checkbox says why.
+    const withForm = lina.getByTestId('task-card').filter({ hasText: title('要填表') });
+    expect(await withForm.getByTestId('task-select').isDisabled()).toBe(true);
+    await withForm.getByTestId('task-select-wrap').hover();
+    await lina.getByRole('tooltip').filter({ hasText: '此步骤需要填写表单' }).waitFor();
     await snap(lina, '70-inbox-boxes-todo');
     await task.getByTestId('task-approve').click();
     await task.waitFor({ state: 'detached' });

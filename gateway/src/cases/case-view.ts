@@ -62,6 +62,9 @@ export async function toCaseDetail(
     process_key: row.process_key,
     process_name: row.process_name,
     department: row.department,
+    applicant_id: row.applicant_id,
+    applicant_username: row.applicant_username,
+    applicant_name: row.applicant_name,
   };
   const taskDtos: TaskDto[] = tasks.map((t) =>
     toTaskDto({ ...t, ...caseFields }, candidates.get(t.id) ?? []),

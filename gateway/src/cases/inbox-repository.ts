@@ -30,6 +30,7 @@ export async function inboxPage(
     .selectFrom('task_candidates as tc')
     .innerJoin('tasks as t', 't.id', 'tc.task_id')
     .innerJoin('cases as c', 'c.id', 't.case_id')
+    .innerJoin('users as a', 'a.id', 'c.applicant_id')
     .innerJoin('process_versions as pv', (j) =>
       j.onRef('pv.key', '=', 'c.process_key').onRef('pv.version', '=', 'c.process_version'),
     )
@@ -48,6 +49,9 @@ export async function inboxPage(
       'c.title',
       'c.process_key',
       'c.department',
+      'c.applicant_id',
+      'a.username as applicant_username',
+      'a.display_name as applicant_name',
       sql<{ zh: string; en?: string }>`pv.document->'name'`.as('process_name'),
       sql<string>`coalesce(tc.due_at, 'infinity'::timestamptz)::text`.as('sort_due'),
     ])

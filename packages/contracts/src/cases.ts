@@ -32,6 +32,8 @@ export const Task = Type.Object({
   processKey: Type.String(),
   processName: LocalText,
   department: Type.String(),
+  /** Who applied: the inbox card reads "张伟提交的创新提案". */
+  applicant: UserRef,
   nodeId: Type.String(),
   stepName: LocalText,
   kind: oneOf(TASK_KIND_NAMES),

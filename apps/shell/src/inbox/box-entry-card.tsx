@@ -67,7 +67,7 @@ export function BoxEntryCard({
             ? t('boxes.currentStep', { step: entry.currentStep ? text(entry.currentStep) : '—' })
             : t('boxes.ended')}
         </Typography.Text>
-        <Flex gap={16} wrap style={{ fontSize: 12 }}>
+        <Flex gap="2px 16px" wrap style={{ fontSize: 12 }}>
           <Typography.Text type="secondary">
             {t(AT_LABEL[box])} <DateTime value={entry.at} />
           </Typography.Text>

@@ -52,6 +52,12 @@ interface EntryRow {
   at: Date | string;
 }
 
+/**
+ * The decision event types as literals, not a parameter: the planner can then see that the query
+ * lies inside the partial index `timeline_events_decider_idx`, also in a generic (cached) plan.
+ */
+const decisionTypes = sql.join(DECISION_EVENT_TYPES.map((type) => sql.lit(type)));
+
 /** The joins every entry needs, written once as SQL so each box's base table can differ. */
 const caseJoins = sql`
   JOIN cases c ON c.id = base.case_id
@@ -81,7 +87,7 @@ function baseOf(box: CaseBox, userId: string) {
       return sql`(SELECT e.case_id, e.at, e.id::text AS key, e.type AS decision_type, e.step_name,
           NULL::boolean AS unread
         FROM timeline_events e
-        WHERE e.actor_id = ${userId} AND e.type = ANY(${DECISION_EVENT_TYPES}::text[])) base`;
+        WHERE e.actor_id = ${userId} AND e.type IN (${decisionTypes})) base`;
     case 'started':
       return sql`(SELECT c0.id AS case_id, c0.created_at AS at, c0.id AS key, NULL::text AS decision_type,
           NULL::jsonb AS step_name, NULL::boolean AS unread

@@ -40,12 +40,18 @@ export function inDateRange(at: Expression<unknown>, from?: string, to?: string)
 }
 
 /**
- * SQL: the case's title or number contains the words, case-insensitively. `strpos` takes the words
- * literally, so `%` or `_` in a search are characters, never LIKE wildcards.
+ * SQL over `c` and `pv`: the case's number contains the words, or its title does. `strpos` takes the
+ * words literally, so `%` or `_` in a search are characters, never LIKE wildcards. A title that a
+ * definition collects in a sensitive start-form field is searched only for its applicant: anyone else
+ * may be shown it as `***`, and a match would tell them what it says.
  */
-export function matchesKeyword(q: string): Expression<SqlBool> {
+export function matchesKeyword(q: string, userId: string): Expression<SqlBool> {
   const needle = q.trim().toLowerCase();
-  return sql<SqlBool>`(strpos(lower(c.title), ${needle}) > 0 OR strpos(lower(c.number), ${needle}) > 0)`;
+  const titleSensitive = sql<SqlBool>`(EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(pv.document->'form', '[]'::jsonb)) f
+    WHERE f->>'key' = 'title' AND (f->>'sensitive' = 'true' OR f->>'revealOnly' = 'true'))
+    OR coalesce(pv.document->'sensitiveDataKeys' ? 'title', false))`;
+  return sql<SqlBool>`(strpos(lower(c.number), ${needle}) > 0 OR (strpos(lower(c.title), ${needle}) > 0
+    AND (c.applicant_id = ${userId} OR NOT ${titleSensitive})))`;
 }
 
 /** SQL: one of the case's open tasks is past its due time. */

@@ -66,10 +66,10 @@ const caseJoins = sql`
   JOIN process_versions pv ON pv.key = c.process_key AND pv.version = c.process_version`;
 
 /** The filters every box shares, over the case and the box's own time. */
-function filtersSql(filters: BoxFilters, at: Expression<unknown>): Expression<SqlBool>[] {
+function filtersSql(filters: BoxFilters, at: Expression<unknown>, userId: string): Expression<SqlBool>[] {
   const where: Expression<SqlBool>[] = [inDateRange(at, filters.from, filters.to)];
   if (filters.process) where.push(sql<SqlBool>`c.process_key = ${filters.process}`);
-  if (filters.q?.trim()) where.push(matchesKeyword(filters.q));
+  if (filters.q?.trim()) where.push(matchesKeyword(filters.q, userId));
   if (filters.overdue) where.push(caseOverdue());
   return where;
 }
@@ -110,7 +110,7 @@ export async function boxPage(
   limit: number,
   after: string[] | null,
 ): Promise<{ items: BoxEntryDto[]; next: string[] | null }> {
-  const where = [...filtersSql(filters, sql.ref('base.at')), mayReadCase(user)];
+  const where = [...filtersSql(filters, sql.ref('base.at'), user.id), mayReadCase(user)];
   // `done` keys are event ids (numbers), the others case ids: each compares in its own type.
   const keyCmp = box === 'done' ? sql`base.key::bigint` : sql`base.key`;
   const keyArg = box === 'done' ? sql`${after?.[1] ?? null}::bigint` : sql`${after?.[1] ?? null}`;

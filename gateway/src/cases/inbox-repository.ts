@@ -61,7 +61,7 @@ export async function inboxPage(
   if (filters.department) q = q.where('c.department', '=', filters.department);
   if (filters.from || filters.to)
     q = q.where(inDateRange(sql.ref('tc.created_at'), filters.from, filters.to));
-  if (filters.q?.trim()) q = q.where(matchesKeyword(filters.q));
+  if (filters.q?.trim()) q = q.where(matchesKeyword(filters.q, userId));
   if (filters.due === 'overdue') q = q.where(sql<boolean>`tc.due_at < now()`);
   if (filters.due === 'soon')
     q = q.where(sql<boolean>`tc.due_at >= now() AND tc.due_at < now() + interval '24 hours'`);

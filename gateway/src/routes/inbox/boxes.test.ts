@@ -254,6 +254,13 @@ describe('the inbox boxes over HTTP', () => {
     const zhaolei = await box('zhaolei', 'box=cc');
     expect(zhaolei.items).toEqual([]);
     expect(zhaolei.boxes).toMatchObject({ cc: 0, ccUnread: 0 });
+    // A keyword finds the masked title only by its number, never by the words it hides.
+    expect((await box('liuyang', `box=cc&q=${encodeURIComponent('患病')}`)).items).toEqual([]);
+    const hNumber = liuyang.items[0]!.caseNumber;
+    expect((await box('liuyang', `box=cc&q=${hNumber}`)).items.map((e) => e.caseId)).toEqual([ids.h]);
+    expect(
+      (await box('zhangwei', `box=started&q=${encodeURIComponent('患病')}`)).items.map((e) => e.caseId),
+    ).toEqual([ids.h]);
     // The keyword search does not find the hidden file either.
     expect((await box('zhaolei', `box=cc&q=${encodeURIComponent('患病')}`)).items).toEqual([]);
   });

@@ -4,10 +4,8 @@ import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { AuthUser } from '../auth';
 import { mayReadCase } from './box-access';
 import { type BoxFilters, caseOverdue, inDateRange, matchesKeyword } from './box-filters';
-import { caseVisibility } from './case-access';
-import { definitionVersion } from './definitions';
 import { DECISION_EVENT_TYPES, decisionOf } from './my-decisions';
-import { sensitiveKeys } from './sensitive-fields';
+import { shownTitle } from './title-mask';
 
 /** The boxes that list cases (the to-do box lists tasks, in `inbox-repository.ts`). */
 export type CaseBox = 'done' | 'started' | 'cc';
@@ -148,24 +146,6 @@ export async function boxPage(
   const last = page[page.length - 1];
   const next = rows.length > limit && last ? [new Date(last.at).toISOString(), last.key] : null;
   return { items, next };
-}
-
-/**
- * The title as this reader may see it. A definition may hold the title in a sensitive field; then a
- * reader who sees the case masked reads `***`, as the case page masks its data. Definitions are
- * cached, so the common case (title not sensitive) costs no query.
- */
-async function shownTitle(db: Kysely<Database>, user: AuthUser, r: EntryRow): Promise<string> {
-  if (r.applicant_id === user.id) return r.title;
-  const def = await definitionVersion(db, r.process_key, r.process_version);
-  if (!def || !sensitiveKeys(def).has('title')) return r.title;
-  const visibility = await caseVisibility(
-    db,
-    user,
-    { id: r.case_id, applicant_id: r.applicant_id, department: r.department, org_path: r.org_path },
-    def,
-  );
-  return visibility === 'full' ? r.title : '***';
 }
 
 /** How many entries each case box holds for the caller, and how many copies are unread. */

@@ -1,7 +1,9 @@
 import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
+import type { AuthUser } from '../auth';
 import { inDateRange, matchesKeyword } from './box-filters';
 import { candidatesByTask, toTaskDto } from './task-dto';
+import { shownTitle } from './title-mask';
 
 export interface InboxFilters {
   process?: string;
@@ -21,16 +23,18 @@ const sortKey = sql`coalesce(tc.due_at, 'infinity'::timestamptz)`;
 /** One page of a user's open tasks, soonest due first, after the keyset cursor. */
 export async function inboxPage(
   db: Kysely<Database>,
-  userId: string,
+  user: AuthUser,
   filters: InboxFilters,
   limit: number,
   after: (string | null)[] | null,
 ) {
+  const userId = user.id;
   let q = db
     .selectFrom('task_candidates as tc')
     .innerJoin('tasks as t', 't.id', 'tc.task_id')
     .innerJoin('cases as c', 'c.id', 't.case_id')
     .innerJoin('users as a', 'a.id', 'c.applicant_id')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
     .innerJoin('process_versions as pv', (j) =>
       j.onRef('pv.key', '=', 'c.process_key').onRef('pv.version', '=', 'c.process_version'),
     )
@@ -48,8 +52,10 @@ export async function inboxPage(
       'c.number',
       'c.title',
       'c.process_key',
+      'c.process_version',
       'c.department',
       'c.applicant_id',
+      'o.path as org_path',
       'a.username as applicant_username',
       'a.display_name as applicant_name',
       sql<{ zh: string; en?: string }>`pv.document->'name'`.as('process_name'),
@@ -82,7 +88,12 @@ export async function inboxPage(
     db,
     page.map((r) => r.id),
   );
-  const items = page.map((r) => toTaskDto(r, byTask.get(r.id) ?? []));
+  const items = await Promise.all(
+    page.map(async (r) => ({
+      ...toTaskDto(r, byTask.get(r.id) ?? []),
+      caseTitle: await shownTitle(db, user, r),
+    })),
+  );
   const last = page[page.length - 1];
   const next =
     rows.length > limit && last ? [last.sort_due, new Date(last.created_at).toISOString(), last.id] : null;

@@ -64,6 +64,20 @@ const householdCc: ProcessDefinition = {
   ],
 };
 
+/** The same file, reviewed by liuyang, who holds no viewer role: his task shows the title masked. */
+const householdByRights: ProcessDefinition = {
+  ...householdCc,
+  key: 'household-rights',
+  nodes: [
+    {
+      ...(householdCc.nodes[0] as Extract<ProcessDefinition['nodes'][number], { kind: 'approval' }>),
+      assignee: { kind: 'user', username: 'liuyang' },
+      cc: [],
+    },
+    ...householdCc.nodes.slice(1),
+  ],
+};
+
 let t: TestApp;
 let engine: EngineHarness;
 const as: Record<string, AuthHeaders> = {};
@@ -107,6 +121,7 @@ beforeAll(async () => {
   engine = await createEngineHarness({ databaseUrl: t.databaseUrl, taskQueue });
   await publishDefinition(t.db, ccReview, null);
   await publishDefinition(t.db, householdCc, null);
+  await publishDefinition(t.db, householdByRights, null);
   for (const u of ['zhangwei', 'lina', 'wangfang', 'liuyang', 'zhaolei', 'chenjie', 'admin'])
     as[u] = await login(t.app, u);
   // A reviewer of another company's union: the same role, another org.
@@ -261,6 +276,13 @@ describe('the inbox boxes over HTTP', () => {
     expect(
       (await box('zhangwei', `box=started&q=${encodeURIComponent('患病')}`)).items.map((e) => e.caseId),
     ).toEqual([ids.h]);
+    // The to-do box masks it the same way for a reviewer who sees the file masked.
+    const h2 = await start('household-rights', '配偶失业，子女上学');
+    const todo = (
+      await t.app.inject({ method: 'GET', url: '/api/inbox', headers: as.liuyang })
+    ).json<InboxPageDto>();
+    expect(todo.items.map((i) => [i.caseId, i.caseTitle])).toEqual([[h2.id, '***']]);
+    expect(todo.items[0]!.applicant.displayName).toBe('张伟');
     // The keyword search does not find the hidden file either.
     expect((await box('zhaolei', `box=cc&q=${encodeURIComponent('患病')}`)).items).toEqual([]);
   });
@@ -283,7 +305,7 @@ describe('the inbox boxes over HTTP', () => {
     ).toEqual([ids.b]);
 
     const today = beijingDay();
-    expect((await box('zhangwei', `box=started&from=${today}&to=${today}`)).items).toHaveLength(4);
+    expect((await box('zhangwei', `box=started&from=${today}&to=${today}`)).items).toHaveLength(5);
     expect((await box('zhangwei', `box=started&to=${beijingDay(-1)}`)).items).toEqual([]);
     expect((await box('zhangwei', `box=started&from=${beijingDay(1)}`)).items).toEqual([]);
     expect((await box('lina', `box=done&from=${today}`)).items).toHaveLength(2);

@@ -77,7 +77,7 @@ export const inboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
           delegated: q.delegated,
         };
         const [{ items, next }, counts, boxes] = await Promise.all([
-          inboxPage(app.db, user.id, filters, limit, after),
+          inboxPage(app.db, user, filters, limit, after),
           inboxCounts(app.db, user.id),
           boxCounts(app.db, user),
         ]);

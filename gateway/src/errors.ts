@@ -12,12 +12,18 @@ export class AppError extends Error {
   readonly errors: FieldError[] | undefined;
   /** Extra response headers (for example Retry-After). */
   readonly headers: Record<string, string>;
+  /** Extra problem members (RFC 9457 extensions), for example the case a conflict is about. */
+  readonly extensions: Record<string, unknown>;
 
   constructor(
     status: number,
     code: string,
     detail: string,
-    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+    options: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(detail);
     this.name = 'AppError';
@@ -26,6 +32,7 @@ export class AppError extends Error {
     this.detail = detail;
     this.errors = options.errors;
     this.headers = options.headers ?? {};
+    this.extensions = options.extensions ?? {};
   }
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseDetailDto, InboxPageDto } from '@unionflow/contracts';
+import { dashboardSeries } from '@unionflow/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../../workers/test-support/engine-harness';
 import { createTestApp, login, type TestApp } from '../test-support/app-harness';
@@ -96,6 +97,14 @@ describe('GET /metrics', () => {
     stream.close();
     await expect.poll(() => sample('unionflow_sse_connections')).toBe(before.sse);
   }, 120_000);
+
+  it('exposes every series the operations dashboard (deploy/grafana) queries from the gateway', async () => {
+    const wanted = dashboardSeries('unionflow-gateway');
+    expect(wanted).toContain('unionflow_http_request_duration_seconds_bucket');
+    const body = (await t.app.inject({ url: '/metrics' })).body;
+    const exposed = new Set(body.split('\n').map((line) => line.split(/[{ ]/)[0]));
+    expect(wanted.filter((name) => !exposed.has(name))).toEqual([]);
+  });
 
   it('V13.1.3 / V4.1.1 refuses a scrape from another host without the ops token, with nothing served', async () => {
     const remote = await t.app.inject({ url: '/metrics', remoteAddress: '203.0.113.7' });

@@ -88,6 +88,9 @@ const MATRIX: Record<string, Access> = {
   'GET /api/files/:id': 'user',
   'GET /api/mentorships': 'staff',
   'POST /api/mentorships': 'staff',
+  // 公示: every member sees their own unit's board and may object to what is on it (ADR 019).
+  'GET /api/notices': 'user',
+  'POST /api/notices/:id/objections': 'user',
   'GET /api/users': 'user',
   'GET /apps/:name/*': 'public',
   'GET /*': 'public',

@@ -145,13 +145,18 @@ describe('department journeys', () => {
       await card.locator('#employerConsent').click();
     });
 
-    // The rights app counts down the statutory 15 days from the mediation request.
+    // The rights app counts down the statutory 15 days from the day the request was received.
     await mediator.goto('/rights');
     await mediator.getByText('调解进行中').click();
     const row = mediator.getByTestId('department-case').filter({ hasText: title });
     await row.getByTestId('mediation-countdown').filter({ hasText: '剩余 15 天' }).waitFor();
     await snap(mediator, '41-rights-mediation-countdown');
     expect(await seriousA11yViolations(mediator)).toEqual([]);
+
+    // The worker's case page shows the statutory clock running beside the open step, with its end.
+    await worker.goto(casePath);
+    await worker.getByTestId('progress-clock').filter({ hasText: '计时中：15 日调解期限' }).waitFor();
+    await snap(worker, '41b-dispute-statutory-clock');
 
     await decideStep(mediator, title, '组成调解小组', async (card) => {
       await card.locator('#unionMediator').fill('刘洋');

@@ -39,9 +39,18 @@ describe('the inbox and the applicant', () => {
     await lina.keyboard.press('Escape');
     await card('批量一').waitFor({ state: 'detached' });
 
+    // A return dialog opened and cancelled leaves nothing behind in the next dialog's people picker.
+    await card('转办').getByTestId('task-more').click();
+    await lina.getByRole('menuitem', { name: '退回' }).click();
+    await lina.getByTestId('decision-confirm').waitFor();
+    await lina.keyboard.press('Escape');
+    await lina.getByTestId('decision-confirm').waitFor({ state: 'hidden' });
+
     // Transfer to a colleague.
     await card('转办').getByTestId('task-more').click();
     await lina.getByRole('menuitem', { name: '转办' }).click();
+    await lina.locator('#decision_to').waitFor();
+    expect(await lina.locator('.ant-modal:visible .ant-select-selection-item').count()).toBe(0);
     await pickUser(lina, 'decision_to', 'wangfang');
     await lina.locator('#decision_comment').fill('请王芳处理');
     await snap(lina, '22-inbox-transfer');

@@ -115,8 +115,9 @@ describe('labour dispute over HTTP', () => {
         withDurations(laborDispute, {
           'consent.due': '2s',
           'consent.remindBefore': null,
-          'limit-warning-wait': '3s',
-          'limit-wait': '2s',
+          // The limit runs from the day the request is received: long enough for a session first.
+          'limit-warning-wait': '6s',
+          'limit-wait': '3s',
         }),
       );
     });
@@ -127,6 +128,18 @@ describe('labour dispute over HTTP', () => {
       expect(done.outcome).toBe('referred-to-arbitration');
       expect(done.timeline.map((e) => e.type)).toContain('overdue');
       expect((done.data.arbitration as { reason: string }).reason).toBe('no-consent');
+    });
+
+    it('counts the 15 days from the day the request is received, intake included (art. 14)', async () => {
+      const started = await h.start('zhangwei', 'labor-dispute', dispute());
+      expect(started.status).toBe(201);
+      // Nobody takes the case in: the limit still runs out and either party may go to arbitration.
+      const done = await h.until('zhangwei', started.body.id, (c) => c.status !== 'running');
+      expect(done).toMatchObject({ status: 'completed', outcome: 'referred-to-arbitration' });
+      expect((done.data.arbitration as { reason: string }).reason).toBe('limit-expired');
+      const warned = done.timeline.find((e) => e.nodeId === 'limit-warning');
+      expect(warned).toBeDefined();
+      expect(done.tasks.filter((t) => t.status === 'open')).toEqual([]);
     });
 
     it('warns before the 15-day limit and refers the case to arbitration when it passes', async () => {

@@ -302,7 +302,8 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     const snapshot = JSON.stringify(state);
     const ctx = new EngineContext(state, now);
     try {
-      if (state.status !== 'running') throw new EngineError('Conflict', 'The case has already ended.');
+      if (state.status !== 'running')
+        throw new EngineError('Conflict', '此案件已结束 / The case has already ended.');
       if (command.kind === 'decide') await decide(ctx, fx, command.input);
       else if (command.kind === 'claim') claim(ctx, command.input);
       else if (command.kind === 'migrate') migrate(ctx, command.input);
@@ -349,7 +350,10 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     if (alreadyProcessed()) return;
     refuseIfParked();
     if (state.status !== 'running')
-      throw ApplicationFailure.create({ type: 'Conflict', message: 'The case has already ended.' });
+      throw ApplicationFailure.create({
+        type: 'Conflict',
+        message: '此案件已结束 / The case has already ended.',
+      });
     if (typeof taskId !== 'string' || taskId.length === 0)
       throw ApplicationFailure.create({ type: 'Invalid', message: 'taskId is required.' });
   };

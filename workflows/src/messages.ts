@@ -52,6 +52,8 @@ export interface ApplicantActionInput {
   action: ApplicantAction;
   comment?: string;
   data?: Record<string, unknown>;
+  /** An objection from the notice board that names nobody: recorded without an actor. */
+  anonymous?: boolean;
 }
 
 /** An admin hands a user's share of an open task to another user. */

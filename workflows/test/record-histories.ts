@@ -27,7 +27,7 @@ import { applicantActionUpdate, type CaseInput, decideUpdate, readyUpdate } from
 import { type OpenTask, type ScenarioDriver, scenarios } from './scenarios';
 
 /** The era today's code writes: bump it (a new numbered directory) with every new patch. */
-const ERA = '4-vocab-signer-order';
+const ERA = '6-urge-once-per-step-a-day';
 const fixturesDir = fileURLToPath(new URL(`./fixtures/histories/${ERA}/`, import.meta.url));
 const workerMain = fileURLToPath(new URL('../../workers/src/main.ts', import.meta.url));
 const applicant = { userId: 'u-zhangwei', orgId: 'org-steel' };

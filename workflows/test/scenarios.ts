@@ -201,4 +201,39 @@ export const scenarios: Scenario[] = [
       for (let open = await d.tasks(); open.length > 0; open = await d.tasks()) await approveAll(d, open);
     },
   },
+  {
+    // 公示 with an anonymous objection from the unit's board: recorded without an actor (ADR 019).
+    name: 'anonymous-objection',
+    definition: def('replay-anonymous-objection', [
+      {
+        id: 'notice',
+        kind: 'notice',
+        name: { zh: '公示' },
+        duration: '1h',
+        publicFields: ['title'],
+        onObjection: 'recheck',
+        next: 'end',
+      },
+      review('recheck', 'chenjie', 'end'),
+      end(),
+    ]),
+    data: { title: '匿名异议' },
+    async drive(d) {
+      await d.applicant({ actorId: 'anonymous', action: 'object', comment: '情况不实', anonymous: true });
+      await approveAll(d, await d.waitForTasks());
+    },
+  },
+  {
+    // 催办 once per step: urged on the first step, refused a second time there, urged again on the next.
+    name: 'urge-per-step',
+    definition: def('replay-urge', [review('r1', 'lina', 'r2'), review('r2', 'wangfang', 'end'), end()]),
+    data: { title: '催办' },
+    async drive(d) {
+      await d.applicant({ actorId: 'u-zhangwei', action: 'urge' });
+      await d.applicant({ actorId: 'u-zhangwei', action: 'urge' }).catch(() => undefined);
+      await approveAll(d, await d.tasks());
+      await d.applicant({ actorId: 'u-zhangwei', action: 'urge', comment: '请尽快' });
+      await approveAll(d, await d.tasks());
+    },
+  },
 ];

@@ -120,6 +120,9 @@ export const adminResources = {
         fields: '本步骤填写的字段',
         duration: '时长',
         onObjection: '有异议时转到',
+        publicFields: '公示内容',
+        publicFieldsHelp:
+          '公示栏向本单位会员显示的字段（另含脱敏姓名、单位和截止日期）；家庭敏感信息不可公示。',
         outcome: '结果',
         action: '服务名称',
         processKey: '子流程',
@@ -309,6 +312,9 @@ export const adminResources = {
         fields: 'Fields filled in at this step',
         duration: 'Duration',
         onObjection: 'On objection go to',
+        publicFields: 'Shown on the notice board',
+        publicFieldsHelp:
+          "Fields members of the applicant's unit see (besides the masked name, unit and end date); household data cannot be shown.",
         outcome: 'Outcome',
         action: 'Service action',
         processKey: 'Sub-process',

@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import type { CaseSummaryDto } from '@unionflow/contracts';
 import {
   addTranslations,
-  api,
   CaseList,
   DepartmentWorkspace,
   formatDateTime,
@@ -11,21 +9,17 @@ import {
 } from '@unionflow/ui';
 import { Alert, Card, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { mediationCountdown, mediationStartedAt } from './mediation-deadline';
+import { byDaysLeft, mediationCountdown } from './mediation-deadline';
 import { rightsResources } from './rights-resources';
 
 addTranslations(rightsResources);
 
 const disputes = (cases: CaseSummaryDto[]) => cases.filter((c) => c.processKey === 'labor-dispute');
 
-/** The 15-day countdown of one running dispute (reads the case's history). */
-function Countdown({ caseId }: { caseId: string }) {
+/** The 15-day countdown of one running dispute, from the day its request was received. */
+function Countdown({ receivedAt }: { receivedAt: string }) {
   const { t } = useTranslation();
-  const detail = useQuery({ queryKey: ['case', caseId], queryFn: () => api.case(caseId) });
-  if (!detail.data) return null;
-  const started = mediationStartedAt(detail.data.timeline);
-  if (!started) return <Tag style={{ marginTop: 4 }}>{t('rights.notStarted')}</Tag>;
-  const { deadline, daysLeft } = mediationCountdown(started);
+  const { deadline, daysLeft } = mediationCountdown(receivedAt);
   if (daysLeft < 0) {
     return (
       <ToneTag tone="red" style={{ marginTop: 4, whiteSpace: 'normal' }} data-testid="mediation-countdown">
@@ -62,9 +56,9 @@ export function App({ hostPaths }: RemoteAppProps) {
               <Alert type="info" title={t('rights.limitHint')} />
               <Card size="small" styles={{ body: { padding: 0 } }}>
                 <CaseList
-                  cases={disputes(cases).filter((c) => c.status === 'running')}
+                  cases={byDaysLeft(disputes(cases).filter((c) => c.status === 'running'))}
                   hostPaths={hostPaths}
-                  extra={(c) => <Countdown caseId={c.id} />}
+                  extra={(c) => <Countdown receivedAt={c.createdAt} />}
                 />
               </Card>
             </Flex>

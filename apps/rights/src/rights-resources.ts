@@ -8,7 +8,6 @@ export const rightsResources = {
       tabs: { mediation: '调解进行中', outcomes: '和解与转仲裁', mailbox: '主席信箱' },
       daysLeft: '法定期限剩余 {{days}} 天（{{date}} 前）',
       overdue: '已超过 15 日调解期限，可申请仲裁',
-      notStarted: '待立案',
       limitHint:
         '《劳动争议调解仲裁法》第十四条：自劳动争议调解组织收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁。',
       outcome: '结果：{{outcome}}',
@@ -23,7 +22,6 @@ export const rightsResources = {
       tabs: { mediation: 'In mediation', outcomes: 'Settled or referred', mailbox: "Chairman's mailbox" },
       daysLeft: '{{days}} day(s) left of the statutory limit (until {{date}})',
       overdue: 'Past the 15-day limit: arbitration may be requested',
-      notStarted: 'Awaiting intake',
       limitHint:
         'Labour Dispute Mediation and Arbitration Law art. 14: with no agreement within 15 days of the mediation request, a party may apply for arbitration.',
       outcome: 'Outcome: {{outcome}}',

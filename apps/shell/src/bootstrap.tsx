@@ -4,12 +4,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { actionResources } from './i18n/action-resources';
 import { boxResources } from './i18n/box-resources';
+import { noticeResources } from './i18n/notice-resources';
 import { shellResources } from './i18n/shell-resources';
 
 initI18n();
 addTranslations(shellResources);
 addTranslations(actionResources);
 addTranslations(boxResources);
+addTranslations(noticeResources);
 
 const root = document.getElementById('root');
 if (root) {

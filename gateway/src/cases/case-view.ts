@@ -100,7 +100,8 @@ export async function toCaseDetail(
       row.data,
       await orgDirectory(db),
       { userId: row.applicant_id, orgId: row.org_id },
-      { fromNodeIds: from },
+      // Where a gateway waits on an answer not given yet, the prediction stops rather than guess.
+      { fromNodeIds: from, stopAtUndecided: true },
     );
     // The steps being worked now are shown as current tasks; the prediction is what comes after them.
     predictedPath = steps

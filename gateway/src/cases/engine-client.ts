@@ -67,11 +67,11 @@ export function toHttpError(err: unknown): unknown {
     }
     return conflict(cause?.message ?? err.message);
   }
-  if (err instanceof WorkflowNotFoundError) return conflict('This case has already ended.');
+  if (err instanceof WorkflowNotFoundError) return conflict('此案件已结束 / This case has already ended.');
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return engineUnavailable();
   const message = err instanceof Error ? err.message : String(err);
   if (/already completed|workflow execution already finished/i.test(message))
-    return conflict('This case has already ended.');
+    return conflict('此案件已结束 / This case has already ended.');
   if (/UNAVAILABLE|ECONNREFUSED|DEADLINE_EXCEEDED|Connection refused/i.test(message))
     return engineUnavailable();
   return err;

@@ -13,6 +13,7 @@ import { canStart, latestDefinition } from './definitions';
 import { caseIdFor, startCase } from './engine-client';
 import { requireKnownFieldValues } from './field-values';
 import { requireOwnUploads } from './file-ownership';
+import { withOneOpenFile } from './open-file-guard';
 
 /**
  * The newest published version of a process, if the user may start it: 404 when none is published,
@@ -44,7 +45,10 @@ export async function startableDefinition(
 export function rejectUnknownFields(def: ProcessDefinition, data: Record<string, unknown>): void {
   const known = new Set(def.form.map((f) => f.key));
   const unknown = Object.keys(data).filter((k) => !known.has(k));
-  if (unknown.length > 0) throw badRequest(`The form has no field(s): ${unknown.join(', ')}.`);
+  if (unknown.length > 0)
+    throw badRequest(
+      `表单中没有这些字段：${unknown.join('、')} / The form has no field(s): ${unknown.join(', ')}.`,
+    );
 }
 
 /** Refuses data that breaks the form's rules (422 listing every problem). */
@@ -78,14 +82,17 @@ export async function submitApplication(
       ? data.title.trim()
       : `${def.name.zh} - ${user.displayName}`;
   const caseId = caseIdFor(user.id, startKey);
-  await startCase(ctx.temporal, {
-    caseId,
-    caseNumber: await allocateCaseNumber(ctx.db),
-    title,
-    definition: def,
-    applicant: { userId: user.id, orgId: user.orgId },
-    data,
-  });
+  const caseNumber = await allocateCaseNumber(ctx.db);
+  await withOneOpenFile(ctx.db, def.key, user.id, caseId, () =>
+    startCase(ctx.temporal, {
+      caseId,
+      caseNumber,
+      title,
+      definition: def,
+      applicant: { userId: user.id, orgId: user.orgId },
+      data,
+    }),
+  );
   const { row, visibility } = await visibleCase(ctx.db, user, caseId);
   return toCaseDetail(ctx.db, row, def, visibility, user.id);
 }

@@ -60,7 +60,7 @@ describe('problem+json for client errors', () => {
       payload: '{"username": "lina",',
     });
     const body = expectProblem(res, 400);
-    expect(body.detail).toMatch(/^The request body is not valid JSON: .+/);
+    expect(body.detail).toMatch(/^请求内容不是有效的 JSON：.+ \/ The request body is not valid JSON: .+/);
   });
 
   it('prototype-poisoning keys are refused', async () => {

@@ -28,8 +28,10 @@ export function sendProblem(
   code: string,
   detail: string,
   errors?: FieldError[],
+  extensions: Record<string, unknown> = {},
 ): FastifyReply {
   const body: ProblemBody = {
+    ...extensions,
     type: 'about:blank',
     title: problemTitles[status] ?? 'Error',
     status,
@@ -78,7 +80,7 @@ function fromFastifyError(error: FastifyError, bodyLimit: number): AppError | nu
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return badRequest("The request body is empty but content-type is 'application/json'");
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return badRequest('The request body is not valid JSON');
+      return badRequest('请求内容不是有效的 JSON / The request body is not valid JSON');
     default:
       return null;
   }
@@ -113,7 +115,10 @@ export const errorsPlugin = fp(
         done(null, parseJsonSafely(text));
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        done(badRequest(`The request body is not valid JSON: ${reason}`), undefined);
+        done(
+          badRequest(`请求内容不是有效的 JSON：${reason} / The request body is not valid JSON: ${reason}`),
+          undefined,
+        );
       }
     });
 
@@ -124,7 +129,15 @@ export const errorsPlugin = fp(
         // line, not an error with a stack (a busy start-up would otherwise look like a crash).
         if (error.status === 503) request.log.warn({ code: error.code, detail: error.detail }, 'unavailable');
         else if (error.status >= 500) request.log.error({ err: error }, 'service error');
-        return sendProblem(request, reply, error.status, error.code, error.detail, error.errors);
+        return sendProblem(
+          request,
+          reply,
+          error.status,
+          error.code,
+          error.detail,
+          error.errors,
+          error.extensions,
+        );
       }
       if (error.validation) {
         const errors = toFieldErrors(error.validationContext, error.validation as AjvLikeError[]);

@@ -91,7 +91,9 @@ describe('Idempotency-Key', () => {
     await new Promise((r) => setTimeout(r, 100));
     const dup = await post(auth, 'k-concurrent', { name: 'slow', delayMs: 400 });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().detail).toBe('a request with this Idempotency-Key is still being processed');
+    expect(dup.json().detail).toBe(
+      '相同 Idempotency-Key 的请求仍在处理中，请稍候 / a request with this Idempotency-Key is still being processed',
+    );
     expect((await slow).statusCode).toBe(201);
     expect(runs).toBe(before + 1);
     // The repeat carries the same body (another body with this key would be refused).

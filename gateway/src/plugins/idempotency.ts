@@ -127,7 +127,9 @@ export const idempotencyPlugin = fp(
           .returning('key')
           .executeTakeFirst();
         if (taken) return 'taken-over';
-        throw conflict('a request with this Idempotency-Key is still being processed');
+        throw conflict(
+          '相同 Idempotency-Key 的请求仍在处理中，请稍候 / a request with this Idempotency-Key is still being processed',
+        );
       }
       if (row.case_id !== null) {
         // Read again as the caller may see it now: 404 if they lost access, masked if they lost a role.
@@ -151,7 +153,9 @@ export const idempotencyPlugin = fp(
       const key = request.headers['idempotency-key'];
       if (key === undefined) return;
       if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH) {
-        throw badRequest(`Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`);
+        throw badRequest(
+          `Idempotency-Key 须为 1 至 ${MAX_KEY_LENGTH} 个字符 / Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`,
+        );
       }
       // Keys are scoped per user; anonymous callers cannot share one safely.
       if (!request.user) return;
@@ -168,7 +172,9 @@ export const idempotencyPlugin = fp(
         request.idempotencyKey = key;
         return;
       }
-      throw conflict('a request with this Idempotency-Key is still being processed');
+      throw conflict(
+        '相同 Idempotency-Key 的请求仍在处理中，请稍候 / a request with this Idempotency-Key is still being processed',
+      );
     });
 
     app.addHook('onSend', async (request, reply, payload) => {

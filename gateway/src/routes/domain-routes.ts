@@ -9,6 +9,7 @@ import { filesRoutes } from './files';
 import { inboxRoutes } from './inbox';
 import { libraryRoutes } from './library';
 import { mentorshipsRoutes } from './mentorships';
+import { noticesRoutes } from './notices';
 import { notificationsRoutes } from './notifications';
 import { processesRoutes } from './processes';
 import { tasksRoutes } from './tasks';
@@ -30,6 +31,7 @@ export const DOMAIN_ROUTE_PLUGINS = {
   files: filesRoutes,
   mentorships: mentorshipsRoutes,
   users: usersRoutes,
+  notices: noticesRoutes,
 } as const;
 
 /** Every domain route plugin. */

@@ -3,6 +3,7 @@ import type { CaseDetailDto } from '@unionflow/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../../../workers/test-support/engine-harness';
 import { type AuthHeaders, createTestApp, type TestApp } from '../../test-support/app-harness';
+import { addUser } from '../../test-support/org-fixtures';
 import { sessions } from '../../test-support/test-people';
 
 let t: TestApp;
@@ -208,10 +209,12 @@ describe('V8.3.5 revealing an ID number is an explicit action recorded in the au
 
 describe('V8.3.5 a partly masked value is never written back over the real one', () => {
   it('V8.3.5 the applicant supplementing with the masked ID number is refused (422) and nothing changes', async () => {
+    // Another household: zhangwei's file is already open, and a household holds one at a time.
+    await addUser(t.db, { username: 'sunli', orgId: 'org-steel', roles: ['member'] });
     const started = await t.app.inject({
       method: 'POST',
       url: '/api/cases',
-      headers: { ...(await as('zhangwei')), 'idempotency-key': randomUUID() },
+      headers: { ...(await as('sunli')), 'idempotency-key': randomUUID() },
       payload: { processKey: 'hardship-case', data: household },
     });
     const id = started.json<CaseDetailDto>().id;
@@ -226,7 +229,7 @@ describe('V8.3.5 a partly masked value is never written back over the real one',
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/cases/${id}/supplement`,
-      headers: { ...(await as('zhangwei')), 'idempotency-key': randomUUID() },
+      headers: { ...(await as('sunli')), 'idempotency-key': randomUUID() },
       payload: { data: { ...household, idNumber: '3701**********1234' } },
     });
     expect(res.statusCode, res.body).toBe(422);

@@ -12,6 +12,8 @@ export const Problem = Type.Object({
   instance: Type.Optional(Type.String()),
   code: Type.Optional(Type.String()),
   errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+  /** On a 409 for a second open hardship file: the case that is already open, to link to. */
+  existingCase: Type.Optional(Type.Object({ id: Type.String(), number: Type.String() })),
 });
 
 /** Opaque keyset cursor plus page size, shared by every paginated list. */

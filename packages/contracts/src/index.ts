@@ -99,6 +99,8 @@ export {
 } from './cases';
 export { LocalText, oneOf, PageQuery, Problem, Timestamp, UserRef } from './common';
 export { INBOX_BOX_NAMES, type InboxBoxName } from './inbox-boxes';
+export type { NoticeItemDto, NoticeListDto, ObjectionBody, ObjectionReceiptDto } from './notices';
+export { NoticeField, NoticeItem, NoticeList, ObjectionReceipt, ObjectionRequest } from './notices';
 export type {
   AdminUserDto,
   CreateOrgUnitBody,

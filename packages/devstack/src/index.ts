@@ -1,4 +1,5 @@
 export { isRunning, killOnExit, signal, stopChild, waitForExit } from './child-process';
+export { dashboardSeries, OPERATIONS_DASHBOARD } from './dashboard-metrics';
 export {
   EMBEDDED_PASSWORD,
   EMBEDDED_USER,

@@ -28,6 +28,8 @@ export type IssueCode =
   | 'multiple-not-supported'
   | 'invalid-condition'
   | 'invalid-bound'
+  /** A notice lists a field it may not show publicly (unknown, or household data). */
+  | 'notice-field-not-public'
   /** Over the size limits (limits.ts): reported alone, the document is not checked further. */
   | 'too-large';
 

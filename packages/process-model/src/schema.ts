@@ -128,6 +128,7 @@ export const NodeSchemas = {
     ...base,
     kind: Type.Literal('notice'),
     duration: Duration,
+    publicFields: Type.Optional(Type.Array(FieldKey, { maxItems: 20 })),
     onObjection: NodeId,
     next: NodeId,
   }),

@@ -95,6 +95,89 @@ describe('simulate', () => {
     ]);
   });
 
+  it('stops the prediction of a running case at a gateway waiting on an answer not given yet', () => {
+    const reviewer = { kind: 'user', username: 'lina' } as const;
+    const def: ProcessDefinition = {
+      key: 'undecided',
+      version: 1,
+      name: { zh: '调解' },
+      department: 'rights',
+      form: [{ key: 'title', label: { zh: '标题' }, type: 'text' }],
+      start: 'split',
+      nodes: [
+        { id: 'split', kind: 'parallel', name: { zh: '并行' }, branches: ['ask', 'wait'], join: 'join' },
+        {
+          id: 'ask',
+          kind: 'approval',
+          name: { zh: '征询意愿' },
+          assignee: reviewer,
+          mode: 'single',
+          form: [{ key: 'consent', label: { zh: '同意' }, type: 'boolean' }],
+          next: 'consent-gate',
+        },
+        {
+          id: 'consent-gate',
+          kind: 'exclusive',
+          name: { zh: '是否同意' },
+          branches: [{ condition: { '==': [{ var: 'data.consent' }, true] }, next: 'session' }],
+          default: 'referred',
+        },
+        {
+          id: 'session',
+          kind: 'approval',
+          name: { zh: '调解' },
+          assignee: reviewer,
+          mode: 'single',
+          next: 'join',
+        },
+        { id: 'wait', kind: 'timer', name: { zh: '期限' }, duration: '15d', next: 'check' },
+        {
+          id: 'check',
+          kind: 'service',
+          name: { zh: '核查' },
+          action: 'x.check',
+          resultKey: 'limit',
+          next: 'limit-gate',
+        },
+        {
+          id: 'limit-gate',
+          kind: 'exclusive',
+          name: { zh: '是否和解' },
+          branches: [{ condition: { '==': [{ var: 'data.limit.agreed' }, true] }, next: 'join' }],
+          default: 'referred',
+        },
+        { id: 'referred', kind: 'end', name: { zh: '移送仲裁' }, outcome: 'referred' },
+        { id: 'join', kind: 'join', name: { zh: '汇合' }, next: 'closed' },
+        { id: 'closed', kind: 'end', name: { zh: '结案' }, outcome: 'closed' },
+      ],
+    };
+    const from = { fromNodeIds: ['ask', 'wait'] };
+    // Guessing the default branch would predict a referral before anyone was asked.
+    expect(simulatedOutcome(simulate(def, {}, org, applicant, from))).toBe('referred');
+    expect(path(simulate(def, {}, org, applicant, { ...from, stopAtUndecided: true }))).toEqual([
+      'ask',
+      'wait',
+      'check',
+    ]);
+    // Once the answer is in the data, the gateway follows it.
+    expect(
+      path(
+        simulate(def, { consent: true }, org, applicant, {
+          fromNodeIds: ['session', 'wait'],
+          stopAtUndecided: true,
+        }),
+      ),
+    ).toEqual(['session', 'wait', 'check']);
+    expect(
+      path(
+        simulate(def, { consent: true, limit: { agreed: true } }, org, applicant, {
+          fromNodeIds: ['ask'],
+          stopAtUndecided: true,
+        }),
+      ),
+    ).toEqual(['ask', 'consent-gate', 'session', 'join', 'closed']);
+  });
+
   it('stops on a loop and on the step budget', () => {
     const loop: ProcessDefinition = {
       ...skeleton,

@@ -1,4 +1,6 @@
 import { DEFAULT_EMPTY_ASSIGNEE_POLICY, resolveAssigneeUsers } from './assignment';
+import { producedFields } from './collected-fields';
+import { variablesOf } from './expressions';
 import { chooseBranch } from './graph';
 import { nodeById } from './nodes';
 import { parallelScopes, parseScopeId } from './parallel-scopes';
@@ -44,6 +46,12 @@ export interface SimulateOptions {
   maxSteps?: number;
   /** Who decided the step before `fromNodeIds` (for `superior-of-previous`). */
   previousDeciderId?: string;
+  /**
+   * Stop a branch at an exclusive gateway that reads data a step on the path has yet to produce
+   * (a consent the mediator has not asked, a check not yet run), instead of guessing the default
+   * branch. A running case's prediction uses it: it shows what is known, not a made-up outcome.
+   */
+  stopAtUndecided?: boolean;
 }
 
 /**
@@ -64,6 +72,12 @@ export function simulate(
   const steps: SimulatedStep[] = [];
   const visited = new Set<string>();
   let lastDecider = options.previousDeciderId;
+  // Data keys that steps on the predicted path will produce and the case does not hold yet.
+  const pending = new Set<string>();
+  const undecided = (node: ProcessNode): boolean =>
+    options.stopAtUndecided === true &&
+    node.kind === 'exclusive' &&
+    node.branches.some((b) => variablesOf(b.condition).some((key) => pending.has(key)));
 
   const emit = (node: ProcessNode): void => {
     const step: SimulatedStep = { nodeId: node.id, kind: node.kind, name: node.name, assignees: [] };
@@ -104,15 +118,17 @@ export function simulate(
       step.outcome = node.outcome;
     }
     steps.push(step);
+    for (const key of producedFields(node)) if (caseData[key] === undefined) pending.add(key);
   };
 
-  /** Walks until `stopAt` (not emitted), an end, or a dead end. */
-  const walk = (from: string, stopAt?: string): 'stop' | 'end' | 'stuck' => {
+  /** Walks until `stopAt` (not emitted), an end, a dead end, or a gateway whose answer is not known yet. */
+  const walk = (from: string, stopAt?: string): 'stop' | 'end' | 'stuck' | 'undecided' => {
     let current = from;
     for (;;) {
       if (current === stopAt) return 'stop';
       const node = nodes.get(current);
       if (!node || visited.has(current) || steps.length >= maxSteps) return 'stuck';
+      if (undecided(node)) return 'undecided';
       visited.add(current);
       emit(node);
       switch (node.kind) {
@@ -121,13 +137,18 @@ export function simulate(
         case 'exclusive':
           current = chooseBranch(node, { data: caseData, applicant: { ...applicant } });
           break;
-        case 'parallel':
+        case 'parallel': {
+          // Every branch is predicted as far as it is known; the join only when all of them reach it.
+          let open = false;
           for (const branch of node.branches) {
             const reached = walk(branch, node.join);
-            if (reached !== 'stop') return reached;
+            if (reached === 'undecided') open = true;
+            else if (reached !== 'stop') return reached;
           }
+          if (open) return 'undecided';
           current = node.join;
           break;
+        }
         default:
           current = node.next;
       }
@@ -146,12 +167,16 @@ export function simulate(
       return steps;
     }
     const joins = new Map<string, { id: string; stack: string[] }>();
+    let open = false;
     for (const frontier of frontiers.filter((f) => f.stack.length === depth)) {
       const split = nodes.get(parseScopeId(frontier.stack.at(-1)!).splitId);
       if (split?.kind !== 'parallel') return steps;
-      if (walk(frontier.id, split.join) !== 'stop') return steps;
+      const reached = walk(frontier.id, split.join);
+      if (reached === 'undecided') open = true;
+      else if (reached !== 'stop') return steps;
       joins.set(split.join, { id: split.join, stack: frontier.stack.slice(0, -1) });
     }
+    if (open) return steps;
     const shallower = frontiers.filter((f) => f.stack.length < depth && !joins.has(f.id));
     frontiers = [...shallower, ...joins.values()];
   }

@@ -153,6 +153,11 @@ export interface TimerNode extends NodeBase {
 export interface NoticeNode extends NodeBase {
   kind: 'notice';
   duration: DurationText;
+  /**
+   * Case data keys shown on the notice board to members of the applicant's unit, beside the masked
+   * name, the unit and the end date; nothing else of the case is shown (ADR 019).
+   */
+  publicFields?: string[];
   onObjection: string;
   next: string;
 }

@@ -15,7 +15,42 @@ export interface ValidateOptions {
 export function nodeIssues(def: ProcessDefinition, opts: ValidateOptions): ValidationIssue[] {
   const issues: ValidationIssue[] = formIssues(def.form, undefined);
   for (const node of def.nodes) issues.push(...checkNode(node, opts));
+  issues.push(...noticeFieldIssues(def));
   return issues;
+}
+
+/** A notice may publish only fields the process collects and that are not household data (ADR 019). */
+function noticeFieldIssues(def: ProcessDefinition): ValidationIssue[] {
+  const fields = [
+    ...def.form,
+    ...def.nodes.flatMap((n) => ('form' in n && Array.isArray(n.form) ? n.form : [])),
+  ];
+  return def.nodes.flatMap((node) => {
+    if (node.kind !== 'notice') return [];
+    const label = stepLabel(node);
+    return (node.publicFields ?? []).flatMap((key) => {
+      const found = fields.filter((f) => f.key === key);
+      if (found.length === 0)
+        return [
+          issue(
+            'notice-field-not-public',
+            `${label.zh} 公示的字段 ${key} 不是本流程填写的字段。`,
+            `${label.en} shows the field "${key}", which no form of this process collects.`,
+            node.id,
+          ),
+        ];
+      if (found.some((f) => f.sensitive || f.revealOnly))
+        return [
+          issue(
+            'notice-field-not-public',
+            `${label.zh} 不能公示家庭敏感信息（${key}）。`,
+            `${label.en} may not show household data ("${key}") on the notice board.`,
+            node.id,
+          ),
+        ];
+      return [];
+    });
+  });
 }
 
 function checkNode(node: ProcessNode, opts: ValidateOptions): ValidationIssue[] {

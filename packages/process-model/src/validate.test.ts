@@ -131,6 +131,12 @@ describe('validateDefinition', () => {
     expect(codes(single)).toEqual(['invalid-quorum']);
   });
 
+  it('lets a notice publish only collected fields that are not household data (ADR 019)', () => {
+    expect(validateDefinition(edit('notice', { publicFields: ['level', 'reason'] }), opts).ok).toBe(true);
+    expect(codes(edit('notice', { publicFields: ['householdIncome'] }))).toEqual(['notice-field-not-public']);
+    expect(codes(edit('notice', { publicFields: ['nowhere'] }))).toEqual(['notice-field-not-public']);
+  });
+
   it('checks service actions, compensations and sub-process keys against the registries', () => {
     expect(codes(richExampleDefinition, { serviceActions: ['payment.disburse'], processKeys: [] })).toEqual([
       'unknown-compensation-action',

@@ -8,6 +8,7 @@ import {
 } from '@unionflow/process-model';
 import type { CaseActivities } from '@unionflow/workflows';
 import { type Kysely, sql } from 'kysely';
+import { recordProjectionLag } from '../observability/projection-lag';
 import { builtInActions, type ServiceAction } from '../services/registry';
 import { closeParkedCase, failingForGood, setAttention } from './attention';
 import { onOrgLine } from './org-line';
@@ -140,7 +141,11 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       return admins(user.path);
     },
     fallbackAssignees: ({ policy, applicant }) => fallbackFor(policy, applicant),
-    project: (p) => failingForGood(() => project(db, p)),
+    project: (p) =>
+      failingForGood(async () => {
+        await project(db, p);
+        recordProjectionLag(p.case.updatedAt);
+      }),
     setAttention: (input) => setAttention(db, input),
     closeParkedCase: (input) => closeParkedCase(db, input),
     async loadDefinition(processKey) {

@@ -61,19 +61,50 @@ describe('applicant actions', () => {
     expect(err.cause?.type).toBe('Conflict');
   });
 
-  it('urges the holders at most once an hour', async () => {
-    const c = await h.start(def('urge', [review('r1', lina, 'end'), end]), { title: 'u' });
+  it('urges the holders of a step once a day, and the next step at once (催办)', async () => {
+    const wangfang = { kind: 'user', username: 'wangfang' } as const;
+    const c = await h.start(def('urge', [review('r1', lina, 'r2'), review('r2', wangfang, 'end'), end]), {
+      title: 'u',
+    });
+    const urgedUsers = async () =>
+      (
+        await h.db
+          .selectFrom('notifications')
+          .select('user_id')
+          .where('case_id', '=', c.caseId)
+          .where('type', '=', 'urged')
+          .orderBy('created_at')
+          .execute()
+      ).map((n) => n.user_id);
     await h.applicant(c.caseId, { actorId: 'u-zhangwei', action: 'urge' });
-    const urged = await h.db
-      .selectFrom('notifications')
-      .select('user_id')
-      .where('case_id', '=', c.caseId)
-      .where('type', '=', 'urged')
-      .execute();
-    expect(urged.map((n) => n.user_id)).toEqual(['u-lina']);
+    expect(await urgedUsers()).toEqual(['u-lina']);
     const again = await h.applicant(c.caseId, { actorId: 'u-zhangwei', action: 'urge' }).catch((e) => e);
     expect(again.cause?.type).toBe('Conflict');
-    expect(again.cause?.message).toMatch(/once an hour/);
+    expect(again.cause?.message).toMatch(/今天已催办过.* \/ This step was urged in the last day/);
+
+    // The case moves on: the next step's holder may be urged straight away, once.
+    const t = await first(c.caseId);
+    await h.decide(c.caseId, { taskId: t.id, actorId: 'u-lina', action: 'approve' });
+    await h.applicant(c.caseId, { actorId: 'u-zhangwei', action: 'urge' });
+    expect(await urgedUsers()).toEqual(['u-lina', 'u-wangfang']);
+    expect((await h.timelineTypes(c.caseId)).filter((type) => type === 'urged')).toHaveLength(2);
+    const third = await h.applicant(c.caseId, { actorId: 'u-zhangwei', action: 'urge' }).catch((e) => e);
+    expect(third.cause?.type).toBe('Conflict');
+  });
+
+  it('does not urge when the case waits on the applicant alone', async () => {
+    const c = await h.start(def('urge-own', [review('r1', lina, 'end'), end]), { title: 'u' });
+    const t = await first(c.caseId);
+    await h.decide(c.caseId, {
+      taskId: t.id,
+      actorId: 'u-lina',
+      action: 'return',
+      to: 'applicant',
+      comment: '补材料',
+    });
+    const refused = await h.applicant(c.caseId, { actorId: 'u-zhangwei', action: 'urge' }).catch((e) => e);
+    expect(refused.cause?.type).toBe('Conflict');
+    expect(refused.cause?.message).toMatch(/没有其他人在办理/);
   });
 });
 

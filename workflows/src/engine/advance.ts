@@ -29,7 +29,10 @@ export async function advance(ctx: EngineContext, fx: Effects): Promise<void> {
     if (!token) return;
     await enterNode(ctx, fx, token, ctx.node(token.nodeId));
   }
-  throw new EngineError('Invalid', 'The process loops without waiting for anyone; check the definition.');
+  throw new EngineError(
+    'Invalid',
+    '流程在没有任何人办理的情况下循环，请检查流程设计 / The process loops without waiting for anyone; check the definition.',
+  );
 }
 
 async function enterNode(ctx: EngineContext, fx: Effects, token: Token, node: ProcessNode): Promise<void> {
@@ -165,11 +168,19 @@ async function enterApproval(
 
 function enterJoin(ctx: EngineContext, token: Token, joinId: string, next: string): void {
   const branchScope = token.scope[token.scope.length - 1];
-  if (!branchScope) throw new EngineError('Invalid', `Join "${joinId}" reached outside a parallel block.`);
+  if (!branchScope)
+    throw new EngineError(
+      'Invalid',
+      `汇合节点「${joinId}」不在并行分支内 / Join "${joinId}" reached outside a parallel block.`,
+    );
   const [splitId] = branchScope.split('#') as [string];
   const parentScope = token.scope.slice(0, -1);
   const split = ctx.node(splitId);
-  if (split.kind !== 'parallel') throw new EngineError('Invalid', `Join "${joinId}" has no parallel split.`);
+  if (split.kind !== 'parallel')
+    throw new EngineError(
+      'Invalid',
+      `汇合节点「${joinId}」没有对应的并行分支 / Join "${joinId}" has no parallel split.`,
+    );
   const key = joinKey(parentScope, splitId);
   const arrived = ctx.state.joins[key] ?? [];
   if (!arrived.includes(branchScope)) arrived.push(branchScope);

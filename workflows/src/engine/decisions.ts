@@ -12,23 +12,24 @@ import type { StepRun } from './state';
 
 function findOpenTask(ctx: EngineContext, taskId: string): { task: TaskRecord; run: StepRun } {
   const task = ctx.state.tasks.find((t) => t.id === taskId);
-  if (!task) throw new EngineError('NotFound', 'This task does not exist in the case.');
+  if (!task)
+    throw new EngineError('NotFound', '此案件中没有这项待办 / This task does not exist in the case.');
   if (task.status === 'completed' || task.status === 'cancelled') {
     throw new EngineError(
       'Conflict',
-      'This task has already been decided or withdrawn; refresh to see the case as it is now.',
+      '此待办已被处理或撤回，请刷新查看案件的最新状态 / This task has already been decided or withdrawn; refresh to see the case as it is now.',
     );
   }
   const run = ctx.state.steps.find((s) => s.taskIds.includes(taskId));
-  if (!run) throw new EngineError('Conflict', 'This task is no longer active.');
+  if (!run) throw new EngineError('Conflict', '此待办已不再有效 / This task is no longer active.');
   return { task, run };
 }
 
 function assertHolder(_ctx: EngineContext, task: TaskRecord, actorId: string): void {
   if (!task.candidateIds.includes(actorId))
-    throw new EngineError('Forbidden', 'You are not an assignee of this task.');
+    throw new EngineError('Forbidden', '你不是这项待办的办理人 / You are not an assignee of this task.');
   if (task.status === 'claimed' && task.assigneeId !== actorId) {
-    throw new EngineError('Conflict', 'Another reviewer has claimed this task.');
+    throw new EngineError('Conflict', '这项待办已被其他审批人认领 / Another reviewer has claimed this task.');
   }
 }
 
@@ -37,8 +38,13 @@ function takeData(ctx: EngineContext, task: TaskRecord, data: Record<string, unk
   const values = data ?? {};
   const allowed = new Set(task.form.map((f) => f.key));
   const unknown = Object.keys(values).filter((k) => !allowed.has(k));
-  if (unknown.length > 0)
-    throw new EngineError('Invalid', `This step does not collect: ${unknown.join(', ')}.`);
+  if (unknown.length > 0) {
+    // Named as the reader knows them: the start form's labels, not the data keys.
+    const label = (key: string) => ctx.state.definition.form.find((f) => f.key === key)?.label;
+    const zh = unknown.map((k) => label(k)?.zh ?? k).join('、');
+    const en = unknown.map((k) => label(k)?.en ?? label(k)?.zh ?? k).join(', ');
+    throw new EngineError('Invalid', `此步骤不填写：${zh} / This step does not collect: ${en}.`);
+  }
   const problems = checkFormData(task.form, values, ctx.state.data);
   if (problems.length > 0) throw new EngineError('Invalid', problems.join(' '));
   if (Object.keys(values).length > 0) {
@@ -180,7 +186,7 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
   if (task.kind !== 'approval')
     throw new EngineError(
       'Invalid',
-      'This is an applicant task; the applicant completes it by supplementing.',
+      '这是申请人的待办，由申请人补充材料后完成 / This is an applicant task; the applicant completes it by supplementing.',
     );
   ctx.state.firstDecisionAt ??= ctx.now().getTime();
   recordSelfDecision(ctx, node, input);
@@ -195,7 +201,10 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
       return;
     case 'return':
       if (!target)
-        throw new EngineError('Invalid', 'Say where to return the case: "applicant" or an earlier step.');
+        throw new EngineError(
+          'Invalid',
+          '请选择退回到哪里：申请人或之前的某个步骤 / Say where to return the case: "applicant" or an earlier step.',
+        );
       await returnTo(ctx, fx, run, target, input.actorId, input.comment);
       return;
     case 'comment':
@@ -203,8 +212,10 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
       return;
     case 'transfer':
     case 'delegate': {
-      if (!target) throw new EngineError('Invalid', 'Say who should take the task over.');
-      if (target === input.actorId) throw new EngineError('Invalid', 'You cannot hand a task to yourself.');
+      if (!target)
+        throw new EngineError('Invalid', '请选择由谁接手这项待办 / Say who should take the task over.');
+      if (target === input.actorId)
+        throw new EngineError('Invalid', '不能把待办交给自己 / You cannot hand a task to yourself.');
       reassign(ctx, task, input.actorId, target, input.action === 'delegate' ? input.actorId : task.returnTo);
       const qi = run.queue.indexOf(input.actorId);
       if (input.action === 'transfer' && qi >= 0) run.queue[qi] = target;
@@ -217,9 +228,9 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
       return;
     }
     case 'add-signer': {
-      if (!target) throw new EngineError('Invalid', 'Say who should also sign.');
+      if (!target) throw new EngineError('Invalid', '请选择加签人 / Say who should also sign.');
       if (run.queue.includes(target) || task.candidateIds.includes(target))
-        throw new EngineError('Conflict', 'That person already signs this step.');
+        throw new EngineError('Conflict', '此人已是本步骤的审批人 / That person already signs this step.');
       ctx.record('signer-added', {
         node,
         actorId: input.actorId,
@@ -246,14 +257,19 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
       return;
     }
     case 'remove-signer': {
-      if (!target) throw new EngineError('Invalid', 'Say which pending signer to remove.');
+      if (!target)
+        throw new EngineError('Invalid', '请选择要减签的审批人 / Say which pending signer to remove.');
       const pending = ctx
         .openTasks()
         .find((t) => run.taskIds.includes(t.id) && t.candidateIds.includes(target) && t.id !== task.id);
       const queued = run.queue.indexOf(target) >= run.approvals.length;
       if (!pending && !queued)
-        throw new EngineError('Conflict', 'That person has no pending signature on this step.');
-      if (run.required - 1 < 1) throw new EngineError('Invalid', 'A step needs at least one signer.');
+        throw new EngineError(
+          'Conflict',
+          '此人在本步骤没有待审批的签字 / That person has no pending signature on this step.',
+        );
+      if (run.required - 1 < 1)
+        throw new EngineError('Invalid', '每个步骤至少需要一名审批人 / A step needs at least one signer.');
       if (pending) ctx.closeTask(pending, 'cancelled', 'removed');
       run.queue = run.queue.filter((u) => u !== target);
       run.required -= 1;
@@ -269,7 +285,10 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
     default: {
       // A catalog action without a handler does not compile: `action` is `never` here.
       const unhandled: never = input.action;
-      throw new EngineError('Invalid', `Unknown action: ${String(unhandled)}.`);
+      throw new EngineError(
+        'Invalid',
+        `未知的操作：${String(unhandled)} / Unknown action: ${String(unhandled)}.`,
+      );
     }
   }
 }
@@ -278,9 +297,9 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
 export function handOver(ctx: EngineContext, input: ReassignInput): void {
   const { task, run } = findOpenTask(ctx, input.taskId);
   if (!task.candidateIds.includes(input.fromUserId))
-    throw new EngineError('Conflict', 'That user does not hold this task.');
+    throw new EngineError('Conflict', '此用户不持有这项待办 / That user does not hold this task.');
   if (task.candidateIds.includes(input.toUserId))
-    throw new EngineError('Conflict', 'The new holder already holds this task.');
+    throw new EngineError('Conflict', '新的办理人已持有这项待办 / The new holder already holds this task.');
   const candidateIds = task.candidateIds.map((c) => (c === input.fromUserId ? input.toUserId : c));
   const original = task.onBehalfOf[input.fromUserId] ?? input.fromUserId;
   const onBehalfOf = { ...task.onBehalfOf, [input.toUserId]: original };
@@ -305,18 +324,21 @@ export function handOver(ctx: EngineContext, input: ReassignInput): void {
 export function claim(ctx: EngineContext, input: ClaimInput): void {
   const { task, run } = findOpenTask(ctx, input.taskId);
   if (!task.candidateIds.includes(input.actorId))
-    throw new EngineError('Forbidden', 'You are not a candidate for this task.');
+    throw new EngineError('Forbidden', '你不是这项待办的候选办理人 / You are not a candidate for this task.');
   const node = ctx.node(run.nodeId);
   if (input.release) {
     if (task.assigneeId !== input.actorId || task.status !== 'claimed')
-      throw new EngineError('Conflict', 'You have not claimed this task.');
+      throw new EngineError('Conflict', '你尚未认领这项待办 / You have not claimed this task.');
     ctx.saveTask({ ...task, status: 'open', assigneeId: null });
     ctx.record('released', { node, actorId: input.actorId });
     return;
   }
   if (task.status === 'claimed') {
     if (task.assigneeId === input.actorId) return;
-    throw new EngineError('Conflict', 'Another reviewer has already claimed this task.');
+    throw new EngineError(
+      'Conflict',
+      '这项待办已被其他审批人认领 / Another reviewer has already claimed this task.',
+    );
   }
   ctx.saveTask({ ...task, status: 'claimed', assigneeId: input.actorId });
   ctx.record('claimed', { node, actorId: input.actorId });

@@ -10,9 +10,15 @@ export function migrate(ctx: EngineContext, input: MigrationInput): void {
   const state = ctx.state;
   const target = input.definition;
   if (target.key !== state.definition.key)
-    throw new EngineError('Invalid', `Version ${target.version} belongs to another process.`);
+    throw new EngineError(
+      'Invalid',
+      `版本 ${target.version} 属于另一个流程 / Version ${target.version} belongs to another process.`,
+    );
   if (target.version === state.definition.version)
-    throw new EngineError('Conflict', `The case already runs on version ${target.version}.`);
+    throw new EngineError(
+      'Conflict',
+      `此案件已在版本 ${target.version} 上运行 / The case already runs on version ${target.version}.`,
+    );
   const missing: string[] = [];
   const check = (nodeId: string) => {
     if (nodeId === APPLICANT_STEP) return;
@@ -23,9 +29,16 @@ export function migrate(ctx: EngineContext, input: MigrationInput): void {
   for (const token of state.tokens) check(token.nodeId);
   for (const step of state.done) check(step.nodeId);
   if (missing.length > 0) {
+    // Named by the steps' names, which is what the admin sees in the designer.
+    const steps = [...new Set(missing)].map((id) => ({
+      id,
+      name: state.definition.nodes.find((n) => n.id === id)?.name,
+    }));
+    const zh = steps.map((s) => s.name?.zh ?? s.id).join('、');
+    const en = steps.map((s) => s.name?.en ?? s.name?.zh ?? s.id).join(', ');
     throw new EngineError(
       'Conflict',
-      `Version ${target.version} has no matching step for ${[...new Set(missing)].join(', ')}; the case cannot move there now.`,
+      `版本 ${target.version} 中没有与「${zh}」对应的步骤，此案件暂不能迁移 / Version ${target.version} has no step matching "${en}"; the case cannot move there now.`,
     );
   }
   const from = state.definition.version;
@@ -37,7 +50,11 @@ export function migrate(ctx: EngineContext, input: MigrationInput): void {
 /** Runs every failed service step of the case again. */
 export function retryServices(ctx: EngineContext, fx: Effects, input: RetryServiceInput): void {
   const failed = Object.entries(ctx.state.failedServices ?? {});
-  if (failed.length === 0) throw new EngineError('Conflict', 'No automatic step of this case has failed.');
+  if (failed.length === 0)
+    throw new EngineError(
+      'Conflict',
+      '此案件没有失败的自动步骤 / No automatic step of this case has failed.',
+    );
   for (const [tokenId, { nodeId }] of failed) {
     const token = ctx.token(tokenId);
     if (!token) continue;

@@ -71,7 +71,7 @@ export async function returnTo(
 ): Promise<void> {
   const current = ctx.token(run.tokenId);
   const fromNode = ctx.node(run.nodeId);
-  if (!current) throw new EngineError('Conflict', 'This step is no longer active.');
+  if (!current) throw new EngineError('Conflict', '此步骤已不再有效 / This step is no longer active.');
   if (target === 'applicant' || target === APPLICANT_STEP) {
     clearScope(ctx, fx, []);
     await compensateSteps(ctx, fx, () => false);
@@ -102,7 +102,7 @@ export async function returnTo(
   if (!targetStep)
     throw new EngineError(
       'Invalid',
-      `The case can only go back to a step it has already passed; "${target}" is not one.`,
+      `只能退回到案件已经过的步骤，「${ctx.state.definition.nodes.find((n) => n.id === target)?.name.zh ?? target}」不是 / The case can only go back to a step it has already passed; "${target}" is not one.`,
     );
   const common = commonPrefix(current.scope, targetStep.scope);
   clearScope(ctx, fx, common);

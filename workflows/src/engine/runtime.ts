@@ -54,7 +54,8 @@ export class EngineContext {
       };
     }
     const node = this.state.definition.nodes.find((n) => n.id === id);
-    if (!node) throw new EngineError('Invalid', `The definition has no node "${id}".`);
+    if (!node)
+      throw new EngineError('Invalid', `流程中没有节点「${id}」 / The definition has no node "${id}".`);
     return node;
   }
 

@@ -72,6 +72,8 @@ export interface EngineState {
   processed: Record<string, { ok: true } | { ok: false; type: string; message: string }>;
   processedOrder: string[];
   lastUrgeAt: number | null;
+  /** When the applicant last urged, and which open steps (sorted node ids) that reached. */
+  lastUrge?: { at: number; steps: string };
   firstDecisionAt: number | null;
   lastDeciderId: string | null;
 }

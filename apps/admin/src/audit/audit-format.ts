@@ -23,6 +23,7 @@ export const AUDIT_TYPES = [
   'case-ended',
   'migrated',
   'field-revealed',
+  'anonymous-objection',
 ] as const;
 
 /**

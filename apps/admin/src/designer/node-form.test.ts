@@ -1,4 +1,4 @@
-import type { ApprovalNode } from '@unionflow/process-model';
+import type { ApprovalNode, NoticeNode } from '@unionflow/process-model';
 import { describe, expect, it } from 'vitest';
 import { fromNodeForm, NEVER_SELF, toNodeForm } from './node-form';
 
@@ -22,5 +22,35 @@ describe('the applicant-is-approver setting in the step panel', () => {
     const values = { ...toNodeForm(step), applicantIsApprover: 'superior' };
     expect(fromNodeForm(step, values)).toMatchObject({ applicantIsApprover: 'superior' });
     expect(toNodeForm({ ...step, applicantIsApprover: 'self' }).applicantIsApprover).toBe('self');
+  });
+});
+
+describe('what a notice publishes (ADR 019)', () => {
+  const notice: NoticeNode = {
+    id: 'exit-notice',
+    kind: 'notice',
+    name: { zh: '退档公示' },
+    duration: '7d',
+    publicFields: ['level'],
+    onObjection: 'review',
+    next: 'end',
+  };
+
+  it('keeps the public fields through an unrelated edit, and writes a new choice', () => {
+    expect(fromNodeForm(notice, { ...toNodeForm(notice), duration: '5d' })).toMatchObject({
+      duration: '5d',
+      publicFields: ['level'],
+    });
+    expect(
+      fromNodeForm(notice, { ...toNodeForm(notice), publicFields: ['level', 'causeCategory'] }),
+    ).toMatchObject({
+      publicFields: ['level', 'causeCategory'],
+    });
+  });
+
+  it('drops the key when every field is removed', () => {
+    expect(fromNodeForm(notice, { ...toNodeForm(notice), publicFields: [] })).not.toHaveProperty(
+      'publicFields',
+    );
   });
 });

@@ -64,6 +64,12 @@ function deadlineFrom(raw: Partial<Deadline> | undefined): Deadline | undefined 
   };
 }
 
+function publicFieldsFrom(raw: unknown, before: string[] | undefined): string[] | undefined {
+  if (raw === undefined) return before;
+  const keys = Array.isArray(raw) ? raw.map(String).filter(Boolean) : [];
+  return keys.length > 0 ? keys : undefined;
+}
+
 function fieldsFrom(raw: unknown): FormField[] {
   if (!Array.isArray(raw)) return [];
   return raw
@@ -120,13 +126,18 @@ export function fromNodeForm(before: ProcessNode, values: NodeFormValues): Proce
       ) as ProcessNode;
     case 'timer':
       return { ...base, kind: 'timer', duration: String(values.duration ?? before.duration) } as ProcessNode;
-    case 'notice':
-      return {
+    case 'notice': {
+      const node = {
         ...base,
-        kind: 'notice',
+        kind: 'notice' as const,
         duration: String(values.duration ?? before.duration),
         onObjection: String(values.onObjection ?? before.onObjection),
-      } as ProcessNode;
+        // Cleared to none, the key goes: the board then shows the name, unit and end date only (ADR 019).
+        publicFields: publicFieldsFrom(values.publicFields, before.publicFields),
+      };
+      if (!node.publicFields) delete node.publicFields;
+      return node as ProcessNode;
+    }
     case 'end':
       return { ...base, kind: 'end', outcome: String(values.outcome ?? before.outcome) } as ProcessNode;
     case 'service':

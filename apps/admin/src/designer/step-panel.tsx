@@ -24,6 +24,17 @@ function isJson(text: unknown): boolean {
   }
 }
 
+/** Fields a notice may publish: every field the process collects, except household (sensitive) data. */
+function publicFieldOptions(def: ProcessDefinition, text: (t: { zh: string; en?: string }) => string) {
+  const steps = def.nodes.flatMap((n) => ('form' in n && Array.isArray(n.form) ? n.form : []));
+  const seen = new Set<string>();
+  return [...def.form, ...steps].flatMap((f) => {
+    if (f.sensitive || f.revealOnly || seen.has(f.key)) return [];
+    seen.add(f.key);
+    return [{ value: f.key, label: `${text(f.label) || f.key} (${f.key})` }];
+  });
+}
+
 /** The side panel for one step: assignees, mode, deadline, form fields, or the step kind's own settings. */
 export function StepPanel({
   def,
@@ -206,6 +217,19 @@ export function StepPanel({
           {node.kind === 'notice' && (
             <Form.Item name="onObjection" label={t('admin.panel.onObjection')}>
               <Select options={targets} />
+            </Form.Item>
+          )}
+          {node.kind === 'notice' && (
+            <Form.Item
+              name="publicFields"
+              label={t('admin.panel.publicFields')}
+              extra={t('admin.panel.publicFieldsHelp')}
+            >
+              <Select
+                mode="multiple"
+                options={publicFieldOptions(def, text)}
+                data-testid="notice-public-fields"
+              />
             </Form.Item>
           )}
           {node.kind === 'end' && (

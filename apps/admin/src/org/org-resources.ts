@@ -109,6 +109,8 @@ export const orgResources = {
         'definition-published': '发布流程',
         'definition-retired': '停用流程',
         'field-revealed': '查看敏感信息',
+        // Who objected anonymously to a notice: kept only here (ADR 019).
+        'anonymous-objection': '匿名异议（提出人）',
       },
     },
   },
@@ -228,6 +230,7 @@ export const orgResources = {
         'definition-published': 'Process published',
         'definition-retired': 'Process retired',
         'field-revealed': 'Sensitive field shown',
+        'anonymous-objection': 'Anonymous objection (who made it)',
       },
     },
   },

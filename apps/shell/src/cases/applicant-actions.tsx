@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CaseDetailDto } from '@unionflow/contracts';
-import { ActionKeys, ApiError, type ApplicantAction, api, ProblemAlert } from '@unionflow/ui';
-import { App, Button, Flex, Form, Input, Modal, Popconfirm } from 'antd';
+import { ActionKeys, ApiError, type ApplicantAction, api, formatDateTime, ProblemAlert } from '@unionflow/ui';
+import { App, Button, Flex, Form, Input, Modal, Popconfirm, Tooltip } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { urgeState } from './urge-state';
 
 const DONE_MESSAGE: Record<ApplicantAction, string> = {
   withdraw: 'applicant.withdrawn',
@@ -54,6 +55,7 @@ export function ApplicantActions({ detail, isApplicant }: { detail: CaseDetailDt
   });
 
   const notice = underNotice(detail);
+  const urge = urgeState(detail);
   if (detail.status !== 'running' || (!isApplicant && !notice)) return null;
 
   return (
@@ -61,13 +63,22 @@ export function ApplicantActions({ detail, isApplicant }: { detail: CaseDetailDt
       <Flex gap={8} wrap>
         {isApplicant && (
           <>
-            <Button
-              onClick={() => act.mutate({ action: 'urge' })}
-              loading={act.isPending && act.variables?.action === 'urge'}
-              data-testid="case-urge"
-            >
-              {t('applicant.urge')}
-            </Button>
+            {urge.kind === 'ready' && (
+              <Button
+                onClick={() => act.mutate({ action: 'urge' })}
+                loading={act.isPending && act.variables?.action === 'urge'}
+                data-testid="case-urge"
+              >
+                {t('applicant.urge')}
+              </Button>
+            )}
+            {urge.kind === 'urged' && (
+              <Tooltip title={t('applicant.urgeAgainAt', { time: formatDateTime(urge.againAt) })}>
+                <Button disabled data-testid="case-urged">
+                  {t('applicant.urgedToday')}
+                </Button>
+              </Tooltip>
+            )}
             <Button onClick={() => setAsking('supplement')} data-testid="case-supplement">
               {t('applicant.supplement')}
             </Button>

@@ -22,6 +22,9 @@ export function CaseTimeline({ events }: { events: TimelineEventDto[] }) {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               <DateTime value={e.at} />
               {e.actor ? ` · ${e.actor.displayName}` : ''}
+              {!e.actor && (e.data as { anonymous?: unknown } | null)?.anonymous === true
+                ? ` · ${t('notices.anonymousObjector')}`
+                : ''}
               {e.onBehalfOf ? ` (${t('timeline.onBehalfOf', { name: e.onBehalfOf.displayName })})` : ''}
             </Typography.Text>
             {e.comment ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.comment}</div> : null}

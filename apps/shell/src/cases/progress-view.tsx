@@ -2,7 +2,7 @@ import type { CaseDetailDto } from '@unionflow/contracts';
 import { DateTime, useLocalText } from '@unionflow/ui';
 import { Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { buildProgress, estimateFinish } from './progress';
+import { buildProgress, estimateFinish, runningClocks } from './progress';
 
 const STATUS = { done: 'finish', current: 'process', next: 'wait' } as const;
 
@@ -12,6 +12,7 @@ export function ProgressView({ detail }: { detail: CaseDetailDto }) {
   const text = useLocalText();
   const steps = buildProgress(detail);
   const finish = estimateFinish(detail);
+  const clocks = runningClocks(detail);
   const current = steps.filter((s) => s.state === 'current');
   const holders = current.flatMap((s) => s.people.map((p) => p.displayName)).join('、');
   const due = detail.tasks
@@ -29,6 +30,12 @@ export function ProgressView({ detail }: { detail: CaseDetailDto }) {
               <DateTime value={due} />
             </div>
           ) : null}
+          {clocks.map((clock) => (
+            <div key={clock.nodeId} data-testid="progress-clock">
+              {t('progress.clock', { step: text(clock.name) || t('cases.waiting'), date: '' })}
+              <DateTime value={clock.until} />
+            </div>
+          ))}
           <Typography.Text strong>
             {finish ? (
               <>
@@ -54,7 +61,13 @@ export function ProgressView({ detail }: { detail: CaseDetailDto }) {
               {t(s.state === 'current' && s.people.length === 0 ? 'cases.waiting' : `cases.${s.state}`)}
               {s.people.length ? ` · ${s.people.map((p) => p.displayName).join('、')}` : ''}
               {s.state === 'next' && s.due ? ` · ${t('inbox.due')} ${s.due}` : ''}
-              {s.state !== 'next' && s.at ? (
+              {s.until ? (
+                <>
+                  {` · ${t('progress.until', { date: '' })}`}
+                  <DateTime value={s.until} />
+                </>
+              ) : null}
+              {s.state !== 'next' && !s.until && s.at ? (
                 <>
                   {' · '}
                   <DateTime value={s.at} />

@@ -1,6 +1,6 @@
 import type { CaseDetailDto, TaskDto } from '@unionflow/contracts';
 import { describe, expect, it } from 'vitest';
-import { buildProgress, durationMs, estimateFinish, holdersOf } from './progress';
+import { buildProgress, durationMs, estimateFinish, holdersOf, runningClocks } from './progress';
 
 const lina = { id: 'u2', username: 'lina', displayName: '李娜' };
 const wangfang = { id: 'u3', username: 'wangfang', displayName: '王芳' };
@@ -157,5 +157,39 @@ describe('estimateFinish', () => {
   it('reads durations', () => {
     expect(durationMs('4h')).toBe(4 * 3_600_000);
     expect(durationMs('soon')).toBeNull();
+  });
+});
+
+describe('runningClocks', () => {
+  it('shows a clock running beside an open task (the 15-day mediation limit) with its end', () => {
+    const clock = (type: string, at: string, fireAt?: string) => ({
+      id: `${type}-${at}`,
+      at,
+      type,
+      actor: null,
+      onBehalfOf: null,
+      nodeId: 'limit-warning-wait',
+      stepName: { zh: '法定期限（预警前）' },
+      comment: null,
+      data: fireAt ? { fireAt } : {},
+    });
+    const started = clock('timer-started', '2025-03-01T01:00:00Z', '2025-03-13T01:00:00Z');
+    const detail = { ...base, timeline: [...base.timeline, started] };
+    expect(runningClocks(detail)).toEqual([
+      {
+        nodeId: 'limit-warning-wait',
+        name: { zh: '法定期限（预警前）' },
+        startedAt: '2025-03-01T01:00:00Z',
+        until: '2025-03-13T01:00:00Z',
+      },
+    ]);
+    const current = buildProgress(detail).filter((p) => p.state === 'current');
+    expect(current.map((p) => [p.nodeId, p.until])).toEqual([
+      ['review', undefined],
+      ['limit-warning-wait', '2025-03-13T01:00:00Z'],
+    ]);
+    const fired = { ...detail, timeline: [...detail.timeline, clock('timer-fired', '2025-03-13T01:00:01Z')] };
+    expect(runningClocks(fired)).toEqual([]);
+    expect(runningClocks({ ...detail, status: 'completed' })).toEqual([]);
   });
 });

@@ -10,6 +10,34 @@ export interface ProgressStep {
   at: string | null;
   /** A predicted step's deadline, e.g. `3d`. */
   due?: string;
+  /** A running clock's end (a timer such as the 15-day mediation limit): when it fires. */
+  until?: string;
+}
+
+/** A clock the case is running now: a timer step that started and has not fired. */
+export interface RunningClock {
+  nodeId: string;
+  name: { zh: string; en?: string } | null;
+  startedAt: string;
+  until: string;
+}
+
+/**
+ * Timers running now, from the timeline: a `timer-started` event (carrying `fireAt`) with no later
+ * `timer-fired` for its step. They run beside open tasks in a parallel block (the dispute's statutory
+ * limit), so the case shows them even while someone holds a task.
+ */
+export function runningClocks(detail: Pick<CaseDetailDto, 'status' | 'timeline'>): RunningClock[] {
+  if (detail.status !== 'running') return [];
+  const clocks = new Map<string, RunningClock>();
+  for (const e of [...detail.timeline].sort((a, b) => a.at.localeCompare(b.at))) {
+    if (!e.nodeId) continue;
+    const fireAt = (e.data as { fireAt?: unknown } | null)?.fireAt;
+    if (e.type === 'timer-started' && typeof fireAt === 'string')
+      clocks.set(e.nodeId, { nodeId: e.nodeId, name: e.stepName, startedAt: e.at, until: fireAt });
+    else if (e.type === 'timer-fired') clocks.delete(e.nodeId);
+  }
+  return [...clocks.values()].sort((a, b) => a.until.localeCompare(b.until));
 }
 
 const ACTIVE = new Set(['open', 'claimed']);
@@ -65,6 +93,20 @@ export function buildProgress(
       if (entered)
         current.set(nodeId, { nodeId, name: entered.stepName, state: 'current', people: [], at: entered.at });
     }
+  }
+
+  for (const clock of runningClocks(detail)) {
+    const step = current.get(clock.nodeId);
+    if (step) step.until = clock.until;
+    else
+      current.set(clock.nodeId, {
+        nodeId: clock.nodeId,
+        name: clock.name,
+        state: 'current',
+        people: [],
+        at: clock.startedAt,
+        until: clock.until,
+      });
   }
 
   const done = new Map<string, ProgressStep>();

@@ -54,6 +54,8 @@ export const actionResources = {
       withdrawn: '申请已撤回',
       urge: '催办',
       urged: '已提醒当前办理人',
+      urgedToday: '今日已催办',
+      urgeAgainAt: '此步骤今天已催办过，{{time}} 后可再次催办',
       supplement: '补充材料',
       supplemented: '补充内容已提交',
       object: '提出异议',
@@ -63,6 +65,8 @@ export const actionResources = {
     progress: {
       estimate: '预计办结：{{date}}',
       holdsUntil: '{{who}} 办理中，截止 {{date}}',
+      clock: '计时中：{{step}}，到期 {{date}}',
+      until: '至 {{date}}',
       noEstimate: '暂无法预计办结时间（后续环节未设时限，或正在等待）',
     },
     notifications: {
@@ -142,6 +146,8 @@ export const actionResources = {
       withdrawn: 'Application withdrawn',
       urge: 'Urge',
       urged: 'The current holders were reminded',
+      urgedToday: 'Urged today',
+      urgeAgainAt: 'This step was urged in the last day; you can urge again after {{time}}',
       supplement: 'Supply information',
       supplemented: 'Information sent',
       object: 'Object',
@@ -151,6 +157,8 @@ export const actionResources = {
     progress: {
       estimate: 'Estimated finish: {{date}}',
       holdsUntil: '{{who}} holds it until {{date}}',
+      clock: 'Running: {{step}}, ends {{date}}',
+      until: 'until {{date}}',
       noEstimate: 'No finish estimate (later steps have no deadlines, or the case is waiting)',
     },
     notifications: {

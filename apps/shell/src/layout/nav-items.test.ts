@@ -9,7 +9,7 @@ const remotes = [
 
 describe('navigation by role', () => {
   it('shows a member only the personal entries', () => {
-    expect(buildNavItems(['member'], remotes).map((i) => i.key)).toEqual(['inbox', 'mine', 'new']);
+    expect(buildNavItems(['member'], remotes).map((i) => i.key)).toEqual(['inbox', 'mine', 'new', 'notices']);
   });
 
   it('opens department apps matching the roles', () => {

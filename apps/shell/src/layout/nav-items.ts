@@ -31,6 +31,8 @@ export function buildNavItems(roles: string[], remotes: RemoteEntry[]): NavItem[
     { key: 'inbox', path: '/inbox', labelKey: 'nav.inbox', department: false },
     { key: 'mine', path: '/mine', labelKey: 'nav.mine', department: false },
     { key: 'new', path: '/new', labelKey: 'nav.new', department: false },
+    // 公示 is for every member: each sees what is on notice in their own unit.
+    { key: 'notices', path: '/notices', labelKey: 'nav.notices', department: false },
   ];
   // Staff who hold tasks can hand them to a stand-in while away; plain members have none to hand.
   if (roles.some((r) => r !== 'member')) {

@@ -15,6 +15,7 @@ import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageSpinner } from '../layout/page-spinner';
+import { ExistingCaseLink } from './existing-case-link';
 
 /** Pick a process, fill in its start form, submit. `?process=key` preselects one. */
 export function NewCasePage() {
@@ -117,6 +118,7 @@ export function NewCasePage() {
         {start.error ? (
           <div style={{ marginBottom: 12 }}>
             <ProblemAlert error={start.error} />
+            <ExistingCaseLink error={start.error} />
           </div>
         ) : null}
         <DynamicForm

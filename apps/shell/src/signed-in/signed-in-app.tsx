@@ -25,6 +25,7 @@ const DelegationsPage = lazy(() =>
 const AccountPasswordPage = lazy(() =>
   import('../pages/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
+const NoticesPage = lazy(() => import('../pages/notices-page').then((m) => ({ default: m.NoticesPage })));
 const RemotePage = lazy(() => import('../federation/remote-page').then((m) => ({ default: m.RemotePage })));
 
 /**
@@ -54,6 +55,7 @@ export function SignedInApp() {
               <Route path="cases/:id" element={<CaseDetailPage />} />
               <Route path="new" element={<NewCasePage />} />
               <Route path="delegations" element={<DelegationsPage />} />
+              <Route path="notices" element={<NoticesPage />} />
               <Route path="account/password" element={<AccountPasswordPage />} />
               <Route path=":remote/*" element={<RemotePage />} />
               <Route path="*" element={<NotFoundPage />} />

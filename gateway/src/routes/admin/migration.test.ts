@@ -125,7 +125,9 @@ describe('running cases and new versions', () => {
     const refused = await migrate(caseId, 3);
     expect(refused.statusCode).toBe(409);
     expect(refused.headers['content-type']).toContain('application/problem+json');
-    expect(refused.json().detail).toContain('review');
+    expect(refused.json().detail).toMatch(
+      /没有与「基层工会审核」对应的步骤.* \/ .*"Grassroots union review"/,
+    );
     const unchanged = await caseDetail(caseId);
     expect(unchanged.status).toBe('running');
     expect(unchanged.timeline.map((e) => e.type)).not.toContain('migrated');

@@ -140,7 +140,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           tags: ['cases'],
           summary: {
             withdraw: 'Withdraw my case (until the first decision)',
-            urge: 'Remind the current holders (once an hour)',
+            urge: 'Remind the people holding the current step (once per step a day; never the applicant)',
             supplement: 'Supply the information a reviewer asked for',
             object: 'Object to a case under public notice',
           }[action],

@@ -14,12 +14,13 @@ import { CreateDelegationRequest, Delegation, DelegationList } from './schemas';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const MAX_SPAN_MS = 5 * 366 * 24 * 3600_000;
+const FIELD_LABELS: Record<string, string> = { startsAt: '开始时间', endsAt: '结束时间' };
 
 function parseTime(value: string | undefined | null, field: string): Date | null {
   if (value === undefined || value === null) return null;
   const t = new Date(value);
   if (Number.isNaN(t.getTime()))
-    throw unprocessable(`${field} is not a valid time`, [
+    throw unprocessable(`${FIELD_LABELS[field] ?? field}不是有效的时间 / ${field} is not a valid time`, [
       { path: `body.${field}`, message: 'is not a valid time' },
     ]);
   return t;

@@ -67,7 +67,8 @@ export const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
       const body = request.body as unknown;
-      if (!Buffer.isBuffer(body) || body.length === 0) throw badRequest('The upload is empty.');
+      if (!Buffer.isBuffer(body) || body.length === 0)
+        throw badRequest('上传的文件是空的 / The upload is empty.');
       if (!contentMatches(type, body))
         throw badRequest(
           `The file's content is not ${type}; upload JPEG, PNG, WebP or PDF files as they are.`,

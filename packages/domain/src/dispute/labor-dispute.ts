@@ -26,9 +26,10 @@ function referral(id: string, reason: string, end: string) {
 }
 
 /**
- * 劳动争议诉调对接. After intake the case splits in two: the mediation itself, and the statutory limit
- * (Labour Dispute Mediation and Arbitration Law art. 14: no agreement within 15 days of the request
- * and either party may go to arbitration). Whichever branch ends first ends the case; the limit
+ * 劳动争议诉调对接. From the moment the request is received the case runs in two branches: intake and
+ * the mediation itself, and the statutory limit (Labour Dispute Mediation and Arbitration Law art. 14:
+ * no agreement within 15 days of the day the request was received, and either party may go to
+ * arbitration), so the days intake takes count against the limit. Whichever branch ends first ends the case; the limit
  * branch checks for a signed settlement before it refers anything. The two timers add up to the
  * 15-day limit and the first one is the warning point, so both live in the definition.
  */
@@ -65,8 +66,15 @@ export const laborDispute: ProcessDefinition = {
     field('amountClaimedFen', '请求金额（元）', 'Amount claimed (yuan)', 'money', { required: true, min: 0 }),
     field('evidence', '证据材料', 'Evidence', 'file'),
   ],
-  start: 'intake',
+  start: 'mediation',
   nodes: [
+    {
+      id: 'mediation',
+      kind: 'parallel',
+      name: text('调解与法定期限', 'Mediation and the statutory limit'),
+      branches: ['intake', 'limit-warning-wait'],
+      join: 'mediation-join',
+    },
     {
       id: 'intake',
       kind: 'approval',
@@ -75,14 +83,7 @@ export const laborDispute: ProcessDefinition = {
       mode: 'single',
       emptyAssignee: 'admin-queue',
       deadline: { due: '5d', remindBefore: '1d', onOverdue: 'remind' },
-      next: 'mediation',
-    },
-    {
-      id: 'mediation',
-      kind: 'parallel',
-      name: text('调解与法定期限', 'Mediation and the statutory limit'),
-      branches: ['consent', 'limit-warning-wait'],
-      join: 'mediation-join',
+      next: 'consent',
     },
     {
       id: 'consent',
@@ -220,7 +221,7 @@ export const laborDispute: ProcessDefinition = {
     {
       id: 'limit-warning-wait',
       kind: 'timer',
-      name: text('法定期限（预警前）', 'Statutory limit until the warning'),
+      name: text('15 日调解期限：第 12 天预警', '15-day limit: warning on day 12'),
       duration: '12d',
       next: 'limit-warning',
     },
@@ -235,7 +236,7 @@ export const laborDispute: ProcessDefinition = {
     {
       id: 'limit-wait',
       kind: 'timer',
-      name: text('法定期限（预警后）', 'Statutory limit after the warning'),
+      name: text('15 日调解期限：第 15 天届满', '15-day limit: ends on day 15'),
       duration: '3d',
       next: 'limit-check',
     },

@@ -243,6 +243,8 @@ export const hardshipCase: ProcessDefinition = {
       kind: 'notice',
       name: text('退档公示', 'Public notice of the exit'),
       duration: '7d',
+      // The board shows the level and the cause of hardship; household details stay private.
+      publicFields: ['level', 'causeCategory'],
       onObjection: 'objection-review',
       next: 'archive',
     },

@@ -7,6 +7,8 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly code: string | undefined;
   readonly errors: ProblemDto['errors'];
+  /** The open case a conflict is about (a household's open file), to link to. */
+  readonly existingCase: ProblemDto['existingCase'];
 
   constructor(problem: {
     status: number;
@@ -14,6 +16,7 @@ export class ApiError extends Error {
     detail: string;
     code?: string;
     errors?: ProblemDto['errors'];
+    existingCase?: ProblemDto['existingCase'];
   }) {
     super(problem.detail || problem.title);
     this.name = 'ApiError';
@@ -22,6 +25,7 @@ export class ApiError extends Error {
     this.detail = problem.detail;
     this.code = problem.code;
     this.errors = problem.errors;
+    this.existingCase = problem.existingCase;
   }
 
   /** True when the request never reached the server. */
@@ -41,6 +45,7 @@ export function toApiError(status: number, statusText: string, body: unknown): A
       detail: String(detail),
       code: p.code,
       errors: p.errors,
+      existingCase: p.existingCase,
     });
   }
   return new ApiError({

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { publishDefinition } from '@unionflow/db';
+import { describe, expect, it } from 'vitest';
+import { hardshipCase, withDurations } from '../../packages/domain/src';
+import { PHONE, signIn, snap } from './support/browser';
+import { choose } from './support/journeys';
+import { useE2eEnvironment } from './support/suite';
+
+const env = useE2eEnvironment();
+
+interface CaseView {
+  id: string;
+  currentNodeIds: string[];
+  tasks: { id: string; nodeId: string; status: string }[];
+  timeline: { type: string; comment: string | null; actor: { username: string } | null }[];
+}
+
+/** Signs a demo user in over HTTP and returns a caller that sends their cookie, CSRF token and a fresh Idempotency-Key. */
+async function apiAs(username: string) {
+  const base = env.platform.baseUrl;
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo1234' }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith('uf_session='));
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+    const key = randomUUID();
+    // The worker bundles its workflows in this process at start-up; the gateway sheds load meanwhile.
+    for (let attempt = 0; ; attempt++) {
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: {
+          cookie: cookie ?? '',
+          'x-csrf-token': csrfToken,
+          'idempotency-key': key,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (res.status === 503 && attempt < 60) {
+        await new Promise((r) => setTimeout(r, 500));
+        continue;
+      }
+      return { status: res.status, body: (await res.json()) as T };
+    }
+  };
+}
+
+type Api = Awaited<ReturnType<typeof apiAs>>;
+
+async function until(api: Api, caseId: string, check: (c: CaseView) => boolean): Promise<CaseView> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { status, body } = await api<CaseView>('GET', `/api/cases/${caseId}`);
+    if (status === 200 && check(body)) return body;
+    if (Date.now() > deadline) throw new Error(`case ${caseId} never got there: ${JSON.stringify(body)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function approve(api: Api, staff: Api, caseId: string, nodeId: string, data: Record<string, unknown>) {
+  const c = await until(staff, caseId, (x) =>
+    x.tasks.some((k) => k.nodeId === nodeId && k.status === 'open'),
+  );
+  const task = c.tasks.find((k) => k.nodeId === nodeId && k.status === 'open')!;
+  const res = await api('POST', `/api/tasks/${task.id}/decisions`, { action: 'approve', data });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
+describe('公示: a fellow member objects to a notice from the notice board', () => {
+  it('lina sees zhangwei’s exit notice masked on her phone and objects anonymously; the centre reviews it', async () => {
+    // A yearly cycle in a second, so the household reaches its exit notice within the test.
+    await publishDefinition(
+      env.platform.db,
+      withDurations(hardshipCase, { 'yearly-wait': '1s', 'exit-notice': '1h' }),
+      'u-admin',
+    );
+    const [zhangwei, zhaolei, chenjie] = await Promise.all(['zhangwei', 'zhaolei', 'chenjie'].map(apiAs));
+    const started = await zhangwei!<CaseView>('POST', '/api/cases', {
+      processKey: 'hardship-case',
+      data: {
+        householdMembers: '张伟（本人）；妻（无业）',
+        householdSize: 2,
+        address: '济南市钢城区艾山街道 1 号',
+        workSituation: '在岗',
+        causeCategory: 'illness',
+        causeDetail: '妻子需长期透析',
+        monthlyIncomeFen: 450_000,
+        idNumber: '370102198801011234',
+      },
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const id = started.body.id;
+    const clears = { clearHousehold: true, clearAddress: true, clearWork: true, clearCause: true };
+    await approve(zhaolei!, chenjie!, id, 'verify', { ...clears, condSeriousIllness: true });
+    await approve(chenjie!, chenjie!, id, 'centre-approval', { level: 'deep' });
+    await approve(chenjie!, chenjie!, id, 'reverify', { reverifyOutcome: 'exit' });
+    await approve(zhaolei!, chenjie!, id, 'exit-verification', { exitVerificationNote: '核实属实' });
+    await until(chenjie!, id, (c) => c.currentNodeIds.includes('exit-notice'));
+
+    // lina, a member of the same union, finds 公示 in the phone menu.
+    const page = await env.browser.newPage(env.platform.baseUrl, PHONE);
+    await signIn(page, 'lina');
+    await page.getByRole('button', { name: '部门应用' }).click();
+    await page.getByRole('menuitem', { name: '公示' }).click();
+    await page.waitForURL(/\/notices$/);
+    await page.locator('.ant-drawer-content-wrapper').waitFor({ state: 'hidden' });
+    const card = page.getByTestId('notice-card');
+    await card.waitFor();
+    const shown = (await card.textContent()) ?? '';
+    for (const expected of ['退档公示', '张*', '山钢莱芜分公司工会', '深度困难', '因病'])
+      expect(shown).toContain(expected);
+    const wholePage = (await page.locator('body').textContent()) ?? '';
+    for (const secret of ['张伟', '艾山街道', '370102', '透析', '4500'])
+      expect(wholePage).not.toContain(secret);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+    await snap(page, '60-notices-board-phone');
+
+    const reason = '他家已开了商铺，收入明显好转';
+    await card.getByTestId('notice-object').click();
+    await page.getByTestId('objection-reason').fill(reason);
+    await page.getByTestId('objection-anonymous').check();
+    await snap(page, '61-notices-objection-dialog-phone');
+    await page.getByRole('button', { name: '提交异议' }).click();
+    await page.getByText('匿名异议已提交').waitFor();
+    // Under review now, so off the board.
+    await page.getByText('本单位暂无正在公示的事项').waitFor();
+    await snap(page, '62-notices-objected-phone');
+
+    // The assistance centre holds the review; the objection names nobody.
+    const review = await until(chenjie!, id, (c) => c.currentNodeIds.includes('objection-review'));
+    expect(review.timeline.find((e) => e.type === 'objection')).toMatchObject({
+      comment: reason,
+      actor: null,
+    });
+    const staffPage = await env.browser.newPage(env.platform.baseUrl);
+    await signIn(staffPage, 'chenjie');
+    await staffPage.goto(`/cases/${id}`);
+    const timeline = staffPage.getByTestId('case-timeline');
+    await timeline.getByText(reason).waitFor();
+    expect(await timeline.textContent()).toContain('匿名');
+    expect(await timeline.textContent()).not.toContain('李娜');
+    await snap(staffPage, '63-notices-objection-on-case');
+  });
+
+  it('zhangwei, whose file is open, is refused a second one and led to the open case', async () => {
+    const page = await env.browser.newPage(env.platform.baseUrl, PHONE);
+    await signIn(page, 'zhangwei');
+    await page.goto('/new?process=hardship-case');
+    const form = page.locator('form');
+    await page.locator('#householdMembers').fill('张伟（本人）；妻（无业）');
+    await page.locator('#householdSize').fill('2');
+    await page.locator('#address').fill('济南市钢城区艾山街道 1 号');
+    await page.locator('#workSituation').fill('在岗');
+    await choose(page, form, 'causeCategory', '因病');
+    await page.locator('#causeDetail').fill('妻子需长期透析');
+    await page.locator('#monthlyIncomeFen').fill('4500');
+    await page.locator('#idNumber').fill('370102198801011234');
+    await page.getByTestId('dynamic-form-submit').click();
+    const link = page.getByTestId('existing-case-link');
+    await link.waitFor();
+    await page.getByRole('alert').filter({ hasText: '不能重复建档' }).waitFor();
+    await snap(page, '64-hardship-second-file-refused-phone');
+    await link.click();
+    await page.waitForURL(/\/cases\//);
+    await page.getByTestId('case-status').waitFor();
+    expect(await page.locator('h4').first().textContent()).toContain('困难职工建档');
+  });
+});

@@ -61,9 +61,10 @@ export function InboxPage() {
     enabled: box === 'todo',
   });
   const todoBoxes = inbox.data?.pages[0]?.boxes;
+  // Counts come from the box on screen: the to-do query's cached page may be older than the list shown.
   useEffect(() => {
-    if (todoBoxes) setBoxes(todoBoxes);
-  }, [todoBoxes]);
+    if (box === 'todo' && todoBoxes) setBoxes(todoBoxes);
+  }, [box, todoBoxes]);
   const processes = useQuery({ queryKey: ['processes'], queryFn: api.processes, staleTime: 60_000 });
   const counts = inbox.data?.pages[0]?.counts ?? {};
   const tasks = useMemo(() => inbox.data?.pages.flatMap((p) => p.items) ?? [], [inbox.data]);

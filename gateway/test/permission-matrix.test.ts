@@ -37,6 +37,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/cases/:id/object': 'user',
   'POST /api/cases/:id/reveal': 'user',
   'GET /api/inbox': 'user',
+  'POST /api/inbox/cc/read': 'user',
   'POST /api/tasks/:id/claim': 'user',
   'POST /api/tasks/:id/release': 'user',
   'POST /api/tasks/:id/decisions': 'user',
@@ -284,17 +285,20 @@ describe('case visibility by role and org scope', () => {
         })
         .execute();
     }
-    // liuyang (rights department) was copied on the household case.
+    // liuyang (rights department) was copied on the household case; so was zhaolei, whose department
+    // (assistance) holds the file closed to him: a copy does not open it.
     await t.db
       .insertInto('notifications')
-      .values({
-        user_id: 'u-liuyang',
-        case_id: caseIds.household!,
-        type: 'cc',
-        message: JSON.stringify({ zh: '抄送' }) as never,
-        created_at: now,
-        read_at: null,
-      })
+      .values(
+        ['u-liuyang', 'u-zhaolei', 'u-otherreviewer'].map((user_id) => ({
+          user_id,
+          case_id: caseIds.household!,
+          type: 'cc',
+          message: JSON.stringify({ zh: '抄送' }) as never,
+          created_at: now,
+          read_at: null,
+        })),
+      )
       .execute();
   });
 
@@ -307,6 +311,7 @@ describe('case visibility by role and org scope', () => {
     ['innovation', 'otherreviewer', 404, undefined],
     ['innovation', 'liuyang', 404, undefined],
     ['innovation', 'zhaolei', 404, undefined],
+    ['household', 'otherreviewer', 200, '***'],
     ['household', 'zhangwei', 200, 1800],
     ['household', 'chenjie', 200, 1800],
     ['household', 'othercentre', 404, undefined],
@@ -321,6 +326,27 @@ describe('case visibility by role and org scope', () => {
       const res = await t.app.inject({ method: 'GET', url: `/api/cases/${caseIds[name]}`, headers: auth });
       expect(res.statusCode, res.body.slice(0, 200)).toBe(status);
       if (status === 200) expect(res.json().data.income).toBe(income);
+    });
+  }
+
+  // The inbox boxes apply the same rule in SQL: none lists a case its page refuses, and the started and
+  // cc boxes list every case the caller applied for or was copied on and may read.
+  for (const username of [...new Set(expectations.map(([, u]) => u))]) {
+    it(`the inbox boxes of ${username} agree with the case page`, async () => {
+      const auth = await login(t.app, username);
+      const listed = new Set<string>();
+      for (const box of ['todo', 'done', 'started', 'cc']) {
+        const res = await t.app.inject({ method: 'GET', url: `/api/inbox?box=${box}`, headers: auth });
+        expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+        for (const item of res.json().items as { caseId: string }[]) listed.add(item.caseId);
+      }
+      for (const [name, user, status] of expectations) {
+        if (user !== username) continue;
+        const related =
+          username === 'zhangwei' ||
+          (name === 'household' && ['liuyang', 'otherreviewer'].includes(username));
+        expect(listed.has(caseIds[name]!), `${name} listed for ${username}`).toBe(status === 200 && related);
+      }
     });
   }
 });

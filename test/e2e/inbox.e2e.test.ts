@@ -33,6 +33,10 @@ describe('the inbox and the applicant', () => {
     await snap(lina, '20-inbox-bulk-selected');
     expect(await seriousA11yViolations(lina)).toEqual([]);
     await lina.getByTestId('bulk-approve').click();
+    // Nothing is sent before the reviewer confirms.
+    await lina.getByText('确定同意选中的 2 项吗').waitFor();
+    await snap(lina, '20b-inbox-bulk-confirm');
+    await lina.getByTestId('bulk-confirm').click();
     const results = lina.getByTestId('bulk-results');
     await results.waitFor();
     expect(await results.textContent()).toContain('成功 2 项');
@@ -133,7 +137,7 @@ describe('the inbox and the applicant', () => {
     const card = lina.getByTestId('task-card').filter({ hasText: title });
     await card.waitFor({ timeout: 15_000 });
     // Keyboard: pick the card, then "a" approves it.
-    await card.locator('.ant-descriptions-item-label').first().click();
+    await card.getByTestId('task-summary').click({ position: { x: 2, y: 2 } });
     await lina.keyboard.press('a');
     await card.waitFor({ state: 'detached' });
   });

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { actionResources } from './i18n/action-resources';
+import { boxResources } from './i18n/box-resources';
 import { casePageResources } from './i18n/case-page-resources';
 import { noticeResources } from './i18n/notice-resources';
 import { shellResources } from './i18n/shell-resources';
@@ -10,6 +11,7 @@ import { shellResources } from './i18n/shell-resources';
 initI18n();
 addTranslations(shellResources);
 addTranslations(actionResources);
+addTranslations(boxResources);
 addTranslations(casePageResources);
 addTranslations(noticeResources);
 

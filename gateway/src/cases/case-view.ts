@@ -65,6 +65,9 @@ export async function toCaseDetail(
     process_key: row.process_key,
     process_name: row.process_name,
     department: row.department,
+    applicant_id: row.applicant_id,
+    applicant_username: row.applicant_username,
+    applicant_name: row.applicant_name,
   };
   // Award bands and other ranges read from the case become amounts the form can show as a hint.
   const taskDtos: TaskDto[] = tasks.map((t) =>

@@ -1,10 +1,18 @@
 import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
+import type { AuthUser } from '../auth';
+import { inDateRange, matchesKeyword } from './box-filters';
 import { candidatesByTask, toTaskDto } from './task-dto';
+import { shownTitle } from './title-mask';
 
 export interface InboxFilters {
   process?: string;
   department?: string;
+  /** Received (the task reached me) on or after this Beijing day. */
+  from?: string;
+  /** Received on or before this Beijing day. */
+  to?: string;
+  q?: string;
   due?: 'overdue' | 'soon';
   claimed?: boolean;
   delegated?: boolean;
@@ -15,15 +23,18 @@ const sortKey = sql`coalesce(tc.due_at, 'infinity'::timestamptz)`;
 /** One page of a user's open tasks, soonest due first, after the keyset cursor. */
 export async function inboxPage(
   db: Kysely<Database>,
-  userId: string,
+  user: AuthUser,
   filters: InboxFilters,
   limit: number,
   after: (string | null)[] | null,
 ) {
+  const userId = user.id;
   let q = db
     .selectFrom('task_candidates as tc')
     .innerJoin('tasks as t', 't.id', 'tc.task_id')
     .innerJoin('cases as c', 'c.id', 't.case_id')
+    .innerJoin('users as a', 'a.id', 'c.applicant_id')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
     .innerJoin('process_versions as pv', (j) =>
       j.onRef('pv.key', '=', 'c.process_key').onRef('pv.version', '=', 'c.process_version'),
     )
@@ -41,7 +52,12 @@ export async function inboxPage(
       'c.number',
       'c.title',
       'c.process_key',
+      'c.process_version',
       'c.department',
+      'c.applicant_id',
+      'o.path as org_path',
+      'a.username as applicant_username',
+      'a.display_name as applicant_name',
       sql<{ zh: string; en?: string }>`pv.document->'name'`.as('process_name'),
       sql<string>`coalesce(tc.due_at, 'infinity'::timestamptz)::text`.as('sort_due'),
     ])
@@ -49,6 +65,9 @@ export async function inboxPage(
     .where('tc.open', '=', true);
   if (filters.process) q = q.where('c.process_key', '=', filters.process);
   if (filters.department) q = q.where('c.department', '=', filters.department);
+  if (filters.from || filters.to)
+    q = q.where(inDateRange(sql.ref('tc.created_at'), filters.from, filters.to));
+  if (filters.q?.trim()) q = q.where(matchesKeyword(filters.q, userId));
   if (filters.due === 'overdue') q = q.where(sql<boolean>`tc.due_at < now()`);
   if (filters.due === 'soon')
     q = q.where(sql<boolean>`tc.due_at >= now() AND tc.due_at < now() + interval '24 hours'`);
@@ -69,7 +88,12 @@ export async function inboxPage(
     db,
     page.map((r) => r.id),
   );
-  const items = page.map((r) => toTaskDto(r, byTask.get(r.id) ?? []));
+  const items = await Promise.all(
+    page.map(async (r) => ({
+      ...toTaskDto(r, byTask.get(r.id) ?? []),
+      caseTitle: await shownTitle(db, user, r),
+    })),
+  );
   const last = page[page.length - 1];
   const next =
     rows.length > limit && last ? [last.sort_due, new Date(last.created_at).toISOString(), last.id] : null;

@@ -41,6 +41,9 @@ export interface TaskRowWithCase {
   process_key: string;
   process_name: { zh: string; en?: string };
   department: string;
+  applicant_id: string;
+  applicant_username: string;
+  applicant_name: string;
 }
 
 /** The one mapping from the read model to the API's Task. */
@@ -53,6 +56,7 @@ export function toTaskDto(row: TaskRowWithCase, candidates: UserRefDto[]): TaskD
     processKey: row.process_key,
     processName: row.process_name,
     department: row.department,
+    applicant: { id: row.applicant_id, username: row.applicant_username, displayName: row.applicant_name },
     nodeId: row.node_id,
     stepName: row.step_name,
     kind: row.kind as TaskDto['kind'],

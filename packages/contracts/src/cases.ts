@@ -6,6 +6,7 @@ import {
 } from '@unionflow/process-model/catalog';
 import { Type } from 'typebox';
 import { LocalText, oneOf, Timestamp, UserRef } from './common';
+import { INBOX_BOX_NAMES } from './inbox-boxes';
 
 /** A published process the caller may start, with its start form. */
 export const ProcessSummary = Type.Object({
@@ -31,6 +32,8 @@ export const Task = Type.Object({
   processKey: Type.String(),
   processName: LocalText,
   department: Type.String(),
+  /** Who applied: the inbox card reads "张伟提交的创新提案". */
+  applicant: UserRef,
   nodeId: Type.String(),
   stepName: LocalText,
   kind: oneOf(TASK_KIND_NAMES),
@@ -153,8 +156,72 @@ export const CaseList = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
 
+/** Which box of the inbox a page lists (names in `inbox-boxes.ts`). */
+export const InboxBox = oneOf(INBOX_BOX_NAMES);
+
+/** How many entries each box holds (whatever the filters), and how many copies are unread. */
+export const InboxBoxCounts = Type.Object({
+  todo: Type.Integer(),
+  done: Type.Integer(),
+  started: Type.Integer(),
+  cc: Type.Integer(),
+  ccUnread: Type.Integer(),
+});
+
+/** The to-do box (`box=todo`, the default): open tasks, soonest due first. */
 export const InboxPage = Type.Object({
+  box: Type.Literal('todo'),
   items: Type.Array(Task),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
   counts: Type.Record(Type.String(), Type.Integer()),
+  boxes: InboxBoxCounts,
 });
+
+/** A reviewer's own decision on a case, named by the catalog's action. */
+export const MyDecision = Type.Object({
+  action: oneOf(REVIEWER_ACTION_NAMES),
+  label: LocalText,
+  stepName: Type.Union([LocalText, Type.Null()]),
+  at: Timestamp,
+});
+
+/**
+ * One case in the done, started or cc box: the case as a list shows it, where it stands, and what the
+ * box adds (my decision, the copy's unread mark). `at` is the box's own time: when I decided, applied
+ * or was copied; entries are newest first by it.
+ */
+export const BoxEntry = Type.Object({
+  /** Unique within the box (a decision event, a case). */
+  key: Type.String(),
+  caseId: Type.String(),
+  caseNumber: Type.String(),
+  caseTitle: Type.String(),
+  processKey: Type.String(),
+  processName: LocalText,
+  department: Type.String(),
+  applicant: UserRef,
+  status: CaseStatus,
+  outcome: Type.Union([Type.String(), Type.Null()]),
+  currentStep: Type.Union([LocalText, Type.Null()]),
+  /** The earliest due time of the case's open tasks, if any. */
+  dueAt: Type.Union([Timestamp, Type.Null()]),
+  at: Timestamp,
+  myDecision: Type.Union([MyDecision, Type.Null()]),
+  /** cc box: the copy is unread; null in the other boxes. */
+  unread: Type.Union([Type.Boolean(), Type.Null()]),
+});
+
+/** The done, started and cc boxes: cases, newest first. */
+export const BoxPage = Type.Object({
+  box: Type.Union([Type.Literal('done'), Type.Literal('started'), Type.Literal('cc')]),
+  items: Type.Array(BoxEntry),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  boxes: InboxBoxCounts,
+});
+
+/** Marks the copies of the given cases read (`POST /api/inbox/cc/read`). */
+export const CcReadRequest = Type.Object(
+  { caseIds: Type.Array(Type.String({ maxLength: 100 }), { minItems: 1, maxItems: 100 }) },
+  { additionalProperties: false },
+);
+export const CcReadResult = Type.Object({ updated: Type.Integer(), ccUnread: Type.Integer() });

@@ -1,12 +1,18 @@
 import type { Static } from 'typebox';
 import type { ChangePasswordRequest, LoginRequest, Me } from './auth';
 import type {
+  BoxEntry,
+  BoxPage,
   CaseDetail,
   CaseList,
   CaseStatus,
   CaseSummary,
+  CcReadRequest,
+  CcReadResult,
   DecisionAction,
   DecisionRequest,
+  InboxBox,
+  InboxBoxCounts,
   InboxPage,
   PredictedStep,
   ProcessSummary,
@@ -68,13 +74,20 @@ export type { AuditEntryDto, AuditPageDto, AuditQueryParams } from './audit-log'
 export { AuditEntry, AuditPage, AuditQuery } from './audit-log';
 export { ChangePasswordRequest, LoginRequest, Me } from './auth';
 export {
+  BoxEntry,
+  BoxPage,
   CaseDetail,
   CaseList,
   CaseStatus,
   CaseSummary,
+  CcReadRequest,
+  CcReadResult,
   DecisionAction,
   DecisionRequest,
+  InboxBox,
+  InboxBoxCounts,
   InboxPage,
+  MyDecision,
   PredictedStep,
   ProcessSummary,
   RevealRequest,
@@ -85,6 +98,7 @@ export {
   TimelineEvent,
 } from './cases';
 export { LocalText, oneOf, PageQuery, Problem, Timestamp, UserRef } from './common';
+export { INBOX_BOX_NAMES, type InboxBoxName } from './inbox-boxes';
 export type { NoticeItemDto, NoticeListDto, ObjectionBody, ObjectionReceiptDto } from './notices';
 export { NoticeField, NoticeItem, NoticeList, ObjectionReceipt, ObjectionRequest } from './notices';
 export type {
@@ -139,3 +153,9 @@ export type DecisionActionValue = Static<typeof DecisionAction>;
 export type DecisionBody = Static<typeof DecisionRequest>;
 export type CaseListDto = Static<typeof CaseList>;
 export type InboxPageDto = Static<typeof InboxPage>;
+export type InboxBoxValue = Static<typeof InboxBox>;
+export type InboxBoxCountsDto = Static<typeof InboxBoxCounts>;
+export type BoxEntryDto = Static<typeof BoxEntry>;
+export type BoxPageDto = Static<typeof BoxPage>;
+export type CcReadBody = Static<typeof CcReadRequest>;
+export type CcReadResultDto = Static<typeof CcReadResult>;

@@ -6,3 +6,4 @@
 export * from '@unionflow/process-model/catalog';
 export * from '@unionflow/process-model/display';
 export type { FieldType } from '@unionflow/process-model/runtime';
+export { INBOX_BOX_NAMES, type InboxBoxName } from './inbox-boxes';

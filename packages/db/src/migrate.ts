@@ -7,6 +7,7 @@ import * as definitionOwner from './migrations/20261206T0100_definition_owner';
 import * as taskHolders from './migrations/20261206T0100_task_holders';
 import * as caseAttention from './migrations/20261206T0200_case_attention';
 import * as sessionsPasswords from './migrations/20261206T0200_sessions_passwords';
+import * as inboxBoxes from './migrations/20261206T2000_inbox_boxes';
 import type { Database } from './schema';
 
 /** Migrations listed statically so bundlers and tsx need no filesystem scan. */
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '20261206T0200_sessions_passwords': sessionsPasswords,
   '20261206T0200_case_attention': caseAttention,
   '20261206T0100_task_holders': taskHolders,
+  '20261206T2000_inbox_boxes': inboxBoxes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

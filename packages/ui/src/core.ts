@@ -8,6 +8,7 @@ export type { RequestOptions, UploadedFile } from './api/client';
 export { apiRequest, configureApi, fileUrl, setCsrfToken, uploadFile, withQuery } from './api/client';
 export type {
   ApplicantAction,
+  BoxFilters,
   CaseDraftDto,
   CaseScope,
   DelegationDto,

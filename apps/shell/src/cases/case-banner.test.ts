@@ -22,6 +22,7 @@ const task = (over: Partial<TaskDto>): TaskDto => ({
   form: [],
   createdAt: '2026-12-01T02:00:00Z',
   dueAt: null,
+  applicant: zhangwei,
   ...over,
 });
 const returned = (at: string, comment: string): TimelineEventDto => ({

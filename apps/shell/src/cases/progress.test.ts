@@ -15,6 +15,7 @@ function task(over: Partial<TaskDto>): TaskDto {
     processKey: 'innovation-proposal',
     processName: { zh: '创新提案' },
     department: 'innovation',
+    applicant: { id: 'u-zhangwei', username: 'zhangwei', displayName: '张伟' },
     nodeId: 'review',
     stepName: { zh: '基层评审' },
     kind: 'approval',

@@ -14,6 +14,7 @@ function task(over: Partial<TaskDto>): TaskDto {
     processKey: 'simple-approval',
     processName: { zh: '简单审批' },
     department: 'innovation',
+    applicant: zhangwei,
     nodeId: 'review',
     stepName: { zh: '审批' },
     kind: 'approval',

@@ -32,4 +32,12 @@ describe('approveEach', () => {
     });
     expect(results[0]).toMatchObject({ ok: false, detail: 'needs-form' });
   });
+
+  it('says why a task claimed by another reviewer, or an applicant task, cannot be selected', () => {
+    const lina = { id: 'u-lina', username: 'lina', displayName: '李娜' };
+    const claimed = { ...task('1'), status: 'claimed' as const, assignee: lina };
+    expect(bulkBlocker(claimed, 'u-wangfang')).toBe('claimed-by-other');
+    expect(bulkBlocker(claimed, 'u-lina')).toBeNull();
+    expect(bulkBlocker({ ...task('2'), kind: 'applicant-task' as const }, 'u-lina')).toBe('not-approval');
+  });
 });

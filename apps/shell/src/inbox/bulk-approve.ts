@@ -1,10 +1,22 @@
 import type { TaskDto } from '@unionflow/contracts';
 import { asFormFields } from '@unionflow/ui';
 
-/** Why a task cannot join a bulk approval, or null when it can. */
-export function bulkBlocker(task: Pick<TaskDto, 'kind' | 'form'>): 'needs-form' | 'not-approval' | null {
+/** Why a task cannot join a bulk approval. */
+export type BulkBlocker = 'needs-form' | 'not-approval' | 'claimed-by-other';
+
+/**
+ * Why a task cannot join a bulk approval, or null when it can: only the applicant works an applicant
+ * task; a step whose form asks for input needs it filled in on the card; a task another reviewer has
+ * claimed is theirs until they release it (the engine refuses anyone else). `meId`: the reader.
+ */
+export function bulkBlocker(
+  task: Pick<TaskDto, 'kind' | 'form'> & Partial<Pick<TaskDto, 'status' | 'assignee'>>,
+  meId?: string,
+): BulkBlocker | null {
   if (task.kind !== 'approval') return 'not-approval';
   if (asFormFields(task.form).some((f) => f.required)) return 'needs-form';
+  if (task.status === 'claimed' && meId && task.assignee && task.assignee.id !== meId)
+    return 'claimed-by-other';
   return null;
 }
 

@@ -1,6 +1,6 @@
 import type { TaskDto } from '@unionflow/contracts';
 import { ToneTag } from '@unionflow/ui';
-import { Alert, Button, Flex, List, Modal, Progress } from 'antd';
+import { Alert, App, Button, type ButtonProps, Flex, List, Modal, Progress } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { approveEach, type BulkResult } from './bulk-approve';
@@ -18,6 +18,7 @@ export function BulkBar({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const { modal } = App.useApp();
   const [running, setRunning] = useState<number | null>(null);
   const [results, setResults] = useState<BulkResult[] | null>(null);
   const total = tasks.length;
@@ -48,7 +49,15 @@ export function BulkBar({
               <Button
                 size="small"
                 type="primary"
-                onClick={() => void run()}
+                onClick={() =>
+                  modal.confirm({
+                    title: t('bulk.confirmTitle'),
+                    content: t('bulk.confirm', { count: total }),
+                    okText: t('bulk.confirmOk', { count: total }),
+                    okButtonProps: { 'data-testid': 'bulk-confirm' } as ButtonProps,
+                    onOk: () => void run(),
+                  })
+                }
                 loading={running !== null}
                 data-testid="bulk-approve"
               >
@@ -83,7 +92,11 @@ export function BulkBar({
                     <ToneTag tone="green">{t('bulk.ok')}</ToneTag>
                   ) : (
                     <ToneTag tone="red">
-                      {r.detail === 'needs-form' ? t('bulk.needsForm') : (r.detail ?? '')}
+                      {r.detail === 'needs-form'
+                        ? t('bulk.needsForm')
+                        : r.detail === 'not-approval'
+                          ? t('bulk.notApproval')
+                          : (r.detail ?? '')}
                     </ToneTag>
                   )}
                 </List.Item>

@@ -1,16 +1,30 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ActionKeys, api, type InboxFilters, ProblemAlert, useLocalText } from '@unionflow/ui';
-import { Button, Empty, Flex, Modal, Segmented, Select, Typography } from 'antd';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import type { InboxBoxCountsDto } from '@unionflow/contracts';
+import { INBOX_BOX_NAMES, type InboxBoxName } from '@unionflow/contracts/vocabulary';
+import { ActionKeys, api, type BoxFilters, type InboxFilters, ProblemAlert } from '@unionflow/ui';
+import { Button, Empty, Flex, Modal, Segmented, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { TaskActionsHandle } from '../cases/task-actions';
+import { BoxList } from '../inbox/box-list';
 import { BulkBar } from '../inbox/bulk-bar';
+import { InboxToolbar } from '../inbox/inbox-toolbar';
 import { TaskCard } from '../inbox/task-card';
 import { useInboxShortcuts } from '../inbox/use-inbox-shortcuts';
 import { PageSpinner } from '../layout/page-spinner';
 
 type View = 'all' | 'overdue' | 'dueSoon' | 'claimed' | 'delegated';
+
+const NO_SHORTCUTS = {
+  move: () => undefined,
+  approve: () => undefined,
+  reject: () => undefined,
+  claim: () => undefined,
+  toggle: () => undefined,
+  open: () => undefined,
+  help: () => undefined,
+};
 
 const VIEW_FILTERS: Record<View, InboxFilters> = {
   all: {},
@@ -20,21 +34,37 @@ const VIEW_FILTERS: Record<View, InboxFilters> = {
   delegated: { delegated: true },
 };
 
-/** One inbox for every department: filters with counts, decisions in place, bulk approval, shortcuts. */
+const isBox = (value: string | null): value is InboxBoxName =>
+  (INBOX_BOX_NAMES as readonly (string | null)[]).includes(value);
+
+/**
+ * One inbox for every department, in four boxes (ADR 018): 待处理 with its views, decisions in place,
+ * bulk approval and shortcuts; 已处理, 我发起的 and 抄送我的 as case lists. The box is in the address
+ * (`?box=done`), so back and reload keep it; the search, dates and process filter every box.
+ */
 export function InboxPage() {
   const { t } = useTranslation();
-  const text = useLocalText();
   const navigate = useNavigate();
   const client = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('box');
+  const box: InboxBoxName = isBox(requested) ? requested : 'todo';
   const [view, setView] = useState<View>('all');
-  const [process, setProcess] = useState<string | undefined>();
-  const filters = { ...VIEW_FILTERS[view], process };
+  const [shared, setShared] = useState<BoxFilters>({});
+  const [boxes, setBoxes] = useState<InboxBoxCountsDto | undefined>();
+  const filters: InboxFilters = { ...VIEW_FILTERS[view], ...shared };
   const inbox = useInfiniteQuery({
     queryKey: ['inbox', filters],
     queryFn: ({ pageParam }) => api.inbox({ cursor: pageParam, limit: 20 }, filters),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: box === 'todo',
   });
+  const todoBoxes = inbox.data?.pages[0]?.boxes;
+  // Counts come from the box on screen: the to-do query's cached page may be older than the list shown.
+  useEffect(() => {
+    if (box === 'todo' && todoBoxes) setBoxes(todoBoxes);
+  }, [box, todoBoxes]);
   const processes = useQuery({ queryKey: ['processes'], queryFn: api.processes, staleTime: 60_000 });
   const counts = inbox.data?.pages[0]?.counts ?? {};
   const tasks = useMemo(() => inbox.data?.pages.flatMap((p) => p.items) ?? [], [inbox.data]);
@@ -72,7 +102,13 @@ export function InboxPage() {
     }),
     [tasks, focus, focusedTask, selected, navigate, toggle],
   );
-  useInboxShortcuts(shortcuts);
+  // The shortcuts act on to-do cards; the other boxes have none.
+  useInboxShortcuts(box === 'todo' ? shortcuts : NO_SHORTCUTS);
+  const chooseBox = (next: InboxBoxName) => {
+    setSelected(new Set());
+    setFocus(0);
+    setParams(next === 'todo' ? {} : { box: next });
+  };
 
   const approveOne = (taskId: string) => {
     const keys = bulkKeys.current.get(taskId) ?? new ActionKeys();
@@ -85,7 +121,7 @@ export function InboxPage() {
 
   return (
     // aria-busy tells assistive technology (and the e2e load measurement) when the list is in.
-    <Flex vertical gap={12} data-testid="inbox" aria-busy={inbox.isPending}>
+    <Flex vertical gap={12} data-testid="inbox" aria-busy={box === 'todo' && inbox.isPending}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('inbox.title')}
@@ -94,61 +130,69 @@ export function InboxPage() {
           ?
         </Button>
       </Flex>
-      <div style={{ overflowX: 'auto' }}>
-        <Segmented<View>
-          value={view}
-          onChange={(v) => {
-            setView(v);
-            setSelected(new Set());
-            setFocus(0);
-          }}
-          data-testid="inbox-views"
-          options={(Object.keys(VIEW_FILTERS) as View[]).map((v) => ({
-            value: v,
-            label: `${t(`inbox.counts.${v}`)} ${counts[v] ?? 0}`,
-          }))}
-        />
-      </div>
-      <Select
-        allowClear
-        placeholder={t('filters.all')}
-        aria-label={t('filters.process')}
-        value={process}
-        onChange={(v) => setProcess(v)}
-        style={{ maxWidth: 320 }}
-        options={(processes.data ?? []).map((p) => ({ value: p.key, label: text(p.name) }))}
-      />
-      <BulkBar
-        tasks={tasks.filter((task) => selected.has(task.id))}
-        approve={approveOne}
-        onClear={() => setSelected(new Set())}
-        onDone={() => {
+      <InboxToolbar
+        box={box}
+        onBox={chooseBox}
+        boxes={boxes}
+        filters={shared}
+        onFilters={(next) => {
+          setShared(next);
           setSelected(new Set());
-          void client.invalidateQueries({ queryKey: ['inbox'] });
-          void client.invalidateQueries({ queryKey: ['cases'] });
+          setFocus(0);
         }}
+        processes={processes.data ?? []}
       />
-      {inbox.isPending && <PageSpinner />}
-      {inbox.error && <ProblemAlert error={inbox.error} onRetry={() => void inbox.refetch()} />}
-      {inbox.isSuccess && tasks.length === 0 && <Empty description={t('inbox.empty')} />}
-      {tasks.map((task, i) => (
-        <TaskCard
-          key={task.id}
-          ref={(h) => {
-            if (h) handles.current.set(task.id, h);
-            else handles.current.delete(task.id);
-          }}
-          task={task}
-          focused={i === focus && tasks.length > 1}
-          selected={selected.has(task.id)}
-          onSelect={(on) => toggle(task.id, on)}
-          onFocus={() => setFocus(i)}
-        />
-      ))}
-      {inbox.hasNextPage && (
-        <Button onClick={() => void inbox.fetchNextPage()} loading={inbox.isFetchingNextPage}>
-          {t('action.loadMore')}
-        </Button>
+      {box !== 'todo' && <BoxList box={box} filters={shared} onBoxes={setBoxes} />}
+      {box === 'todo' && (
+        <>
+          <div style={{ overflowX: 'auto' }}>
+            <Segmented<View>
+              value={view}
+              onChange={(v) => {
+                setView(v);
+                setSelected(new Set());
+                setFocus(0);
+              }}
+              data-testid="inbox-views"
+              options={(Object.keys(VIEW_FILTERS) as View[]).map((v) => ({
+                value: v,
+                label: `${t(`inbox.counts.${v}`)} ${counts[v] ?? 0}`,
+              }))}
+            />
+          </div>
+          <BulkBar
+            tasks={tasks.filter((task) => selected.has(task.id))}
+            approve={approveOne}
+            onClear={() => setSelected(new Set())}
+            onDone={() => {
+              setSelected(new Set());
+              void client.invalidateQueries({ queryKey: ['inbox'] });
+              void client.invalidateQueries({ queryKey: ['cases'] });
+            }}
+          />
+          {inbox.isPending && <PageSpinner />}
+          {inbox.error && <ProblemAlert error={inbox.error} onRetry={() => void inbox.refetch()} />}
+          {inbox.isSuccess && tasks.length === 0 && <Empty description={t('inbox.empty')} />}
+          {tasks.map((task, i) => (
+            <TaskCard
+              key={task.id}
+              ref={(h) => {
+                if (h) handles.current.set(task.id, h);
+                else handles.current.delete(task.id);
+              }}
+              task={task}
+              focused={i === focus && tasks.length > 1}
+              selected={selected.has(task.id)}
+              onSelect={(on) => toggle(task.id, on)}
+              onFocus={() => setFocus(i)}
+            />
+          ))}
+          {inbox.hasNextPage && (
+            <Button onClick={() => void inbox.fetchNextPage()} loading={inbox.isFetchingNextPage}>
+              {t('action.loadMore')}
+            </Button>
+          )}
+        </>
       )}
       <Modal open={help} onCancel={() => setHelp(false)} footer={null} title={t('shortcuts.title')}>
         {t('shortcuts.help')}

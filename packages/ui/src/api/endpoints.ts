@@ -1,6 +1,8 @@
 import type {
+  BoxPageDto,
   CaseDetailDto,
   CaseListDto,
+  CcReadResultDto,
   ChangePasswordBody,
   DecisionBody,
   InboxPageDto,
@@ -22,9 +24,17 @@ export interface RemoteEntry {
 /** Which cases a list shows. */
 export type CaseScope = 'mine' | 'department';
 
-/** Inbox filters (`GET /api/inbox`). */
-export interface InboxFilters {
+/** Filters every inbox box takes: process, Beijing days (`YYYY-MM-DD`, both ends kept), words, overdue. */
+export interface BoxFilters {
   process?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  overdue?: boolean;
+}
+
+/** Inbox filters (`GET /api/inbox`, the to-do box). */
+export interface InboxFilters extends BoxFilters {
   department?: string;
   due?: 'overdue' | 'soon';
   claimed?: 'me';
@@ -145,6 +155,13 @@ export const api = {
     apiRequest<InboxPageDto>('/api/inbox', {
       query: { cursor: page.cursor, limit: page.limit, ...filters },
     }),
+  /** The done (已处理), started (我发起的) or cc (抄送我的) box. */
+  inboxBox: (box: BoxPageDto['box'], page: PageParams = {}, filters: BoxFilters = {}) =>
+    apiRequest<BoxPageDto>('/api/inbox', {
+      query: { box, cursor: page.cursor, limit: page.limit, ...filters },
+    }),
+  markCopiesRead: (caseIds: string[], idempotencyKey: string) =>
+    apiRequest<CcReadResultDto>('/api/inbox/cc/read', { method: 'POST', body: { caseIds }, idempotencyKey }),
   claim: (taskId: string, idempotencyKey: string) =>
     apiRequest<CaseDetailDto>(`/api/tasks/${encodeURIComponent(taskId)}/claim`, {
       method: 'POST',

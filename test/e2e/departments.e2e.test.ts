@@ -232,6 +232,10 @@ describe('department journeys', () => {
 
     await worker.goto(casePath);
     await worker.getByTestId('case-timeline').getByText('同意 · 援助中心审批定级').waitFor();
+    // The decision carries what was entered with it, labelled; the system's own steps fold into lines.
+    await worker.getByTestId('timeline-data').filter({ hasText: '困难类别：深度困难' }).first().waitFor();
+    expect(await worker.getByTestId('timeline-system').count()).toBeGreaterThan(0);
+    expect(await worker.getByTestId('case-timeline').textContent()).not.toContain('转入环节');
     // In the file, the household sees where the case waits rather than "nothing to do".
     await worker.getByTestId('case-waiting').getByText('在档（等待年度复核）').waitFor();
     await snap(worker, '52-assistance-in-file');

@@ -10,6 +10,7 @@ import {
   REVIEWER_ACTIONS,
   TASK_KINDS,
   TASK_STATUSES,
+  TIMELINE_EVENTS,
 } from './catalog';
 
 const labelOf = (entry: Label | { label: Label }): Label => ('label' in entry ? entry.label : entry);
@@ -23,6 +24,7 @@ const tables: Record<string, Record<string, Label | { label: Label }>> = {
   TASK_KINDS,
   FIELD_TYPES,
   NODE_KINDS,
+  TIMELINE_EVENTS,
 };
 
 describe('the catalog', () => {

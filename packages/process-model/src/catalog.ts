@@ -194,6 +194,72 @@ export const NODE_KINDS = {
 
 export const NODE_KIND_NAMES = namesOf(NODE_KINDS);
 
+/** A kind of timeline event: its label, and whether it is the system's own bookkeeping. */
+export interface TimelineEventSpec {
+  label: Label;
+  /**
+   * Steps the system takes by itself (a step opening, a branch taken, a service finishing): the case
+   * page folds a run of them into one line, so people's decisions stand out.
+   */
+  system?: true;
+}
+
+const sys = (zh: string, en: string): TimelineEventSpec => ({ label: { zh, en }, system: true });
+const event = (zh: string, en: string): TimelineEventSpec => ({ label: { zh, en } });
+
+/** Everything the engine records on a case's timeline; the engine's `record` only takes these. */
+export const TIMELINE_EVENTS = {
+  'case-started': event('提交申请', 'Submitted'),
+  'case-ended': event('办结', 'Closed'),
+  'step-opened': sys('转入环节', 'Step opened'),
+  'step-completed': sys('环节完成', 'Step completed'),
+  approved: event('同意', 'Approved'),
+  rejected: event('不同意', 'Rejected'),
+  returned: event('退回', 'Returned'),
+  claimed: event('认领', 'Claimed'),
+  released: event('放弃认领', 'Released'),
+  reassigned: event('转交', 'Handed over'),
+  transferred: event('转办', 'Transferred'),
+  delegated: event('委托办理', 'Delegated'),
+  'signer-added': event('加签', 'Signer added'),
+  'signer-removed': event('减签', 'Signer removed'),
+  'delegation-applied': sys('委托代办', 'Standing delegation applied'),
+  'auto-approved': event('自动通过', 'Approved automatically'),
+  'assignee-empty': event('无人可办', 'Nobody to assign'),
+  'duplicate-approver-skipped': sys('重复审批人跳过', 'Repeated approver skipped'),
+  'applicant-is-approver': event('申请人即审批人', 'Applicant is the approver'),
+  'self-approval': event('本人审批', 'Self-approval'),
+  'branch-taken': sys('条件分支', 'Branch taken'),
+  cc: event('抄送', 'Copied'),
+  commented: event('评论', 'Comment'),
+  compensated: event('撤销已办事项', 'Undone'),
+  escalated: event('超时上报', 'Escalated'),
+  overdue: event('已超时', 'Overdue'),
+  reminded: sys('到期提醒', 'Due-soon reminder'),
+  urged: event('申请人催办', 'Applicant urged'),
+  supplemented: event('补充材料', 'Supplemented'),
+  withdrawn: event('撤回', 'Withdrawn'),
+  objection: event('公示异议', 'Objection'),
+  'notice-published': event('公示', 'Public notice'),
+  'notice-ended': event('公示结束', 'Notice ended'),
+  'timer-started': sys('等待', 'Waiting'),
+  'timer-fired': sys('等待结束', 'Wait over'),
+  'service-completed': sys('系统处理完成', 'Service done'),
+  'service-failed': event('系统处理失败', 'Service failed'),
+  'service-retried': event('重试系统处理', 'Service retried'),
+  'subprocess-started': sys('启动子流程', 'Sub-process started'),
+  'subprocess-completed': sys('子流程完成', 'Sub-process done'),
+  migrated: event('迁移到新版本', 'Moved to a new version'),
+} as const satisfies Record<string, TimelineEventSpec>;
+
+export type TimelineEventType = keyof typeof TIMELINE_EVENTS;
+export const TIMELINE_EVENT_NAMES = namesOf(TIMELINE_EVENTS);
+
+/** Whether a timeline event is the system's own step (unknown types, from older data, count as people's). */
+export function isSystemEvent(type: string): boolean {
+  return (TIMELINE_EVENTS as Record<string, TimelineEventSpec>)[type]?.system === true;
+}
+
 /** One language's labels of a table, keyed like the table (for i18n resources). */
 export function labelsIn<K extends string>(
   table: Record<K, Label | { label: Label }>,

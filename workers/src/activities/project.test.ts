@@ -8,6 +8,7 @@ import {
   seedDemoOrganisation,
   verifyAuditChain,
 } from '@unionflow/db';
+import type { TimelineEventType } from '@unionflow/process-model/runtime';
 import type { Projection, TaskRecord } from '@unionflow/workflows';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
@@ -72,7 +73,8 @@ function batch(
     timeline: [
       {
         at,
-        type: `batch-${seq}`,
+        // A type of its own per batch, so each batch's rows can be told apart (the table takes any text).
+        type: `batch-${seq}` as TimelineEventType,
         actorId: 'u-zhangwei',
         onBehalfOfId: null,
         nodeId: null,

@@ -1,4 +1,11 @@
-import type { CaseStatus, FormField, TaskKind, TaskStatus, Text } from '@unionflow/process-model/runtime';
+import type {
+  CaseStatus,
+  FormField,
+  TaskKind,
+  TaskStatus,
+  Text,
+  TimelineEventType,
+} from '@unionflow/process-model/runtime';
 
 /** A task as projected to the read model. */
 export interface TaskRecord {
@@ -22,7 +29,7 @@ export interface TaskRecord {
 
 export interface TimelineRecord {
   at: string;
-  type: string;
+  type: TimelineEventType;
   actorId: string | null;
   onBehalfOfId: string | null;
   nodeId: string | null;

@@ -1,4 +1,4 @@
-import type { ProcessNode, Text } from '@unionflow/process-model/runtime';
+import type { ProcessNode, Text, TimelineEventType } from '@unionflow/process-model/runtime';
 import type { NotificationRecord, TaskRecord, TimelineRecord } from './records';
 import type { EngineState, Token } from './state';
 
@@ -64,7 +64,7 @@ export class EngineContext {
   }
 
   record(
-    type: string,
+    type: TimelineEventType,
     fields: Partial<Omit<TimelineRecord, 'type' | 'at'>> & { node?: ProcessNode } = {},
   ): void {
     const { node, ...rest } = fields;

@@ -1,4 +1,4 @@
-import { REVIEWER_ACTION_NAMES } from '@unionflow/contracts/vocabulary';
+import { REVIEWER_ACTION_NAMES, TIMELINE_EVENT_NAMES } from '@unionflow/contracts/vocabulary';
 import { commonResources } from '@unionflow/ui/core';
 import { describe, expect, it } from 'vitest';
 import { actionResources } from '../i18n/action-resources';
@@ -25,18 +25,14 @@ describe("the shell's reviewer actions come from the catalog", () => {
     for (const a of DIALOG_ACTIONS) expect(titles[a], a).toBeTruthy();
   });
 
-  it.each(languages)('names on the timeline, in %s, every event a reviewer action records', (lang) => {
-    const timeline = shellResources[lang].timeline as Record<string, string>;
-    for (const type of [
-      'approved',
-      'rejected',
-      'returned',
-      'transferred',
-      'delegated',
-      'signer-added',
-      'signer-removed',
-      'commented',
-    ])
+  it.each(languages)('names on the timeline, in %s, every event the engine records (the catalog)', (lang) => {
+    const timeline = commonResources[lang].timeline as Record<string, string>;
+    for (const type of TIMELINE_EVENT_NAMES) expect(timeline[type], type).toBeTruthy();
+    // Among them every event a reviewer action records.
+    for (const type of ['approved', 'rejected', 'returned', 'transferred', 'delegated', 'commented'])
       expect(timeline[type], type).toBeTruthy();
+    // The shell adds only its own words, never a second copy of an event's label.
+    const own = Object.keys(shellResources[lang].timeline);
+    expect(own.filter((k) => (TIMELINE_EVENT_NAMES as string[]).includes(k))).toEqual([]);
   });
 });

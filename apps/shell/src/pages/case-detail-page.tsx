@@ -11,8 +11,9 @@ import {
   useLocalText,
 } from '@unionflow/ui';
 import { Alert, Card, Col, Descriptions, Empty, Flex, List, Row, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { useMe } from '../auth/use-me';
 import { ApplicantActions } from '../cases/applicant-actions';
 import { CaseBannerView } from '../cases/case-banner-view';
@@ -86,7 +87,15 @@ export function CaseDetailPage() {
   const id = useParams().id ?? '';
   const query = useQuery({ queryKey: ['case', id], queryFn: () => api.case(id), enabled: !!id });
   const me = useMe().data;
-  const justSubmitted = (useLocation().state as { submitted?: boolean } | null)?.submitted === true;
+  const location = useLocation();
+  const navigate = useNavigate();
+  // Read once: the browser keeps history state across a reload, and the banner is for the arrival only.
+  const [justSubmitted] = useState(
+    () => (location.state as { submitted?: boolean } | null)?.submitted === true,
+  );
+  useEffect(() => {
+    if (justSubmitted) void navigate(location.pathname, { replace: true, state: null });
+  }, [justSubmitted, navigate, location.pathname]);
 
   if (query.isPending) return <PageSpinner />;
   if (query.error instanceof ApiError && query.error.status === 404)
@@ -155,7 +164,7 @@ export function CaseDetailPage() {
               <ProgressView detail={detail} />
             </Card>
             <Card title={t('cases.timeline')} size="small">
-              <CaseTimeline events={detail.timeline} />
+              <CaseTimeline detail={detail} />
             </Card>
           </Flex>
         </Col>

@@ -1,8 +1,14 @@
-import { CASE_STATUSES, labelsIn, REVIEWER_ACTIONS, TASK_STATUSES } from '@unionflow/contracts/vocabulary';
+import {
+  CASE_STATUSES,
+  labelsIn,
+  REVIEWER_ACTIONS,
+  TASK_STATUSES,
+  TIMELINE_EVENTS,
+} from '@unionflow/contracts/vocabulary';
 
 /**
- * Shared words every app uses: statuses, actions, navigation, errors. Apps add their own keys. Status
- * and reviewer-action labels come from the catalog (`@unionflow/process-model/catalog`), keyed by name.
+ * Shared words every app uses: statuses, actions, navigation, errors. Apps add their own keys. Status,
+ * reviewer-action and timeline-event labels come from the catalog (`@unionflow/process-model/catalog`), keyed by name.
  */
 export const commonResources = {
   'zh-CN': {
@@ -26,6 +32,7 @@ export const commonResources = {
       case: labelsIn(CASE_STATUSES, 'zh'),
       task: labelsIn(TASK_STATUSES, 'zh'),
     },
+    timeline: labelsIn(TIMELINE_EVENTS, 'zh'),
     action: {
       ...labelsIn(REVIEWER_ACTIONS, 'zh'),
       claim: '认领',
@@ -97,6 +104,7 @@ export const commonResources = {
       case: labelsIn(CASE_STATUSES, 'en'),
       task: labelsIn(TASK_STATUSES, 'en'),
     },
+    timeline: labelsIn(TIMELINE_EVENTS, 'en'),
     action: {
       ...labelsIn(REVIEWER_ACTIONS, 'en'),
       claim: 'Claim',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   APPLICANT_ACTIONS,
+  APPROVAL_MODES,
   CASE_STATUSES,
+  EMPTY_ASSIGNEE_POLICIES,
   FIELD_TYPES,
   isCalendarDate,
   type Label,
@@ -23,6 +25,8 @@ const tables: Record<string, Record<string, Label | { label: Label }>> = {
   TASK_KINDS,
   FIELD_TYPES,
   NODE_KINDS,
+  APPROVAL_MODES,
+  EMPTY_ASSIGNEE_POLICIES,
 };
 
 describe('the catalog', () => {

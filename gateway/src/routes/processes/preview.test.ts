@@ -107,7 +107,7 @@ describe('POST /api/processes/:key/preview', () => {
   });
 
   it('is refused for a process the caller’s roles may not start', async () => {
-    // 基层工会经费补助 is started by grassroots cadres only.
+    // 基层工会补贴申请 is started by grassroots cadres only.
     expect((await preview(zhangwei, 'grassroots-subsidy', { data: {} })).statusCode).toBe(403);
   });
 

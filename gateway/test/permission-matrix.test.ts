@@ -42,6 +42,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/tasks/:id/release': 'user',
   'POST /api/tasks/:id/decisions': 'user',
   'GET /api/processes': 'user',
+  'POST /api/processes/:key/preview': 'user',
   'GET /api/admin/definitions': 'admin',
   'GET /api/admin/definitions/:key/draft': 'admin',
   'PUT /api/admin/definitions/:key/draft': 'admin',

@@ -5,6 +5,7 @@ import { App } from './app';
 import { actionResources } from './i18n/action-resources';
 import { boxResources } from './i18n/box-resources';
 import { casePageResources } from './i18n/case-page-resources';
+import { newCaseResources } from './i18n/new-case-resources';
 import { noticeResources } from './i18n/notice-resources';
 import { shellResources } from './i18n/shell-resources';
 
@@ -13,6 +14,7 @@ addTranslations(shellResources);
 addTranslations(actionResources);
 addTranslations(boxResources);
 addTranslations(casePageResources);
+addTranslations(newCaseResources);
 addTranslations(noticeResources);
 
 const root = document.getElementById('root');

@@ -97,6 +97,8 @@ export {
   TaskStatus,
   TimelineEvent,
 } from './cases';
+export type { ChainPreviewBody, ChainPreviewDto, ChainStepDto } from './chain-preview';
+export { ChainPreview, ChainPreviewRequest, ChainStep } from './chain-preview';
 export { LocalText, oneOf, PageQuery, Problem, Timestamp, UserRef } from './common';
 export { INBOX_BOX_NAMES, type InboxBoxName } from './inbox-boxes';
 export type { NoticeItemDto, NoticeListDto, ObjectionBody, ObjectionReceiptDto } from './notices';

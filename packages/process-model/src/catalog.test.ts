@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   APPLICANT_ACTIONS,
+  APPROVAL_MODES,
   CASE_STATUSES,
+  EMPTY_ASSIGNEE_POLICIES,
   FIELD_TYPES,
   isCalendarDate,
   type Label,
@@ -25,6 +27,8 @@ const tables: Record<string, Record<string, Label | { label: Label }>> = {
   FIELD_TYPES,
   NODE_KINDS,
   TIMELINE_EVENTS,
+  APPROVAL_MODES,
+  EMPTY_ASSIGNEE_POLICIES,
 };
 
 describe('the catalog', () => {

@@ -4,7 +4,7 @@
  * the HTTP contracts, the gateway's input checks, the UI's menus and the i18n keys are derived from
  * these tables, so adding a word here is where adding it starts. Pure data, safe inside workflows.
  */
-import type { FieldType, NodeKind } from './types';
+import type { ApprovalMode, EmptyAssigneePolicy, FieldType, NodeKind } from './types';
 
 /** A table's names, typed as its keys. */
 const namesOf = <K extends string>(table: Record<K, unknown>) => Object.keys(table) as K[];
@@ -259,6 +259,31 @@ export const TIMELINE_EVENT_NAMES = namesOf(TIMELINE_EVENTS);
 export function isSystemEvent(type: string): boolean {
   return (TIMELINE_EVENTS as Record<string, TimelineEventSpec>)[type]?.system === true;
 }
+/** How an approval step's people decide, as an applicant reads it (DingTalk's 审批方式). */
+export const APPROVAL_MODES = {
+  single: { zh: '一人审批', en: 'One approver' },
+  sequential: { zh: '依次审批', en: 'In turn' },
+  all: { zh: '会签', en: 'All must approve' },
+  any: { zh: '或签', en: 'Any one approves' },
+  quorum: { zh: '按人数通过', en: 'Enough approvals' },
+} as const satisfies Record<ApprovalMode, Label>;
+
+export const APPROVAL_MODE_NAMES = namesOf(APPROVAL_MODES);
+
+/** What happens when nobody fits an approval step, in words for the applicant. */
+export const EMPTY_ASSIGNEE_POLICIES = {
+  'auto-approve': { zh: '无人审批时自动通过', en: 'Passes automatically when nobody can approve' },
+  'scope-admin': {
+    zh: '无人审批时交组织管理员',
+    en: "Goes to the org's administrator when nobody can approve",
+  },
+  'admin-queue': {
+    zh: '无人审批时交平台管理员',
+    en: 'Goes to the platform administrator when nobody can approve',
+  },
+} as const satisfies Record<EmptyAssigneePolicy, Label>;
+
+export const EMPTY_ASSIGNEE_POLICY_NAMES = namesOf(EMPTY_ASSIGNEE_POLICIES);
 
 /** One language's labels of a table, keyed like the table (for i18n resources). */
 export function labelsIn<K extends string>(

@@ -10,14 +10,22 @@ import {
   ProblemAlert,
   useLocalText,
 } from '@unionflow/ui';
-import { App, Button, Card, Col, Empty, Flex, Row, Typography } from 'antd';
-import { useMemo, useRef } from 'react';
+import { App, Button, Card, Empty, Flex, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageSpinner } from '../layout/page-spinner';
+import { ChainPreviewCard } from '../new-case/chain-preview-card';
+import { ProcessGrid } from '../new-case/process-grid';
 import { ExistingCaseLink } from './existing-case-link';
 
-/** Pick a process, fill in its start form, submit. `?process=key` preselects one. */
+/** One object for "nothing typed yet", so the preview's debounce sees no change between renders. */
+const NOTHING_TYPED: Record<string, unknown> = {};
+
+/**
+ * Pick a process from the app grid, fill in its start form while the approval chain it will take is
+ * shown under it, submit. `?process=key` preselects one.
+ */
 export function NewCasePage() {
   const { t } = useTranslation();
   const text = useLocalText();
@@ -36,6 +44,10 @@ export function NewCasePage() {
     queryFn: () => api.draft(draftId as string),
     enabled: !!draftId,
   });
+  // What is typed so far, for the chain preview; kept per process and draft.
+  const formKey = `${selectedKey ?? ''}:${draftId ?? ''}`;
+  const [typed, setTyped] = useState<{ formKey: string; data: Record<string, unknown> } | null>(null);
+  const typedData = typed?.formKey === formKey ? typed.data : (draft.data?.data ?? NOTHING_TYPED);
 
   // 随时提报: keep what is filled in so far and finish it later, from any device.
   const saveDraft = useMutation({
@@ -82,19 +94,11 @@ export function NewCasePage() {
           {t('newCase.title')}
         </Typography.Title>
         <Typography.Text type="secondary">{t('newCase.pick')}</Typography.Text>
-        {processes.data.length === 0 && <Empty description={t('newCase.empty')} />}
-        <Row gutter={[12, 12]}>
-          {processes.data.map((p) => (
-            <Col key={p.key} xs={24} sm={12} md={8}>
-              <Card hoverable onClick={() => setParams({ process: p.key })} style={{ height: '100%' }}>
-                <Card.Meta
-                  title={<span style={{ whiteSpace: 'normal' }}>{text(p.name)}</span>}
-                  description={t(`nav.remotes.${p.department}`, { defaultValue: p.department })}
-                />
-              </Card>
-            </Col>
-          ))}
-        </Row>
+        {processes.data.length === 0 ? (
+          <Empty description={t('newCase.empty')} />
+        ) : (
+          <ProcessGrid processes={processes.data} onPick={(key) => setParams({ process: key })} />
+        )}
       </Flex>
     );
   }
@@ -130,6 +134,8 @@ export function NewCasePage() {
           savingDraft={saveDraft.isPending}
           submitting={start.isPending}
           onSubmit={(data) => start.mutate({ processKey: selected.key, data })}
+          onChange={(data) => setTyped({ formKey, data })}
+          beforeActions={<ChainPreviewCard processKey={selected.key} data={typedData} />}
         />
       </Card>
     </Flex>

@@ -1,10 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem, ProcessSummary } from '@unionflow/contracts';
+import {
+  ChainPreview,
+  ChainPreviewRequest,
+  Problem,
+  ProcessKeyParam,
+  ProcessSummary,
+} from '@unionflow/contracts';
 import { Type } from 'typebox';
+import { createChainPreview } from '../../cases/chain-preview';
 import { startableDefinitions } from '../../cases/definitions';
+import { rejectUnknownFields, startableDefinition } from '../../cases/submit-application';
 
-/** `GET /api/processes`: the published processes the caller may start, with their start forms. */
+/** `GET /api/processes` and the approval chain preview of one of them. */
 export const processesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const previewChain = createChainPreview(app.db);
+
   app.get(
     '/api/processes',
     {
@@ -25,6 +35,35 @@ export const processesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         department: d.department,
         form: d.form,
       }));
+    },
+  );
+
+  app.post(
+    '/api/processes/:key/preview',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'The approval chain a case of this process would take for the caller and the data typed so far (审批流程预览)',
+        params: Type.Object({ key: ProcessKeyParam }),
+        body: ChainPreviewRequest,
+        response: {
+          200: ChainPreview,
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+          409: Problem,
+          422: Problem,
+        },
+      },
+    },
+    async (request) => {
+      // Whoever may not start it may not see its route either: the same answers as a start.
+      const def = await startableDefinition(app.db, request.user, request.params.key);
+      rejectUnknownFields(def, request.body.data);
+      return previewChain(def, request.user, request.body.data);
     },
   );
 };

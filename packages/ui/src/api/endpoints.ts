@@ -3,6 +3,7 @@ import type {
   CaseDetailDto,
   CaseListDto,
   CcReadResultDto,
+  ChainPreviewDto,
   ChangePasswordBody,
   DecisionBody,
   InboxPageDto,
@@ -146,6 +147,13 @@ export const api = {
   findUsers: (q: string, limit = 10, caseId?: string, purpose?: 'delegation') =>
     apiRequest<UserMatchDto[]>('/api/users', { query: { q, limit, caseId, purpose } }),
   processes: () => apiRequest<ProcessSummaryDto[]>('/api/processes'),
+  /** The approval chain a new case would take for me and the data typed so far (审批流程预览). */
+  previewChain: (key: string, data: Record<string, unknown>, signal?: AbortSignal) =>
+    apiRequest<ChainPreviewDto>(`/api/processes/${encodeURIComponent(key)}/preview`, {
+      method: 'POST',
+      body: { data },
+      ...(signal ? { signal } : {}),
+    }),
   startCase: (body: StartCaseBody, idempotencyKey: string) =>
     apiRequest<CaseDetailDto>('/api/cases', { method: 'POST', body, idempotencyKey }),
   cases: (scope: CaseScope, page: PageParams = {}) =>

@@ -1,6 +1,6 @@
 import { type FormFieldSpec, toCaseData, toFormValues } from '@unionflow/ui/core';
 import { Button, Form } from 'antd';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFields } from './form-fields';
 
@@ -15,6 +15,10 @@ export interface DynamicFormProps {
   /** Shows a "save draft" button that hands over what is filled in so far, unvalidated. */
   onSaveDraft?: (data: Record<string, unknown>) => void;
   savingDraft?: boolean;
+  /** Receives what is filled in so far (unvalidated, API units) after each change. */
+  onChange?: (data: Record<string, unknown>) => void;
+  /** Shown between the fields and the buttons (the approval chain the case will take). */
+  beforeActions?: ReactNode;
 }
 
 /** A complete form built from a process definition's field list. */
@@ -26,6 +30,8 @@ export function DynamicForm({
   submitLabel,
   onSaveDraft,
   savingDraft,
+  onChange,
+  beforeActions,
 }: DynamicFormProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
@@ -37,8 +43,14 @@ export function DynamicForm({
       initialValues={initialValues}
       onFinish={(values: Record<string, unknown>) => onSubmit(toCaseData(fields, values))}
       scrollToFirstError
+      onValuesChange={
+        onChange
+          ? () => onChange(toCaseData(fields, form.getFieldsValue(true) as Record<string, unknown>))
+          : undefined
+      }
     >
       <FormFields fields={fields} />
+      {beforeActions}
       <Form.Item>
         <Button type="primary" htmlType="submit" loading={submitting} block data-testid="dynamic-form-submit">
           {submitLabel ?? t('action.submit')}

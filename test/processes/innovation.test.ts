@@ -20,7 +20,18 @@ async function deliver(id: string) {
   });
   expect(scheduled.status).toBe(200);
   await h.task(id, 'handover');
+  expect(await paymentsOf(id)).toEqual([]);
   expect((await h.act('zhangwei', id, 'supplement', { data: { receipt: 'received' } })).status).toBe(200);
+}
+
+/** The case's payment rows, the award before the mentor's share. */
+function paymentsOf(id: string) {
+  return h.t.db
+    .selectFrom('payments')
+    .select(['payee_id', 'amount_fen', 'kind', 'status'])
+    .where('case_id', '=', id)
+    .orderBy('kind')
+    .execute();
 }
 
 const proposal = (tier: string, title: string) => ({
@@ -74,12 +85,13 @@ describe('innovation proposal over HTTP', () => {
         })
       ).status,
     ).toBe(200);
-    // The award is paid before the handover, which the applicant confirms.
-    await h.task(id, 'handover');
-    const paid = await h.t.db.selectFrom('payments').selectAll().where('case_id', '=', id).execute();
-    expect(paid).toMatchObject([
-      { payee_id: 'u-zhangwei', amount_fen: '500000', kind: 'innovation-award', status: 'paid' },
-    ]);
+    // 送奖到岗位: nothing is paid until the applicant signs for the award, within 7 days.
+    // The harness types only what most tests read; the API sends the task's times too.
+    const handover = (await h.task(id, 'handover')) as unknown as { dueAt: string | null; createdAt: string };
+    expect(new Date(handover.dueAt ?? 0).getTime() - new Date(handover.createdAt).getTime()).toBe(
+      7 * 86_400_000,
+    );
+    expect(await paymentsOf(id)).toEqual([]);
     const receipt = await h.act('zhangwei', id, 'supplement', {
       data: { receipt: 'received', receiptNote: '已收到' },
     });
@@ -87,6 +99,12 @@ describe('innovation proposal over HTTP', () => {
 
     const done = await h.until('zhangwei', id, (x) => x.status !== 'running');
     expect(done).toMatchObject({ status: 'completed', outcome: 'awarded' });
+    const order = done.timeline.map((e) => e.nodeId);
+    expect(order.lastIndexOf('handover')).toBeLessThan(order.indexOf('disburse'));
+    expect(await paymentsOf(id)).toMatchObject([
+      { payee_id: 'u-zhangwei', amount_fen: '500000', kind: 'innovation-award', status: 'paid' },
+      { payee_id: 'u-zhaolei', amount_fen: '50000', kind: 'mentor-award', status: 'paid' },
+    ]);
     // The mentor's id stays on the server (the payment row below names them); the page reads the amount.
     expect(done.data.mentorAward).toEqual({ amountFen: 50_000 });
     const payments = await h.t.db

@@ -73,6 +73,22 @@ describe('simulated paths on the example org', () => {
     expect(small.map((s) => s.nodeId)).not.toContain('city-award');
   });
 
+  it('pays the award and the mentor only after the worker signs for it at the workstation', () => {
+    const def = domainDefinitions.find((d) => d.key === 'innovation-proposal')!;
+    const path = simulate(
+      def,
+      { tier: 'proposal', awardBand: { min: 1, max: 2 } },
+      exampleOrg,
+      exampleApplicant,
+    ).map((s) => s.nodeId);
+    expect(path.indexOf('schedule-delivery')).toBeLessThan(path.indexOf('handover'));
+    expect(path.indexOf('handover')).toBeLessThan(path.indexOf('disburse'));
+    expect(path.indexOf('disburse')).toBeLessThan(path.indexOf('mentor-award'));
+    expect(def.nodes.find((n) => n.id === 'handover')).toMatchObject({
+      deadline: { due: '7d', remindBefore: '2d', onOverdue: 'remind' },
+    });
+  });
+
   it('lets the committee set the award within the same band as the grassroots proposal', () => {
     const def = domainDefinitions.find((d) => d.key === 'innovation-proposal')!;
     const awardField = (id: string) => {

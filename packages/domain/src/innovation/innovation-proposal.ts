@@ -125,6 +125,21 @@ export const innovationProposal: ProcessDefinition = {
         field('deliveryDate', '送奖日期', 'Delivery date', 'date', { required: true }),
         field('deliveryPlace', '送达岗位', 'Workstation', 'text', { required: true }),
       ],
+      next: 'handover',
+    },
+    {
+      // 送奖到岗位: the award is paid once the worker has signed for it, not before (ADR 023).
+      id: 'handover',
+      kind: 'applicant-task',
+      name: text('岗位签收确认', 'Confirm receipt at the workstation'),
+      deadline: { due: '7d', remindBefore: '2d', onOverdue: 'remind' },
+      form: [
+        field('receipt', '签收', 'Receipt', 'select', {
+          required: true,
+          options: options(['received', '已当面签收', 'Received in person']),
+        }),
+        field('receiptNote', '签收说明', 'Note', 'text'),
+      ],
       next: 'disburse',
     },
     {
@@ -135,19 +150,6 @@ export const innovationProposal: ProcessDefinition = {
       compensation: 'innovation.reclaim-award',
       params: { amountField: 'awardFen', kind: 'innovation-award' },
       resultKey: 'payment',
-      next: 'handover',
-    },
-    {
-      id: 'handover',
-      kind: 'applicant-task',
-      name: text('岗位签收确认', 'Confirm receipt at the workstation'),
-      form: [
-        field('receipt', '签收', 'Receipt', 'select', {
-          required: true,
-          options: options(['received', '已当面签收', 'Received in person']),
-        }),
-        field('receiptNote', '签收说明', 'Note', 'text'),
-      ],
       next: 'publish',
     },
     {

@@ -20,8 +20,8 @@ const PNG = Buffer.from(
 const env = useE2eEnvironment();
 
 describe('department journeys', () => {
-  it('innovation: a proposal is reviewed within its award band, delivered at the workstation and shared', async () => {
-    const title = `除尘布袋快换 ${Date.now()}`;
+  it('innovation: the committee sets a breakthrough award in its band, paid after receipt at the workstation and shared', async () => {
+    const title = `除尘布袋快换攻关 ${Date.now()}`;
     const worker = await env.browser.newPage(env.platform.baseUrl);
     await signIn(worker, 'zhangwei');
     await worker.goto('/innovation');
@@ -40,22 +40,46 @@ describe('department journeys', () => {
     await worker.getByText('photo.png').waitFor();
     await worker.locator('#kind').click();
     await worker.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-    await pickOption(worker, 'tier', '改善提案');
+    await pickOption(worker, 'tier', '攻关项目');
     await worker.locator('#description').fill('将人工更换改为快换卡箍，停机时间由 4 小时降到 40 分钟。');
     await snap(worker, '30-innovation-submit');
     await worker.getByTestId('dynamic-form-submit').click();
     await worker.waitForURL(/\/cases\//);
     const casePath = new URL(worker.url()).pathname;
 
-    // The reviewer sets the award inside the tier's band, then schedules the delivery.
+    // The grassroots reviewer proposes an award inside the tier's band; for 攻关 it is a proposal.
     const reviewer = await env.browser.newPage(env.platform.baseUrl);
     await signIn(reviewer, 'lina');
     await reviewer.goto('/inbox');
     const review = reviewer.getByTestId('task-card').filter({ hasText: title });
-    await review.locator('#awardFen').fill('5000');
-    await review.locator('#comment').fill('同意奖励 5000 元');
+    // The band read from the case, then what the amount is for this tier.
+    await expect
+      .poll(() => review.getByTestId('field-hint-awardFen').allInnerTexts())
+      .toEqual(['可填 5 万–30 万元', '攻关项目由市总工会创新委员会核定，此处为建议金额']);
+    await review.locator('#awardFen').fill('80000');
+    await review.locator('#comment').fill('建议奖励 8 万元');
     await snap(reviewer, '31-innovation-review');
     await review.getByTestId('task-approve').click();
+    await review.waitFor({ state: 'detached' });
+
+    // The committee opens the award step pre-filled with the proposal, adjusts it, and countersigns.
+    const committee = await env.browser.newPage(env.platform.baseUrl);
+    await signIn(committee, 'wangfang');
+    await decideStep(committee, title, '市总工会创新委员会核定奖励', async (card) => {
+      const amount = card.locator('#awardFen');
+      await expect.poll(() => amount.inputValue()).toBe('80000.00');
+      // Out of the band, the form says so in yuan before anything is sent.
+      await amount.fill('400000');
+      await card.getByTestId('task-approve').click();
+      await card.getByText('核定奖励金额须在 5 万至 30 万元之间').waitFor();
+      await amount.fill('100000');
+      await card.getByText('核定奖励金额须在 5 万至 30 万元之间').waitFor({ state: 'hidden' });
+      await card.locator('#comment').fill('创效显著，核定奖励 10 万元');
+      await snap(committee, '31b-innovation-committee-award');
+    });
+    await decideStep(committee, title, '市总工会创新委员会会签');
+
+    await reviewer.goto('/inbox');
     const schedule = reviewer.getByTestId('task-card').filter({ hasText: '安排送奖到岗位' });
     await schedule.waitFor();
     await schedule.locator('#deliveryDate').fill('2026-11-25');
@@ -64,7 +88,10 @@ describe('department journeys', () => {
     await schedule.getByTestId('task-approve').click();
     await schedule.waitFor({ state: 'detached' });
 
-    // The worker confirms receipt at the workstation.
+    // Nothing is paid before the worker signs for the award at the workstation.
+    await worker.goto(casePath);
+    await worker.getByText('岗位签收确认').first().waitFor();
+    expect(await worker.getByTestId('case-data').innerText()).not.toContain('已发放');
     await worker.goto('/inbox');
     const handover = worker.getByTestId('task-card').filter({ hasText: title });
     await handover.waitFor();
@@ -79,9 +106,10 @@ describe('department journeys', () => {
     // What the service steps stored reads as labelled rows in Chinese: no keys, codes or fen.
     const caseData = await worker.getByTestId('case-data').innerText();
     expect(caseData).toContain('奖励区间');
-    expect(caseData).toContain('1,000 元–2 万元');
+    expect(caseData).toContain('5 万–30 万元');
+    expect(caseData).toContain('10 万元');
     expect(caseData).toContain('已发放');
-    expect(caseData).not.toMatch(/tier|min：|max：|awardBand|paymentId|[a-z]+[A-Z-][a-z]|2000000|500000/);
+    expect(caseData).not.toMatch(/tier|min：|max：|awardBand|paymentId|[a-z]+[A-Z-][a-z]|30000000|10000000/);
     await worker.getByRole('link', { name: '附件 1' }).waitFor();
     await snap(worker, '33-innovation-completed');
 
@@ -103,8 +131,6 @@ describe('department journeys', () => {
     expect(await seriousA11yViolations(phone)).toEqual([]);
 
     // The committee's quarterly selection picks the awarded proposal, and a pacesetter, from lists.
-    const committee = await env.browser.newPage(env.platform.baseUrl);
-    await signIn(committee, 'wangfang');
     const now = new Date();
     const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
     const selectionPath = await submitCase(committee, 'innovation-quarterly-selection', { quarter });

@@ -63,9 +63,43 @@ describe('simulated paths on the example org', () => {
     const def = domainDefinitions.find((d) => d.key === 'innovation-proposal')!;
     const data = (tier: string) => ({ tier, awardBand: { min: 1, max: 2 } });
     const big = simulate(def, data('breakthrough'), exampleOrg, exampleApplicant);
-    expect(big.map((s) => s.nodeId)).toContain('city-countersign');
+    // One committee member sets the amount, then the whole committee countersigns it (ADR 023).
+    const bigPath = big.map((s) => s.nodeId);
+    expect(bigPath.indexOf('grassroots-review')).toBeLessThan(bigPath.indexOf('city-award'));
+    expect(bigPath.indexOf('city-award')).toBeLessThan(bigPath.indexOf('city-countersign'));
     expect(simulatedOutcome(big)).toBe('awarded');
     const small = simulate(def, data('proposal'), exampleOrg, exampleApplicant);
     expect(small.map((s) => s.nodeId)).not.toContain('city-countersign');
+    expect(small.map((s) => s.nodeId)).not.toContain('city-award');
+  });
+
+  it('pays the award and the mentor only after the worker signs for it at the workstation', () => {
+    const def = domainDefinitions.find((d) => d.key === 'innovation-proposal')!;
+    const path = simulate(
+      def,
+      { tier: 'proposal', awardBand: { min: 1, max: 2 } },
+      exampleOrg,
+      exampleApplicant,
+    ).map((s) => s.nodeId);
+    expect(path.indexOf('schedule-delivery')).toBeLessThan(path.indexOf('handover'));
+    expect(path.indexOf('handover')).toBeLessThan(path.indexOf('disburse'));
+    expect(path.indexOf('disburse')).toBeLessThan(path.indexOf('mentor-award'));
+    expect(def.nodes.find((n) => n.id === 'handover')).toMatchObject({
+      deadline: { due: '7d', remindBefore: '2d', onOverdue: 'remind' },
+    });
+  });
+
+  it('lets the committee set the award within the same band as the grassroots proposal', () => {
+    const def = domainDefinitions.find((d) => d.key === 'innovation-proposal')!;
+    const awardField = (id: string) => {
+      const node = def.nodes.find((n) => n.id === id);
+      return node && 'form' in node ? node.form?.find((f) => f.key === 'awardFen') : undefined;
+    };
+    const proposed = awardField('grassroots-review');
+    const set = awardField('city-award');
+    expect(proposed?.hint?.zh).toContain('攻关项目由市总工会创新委员会核定');
+    expect(set).toMatchObject({ required: true, min: proposed?.min, max: proposed?.max });
+    expect(def.nodes.find((n) => n.id === 'city-award')).toMatchObject({ mode: 'single' });
+    expect(awardField('city-countersign')).toBeUndefined();
   });
 });

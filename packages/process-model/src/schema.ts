@@ -51,6 +51,7 @@ export const FormFieldSchema = Type.Object({
   max: Type.Optional(Bound),
   sensitive: Type.Optional(Type.Boolean()),
   revealOnly: Type.Optional(Type.Boolean()),
+  hint: Type.Optional(TextSchema),
 });
 
 /** Org scope of a role assignment. */

@@ -55,6 +55,8 @@ export interface FormField {
    * explicit, audited reveal. Implies `sensitive`.
    */
   revealOnly?: boolean;
+  /** A line under the input that says how the value is used ("攻关项目由市总工会创新委员会核定"). */
+  hint?: Text;
 }
 
 /** Who is asked at a human step. */

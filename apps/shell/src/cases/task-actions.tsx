@@ -1,7 +1,7 @@
 import { DownOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DecisionActionValue, TaskDto } from '@unionflow/contracts';
-import { REVIEWER_ACTIONS } from '@unionflow/contracts/vocabulary';
+import { MASKED_VALUE, REVIEWER_ACTIONS } from '@unionflow/contracts/vocabulary';
 import {
   ActionKeys,
   ApiError,
@@ -45,28 +45,40 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto }>(func
   const client = useQueryClient();
   const me = useMe().data;
   const [form] = Form.useForm();
-  const fields = useMemo(() => asFormFields(task.form), [task.form]);
   const [targeted, setTargeted] = useState<TargetedAction | null>(null);
   // One key per user action, kept across retries of that same action (see ActionKeys).
   const keys = useRef(new ActionKeys());
-  // A case returned to the applicant asks for its own form again: start from what was sent.
-  const prefill = task.kind === 'applicant-task' && fields.length > 0;
+  // A step's form starts from what the case already holds: a case returned to the applicant asks for
+  // its own form again, and a committee adjusts the award the grassroots union proposed.
+  const prefill = asFormFields(task.form).length > 0;
   const detail = useQuery({
     queryKey: ['case', task.caseId],
     queryFn: () => api.case(task.caseId),
     enabled: prefill,
   });
+  // The case view carries this task's form with bounds read from the case (an award band), which an
+  // inbox entry cannot: the range shows under the input and the form checks it before sending.
+  const resolvedForm = detail.data?.tasks.find((open) => open.id === task.id)?.form;
+  const fields = useMemo(() => asFormFields(resolvedForm ?? task.form), [resolvedForm, task.form]);
   const filled = useRef(false);
   useEffect(() => {
-    if (!prefill || filled.current || !detail.data) return;
+    // A cached view being refreshed may predate the step (the proposal before it): wait for the fresh one.
+    if (!prefill || filled.current || !detail.data || detail.isFetching) return;
     filled.current = true;
-    // Reveal-only values (an ID number) arrive partly masked: asked for again, never sent back masked.
+    // Reveal-only values (an ID number) arrive partly masked, and values this reader may not see
+    // arrive as a mask: asked for again, never sent back masked.
     const { revealable } = detail.data;
     const known = Object.fromEntries(
-      Object.entries(detail.data.data).filter(([key]) => !revealable.includes(key)),
+      Object.entries(detail.data.data).filter(
+        ([key, value]) => !revealable.includes(key) && value !== MASKED_VALUE,
+      ),
     );
-    form.setFieldsValue(toFormValues(fields, known));
-  }, [prefill, detail.data, fields, form]);
+    // What the reader typed while the case loaded is theirs: only untouched fields are filled.
+    const values = toFormValues(fields, known);
+    form.setFieldsValue(
+      Object.fromEntries(Object.entries(values).filter(([key]) => !form.isFieldTouched(key))),
+    );
+  }, [prefill, detail.data, detail.isFetching, fields, form]);
 
   const refreshLists = () => {
     void client.invalidateQueries({ queryKey: ['inbox'] });

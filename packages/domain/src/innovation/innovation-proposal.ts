@@ -3,11 +3,17 @@ import { field, options, optionsOf, text } from '../builders';
 import { defaultAwardBands, INNOVATION_KINDS, INNOVATION_TIER_LABELS } from './tiers';
 
 const reviewer = { kind: 'role', role: 'innovation-reviewer', scope: 'nearest' } as const;
+const committee = { kind: 'role', role: 'innovation-committee', scope: 'nearest' } as const;
 
 /**
  * 全员创新提案: one channel for every kind of result. The award band of each tier lives in the params
- * of the `award-band` step and the reviewer's award field is bounded by it, so the engine enforces the
- * band while an admin can change it by publishing a new version.
+ * of the `award-band` step and every award field is bounded by it, so the engine enforces the band
+ * while an admin can change it by publishing a new version.
+ *
+ * Who sets the award (ADR 023): the grassroots reviewer's amount is final for every tier but 攻关; for
+ * a breakthrough project it is a proposal, and one member of the city committee sets the award
+ * (`city-award`, pre-filled with the proposal) before the whole committee countersigns that amount.
+ * 送奖到岗位: the payment is recorded only after the worker confirms receipt at the workstation.
  */
 export const innovationProposal: ProcessDefinition = {
   key: 'innovation-proposal',
@@ -51,6 +57,10 @@ export const innovationProposal: ProcessDefinition = {
           required: true,
           min: 'awardBand.min',
           max: 'awardBand.max',
+          hint: text(
+            '攻关项目由市总工会创新委员会核定，此处为建议金额',
+            'For a breakthrough project this is a proposal: the city innovation committee sets the award',
+          ),
         }),
       ],
       onReject: 'notify-rejected',
@@ -63,17 +73,41 @@ export const innovationProposal: ProcessDefinition = {
       branches: [
         {
           condition: { '==': [{ var: 'data.tier' }, 'breakthrough'] },
-          next: 'city-countersign',
+          next: 'city-award',
           label: text('攻关项目', 'Breakthrough project'),
         },
       ],
       default: 'schedule-delivery',
     },
     {
+      // One member sets the amount, so the award has one author on the record; everyone then signs it.
+      id: 'city-award',
+      kind: 'approval',
+      name: text('市总工会创新委员会核定奖励', 'City innovation committee sets the award'),
+      assignee: committee,
+      mode: 'single',
+      emptyAssignee: 'admin-queue',
+      deadline: { due: '7d', remindBefore: '2d', onOverdue: 'remind' },
+      form: [
+        // The same key as the proposal: the case already holds it, so the form opens pre-filled.
+        field('awardFen', '核定奖励金额（元）', 'Award set by the committee (yuan)', 'money', {
+          required: true,
+          min: 'awardBand.min',
+          max: 'awardBand.max',
+          hint: text(
+            '已填入基层工会建议金额，可在奖励区间内调整',
+            "Filled in with the grassroots union's proposal; adjust it within the band",
+          ),
+        }),
+      ],
+      onReject: 'notify-rejected',
+      next: 'city-countersign',
+    },
+    {
       id: 'city-countersign',
       kind: 'approval',
       name: text('市总工会创新委员会会签', 'City innovation committee countersign'),
-      assignee: { kind: 'role', role: 'innovation-committee', scope: 'nearest' },
+      assignee: committee,
       mode: 'all',
       emptyAssignee: 'admin-queue',
       deadline: { due: '10d', remindBefore: '3d', onOverdue: 'remind' },
@@ -91,6 +125,21 @@ export const innovationProposal: ProcessDefinition = {
         field('deliveryDate', '送奖日期', 'Delivery date', 'date', { required: true }),
         field('deliveryPlace', '送达岗位', 'Workstation', 'text', { required: true }),
       ],
+      next: 'handover',
+    },
+    {
+      // 送奖到岗位: the award is paid once the worker has signed for it, not before (ADR 023).
+      id: 'handover',
+      kind: 'applicant-task',
+      name: text('岗位签收确认', 'Confirm receipt at the workstation'),
+      deadline: { due: '7d', remindBefore: '2d', onOverdue: 'remind' },
+      form: [
+        field('receipt', '签收', 'Receipt', 'select', {
+          required: true,
+          options: options(['received', '已当面签收', 'Received in person']),
+        }),
+        field('receiptNote', '签收说明', 'Note', 'text'),
+      ],
       next: 'disburse',
     },
     {
@@ -101,19 +150,6 @@ export const innovationProposal: ProcessDefinition = {
       compensation: 'innovation.reclaim-award',
       params: { amountField: 'awardFen', kind: 'innovation-award' },
       resultKey: 'payment',
-      next: 'handover',
-    },
-    {
-      id: 'handover',
-      kind: 'applicant-task',
-      name: text('岗位签收确认', 'Confirm receipt at the workstation'),
-      form: [
-        field('receipt', '签收', 'Receipt', 'select', {
-          required: true,
-          options: options(['received', '已当面签收', 'Received in person']),
-        }),
-        field('receiptNote', '签收说明', 'Note', 'text'),
-      ],
       next: 'publish',
     },
     {

@@ -19,6 +19,8 @@ export interface FormFieldSpec {
   sensitive?: boolean;
   /** Shown partly masked (an ID number) until the reader asks to see it. */
   revealOnly?: boolean;
+  /** A line under the input saying how the value is used. */
+  hint?: LocalTextValue;
 }
 
 /** Narrows the untyped `form` array the API sends to fields this UI can render. */

@@ -79,6 +79,22 @@ function widgetFor(field: FormFieldSpec, lng: string, t: TFunction): ReactNode {
   }
 }
 
+/**
+ * The lines under an input: the allowed amounts before anyone types (an award band, a cap), then what
+ * the definition says about the value (a proposal someone else decides).
+ */
+function hintsFor(field: FormFieldSpec, lng: string): ReactNode {
+  const lines = [moneyHint(field, lng), field.hint ? pickText(field.hint, lng) : null].filter(
+    (line): line is string => !!line,
+  );
+  if (lines.length === 0) return undefined;
+  return lines.map((line) => (
+    <div key={line} data-testid={`field-hint-${field.key}`}>
+      {line}
+    </div>
+  ));
+}
+
 /** Renders a process form's fields as antd Form.Items; drop it inside any antd `<Form>`. */
 export function FormFields({ fields }: { fields: FormFieldSpec[] }) {
   const { t, i18n } = useTranslation();
@@ -101,8 +117,7 @@ export function FormFields({ fields }: { fields: FormFieldSpec[] }) {
             label={label}
             required={field.required}
             rules={rulesFor(field, label, t, i18n.language)}
-            // The allowed amounts, before anyone types (an award band, a cap).
-            extra={moneyHint(field, i18n.language) ?? undefined}
+            extra={hintsFor(field, i18n.language)}
             valuePropName={field.type === 'boolean' ? 'checked' : 'value'}
             initialValue={field.type === 'boolean' ? false : undefined}
             {...dateProps}

@@ -38,4 +38,24 @@ describe('money inputs say their range', () => {
     expect(html).toContain('可填 5 万–30 万元');
     expect(html).not.toContain('30000000');
   });
+
+  it("shows the definition's hint under the range, in the reader's language", async () => {
+    const i18n = initI18n();
+    const proposal: FormFieldSpec = {
+      ...award,
+      hint: { zh: '攻关项目由市总工会创新委员会核定', en: 'The committee sets a breakthrough award' },
+    };
+    const render = () =>
+      renderToStaticMarkup(
+        <Form>
+          <FormFields fields={[proposal]} />
+        </Form>,
+      );
+    await i18n.changeLanguage('zh-CN');
+    const zh = render();
+    expect(zh).toContain('攻关项目由市总工会创新委员会核定');
+    expect(zh.indexOf('可填 5 万–30 万元')).toBeLessThan(zh.indexOf('攻关项目'));
+    await i18n.changeLanguage('en');
+    expect(render()).toContain('The committee sets a breakthrough award');
+  });
 });

@@ -315,7 +315,9 @@ describe('assignment policies', () => {
       .decide(c.caseId, { taskId: t.id, actorId: 'u-lina', action: 'approve', data: { award: 100 } })
       .catch((e) => e);
     expect(low.cause?.type).toBe('Invalid');
-    expect(low.cause?.message).toMatch(/at least 200000/);
+    expect(low.cause?.message).toBe(
+      '奖励须在 2,000 至 5,000 元之间 / Award must be between 2,000 and 5,000 yuan',
+    );
     expect((await first(c.caseId)).id).toBe(t.id);
     expect(
       (

@@ -1,30 +1,8 @@
-import type { CaseDetailDto, TaskDto, TimelineEventDto } from '@unionflow/contracts';
+import type { TimelineEventDto } from '@unionflow/contracts';
 import { describe, expect, it } from 'vitest';
 import { caseBanner } from './case-banner';
+import { runningCase as detail, lina, openTask as task, zhangwei } from './case-test-fixtures';
 
-const zhangwei = { id: 'u1', username: 'zhangwei', displayName: '张伟' };
-const lina = { id: 'u2', username: 'lina', displayName: '李娜' };
-
-const task = (over: Partial<TaskDto>): TaskDto => ({
-  id: 't1',
-  caseId: 'c1',
-  caseNumber: 'UF1',
-  caseTitle: '更换布袋',
-  processKey: 'simple-approval',
-  processName: { zh: '简单审批' },
-  department: 'innovation',
-  nodeId: 'review',
-  stepName: { zh: '审批' },
-  kind: 'approval',
-  status: 'open',
-  candidates: [lina],
-  assignee: null,
-  form: [],
-  createdAt: '2026-12-01T02:00:00Z',
-  dueAt: null,
-  applicant: zhangwei,
-  ...over,
-});
 const returned = (at: string, comment: string): TimelineEventDto => ({
   id: at,
   at,
@@ -36,11 +14,6 @@ const returned = (at: string, comment: string): TimelineEventDto => ({
   comment,
   data: { to: 'applicant' },
 });
-const detail = (tasks: TaskDto[], timeline: TimelineEventDto[] = []) =>
-  ({ status: 'running', applicant: zhangwei, tasks, timeline }) as Pick<
-    CaseDetailDto,
-    'status' | 'tasks' | 'timeline' | 'applicant'
-  >;
 
 describe('caseBanner', () => {
   it('after submitting, says who has the case', () => {

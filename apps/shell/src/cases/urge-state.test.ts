@@ -1,32 +1,7 @@
-import type { CaseDetailDto, TaskDto, TimelineEventDto } from '@unionflow/contracts';
+import type { TimelineEventDto } from '@unionflow/contracts';
 import { describe, expect, it } from 'vitest';
+import { runningCase as detail, openTask as task, zhangwei } from './case-test-fixtures';
 import { urgeState } from './urge-state';
-
-const zhangwei = { id: 'u1', username: 'zhangwei', displayName: '张伟' };
-const lina = { id: 'u2', username: 'lina', displayName: '李娜' };
-
-function task(over: Partial<TaskDto>): TaskDto {
-  return {
-    id: 't1',
-    caseId: 'c1',
-    caseNumber: 'CX-1',
-    caseTitle: '节能改造',
-    processKey: 'simple-approval',
-    processName: { zh: '简单审批' },
-    department: 'innovation',
-    applicant: zhangwei,
-    nodeId: 'review',
-    stepName: { zh: '审批' },
-    kind: 'approval',
-    status: 'open',
-    candidates: [lina],
-    assignee: null,
-    form: [],
-    createdAt: '2026-12-01T02:00:00Z',
-    dueAt: null,
-    ...over,
-  };
-}
 
 function urged(at: string, nodeId: string | null): TimelineEventDto {
   return {
@@ -42,11 +17,6 @@ function urged(at: string, nodeId: string | null): TimelineEventDto {
   };
 }
 
-const detail = (tasks: TaskDto[], timeline: TimelineEventDto[] = []) =>
-  ({ status: 'running', applicant: zhangwei, tasks, timeline }) as Pick<
-    CaseDetailDto,
-    'status' | 'tasks' | 'timeline' | 'applicant'
-  >;
 const now = new Date('2026-12-06T12:00:00Z');
 
 describe('urgeState', () => {

@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { createDb, migrateToLatest, seedDemoOrganisation, verifyAuditChain } from '@unionflow/db';
+import { createDb, migrateToLatest, seedDemoOrganisation } from '@unionflow/db';
 import { createTestDatabase, type TestDatabase } from '@unionflow/devstack';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { type BenchUser, createBenchUsers } from '../bench/bench-users';
-import { type DriverContext, driveCase, type LedgerEntry, Recorder } from '../bench/case-driver';
+import { type DriverContext, type LedgerEntry, Recorder } from '../bench/case-driver';
 import { type Stack, startStack } from '../bench/stack';
-import { checkLedger, sweepOpenCases } from './ledger-check';
+import { expectNothingLostOrDuplicated, startLoad } from './load-under-crashes';
 
 // CHAOS_LONG=1: more load, and the three crashes twice over; the short form fits CI.
 const long = process.env.CHAOS_LONG === '1';
@@ -61,20 +60,7 @@ describe('crashes under load', () => {
         ledger,
         visibleTimeoutMs: 120_000,
       };
-      let stop = false;
-      let n = 0;
-      let started = 0;
-      const failed: number[] = [];
-      const load = Promise.all(
-        Array.from({ length: loops }, async () => {
-          while (!stop) {
-            const id = n++;
-            started++;
-            if (!(await driveCase(ctx, id))) failed.push(id);
-          }
-        }),
-      );
-
+      const load = startLoad(ctx, loops);
       for (let round = 0; round < (long ? 2 : 1); round++) {
         await sleep(calm);
         log('SIGKILL worker');
@@ -91,42 +77,16 @@ describe('crashes under load', () => {
         await stack.startTemporal();
       }
       await sleep(calm);
-      stop = true;
-      await load;
-      log(`${started} cases driven, ${failed.length} abandoned by their driver; sweeping…`);
-      await sweepOpenCases(ctx, db, 60_000);
-
-      const connection = await Connection.connect({ address: stack.temporalAddress });
-      try {
-        const client = new Client({ connection });
-        // Visibility trails the histories by a moment: give the last completions time to show.
-        let running = await client.workflow.count('ExecutionStatus="Running"');
-        for (let i = 0; i < 40 && running.count > 0; i++) {
-          await sleep(500);
-          running = await client.workflow.count('ExecutionStatus="Running"');
-        }
-        if (running.count > 0) {
-          for await (const wf of client.workflow.list({ query: 'ExecutionStatus="Running"' })) {
-            const row = await db
-              .selectFrom('cases')
-              .select(['status', 'last_seq'])
-              .where('id', '=', wf.workflowId.replace(/^case-/, ''))
-              .executeTakeFirst();
-            log(`still running: ${wf.workflowId} (read model: ${JSON.stringify(row ?? null)})`);
-          }
-        }
-        expect(running.count).toBe(0);
-        const { problems, cases, decisions } = await checkLedger(db, client, ledger);
-        log(
-          `${cases} cases, ${decisions} decisions, ledger ${ledger.length} entries (${ledger.filter((e) => e.result === 'observed').length} seen applied without an answer, ${ledger.filter((e) => e.keys.length > 1).length} needed a fresh Idempotency-Key); errors: ${JSON.stringify(Object.fromEntries(ctx.recorder.statuses))}`,
-        );
-        expect(problems).toEqual([]);
-        expect(cases).toBeGreaterThanOrEqual(loops);
-        expect(decisions).toBe(cases * 3);
-      } finally {
-        await connection.close();
-      }
-      expect(await verifyAuditChain(db)).toMatchObject({ ok: true, firstBroken: null });
+      const { started, abandoned } = await load.stop();
+      log(`${started} cases driven, ${abandoned} abandoned by their driver; sweeping…`);
+      await expectNothingLostOrDuplicated({
+        ctx,
+        db,
+        temporalAddress: stack.temporalAddress,
+        ledger,
+        loops,
+        log,
+      });
     },
     long ? 900_000 : 240_000,
   );

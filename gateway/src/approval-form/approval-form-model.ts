@@ -68,7 +68,9 @@ function stepsOf(
           ? []
           : Object.entries(data as Record<string, unknown>).flatMap(([key, value]) => {
               const field = fields.get(key);
-              return field ? [{ label: pick(field.label, lang), value: fieldText(field, value, lang, people) }] : [];
+              return field
+                ? [{ label: pick(field.label, lang), value: fieldText(field, value, lang, people) }]
+                : [];
             });
       return {
         step:
@@ -89,8 +91,9 @@ function stepsOf(
     .map((t) => ({
       step: pick(t.stepName, lang),
       actor:
-        (t.assignee ? [t.assignee] : t.candidates).map((c) => c.displayName).join(lang === 'zh' ? '、' : ', ') ||
-        formWord('none', lang),
+        (t.assignee ? [t.assignee] : t.candidates)
+          .map((c) => c.displayName)
+          .join(lang === 'zh' ? '、' : ', ') || formWord('none', lang),
       decision: formWord('pending', lang),
       comment: '',
       details: [],
@@ -149,7 +152,10 @@ export async function buildApprovalForm(
     applicant: detail.applicant.displayName,
     status: outcome && outcome !== status ? `${status}（${outcome}）` : status,
     submittedAt: shanghaiTime(detail.createdAt),
-    fields: def.form.map((f) => ({ label: pick(f.label, lang), value: fieldText(f, data[f.key], lang, people) })),
+    fields: def.form.map((f) => ({
+      label: pick(f.label, lang),
+      value: fieldText(f, data[f.key], lang, people),
+    })),
     steps: stepsOf(detail, fields, lang, people),
     audit: { hash: audit.hash ?? formWord('noAudit', lang), events: audit.events },
     caseUrl,

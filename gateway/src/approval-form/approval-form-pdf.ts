@@ -88,11 +88,20 @@ export function renderApprovalFormPdf(form: ApprovalFormDto, font: LoadedCjkFont
   // Title block: the union, the form's name, the case number; the QR code on the right.
   const qrX = doc.page.width - MARGIN - QR_SIZE;
   qr(doc, form.qr, qrX, MARGIN, QR_SIZE);
-  doc.fontSize(7).fillColor('#595959').text(L.qr ?? '', qrX, MARGIN + QR_SIZE + 2, { width: QR_SIZE, align: 'center' });
+  doc
+    .fontSize(7)
+    .fillColor('#595959')
+    .text(L.qr ?? '', qrX, MARGIN + QR_SIZE + 2, { width: QR_SIZE, align: 'center' });
   const titleWidth = width - QR_SIZE - 12;
-  doc.fillColor('#000').fontSize(17).text(form.unionName, MARGIN, MARGIN + 6, { width: titleWidth, align: 'center' });
+  doc
+    .fillColor('#000')
+    .fontSize(17)
+    .text(form.unionName, MARGIN, MARGIN + 6, { width: titleWidth, align: 'center' });
   doc.fontSize(15).text(form.heading, { width: titleWidth, align: 'center' });
-  doc.moveDown(0.4).fontSize(BODY).text(`${L.caseNumber}：${form.caseNumber}`, { width: titleWidth, align: 'center' });
+  doc
+    .moveDown(0.4)
+    .fontSize(BODY)
+    .text(`${L.caseNumber}：${form.caseNumber}`, { width: titleWidth, align: 'center' });
   doc.x = MARGIN;
   doc.y = Math.max(doc.y, MARGIN + QR_SIZE + 14) + 8;
 
@@ -140,7 +149,10 @@ export function renderApprovalFormPdf(form: ApprovalFormDto, font: LoadedCjkFont
     .fillColor('#000')
     .text(`${L.auditEvents}：`, MARGIN, doc.y, { width })
     .text(form.audit.hash, { width });
-  doc.moveDown(0.6).fillColor('#595959').text(`${L.printedAt}：${form.printedAt}    ${form.caseUrl}`, { width });
+  doc
+    .moveDown(0.6)
+    .fillColor('#595959')
+    .text(`${L.printedAt}：${form.printedAt}    ${form.caseUrl}`, { width });
   doc.end();
   return done;
 }

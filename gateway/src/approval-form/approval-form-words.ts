@@ -46,7 +46,8 @@ export function formWord(
 
 /** Every word in `lang`, for the page's and the PDF's headings. */
 export function formWords(lang: DisplayLanguage): Record<ApprovalFormWord, string> {
-  return Object.fromEntries(
-    Object.entries(APPROVAL_FORM_WORDS).map(([k, v]) => [k, v[lang]]),
-  ) as Record<ApprovalFormWord, string>;
+  return Object.fromEntries(Object.entries(APPROVAL_FORM_WORDS).map(([k, v]) => [k, v[lang]])) as Record<
+    ApprovalFormWord,
+    string
+  >;
 }

@@ -27,12 +27,7 @@ export function shanghaiTime(at: string | Date): string {
 /** What the form needs to name people a `user` field holds (usernames → display names). */
 export type PeopleNames = ReadonlyMap<string, string>;
 
-function scalarText(
-  field: FormField,
-  value: unknown,
-  lang: DisplayLanguage,
-  people: PeopleNames,
-): string {
+function scalarText(field: FormField, value: unknown, lang: DisplayLanguage, people: PeopleNames): string {
   if (value === null || value === undefined || value === '') return formWord('none', lang);
   if (value === MASKED_VALUE) return MASKED_VALUE;
   switch (field.type) {

@@ -27,7 +27,8 @@ export const approvalFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: 'user' },
       schema: {
         tags: ['cases'],
-        summary: 'The approval form of a case as the print page draws it (masked as the caller sees the case)',
+        summary:
+          'The approval form of a case as the print page draws it (masked as the caller sees the case)',
         params: CaseParams,
         querystring: ApprovalFormQuery,
         response: { 200: ApprovalForm, 400: Problem, 401: Problem, 404: Problem },
@@ -50,6 +51,8 @@ export const approvalFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: CaseParams,
         querystring: ApprovalFormQuery,
         response: {
+          // Raw bytes: fastify sends a Buffer as it is, this schema only documents it.
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'application/pdf' }),
           400: Problem,
           401: Problem,
           404: Problem,

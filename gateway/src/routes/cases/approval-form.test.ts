@@ -102,7 +102,11 @@ describe('the approval form (审批单)', () => {
     expect(form.fields).toContainEqual({ label: '金额', value: '1,200 元' });
     expect(form.fields).toContainEqual({ label: '说明', value: '—' });
     const decision = form.steps.find((s) => s.decision === '同意');
-    expect(decision).toMatchObject({ step: '基层工会审核', actor: '李娜', comment: '同意实施，注意停炉安全' });
+    expect(decision).toMatchObject({
+      step: '基层工会审核',
+      actor: '李娜',
+      comment: '同意实施，注意停炉安全',
+    });
     expect(decision?.time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(form.steps[0]).toMatchObject({ step: '发起申请', actor: '张伟', decision: '提交申请' });
     // The hash is the case's newest link in the chain, as stored.
@@ -177,7 +181,11 @@ describe('the approval form (审批单)', () => {
       ['liuyang', approved.id],
       ['lina', hardship.id],
     ] as const) {
-      const page = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: await as(username) });
+      const page = await t.app.inject({
+        method: 'GET',
+        url: `/api/cases/${caseId}`,
+        headers: await as(username),
+      });
       expect(page.statusCode).toBe(404);
       for (const res of [await formOf(username, caseId), await pdfOf(username, caseId)]) {
         expect(res.statusCode).toBe(404);

@@ -150,7 +150,10 @@ export async function buildApprovalForm(
     title: row.title,
     processName: pick(def.name, lang),
     applicant: detail.applicant.displayName,
-    status: outcome && outcome !== status ? `${status}（${outcome}）` : status,
+    status:
+      outcome && outcome !== status
+        ? `${status}${lang === 'zh' ? `（${outcome}）` : ` (${outcome})`}`
+        : status,
     submittedAt: shanghaiTime(detail.createdAt),
     fields: def.form.map((f) => ({
       label: pick(f.label, lang),

@@ -147,8 +147,10 @@ describe('the approval form (审批单)', () => {
   it('writes the form in English when asked', async () => {
     const res = await pdfOf('lina', approved.id, 'en');
     expect(res.statusCode).toBe(200);
-    const text = await textOf(res.rawPayload);
+    // Words a narrow column wrapped read as one line again.
+    const text = (await textOf(res.rawPayload)).replace(/\s+/g, ' ');
     expect(text).toContain('Approval form');
+    expect(text).toContain('Completed (Approved)');
     expect(text).toContain('Grassroots union review');
     expect(text).toContain('1,200 yuan');
   });

@@ -36,6 +36,9 @@ const MATRIX: Record<string, Access> = {
   'POST /api/cases/:id/supplement': 'user',
   'POST /api/cases/:id/object': 'user',
   'POST /api/cases/:id/reveal': 'user',
+  // The printable approval form: whoever may open the case (404 otherwise, checked below).
+  'GET /api/cases/:id/approval-form': 'user',
+  'GET /api/cases/:id/approval-form.pdf': 'user',
   'GET /api/inbox': 'user',
   'POST /api/inbox/cc/read': 'user',
   'POST /api/tasks/:id/claim': 'user',
@@ -327,6 +330,18 @@ describe('case visibility by role and org scope', () => {
       const res = await t.app.inject({ method: 'GET', url: `/api/cases/${caseIds[name]}`, headers: auth });
       expect(res.statusCode, res.body.slice(0, 200)).toBe(status);
       if (status === 200) expect(res.json().data.income).toBe(income);
+    });
+    it(`${name} approval form as ${username} → ${status}, masked as the case page`, async () => {
+      const auth = await login(t.app, username);
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/cases/${caseIds[name]}/approval-form`,
+        headers: auth,
+      });
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(status);
+      if (status !== 200 || name !== 'household') return;
+      const row = res.json().fields.find((f: { label: string }) => f.label === '家庭收入');
+      expect(row?.value).toBe(income === '***' ? '***' : '18 元');
     });
   }
 

@@ -35,7 +35,8 @@ export function toCaseSummary(row: CaseRow): CaseSummaryDto {
 }
 
 const directories = new WeakMap<Kysely<Database>, ReturnType<typeof createOrgDirectoryLoader>>();
-function orgDirectory(db: Kysely<Database>) {
+/** The org directory (orgs, people, roles), cached per database until an admin changes it. */
+export function orgDirectory(db: Kysely<Database>) {
   let loader = directories.get(db);
   if (!loader) {
     loader = createOrgDirectoryLoader(db);

@@ -1,4 +1,5 @@
 import type { Static } from 'typebox';
+import type { ApprovalForm, ApprovalFormQuery } from './approval-form';
 import type { ChangePasswordRequest, LoginRequest, Me } from './auth';
 import type {
   BoxEntry,
@@ -70,6 +71,13 @@ export {
   VersionDocument,
   VersionSummary,
 } from './admin';
+export {
+  ApprovalForm,
+  ApprovalFormField,
+  ApprovalFormLanguage,
+  ApprovalFormQuery,
+  ApprovalFormStep,
+} from './approval-form';
 export type { AuditEntryDto, AuditPageDto, AuditQueryParams } from './audit-log';
 export { AuditEntry, AuditPage, AuditQuery } from './audit-log';
 export { ChangePasswordRequest, LoginRequest, Me } from './auth';
@@ -161,3 +169,5 @@ export type BoxEntryDto = Static<typeof BoxEntry>;
 export type BoxPageDto = Static<typeof BoxPage>;
 export type CcReadBody = Static<typeof CcReadRequest>;
 export type CcReadResultDto = Static<typeof CcReadResult>;
+export type ApprovalFormDto = Static<typeof ApprovalForm>;
+export type ApprovalFormQueryParams = Static<typeof ApprovalFormQuery>;

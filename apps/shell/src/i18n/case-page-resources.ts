@@ -1,4 +1,4 @@
-/** Texts of the case page's opening banner, Chinese first. */
+/** Texts of the case page's opening banner and its print page, Chinese first. */
 export const casePageResources = {
   'zh-CN': {
     banner: {
@@ -9,6 +9,13 @@ export const casePageResources = {
       whatNext: '请按意见修改下方「当前办理」中的内容，然后点击「提交」重新提交。',
       someone: '审批人',
     },
+    print: {
+      open: '打印审批单',
+      toolbar: '打印操作',
+      print: '打印',
+      pdf: '下载 PDF',
+      back: '返回案件',
+    },
   },
   en: {
     banner: {
@@ -18,6 +25,13 @@ export const casePageResources = {
       returnedWhy: '{{who}} returned your application: {{reason}}',
       whatNext: 'Make the changes asked for under “Current tasks” below, then press “Submit” to resubmit.',
       someone: 'A reviewer',
+    },
+    print: {
+      open: 'Print approval form',
+      toolbar: 'Print actions',
+      print: 'Print',
+      pdf: 'Download PDF',
+      back: 'Back to the case',
     },
   },
 };

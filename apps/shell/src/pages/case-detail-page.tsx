@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { CaseDetailDto, MeDto, TaskDto } from '@unionflow/contracts';
 import {
@@ -13,7 +14,7 @@ import {
 import { Alert, Card, Col, Descriptions, Empty, Flex, List, Row, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useMe } from '../auth/use-me';
 import { ApplicantActions } from '../cases/applicant-actions';
 import { CaseBannerView } from '../cases/case-banner-view';
@@ -123,6 +124,9 @@ export function CaseDetailPage() {
             {detail.title}
           </Typography.Title>
           <StatusTag status={detail.status} testId="case-status" />
+          <Link to={`/cases/${encodeURIComponent(detail.id)}/print`} data-testid="case-print">
+            <PrinterOutlined /> {t('print.open')}
+          </Link>
         </Flex>
         <Descriptions
           size="small"

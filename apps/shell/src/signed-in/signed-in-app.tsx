@@ -4,11 +4,12 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { unionTheme } from '@unionflow/ui/core';
-import { lazy, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { useMe } from '../auth/use-me';
 import { AppLayout } from '../layout/app-layout';
+import { PageSpinner } from '../layout/page-spinner';
 import { ChangePasswordPage } from '../pages/change-password-page';
 import { InboxPage } from '../pages/inbox-page';
 import { NotFoundPage } from '../pages/not-found-page';
@@ -17,6 +18,9 @@ import { NotFoundPage } from '../pages/not-found-page';
 const MyCasesPage = lazy(() => import('../pages/my-cases-page').then((m) => ({ default: m.MyCasesPage })));
 const CaseDetailPage = lazy(() =>
   import('../pages/case-detail-page').then((m) => ({ default: m.CaseDetailPage })),
+);
+const ApprovalFormPage = lazy(() =>
+  import('../pages/approval-form-page').then((m) => ({ default: m.ApprovalFormPage })),
 );
 const NewCasePage = lazy(() => import('../pages/new-case-page').then((m) => ({ default: m.NewCasePage })));
 const DelegationsPage = lazy(() =>
@@ -48,6 +52,15 @@ export function SignedInApp() {
           <ChangePasswordPage forced />
         ) : (
           <Routes>
+            {/* The print page stands alone: on paper there is no menu, only the sheet. */}
+            <Route
+              path="cases/:id/print"
+              element={
+                <Suspense fallback={<PageSpinner />}>
+                  <ApprovalFormPage />
+                </Suspense>
+              }
+            />
             <Route element={<AppLayout />}>
               <Route index element={<Navigate to="/inbox" replace />} />
               <Route path="inbox" element={<InboxPage />} />

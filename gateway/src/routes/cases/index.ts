@@ -14,6 +14,7 @@ import { requireOwnUploads } from '../../cases/file-ownership';
 import { refuseMaskedEcho } from '../../cases/reveal';
 import { startableDefinition, submitApplication } from '../../cases/submit-application';
 import { forbidden } from '../../errors';
+import { approvalFormRoutes } from './approval-form-route';
 import { revealRoutes } from './reveal-route';
 
 const CaseParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
@@ -34,6 +35,7 @@ const errors = {
 /** Cases: start, list, read, and the applicant's own actions. */
 export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(revealRoutes);
+  await app.register(approvalFormRoutes);
   app.post(
     '/api/cases',
     {

@@ -133,3 +133,8 @@ export async function uploadFile(file: File): Promise<UploadedFile> {
 export function fileUrl(id: string): string {
   return `${state.baseUrl}/api/files/${encodeURIComponent(id)}`;
 }
+
+/** The API's base URL (empty: the page's own origin), for links the browser opens itself. */
+export function apiBaseUrl(): string {
+  return state.baseUrl;
+}

@@ -1,4 +1,5 @@
 import type {
+  ApprovalFormDto,
   BoxPageDto,
   CaseDetailDto,
   CaseListDto,
@@ -13,7 +14,7 @@ import type {
   RevealResultDto,
   StartCaseBody,
 } from '@unionflow/contracts';
-import { apiRequest, setCsrfToken } from './client';
+import { apiBaseUrl, apiRequest, setCsrfToken } from './client';
 
 /** A federated app the gateway serves: its name and manifest URL; `roles` may narrow who sees it. */
 export interface RemoteEntry {
@@ -238,6 +239,14 @@ export const api = {
       body,
       idempotencyKey,
     }),
+  /** The printable approval form (审批单) of a case, written in `lang`, masked as the caller sees the case. */
+  approvalForm: (caseId: string, lang: 'zh' | 'en') =>
+    apiRequest<ApprovalFormDto>(`/api/cases/${encodeURIComponent(caseId)}/approval-form`, {
+      query: { lang },
+    }),
+  /** The gateway's PDF of the same approval form. */
+  approvalFormPdfUrl: (caseId: string, lang: 'zh' | 'en') =>
+    `${apiBaseUrl()}/api/cases/${encodeURIComponent(caseId)}/approval-form.pdf?lang=${lang}`,
   /** The whole value of a reveal-only field (an ID number); the gateway records the reveal. */
   revealField: (caseId: string, field: string) =>
     apiRequest<RevealResultDto>(`/api/cases/${encodeURIComponent(caseId)}/reveal`, {

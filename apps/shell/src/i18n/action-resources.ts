@@ -3,6 +3,7 @@ export const actionResources = {
   'zh-CN': {
     decision: {
       more: '更多',
+      confirm: '确认{{action}}',
       release: '放弃认领',
       released: '已放回公共待办',
       to: '交给',
@@ -96,6 +97,7 @@ export const actionResources = {
   en: {
     decision: {
       more: 'More',
+      confirm: '{{action}}',
       release: 'Release',
       released: 'Back in the group queue',
       to: 'To',

@@ -34,6 +34,8 @@ export interface TaskActionsHandle {
   approve: () => void;
   reject: () => void;
   claim: () => void;
+  /** Opens the sheet of the step's main decision (a phone's bar only): the returned banner's 重新提交. */
+  openSheet: () => void;
 }
 
 /**
@@ -167,6 +169,7 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto; sheet?
       approve: () => void submit('approve'),
       reject: () => void submit('reject'),
       claim: () => canClaim && claim.mutate(false),
+      openSheet: () => sheet && setSheetAction('approve'),
     }));
 
     const more = menuActions(task);

@@ -11,7 +11,7 @@ import {
   useLocalText,
 } from '@unionflow/ui';
 import { Alert, Card, Col, Descriptions, Empty, Flex, Grid, List, Row, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { type Ref, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useMe } from '../auth/use-me';
@@ -22,7 +22,7 @@ import { CaseTimeline } from '../cases/case-timeline';
 import { DECISION_BAR_HEIGHT } from '../cases/decision-sheet';
 import { buildProgress, holdersOf } from '../cases/progress';
 import { ProgressView } from '../cases/progress-view';
-import { TaskActions } from '../cases/task-actions';
+import { TaskActions, type TaskActionsHandle } from '../cases/task-actions';
 import { PageSpinner } from '../layout/page-spinner';
 import { NotFoundPage } from './not-found-page';
 
@@ -37,7 +37,15 @@ function sheetTaskOf(detail: CaseDetailDto, me: MeDto | null | undefined): TaskD
   return detail.tasks.find((task) => isMine(task, me));
 }
 
-function CurrentTasks({ detail, sheetTaskId }: { detail: CaseDetailDto; sheetTaskId?: string }) {
+function CurrentTasks({
+  detail,
+  sheetTaskId,
+  sheetRef,
+}: {
+  detail: CaseDetailDto;
+  sheetTaskId?: string;
+  sheetRef: Ref<TaskActionsHandle>;
+}) {
   const { t } = useTranslation();
   const text = useLocalText();
   const me = useMe().data;
@@ -79,7 +87,12 @@ function CurrentTasks({ detail, sheetTaskId }: { detail: CaseDetailDto; sheetTas
               </>
             ) : null}
           </Typography.Text>
-          {isMine(task, me) && <TaskActions task={task} sheet={task.id === sheetTaskId} />}
+          {isMine(task, me) &&
+            (task.id === sheetTaskId ? (
+              <TaskActions task={task} sheet ref={sheetRef} />
+            ) : (
+              <TaskActions task={task} />
+            ))}
         </List.Item>
       )}
     />
@@ -95,6 +108,7 @@ export function CaseDetailPage() {
   const me = useMe().data;
   // On a phone the reader's decision waits in a bar at the bottom, after the content.
   const phone = Grid.useBreakpoint().md === false;
+  const sheetRef = useRef<TaskActionsHandle>(null);
   const location = useLocation();
   const navigate = useNavigate();
   // Read once: the browser keeps history state across a reload, and the banner is for the arrival only.
@@ -112,8 +126,8 @@ export function CaseDetailPage() {
   const detail = query.data;
   const sheetTask = phone ? sheetTaskOf(detail, me) : undefined;
   const tasksCard = (
-    <Card title={t('cases.tasks')} size="small">
-      <CurrentTasks detail={detail} sheetTaskId={sheetTask?.id} />
+    <Card title={t('cases.tasks')} size="small" id="current-tasks">
+      <CurrentTasks detail={detail} sheetTaskId={sheetTask?.id} sheetRef={sheetRef} />
     </Card>
   );
   const dataCard = (
@@ -124,7 +138,16 @@ export function CaseDetailPage() {
 
   return (
     <Flex vertical gap={12}>
-      <CaseBannerView detail={detail} viewerId={me?.user.id} justSubmitted={justSubmitted} />
+      <CaseBannerView
+        detail={detail}
+        viewerId={me?.user.id}
+        justSubmitted={justSubmitted}
+        onResubmit={() =>
+          sheetTask
+            ? sheetRef.current?.openSheet()
+            : document.getElementById('current-tasks')?.scrollIntoView({ behavior: 'smooth' })
+        }
+      />
       {detail.attention && (
         <Alert
           type="warning"

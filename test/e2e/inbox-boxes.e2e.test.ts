@@ -46,7 +46,7 @@ describe('the inbox boxes', () => {
     const applicant = await env.browser.newPage(env.platform.baseUrl);
     await signIn(applicant, 'zhangwei');
     await submitCase(applicant, 'cc-review', { title: title('盒子一') });
-    await submitCase(applicant, 'cc-review', { title: title('盒子二') });
+    const secondPath = await submitCase(applicant, 'cc-review', { title: title('盒子二') });
     await submitCase(applicant, 'form-review', { title: title('要填表') });
 
     // To do: lina approves the first case from her inbox.
@@ -115,6 +115,20 @@ describe('the inbox boxes', () => {
     expect(await seriousA11yViolations(wangfang)).toEqual([]);
     // Nothing wider than the phone: the box switch scrolls inside its own strip.
     expect(await wangfang.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+    // Opening a copy any other way (its address, the bell) leaves it unread: only the box reads it.
+    await wangfang.goto(secondPath);
+    await wangfang.getByTestId('case-status').waitFor();
+    await wangfang.getByTestId('notification-bell').click();
+    await wangfang
+      .getByTestId('notifications')
+      .getByRole('button')
+      .filter({ hasText: title('盒子二') })
+      .first()
+      .click();
+    await wangfang.waitForURL((url) => url.pathname === secondPath);
+    await wangfang.goto('/inbox?box=cc');
+    await copy('盒子二').getByTestId('unread-dot').waitFor();
+    await wangfang.locator('[data-testid="cc-unread"][data-count="2"]').waitFor();
     await copy('盒子一').getByRole('link').click();
     await wangfang.waitForURL(/\/cases\//);
     await wangfang.getByTestId('case-status').waitFor();

@@ -4,6 +4,7 @@ import type {
   BoxEntry,
   BoxPage,
   CaseDetail,
+  CaseEstimate,
   CaseList,
   CaseStatus,
   CaseSummary,
@@ -77,6 +78,7 @@ export {
   BoxEntry,
   BoxPage,
   CaseDetail,
+  CaseEstimate,
   CaseList,
   CaseStatus,
   CaseSummary,
@@ -150,6 +152,7 @@ export type CaseDetailDto = Static<typeof CaseDetail>;
 export type RevealRequestDto = Static<typeof RevealRequest>;
 export type RevealResultDto = Static<typeof RevealResult>;
 export type PredictedStepDto = Static<typeof PredictedStep>;
+export type CaseEstimateDto = Static<typeof CaseEstimate>;
 export type StartCaseBody = Static<typeof StartCaseRequest>;
 export type DecisionActionValue = Static<typeof DecisionAction>;
 export type DecisionBody = Static<typeof DecisionRequest>;

@@ -111,9 +111,9 @@ describe('POST /api/processes/:key/preview', () => {
     expect(body.steps.map((s) => s.nodeId)).toEqual(['verify', 'centre-countersign', 'union-check']);
     expect(new Set(body.steps.map((s) => s.kind))).toEqual(new Set(['approval']));
     expect(body.complete).toBe(true);
-    // The first step copies the assistance centre nearest the applicant (王芳), as a note on the step.
+    // The first step copies the assistance centre nearest the applicant (陈杰), as a note on the step.
     const verify = body.steps[0]!;
-    expect(verify.cc?.map((p) => p.displayName)).toEqual(['王芳']);
+    expect(verify.cc?.map((p) => p.displayName)).toEqual(['陈杰']);
     expect(body.steps[1]!.cc).toBeUndefined();
     // A copied person is not one of the chain’s people because of the copy.
     expect(body.steps.flatMap((s) => s.assignees).length).toBeGreaterThan(0);

@@ -81,7 +81,9 @@ describe('deciding on a phone', () => {
     await errorUnder(lina, 'award').waitFor();
     expect(await errorUnder(lina, 'award').textContent()).toContain('奖励金额');
     await snap(lina, '91-decision-sheet-award-missing-375');
-    await sheet(lina).getByRole('button', { name: /^取\s*消$/ }).click();
+    await sheet(lina)
+      .getByRole('button', { name: /^取\s*消$/ })
+      .click();
     await sheet(lina).waitFor({ state: 'detached' });
 
     // 驳回 asks for a reason, under the comment box.
@@ -89,7 +91,9 @@ describe('deciding on a phone', () => {
     await sheet(lina).getByTestId('sheet-confirm').filter({ hasText: '确认驳回' }).click();
     await errorUnder(lina, 'comment').filter({ hasText: '驳回时请填写意见' }).waitFor();
     await snap(lina, '92-decision-sheet-reject-375');
-    await sheet(lina).getByRole('button', { name: /^取\s*消$/ }).click();
+    await sheet(lina)
+      .getByRole('button', { name: /^取\s*消$/ })
+      .click();
     await sheet(lina).waitFor({ state: 'detached' });
 
     // The other actions open as sheets too: 退回 asks where to and why.
@@ -97,7 +101,9 @@ describe('deciding on a phone', () => {
     await lina.getByRole('menuitem', { name: '退回' }).click();
     await sheet(lina).locator('#decision_comment').waitFor();
     await snap(lina, '93-decision-sheet-return-375');
-    await sheet(lina).getByRole('button', { name: /^取\s*消$/ }).click();
+    await sheet(lina)
+      .getByRole('button', { name: /^取\s*消$/ })
+      .click();
     await sheet(lina).waitFor({ state: 'detached' });
 
     // Approve with the award and a comment: the case ends, the bar leaves.

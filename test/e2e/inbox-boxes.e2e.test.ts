@@ -34,8 +34,24 @@ const formReview: ProcessDefinition = {
   ],
 };
 
+/** A review by wangfang that copies lina: the reviewer of the first journey receives a copy too. */
+const ccToLina: ProcessDefinition = {
+  ...simpleApproval,
+  key: 'cc-to-lina',
+  name: { zh: '抄送李娜', en: 'Copied to Li Na' },
+  nodes: [
+    {
+      ...(simpleApproval.nodes[0] as Approval),
+      assignee: { kind: 'user', username: 'wangfang' },
+      cc: [{ kind: 'user', username: 'lina' }],
+    },
+    ...simpleApproval.nodes.slice(1),
+  ],
+};
+
 beforeAll(async () => {
   await publishDefinition(env.platform.db, ccReview, null);
+  await publishDefinition(env.platform.db, ccToLina, null);
   await publishDefinition(env.platform.db, formReview, null);
 });
 
@@ -138,5 +154,27 @@ describe('the inbox boxes', () => {
     await copy('盒子二').getByTestId('unread-dot').waitFor();
     await wangfang.locator('[data-testid="cc-unread"][data-count="1"]').waitFor();
     await snap(wangfang, '74-inbox-boxes-cc-read-375');
+  });
+
+  it('lina finds a copy unread in 抄送我的, and opening it there clears the mark', async () => {
+    const title = `抄送给李娜 ${Date.now()}`;
+    const applicant = await env.browser.newPage(env.platform.baseUrl);
+    await signIn(applicant, 'zhangwei');
+    await submitCase(applicant, 'cc-to-lina', { title });
+
+    const lina = await env.browser.newPage(env.platform.baseUrl);
+    await signIn(lina, 'lina');
+    await lina.goto('/inbox');
+    await lina.getByTestId('box-cc').click();
+    await lina.waitForURL(/box=cc/);
+    const copy = lina.getByTestId('box-entry').filter({ hasText: title });
+    await copy.getByTestId('unread-dot').waitFor();
+    await snap(lina, '75-inbox-boxes-cc-lina');
+    await copy.getByRole('link').click();
+    await lina.waitForURL(/\/cases\//);
+    await lina.getByTestId('case-status').waitFor();
+    await lina.goBack();
+    await copy.waitFor();
+    await copy.getByTestId('unread-dot').waitFor({ state: 'detached' });
   });
 });

@@ -34,8 +34,24 @@ const formReview: ProcessDefinition = {
   ],
 };
 
+/** A review by wangfang that copies lina: the reviewer of the first journey receives a copy too. */
+const ccToLina: ProcessDefinition = {
+  ...simpleApproval,
+  key: 'cc-to-lina',
+  name: { zh: '抄送李娜', en: 'Copied to Li Na' },
+  nodes: [
+    {
+      ...(simpleApproval.nodes[0] as Approval),
+      assignee: { kind: 'user', username: 'wangfang' },
+      cc: [{ kind: 'user', username: 'lina' }],
+    },
+    ...simpleApproval.nodes.slice(1),
+  ],
+};
+
 beforeAll(async () => {
   await publishDefinition(env.platform.db, ccReview, null);
+  await publishDefinition(env.platform.db, ccToLina, null);
   await publishDefinition(env.platform.db, formReview, null);
 });
 
@@ -46,7 +62,7 @@ describe('the inbox boxes', () => {
     const applicant = await env.browser.newPage(env.platform.baseUrl);
     await signIn(applicant, 'zhangwei');
     await submitCase(applicant, 'cc-review', { title: title('盒子一') });
-    await submitCase(applicant, 'cc-review', { title: title('盒子二') });
+    const secondPath = await submitCase(applicant, 'cc-review', { title: title('盒子二') });
     await submitCase(applicant, 'form-review', { title: title('要填表') });
 
     // To do: lina approves the first case from her inbox.
@@ -115,6 +131,20 @@ describe('the inbox boxes', () => {
     expect(await seriousA11yViolations(wangfang)).toEqual([]);
     // Nothing wider than the phone: the box switch scrolls inside its own strip.
     expect(await wangfang.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+    // Opening a copy any other way (its address, the bell) leaves it unread: only the box reads it.
+    await wangfang.goto(secondPath);
+    await wangfang.getByTestId('case-status').waitFor();
+    await wangfang.getByTestId('notification-bell').click();
+    await wangfang
+      .getByTestId('notifications')
+      .getByRole('button')
+      .filter({ hasText: title('盒子二') })
+      .first()
+      .click();
+    await wangfang.waitForURL((url) => url.pathname === secondPath);
+    await wangfang.goto('/inbox?box=cc');
+    await copy('盒子二').getByTestId('unread-dot').waitFor();
+    await wangfang.locator('[data-testid="cc-unread"][data-count="2"]').waitFor();
     await copy('盒子一').getByRole('link').click();
     await wangfang.waitForURL(/\/cases\//);
     await wangfang.getByTestId('case-status').waitFor();
@@ -124,5 +154,27 @@ describe('the inbox boxes', () => {
     await copy('盒子二').getByTestId('unread-dot').waitFor();
     await wangfang.locator('[data-testid="cc-unread"][data-count="1"]').waitFor();
     await snap(wangfang, '74-inbox-boxes-cc-read-375');
+  });
+
+  it('lina finds a copy unread in 抄送我的, and opening it there clears the mark', async () => {
+    const title = `抄送给李娜 ${Date.now()}`;
+    const applicant = await env.browser.newPage(env.platform.baseUrl);
+    await signIn(applicant, 'zhangwei');
+    await submitCase(applicant, 'cc-to-lina', { title });
+
+    const lina = await env.browser.newPage(env.platform.baseUrl);
+    await signIn(lina, 'lina');
+    await lina.goto('/inbox');
+    await lina.getByTestId('box-cc').click();
+    await lina.waitForURL(/box=cc/);
+    const copy = lina.getByTestId('box-entry').filter({ hasText: title });
+    await copy.getByTestId('unread-dot').waitFor();
+    await snap(lina, '75-inbox-boxes-cc-lina');
+    await copy.getByRole('link').click();
+    await lina.waitForURL(/\/cases\//);
+    await lina.getByTestId('case-status').waitFor();
+    await lina.goBack();
+    await copy.waitFor();
+    await copy.getByTestId('unread-dot').waitFor({ state: 'detached' });
   });
 });

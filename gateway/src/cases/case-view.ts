@@ -4,10 +4,12 @@ import { type ProcessDefinition, simulate } from '@unionflow/process-model';
 import type { Kysely } from 'kysely';
 import type { CaseVisibility } from './case-access';
 import { type CaseRow, caseTasks, caseTimeline } from './case-repository';
+import { beijingDay, estimateFinish, runningWaits } from './finish-estimate';
 import { maskPayload } from './masking';
 import { withResolvedMoneyBounds } from './money-bounds';
 import { resultFieldsOf, withoutHiddenResultKeys } from './result-fields';
 import { revealOnlyKeys } from './sensitive-fields';
+import { stepMedians } from './step-durations';
 import { toTaskDto } from './task-dto';
 import { caseViewMask, maskTimelineEvent } from './timeline-mask';
 
@@ -125,6 +127,24 @@ export async function toCaseDetail(
         ...(s.due ? { due: s.due } : {}),
       }));
   }
+  const running = row.status === 'running';
+  const estimate = estimateFinish({
+    status: row.status,
+    open: running
+      ? taskDtos
+          .filter((task) => task.status === 'open' || task.status === 'claimed')
+          .map((task) => ({
+            nodeId: task.nodeId,
+            name: task.stepName,
+            createdAt: task.createdAt,
+            dueAt: task.dueAt ?? null,
+          }))
+      : [],
+    waits: running ? runningWaits(timeline) : [],
+    predicted: predictedPath,
+    medians: running ? await stepMedians(db, row.process_key) : new Map(),
+    today: beijingDay(new Date()),
+  });
   const results = resultFieldsOf(def);
   return {
     ...summary,
@@ -132,6 +152,7 @@ export async function toCaseDetail(
     tasks: taskDtos,
     timeline: events,
     predictedPath,
+    estimate,
     dataFields: dataFieldsOf(def, results),
     revealable:
       visibility === 'full' ? [...revealOnlyKeys(def)].filter((k) => row.data[k] !== undefined) : [],

@@ -1,16 +1,17 @@
 import type { ChainPreviewDto, ChainStepDto } from '@unionflow/contracts';
 import { createOrgDirectoryLoader, type Database } from '@unionflow/db';
-import { type ProcessDefinition, simulate, variablesOf } from '@unionflow/process-model';
+import {
+  type AssigneeRule,
+  type OrgDirectory,
+  type ProcessDefinition,
+  resolveAssigneeUsers,
+  simulate,
+  variablesOf,
+} from '@unionflow/process-model';
 import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth';
 import { unprocessable } from '../errors';
 
-/**
- * The approval chain a new case would take for its applicant and the form data typed so far (审批流程
- * 预览): the process model's `simulate`, as the admin simulation runs it, but for the caller and
- * keeping only the steps a person acts on. Gateways that read data a step has yet to produce stop the
- * walk (`complete: false`) instead of guessing a branch.
- */
 /** The start-form fields that change where a case goes: what its conditions and field-named approvers read. */
 export function fieldsTheChainReads(def: ProcessDefinition): string[] {
   const read = new Set<string>();
@@ -23,6 +24,27 @@ export function fieldsTheChainReads(def: ProcessDefinition): string[] {
   return [...read].filter((key) => form.has(key)).sort();
 }
 
+/** The people a step copies (its `cc` rules), each once, in rule order: a note under the step. */
+function copiedPeople(
+  rules: readonly AssigneeRule[],
+  applicant: { userId: string; orgId: string },
+  data: Record<string, unknown>,
+  org: OrgDirectory,
+): ChainStepDto['assignees'] {
+  const seen = new Map<string, ChainStepDto['assignees'][number]>();
+  for (const rule of rules)
+    for (const u of resolveAssigneeUsers(rule, { applicant, data }, org))
+      if (!seen.has(u.id)) seen.set(u.id, { id: u.id, username: u.username, displayName: u.displayName });
+  return [...seen.values()];
+}
+
+/**
+ * The approval chain a new case would take for its applicant and the form data typed so far (审批流程
+ * 预览): the process model's `simulate`, as the admin simulation runs it, but for the caller and
+ * keeping only the steps a person acts on, with their people. Timers, notices, services, gateways,
+ * joins and sub-processes are not entries; a step's copies (抄送) are a note on that step. Gateways
+ * that read data a step has yet to produce stop the walk (`complete: false`) instead of guessing.
+ */
 export function createChainPreview(db: Kysely<Database>) {
   const orgDirectory = createOrgDirectoryLoader(db);
 
@@ -47,6 +69,10 @@ export function createChainPreview(db: Kysely<Database>) {
     for (const s of simulated) {
       if (s.kind !== 'approval' && s.kind !== 'applicant-task') continue;
       const node = nodes.get(s.nodeId);
+      const cc =
+        node?.kind === 'approval' && node.cc?.length
+          ? copiedPeople(node.cc, { userId: user.id, orgId: user.orgId }, data, org)
+          : [];
       steps.push({
         nodeId: s.nodeId,
         kind: s.kind,
@@ -54,6 +80,7 @@ export function createChainPreview(db: Kysely<Database>) {
         ...(node?.kind === 'approval' ? { mode: node.mode } : {}),
         assignees: s.assignees,
         ...(s.emptyPolicyApplied === undefined ? {} : { emptyPolicy: s.emptyPolicyApplied }),
+        ...(cc.length ? { cc } : {}),
       });
     }
     return {

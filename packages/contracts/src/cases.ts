@@ -93,6 +93,21 @@ export const PredictedStep = Type.Object({
   due: Type.Optional(Type.String()),
 });
 
+/**
+ * 预计办结 (ADR 025): the Beijing day a running case should finish, from measured step durations once a
+ * step has history, else the definition's time limits; or, when it cannot say, why.
+ */
+export const CaseEstimate = Type.Object({
+  /** YYYY-MM-DD in Beijing, or null when there is no estimate. */
+  finishDay: Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()]),
+  /** What the day rests on: time limits only, or measured durations of past cases too. */
+  basis: Type.Optional(Type.Union([Type.Literal('deadlines'), Type.Literal('history')])),
+  /** No estimate because the case waits on this timer or notice until then. */
+  waiting: Type.Optional(Type.Object({ step: Type.Union([LocalText, Type.Null()]), until: Timestamp })),
+  /** No estimate because this step has neither a time limit nor enough history. */
+  unknownStep: Type.Optional(LocalText),
+});
+
 export const CaseDetail = Type.Intersect([
   CaseSummary,
   Type.Object({
@@ -100,6 +115,7 @@ export const CaseDetail = Type.Intersect([
     tasks: Type.Array(Task),
     timeline: Type.Array(TimelineEvent),
     predictedPath: Type.Array(PredictedStep),
+    estimate: CaseEstimate,
     /**
      * How to show each data key: the definition's form fields (start form first, then steps' forms)
      * and, for what a service step stored, `{ key, label: the step's name, type: 'result', action,

@@ -17,6 +17,8 @@ export const ChainStep = Type.Object({
   assignees: Type.Array(UserRef),
   /** Set when nobody fits: what the engine would do (a name of `EMPTY_ASSIGNEE_POLICIES`). */
   emptyPolicy: Type.Optional(oneOf(EMPTY_ASSIGNEE_POLICY_NAMES)),
+  /** Who the step copies (抄送) when it opens: a note under the step, never a step of its own. */
+  cc: Type.Optional(Type.Array(UserRef)),
 });
 
 /** The approval chain a new case would take (审批流程预览), assuming every step approves. */

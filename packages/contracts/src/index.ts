@@ -5,6 +5,7 @@ import type {
   BoxEntry,
   BoxPage,
   CaseDetail,
+  CaseEstimate,
   CaseList,
   CaseStatus,
   CaseSummary,
@@ -85,6 +86,7 @@ export {
   BoxEntry,
   BoxPage,
   CaseDetail,
+  CaseEstimate,
   CaseList,
   CaseStatus,
   CaseSummary,
@@ -158,6 +160,7 @@ export type CaseDetailDto = Static<typeof CaseDetail>;
 export type RevealRequestDto = Static<typeof RevealRequest>;
 export type RevealResultDto = Static<typeof RevealResult>;
 export type PredictedStepDto = Static<typeof PredictedStep>;
+export type CaseEstimateDto = Static<typeof CaseEstimate>;
 export type StartCaseBody = Static<typeof StartCaseRequest>;
 export type DecisionActionValue = Static<typeof DecisionAction>;
 export type DecisionBody = Static<typeof DecisionRequest>;

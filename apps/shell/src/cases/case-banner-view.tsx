@@ -1,5 +1,5 @@
 import type { CaseDetailDto } from '@unionflow/contracts';
-import { Alert } from 'antd';
+import { Alert, Button } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseBanner } from './case-banner';
@@ -9,10 +9,13 @@ export function CaseBannerView({
   detail,
   viewerId,
   justSubmitted,
+  onResubmit,
 }: {
   detail: CaseDetailDto;
   viewerId: string | undefined;
   justSubmitted: boolean;
+  /** Takes a returned applicant to their form (a phone opens its sheet). */
+  onResubmit?: () => void;
 }) {
   const { t } = useTranslation();
   // Arriving from the form, the page opens at its top, where this banner is.
@@ -47,6 +50,13 @@ export function CaseBannerView({
           : t('banner.returned', { who })
       }
       description={t('banner.whatNext')}
+      action={
+        onResubmit ? (
+          <Button type="primary" data-testid="banner-resubmit" onClick={onResubmit}>
+            {t('banner.resubmit')}
+          </Button>
+        ) : undefined
+      }
     />
   );
 }

@@ -2,7 +2,8 @@ import type { CaseDetailDto } from '@unionflow/contracts';
 import { DateTime, useLocalText } from '@unionflow/ui';
 import { Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { buildProgress, estimateFinish, runningClocks } from './progress';
+import { FinishEstimate } from './finish-estimate-view';
+import { buildProgress, runningClocks } from './progress';
 
 const STATUS = { done: 'finish', current: 'process', next: 'wait' } as const;
 
@@ -11,7 +12,6 @@ export function ProgressView({ detail }: { detail: CaseDetailDto }) {
   const { t } = useTranslation();
   const text = useLocalText();
   const steps = buildProgress(detail);
-  const finish = estimateFinish(detail);
   const clocks = runningClocks(detail);
   const current = steps.filter((s) => s.state === 'current');
   const holders = current.flatMap((s) => s.people.map((p) => p.displayName)).join('、');
@@ -36,16 +36,7 @@ export function ProgressView({ detail }: { detail: CaseDetailDto }) {
               <DateTime value={clock.until} />
             </div>
           ))}
-          <Typography.Text strong>
-            {finish ? (
-              <>
-                {t('progress.estimate', { date: '' })}
-                <DateTime value={finish.toISOString()} />
-              </>
-            ) : (
-              t('progress.noEstimate')
-            )}
-          </Typography.Text>
+          <FinishEstimate estimate={detail.estimate} />
         </div>
       )}
       <Steps

@@ -1,6 +1,6 @@
 import type { CaseDetailDto, TaskDto } from '@unionflow/contracts';
 import { describe, expect, it } from 'vitest';
-import { buildProgress, durationMs, estimateFinish, holdersOf, runningClocks } from './progress';
+import { buildProgress, durationMs, holdersOf, runningClocks } from './progress';
 
 const lina = { id: 'u2', username: 'lina', displayName: '李娜' };
 const wangfang = { id: 'u3', username: 'wangfang', displayName: '王芳' };
@@ -118,42 +118,7 @@ describe('buildProgress', () => {
   });
 });
 
-describe('estimateFinish', () => {
-  const now = new Date('2026-03-01T00:00:00Z');
-  const base = {
-    status: 'running' as const,
-    tasks: [
-      {
-        nodeId: 'review',
-        status: 'open',
-        dueAt: '2026-03-04T00:00:00Z',
-      },
-    ] as never,
-    predictedPath: [
-      { nodeId: 'review', kind: 'approval', name: { zh: '审核' }, assignees: [], due: '3d' },
-      { nodeId: 'committee', kind: 'approval', name: { zh: '委员会' }, assignees: [], due: '5d' },
-      { nodeId: 'notify', kind: 'service', name: { zh: '通知' }, assignees: [] },
-    ],
-  };
-
-  it('adds the remaining deadlines to the current due time', () => {
-    expect(estimateFinish(base, now)?.toISOString()).toBe('2026-03-09T00:00:00.000Z');
-  });
-
-  it('has no estimate while the case waits on a timer', () => {
-    const waiting = {
-      ...base,
-      tasks: [task({ status: 'completed' as const })],
-      currentNodeIds: ['yearly-wait'],
-    };
-    expect(estimateFinish(waiting, new Date('2025-03-01T00:00:00Z'))).toBeNull();
-  });
-
-  it('has no estimate for a finished case or a path without deadlines', () => {
-    expect(estimateFinish({ ...base, status: 'completed' }, now)).toBeNull();
-    expect(estimateFinish({ status: 'running', tasks: [], predictedPath: [] }, now)).toBeNull();
-  });
-
+describe('durations', () => {
   it('reads durations', () => {
     expect(durationMs('4h')).toBe(4 * 3_600_000);
     expect(durationMs('soon')).toBeNull();

@@ -153,31 +153,3 @@ export function durationMs(text: string | undefined): number | null {
   const m = /^(\d+)([smhdy])$/.exec(text?.trim() ?? '');
   return m ? Number(m[1]) * (UNIT_MS[m[2] as string] as number) : null;
 }
-
-/**
- * When a running case should finish if every step takes its full deadline: from the latest due time
- * of the steps open now (or `now`), plus each predicted step's deadline. Null when nothing has one.
- */
-export function estimateFinish(
-  detail: Pick<CaseDetailDto, 'status' | 'tasks' | 'predictedPath'> &
-    Partial<Pick<CaseDetailDto, 'currentNodeIds'>>,
-  now: Date = new Date(),
-): Date | null {
-  if (detail.status !== 'running') return null;
-  const open = detail.tasks.filter((task) => ACTIVE.has(task.status));
-  // Waiting on a timer or a notice whose end the case view does not carry: no honest estimate.
-  if (open.length === 0 && (detail.currentNodeIds?.length ?? 0) > 0) return null;
-  const openIds = new Set(open.map((task) => task.nodeId));
-  const dues = open.map((task) => (task.dueAt ? Date.parse(task.dueAt) : Number.NaN)).filter(Number.isFinite);
-  let at = dues.length ? Math.max(now.getTime(), ...dues) : now.getTime();
-  let known = dues.length > 0;
-  for (const step of detail.predictedPath) {
-    if (openIds.has(step.nodeId)) continue;
-    const ms = durationMs(step.due);
-    if (ms !== null) {
-      at += ms;
-      known = true;
-    }
-  }
-  return known ? new Date(at) : null;
-}

@@ -3,6 +3,7 @@ export const actionResources = {
   'zh-CN': {
     decision: {
       more: '更多',
+      confirm: '确认{{action}}',
       release: '放弃认领',
       released: '已放回公共待办',
       to: '交给',
@@ -68,7 +69,10 @@ export const actionResources = {
       holdsUntil: '{{who}} 办理中，截止 {{date}}',
       clock: '计时中：{{step}}，到期 {{date}}',
       until: '至 {{date}}',
-      noEstimate: '暂无法预计办结时间（后续环节未设时限，或正在等待）',
+      noEstimate: '暂无法预计办结时间',
+      fromHistory: '（按近期同类事项的办理用时估算）',
+      waiting: '等待{{step}}结束，{{date}} 后继续',
+      unknownStep: '「{{step}}」未设办理时限，暂无法预计办结时间',
     },
     notifications: {
       title: '消息通知',
@@ -96,6 +100,7 @@ export const actionResources = {
   en: {
     decision: {
       more: 'More',
+      confirm: '{{action}}',
       release: 'Release',
       released: 'Back in the group queue',
       to: 'To',
@@ -161,7 +166,10 @@ export const actionResources = {
       holdsUntil: '{{who}} holds it until {{date}}',
       clock: 'Running: {{step}}, ends {{date}}',
       until: 'until {{date}}',
-      noEstimate: 'No finish estimate (later steps have no deadlines, or the case is waiting)',
+      noEstimate: 'No finish estimate',
+      fromHistory: ' (from how long recent cases took)',
+      waiting: 'Waiting for {{step}} to end; continues after {{date}}',
+      unknownStep: '“{{step}}” has no time limit, so there is no finish estimate',
     },
     notifications: {
       title: 'Notifications',

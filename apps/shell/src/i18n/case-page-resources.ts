@@ -8,6 +8,7 @@ export const casePageResources = {
       returnedWhy: '{{who}}退回了你的申请：{{reason}}',
       whatNext: '请按意见修改下方「当前办理」中的内容，然后点击「提交」重新提交。',
       someone: '审批人',
+      resubmit: '修改并重新提交',
     },
     print: {
       open: '打印审批单',
@@ -25,6 +26,7 @@ export const casePageResources = {
       returnedWhy: '{{who}} returned your application: {{reason}}',
       whatNext: 'Make the changes asked for under “Current tasks” below, then press “Submit” to resubmit.',
       someone: 'A reviewer',
+      resubmit: 'Edit and resubmit',
     },
     print: {
       open: 'Print approval form',

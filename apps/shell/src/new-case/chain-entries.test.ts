@@ -14,6 +14,7 @@ const preview: ChainPreviewDto = {
       name: { zh: '基层审核', en: 'Review' },
       mode: 'single',
       assignees: [person('lina', '李娜')],
+      cc: [person('wangfang', '王芳'), person('chenjie', '陈杰')],
     },
     {
       nodeId: 'committee',
@@ -56,6 +57,12 @@ describe('the approval chain in words', () => {
     expect(chainLine(entries, false, false)).toBe(
       '李娜 → 王芳、陈杰（会签） → 空岗（无人审批时交组织管理员） → …',
     );
+    expect(chainLine(entries.slice(0, 1), true, false)).toBe('李娜');
+  });
+
+  it('keeps copies (抄送) as a note on their step, out of the chain', () => {
+    const entries = chainEntries(preview, translator('zh-CN'), zhText);
+    expect(entries.map((e) => e.copied)).toEqual(['王芳、陈杰', '', '']);
     expect(chainLine(entries.slice(0, 1), true, false)).toBe('李娜');
   });
 

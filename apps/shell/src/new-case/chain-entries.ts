@@ -9,6 +9,8 @@ export interface ChainEntry {
   people: string;
   /** How they decide (会签, 或签 …) when several do, or what happens when nobody fits. */
   note: string | null;
+  /** Whom the step copies (抄送), names joined with 、; empty when nobody. A note, not a link of the chain. */
+  copied: string;
 }
 
 type Translate = (key: string) => string;
@@ -26,7 +28,8 @@ export function chainEntries(preview: ChainPreviewDto, t: Translate, text: Local
     if (s.assignees.length === 0)
       note = s.emptyPolicy ? t(`chain.empty.${s.emptyPolicy}`) : t('chain.nobody');
     else if (s.assignees.length > 1 && s.mode) note = t(`chain.mode.${s.mode}`);
-    return { nodeId: s.nodeId, step: text(s.name), people, note };
+    const copied = (s.cc ?? []).map((a) => a.displayName).join('、');
+    return { nodeId: s.nodeId, step: text(s.name), people, note, copied };
   });
 }
 

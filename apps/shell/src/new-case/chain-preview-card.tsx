@@ -64,7 +64,16 @@ export function ChainPreviewCard({
               ...entries.map((e) => ({
                 key: e.nodeId,
                 title: e.step,
-                content: [e.people, e.note].filter(Boolean).join(' · '),
+                content: (
+                  <>
+                    {[e.people, e.note].filter(Boolean).join(' · ')}
+                    {e.copied && (
+                      <Typography.Text type="secondary" data-testid="chain-cc" style={{ display: 'block' }}>
+                        {t('chain.cc', { names: e.copied })}
+                      </Typography.Text>
+                    )}
+                  </>
+                ),
               })),
             ]}
           />

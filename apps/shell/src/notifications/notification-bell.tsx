@@ -29,8 +29,10 @@ export function NotificationBell() {
   if (list.error) return null; // notifications not offered by this gateway
   const unread = list.data?.unread ?? 0;
 
+  // A copy (抄送) is read in 抄送我的 only (ADR 025): the bell does not count it, mark it or bold it.
+  const unreadHere = (n: NotificationDto) => !n.readAt && n.type !== 'cc';
   const openItem = (n: NotificationDto) => {
-    if (!n.readAt) read.mutate({ ids: [n.id] });
+    if (unreadHere(n)) read.mutate({ ids: [n.id] });
     setOpen(false);
     if (n.caseId) void navigate(`/cases/${encodeURIComponent(n.caseId)}`);
   };
@@ -55,7 +57,7 @@ export function NotificationBell() {
                 onClick={() => openItem(n)}
                 style={{ all: 'unset', cursor: 'pointer', display: 'block', width: '100%' }}
               >
-                <div style={{ fontWeight: n.readAt ? 400 : 600, overflowWrap: 'anywhere' }}>
+                <div style={{ fontWeight: unreadHere(n) ? 600 : 400, overflowWrap: 'anywhere' }}>
                   {text(n.message)}
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

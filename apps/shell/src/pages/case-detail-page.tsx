@@ -11,8 +11,8 @@ import {
   ToneTag,
   useLocalText,
 } from '@unionflow/ui';
-import { Alert, Card, Col, Descriptions, Empty, Flex, List, Row, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Card, Col, Descriptions, Empty, Flex, Grid, List, Row, Typography } from 'antd';
+import { type Ref, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useMe } from '../auth/use-me';
@@ -20,9 +20,10 @@ import { ApplicantActions } from '../cases/applicant-actions';
 import { CaseBannerView } from '../cases/case-banner-view';
 import { CaseDataView } from '../cases/case-data-view';
 import { CaseTimeline } from '../cases/case-timeline';
+import { DECISION_BAR_HEIGHT } from '../cases/decision-sheet';
 import { buildProgress, holdersOf } from '../cases/progress';
 import { ProgressView } from '../cases/progress-view';
-import { TaskActions } from '../cases/task-actions';
+import { TaskActions, type TaskActionsHandle } from '../cases/task-actions';
 import { PageSpinner } from '../layout/page-spinner';
 import { NotFoundPage } from './not-found-page';
 
@@ -32,7 +33,20 @@ function isMine(task: TaskDto, me: MeDto | null | undefined): boolean {
   return task.candidates.some((c) => c.id === me.user.id);
 }
 
-function CurrentTasks({ detail }: { detail: CaseDetailDto }) {
+/** The task a phone decides in the bottom bar: the first of the reader's own open tasks. */
+function sheetTaskOf(detail: CaseDetailDto, me: MeDto | null | undefined): TaskDto | undefined {
+  return detail.tasks.find((task) => isMine(task, me));
+}
+
+function CurrentTasks({
+  detail,
+  sheetTaskId,
+  sheetRef,
+}: {
+  detail: CaseDetailDto;
+  sheetTaskId?: string;
+  sheetRef: Ref<TaskActionsHandle>;
+}) {
   const { t } = useTranslation();
   const text = useLocalText();
   const me = useMe().data;
@@ -74,7 +88,12 @@ function CurrentTasks({ detail }: { detail: CaseDetailDto }) {
               </>
             ) : null}
           </Typography.Text>
-          {isMine(task, me) && <TaskActions task={task} />}
+          {isMine(task, me) &&
+            (task.id === sheetTaskId ? (
+              <TaskActions task={task} sheet ref={sheetRef} />
+            ) : (
+              <TaskActions task={task} />
+            ))}
         </List.Item>
       )}
     />
@@ -88,6 +107,9 @@ export function CaseDetailPage() {
   const id = useParams().id ?? '';
   const query = useQuery({ queryKey: ['case', id], queryFn: () => api.case(id), enabled: !!id });
   const me = useMe().data;
+  // On a phone the reader's decision waits in a bar at the bottom, after the content.
+  const phone = Grid.useBreakpoint().md === false;
+  const sheetRef = useRef<TaskActionsHandle>(null);
   const location = useLocation();
   const navigate = useNavigate();
   // Read once: the browser keeps history state across a reload, and the banner is for the arrival only.
@@ -103,10 +125,30 @@ export function CaseDetailPage() {
     return <NotFoundPage title={t('cases.notFound')} />;
   if (query.error) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
   const detail = query.data;
+  const sheetTask = phone ? sheetTaskOf(detail, me) : undefined;
+  const tasksCard = (
+    <Card title={t('cases.tasks')} size="small" id="current-tasks">
+      <CurrentTasks detail={detail} sheetTaskId={sheetTask?.id} sheetRef={sheetRef} />
+    </Card>
+  );
+  const dataCard = (
+    <Card title={t('cases.data')} size="small">
+      <CaseDataView detail={detail} />
+    </Card>
+  );
 
   return (
     <Flex vertical gap={12}>
-      <CaseBannerView detail={detail} viewerId={me?.user.id} justSubmitted={justSubmitted} />
+      <CaseBannerView
+        detail={detail}
+        viewerId={me?.user.id}
+        justSubmitted={justSubmitted}
+        onResubmit={() =>
+          sheetTask
+            ? sheetRef.current?.openSheet()
+            : document.getElementById('current-tasks')?.scrollIntoView({ behavior: 'smooth' })
+        }
+      />
       {detail.attention && (
         <Alert
           type="warning"
@@ -154,12 +196,9 @@ export function CaseDetailPage() {
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={14}>
           <Flex vertical gap={12}>
-            <Card title={t('cases.tasks')} size="small">
-              <CurrentTasks detail={detail} />
-            </Card>
-            <Card title={t('cases.data')} size="small">
-              <CaseDataView detail={detail} />
-            </Card>
+            {/* Content first: on a phone the data comes before the step waiting on the reader. */}
+            {phone ? dataCard : tasksCard}
+            {phone ? tasksCard : dataCard}
           </Flex>
         </Col>
         <Col xs={24} lg={10}>
@@ -173,6 +212,8 @@ export function CaseDetailPage() {
           </Flex>
         </Col>
       </Row>
+      {/* The fixed decision bar covers the page's end: leave as much room below it. */}
+      {sheetTask && <div aria-hidden style={{ height: DECISION_BAR_HEIGHT }} />}
     </Flex>
   );
 }

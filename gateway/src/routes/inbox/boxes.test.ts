@@ -251,6 +251,43 @@ describe('the inbox boxes over HTTP', () => {
     expect(other.json()).toEqual({ updated: 0, ccUnread: 0 });
   });
 
+  it('reads a copy only from 抄送我的: the bell neither counts it nor marks it read, nor does opening the case', async () => {
+    const unreadCopies = async () => (await box('wangfang', 'box=cc')).boxes.ccUnread;
+    const before = await unreadCopies();
+    expect(before).toBeGreaterThan(0);
+    const bell = await t.app.inject({ method: 'GET', url: '/api/notifications', headers: as.wangfang });
+    const copies = bell.json<{ items: { id: string; type: string; readAt: string | null }[] }>().items;
+    const unreadCopy = copies.find((n) => n.type === 'cc' && n.readAt === null);
+    expect(unreadCopy).toBeDefined();
+    // The bell's own unread count leaves copies out.
+    const unreadNotCopies = copies.filter((n) => n.type !== 'cc' && n.readAt === null).length;
+    expect(bell.json<{ unread: number }>().unread).toBe(unreadNotCopies);
+    // Opening the case page (from a link, the bell, the address bar) reads nothing.
+    const page = await t.app.inject({ method: 'GET', url: `/api/cases/${ids.b}`, headers: as.wangfang });
+    expect(page.statusCode).toBe(200);
+    expect(await unreadCopies()).toBe(before);
+    // The bell's "mark read", for that copy or for everything, leaves copies unread.
+    for (const payload of [{ ids: [unreadCopy!.id] }, { all: true }]) {
+      const read = await t.app.inject({
+        method: 'POST',
+        url: '/api/notifications/read',
+        headers: { ...as.wangfang!, 'idempotency-key': randomUUID() },
+        payload,
+      });
+      expect(read.statusCode, read.body).toBe(200);
+      expect(read.json<{ unread: number }>().unread).toBe(0);
+    }
+    expect(await unreadCopies()).toBe(before);
+    // Opening it from the box (the shell sends this then) reads it.
+    const fromBox = await t.app.inject({
+      method: 'POST',
+      url: '/api/inbox/cc/read',
+      headers: { ...as.wangfang!, 'idempotency-key': randomUUID() },
+      payload: { caseIds: [ids.b] },
+    });
+    expect(fromBox.json()).toEqual({ updated: 1, ccUnread: before - 1 });
+  });
+
   it('masks a household title for a copied reader and never lists a copy the case page refuses', async () => {
     const liuyang = await box('liuyang', 'box=cc');
     expect(liuyang.items.map((e) => [e.caseId, e.caseTitle])).toEqual([[ids.h, '***']]);

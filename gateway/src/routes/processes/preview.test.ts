@@ -1,6 +1,6 @@
 import type { ChainPreviewDto } from '@unionflow/contracts';
 import { publishDefinition, simpleApproval } from '@unionflow/db';
-import type { ProcessDefinition } from '@unionflow/process-model';
+import { type ProcessDefinition, richExampleDefinition } from '@unionflow/process-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthHeaders, createTestApp, login, type TestApp } from '../../../test-support/app-harness';
 import { addOtherOrg, addUser } from '../../../test-support/org-fixtures';
@@ -40,6 +40,12 @@ const tiered: ProcessDefinition = {
   ],
 } as ProcessDefinition;
 
+/**
+ * Every kind of step: a people's step copying the assistance centre, a gateway, a parallel block and its
+ * join, a notice, a service, a timer and a sub-process. Only the steps people act on are chain entries.
+ */
+const everyKind: ProcessDefinition = { ...richExampleDefinition, key: 'every-kind-chain' };
+
 /** The steel union's own process: only its line may start (and so preview) it (ADR 012). */
 const steelOnly: ProcessDefinition = {
   ...simpleApproval,
@@ -59,6 +65,7 @@ const people = (p: ChainPreviewDto) => p.steps.map((s) => s.assignees.map((a) =>
 beforeAll(async () => {
   t = await createTestApp();
   await publishDefinition(t.db, tiered, null);
+  await publishDefinition(t.db, everyKind, null);
   await publishDefinition(t.db, steelOnly, null, { ownerOrgId: 'org-steel' });
   await addUser(t.db, { username: 'othermember', orgId: await addOtherOrg(t.db), roles: ['member'] });
   zhangwei = await login(t.app, 'zhangwei');
@@ -93,6 +100,23 @@ describe('POST /api/processes/:key/preview', () => {
     expect(body.steps.map((s) => s.mode)).toEqual(['single', 'all', 'single']);
     expect(body.steps[2]).toMatchObject({ emptyPolicy: 'scope-admin' });
     expect(body.steps[1]!.emptyPolicy).toBeUndefined();
+  });
+
+  it('lists people’s steps only, with their people; copies are a note under the step, not an entry', async () => {
+    const res = await preview(zhangwei, 'every-kind-chain', { data: { level: 'deep', amount: 100000 } });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<ChainPreviewDto>();
+    // 深度困难 goes through the joint review; the notice, the payment, the wait and the follow-up are not
+    // people’s steps, nor are the gateway and the join.
+    expect(body.steps.map((s) => s.nodeId)).toEqual(['verify', 'centre-countersign', 'union-check']);
+    expect(new Set(body.steps.map((s) => s.kind))).toEqual(new Set(['approval']));
+    expect(body.complete).toBe(true);
+    // The first step copies the assistance centre nearest the applicant (陈杰), as a note on the step.
+    const verify = body.steps[0]!;
+    expect(verify.cc?.map((p) => p.displayName)).toEqual(['陈杰']);
+    expect(body.steps[1]!.cc).toBeUndefined();
+    // A copied person is not one of the chain’s people because of the copy.
+    expect(body.steps.flatMap((s) => s.assignees).length).toBeGreaterThan(0);
   });
 
   it('is refused to a member outside the owning line, as a start is, and the list leaves it out', async () => {

@@ -9,6 +9,8 @@ export function machine() {
   let commit = 'unknown';
   try {
     commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    // Uncommitted changes make the commit alone an incomplete description of what ran.
+    if (execSync('git status --porcelain --untracked-files=no', { encoding: 'utf8' }).trim()) commit += '-dirty';
   } catch {
     // not a git checkout
   }

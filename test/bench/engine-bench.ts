@@ -200,6 +200,7 @@ export async function engineBench(opts: EngineBenchOptions): Promise<string> {
           `The dev server is devstack's \`temporal server start-dev\` (in memory, one shard, headless), the same flags as before. The cluster is the \`pnpm start --cluster\` profile: Temporal server v1.29.1, history, matching, frontend and worker as separate processes, persistence and visibility on the same embedded PostgreSQL, with the shard counts listed${opts.clusterShards.length ? ` (this run: ${opts.clusterShards.join(', ')})` : ' (not run this time: add --cluster)'}.`,
         ],
         metrics: { concurrency: opts.concurrency, cases: opts.cases, results, profiles },
+        metricsOnlyInJson: true,
         sections: [
           '## Engine against the Temporal floor',
           comparisonMarkdown(results),

@@ -10,7 +10,8 @@ export function machine() {
   try {
     commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
     // Uncommitted changes make the commit alone an incomplete description of what ran.
-    if (execSync('git status --porcelain --untracked-files=no', { encoding: 'utf8' }).trim()) commit += '-dirty';
+    if (execSync('git status --porcelain --untracked-files=no', { encoding: 'utf8' }).trim())
+      commit += '-dirty';
   } catch {
     // not a git checkout
   }
@@ -37,6 +38,8 @@ export function writeReport(
     metrics?: Record<string, unknown>;
     /** Markdown blocks appended as they are (tables, profiles); kept out of the JSON. */
     sections?: string[];
+    /** Leave the metrics out of the markdown when the sections already show them (they stay in the JSON). */
+    metricsOnlyInJson?: boolean;
   } = {},
 ): string {
   const dir = join(root, 'bench', 'results');
@@ -44,7 +47,7 @@ export function writeReport(
   const info = machine();
   writeFileSync(
     join(dir, `${name}.json`),
-    `${JSON.stringify({ title, machine: info, results, ...extra, sections: undefined }, null, 2)}\n`,
+    `${JSON.stringify({ title, machine: info, results, ...extra, sections: undefined, metricsOnlyInJson: undefined }, null, 2)}\n`,
   );
   const lines = [
     `# ${title}`,
@@ -58,7 +61,9 @@ export function writeReport(
         `| ${r.name} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors} |`,
     ),
     '',
-    ...(extra.metrics ? ['```json', JSON.stringify(extra.metrics, null, 2), '```', ''] : []),
+    ...(extra.metrics && !extra.metricsOnlyInJson
+      ? ['```json', JSON.stringify(extra.metrics, null, 2), '```', '']
+      : []),
     ...(extra.notes ?? []).map((n) => `- ${n}`),
     '',
     ...(extra.sections ?? []).flatMap((section) => [section, '']),

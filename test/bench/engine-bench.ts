@@ -71,6 +71,64 @@ export async function engineBench(opts: EngineBenchOptions): Promise<string> {
       () => startDevServerTarget(log),
       ...opts.clusterShards.map((shards) => () => startClusterTarget(database.url, shards, log)),
     ];
+    // Written after every Temporal, so a sweep cut short still leaves what it measured.
+    const report = () => {
+      const profiles = profileDir ? summariseProfiles(profileDir) : [];
+
+      return writeReport(
+        findRepoRoot(),
+        opts.name ?? 'engine',
+        'Engine alone beside the Temporal floor: starts and decisions through the Temporal client, CPU per case',
+        results.flatMap((r) => [
+          latencyRow(
+            `${r.target.label} · floor start (update-with-start, ready)`,
+            r.floor.run,
+            'start',
+            opts,
+          ),
+          latencyRow(`${r.target.label} · floor decision (Update)`, r.floor.run, 'decision', opts),
+          latencyRow(
+            `${r.target.label} · engine start (update-with-start, ready)`,
+            r.engine.run,
+            'start',
+            opts,
+          ),
+          latencyRow(`${r.target.label} · engine decision (decide update)`, r.engine.run, 'decision', opts),
+        ]),
+        {
+          notes: [
+            `${opts.workers === 1 ? 'One engine worker' : `${opts.workers} engine workers`} (\`workers/src/main.ts\`) and one floor worker (\`test/bench/floor/floor-worker.ts\`) as separate processes, over embedded PostgreSQL; no gateway. Every Temporal listed ran both, one after the other, at concurrency ${opts.concurrency} and ${opts.cases} cases each (after a warm-up of their own).`,
+            'The engine: case number allocated, update-with-start with the `ready` update, then per step the open task read from the read model and approved with the `decide` update. The floor (`test/bench/floor/floor-workflow.ts`): update-with-start with a `ready` update, then per step the open step read from PostgreSQL and approved by an Update; one local activity per workflow task inserts one row; no search attributes, no definition.',
+            'CPU per case counts every process of the group: "worker" is the engine worker for the engine rows and the floor worker for the floor rows; "temporal" is the dev server, or the sum of the four cluster services; "Temporal\'s PostgreSQL" is the backends of the cluster\'s two databases; "PostgreSQL" is the backends of the bench database plus the server\'s own processes (on the cluster those also write Temporal\'s WAL). The load generator (this process) is in the per-process tables.',
+            `The dev server is devstack's \`temporal server start-dev\` (in memory, one shard, headless), the same flags as before. The cluster is the \`pnpm start --cluster\` profile: Temporal server v1.29.1, history, matching, frontend and worker as separate processes, persistence and visibility on the same embedded PostgreSQL, with the shard counts listed${opts.clusterShards.length ? ` (this run: ${opts.clusterShards.join(', ')})` : ' (not run this time: add --cluster)'}.`,
+          ],
+          metrics: { concurrency: opts.concurrency, cases: opts.cases, results, profiles },
+          metricsOnlyInJson: true,
+          sections: [
+            '## Engine against the Temporal floor',
+            comparisonMarkdown(results),
+            '## CPU per case, by process',
+            ...results.flatMap((r) => [`### ${r.target.label}`, cpuMarkdown(r, opts.concurrency)]),
+            '## Workflow tasks per start and per decision',
+            ...results.flatMap((r) => [
+              `### ${r.target.label}: engine`,
+              breakdownMarkdown(
+                r.engine.breakdown,
+                `${r.engine.breakdown.cases} cases of the three-step run`,
+              ),
+              `### ${r.target.label}: floor`,
+              breakdownMarkdown(r.floor.breakdown, `${r.floor.breakdown.cases} cases of the floor run`),
+            ]),
+            ...(profiles.length
+              ? [
+                  '## CPU profiles (engine worker threads)',
+                  ...profiles.slice(0, 3).map((p) => profileMarkdown(`worker · ${p.file}`, p)),
+                ]
+              : []),
+          ],
+        },
+      );
+    };
     for (const start of starts) {
       target = await start();
       const t = target;
@@ -174,54 +232,9 @@ export async function engineBench(opts: EngineBenchOptions): Promise<string> {
       stacks.length = 0;
       await t.stop();
       target = undefined;
+      report();
     }
-    const profiles = profileDir ? summariseProfiles(profileDir) : [];
-
-    return writeReport(
-      findRepoRoot(),
-      opts.name ?? 'engine',
-      'Engine alone beside the Temporal floor: starts and decisions through the Temporal client, CPU per case',
-      results.flatMap((r) => [
-        latencyRow(`${r.target.label} · floor start (update-with-start, ready)`, r.floor.run, 'start', opts),
-        latencyRow(`${r.target.label} · floor decision (Update)`, r.floor.run, 'decision', opts),
-        latencyRow(
-          `${r.target.label} · engine start (update-with-start, ready)`,
-          r.engine.run,
-          'start',
-          opts,
-        ),
-        latencyRow(`${r.target.label} · engine decision (decide update)`, r.engine.run, 'decision', opts),
-      ]),
-      {
-        notes: [
-          `${opts.workers === 1 ? 'One engine worker' : `${opts.workers} engine workers`} (\`workers/src/main.ts\`) and one floor worker (\`test/bench/floor/floor-worker.ts\`) as separate processes, over embedded PostgreSQL; no gateway. Every Temporal listed ran both, one after the other, at concurrency ${opts.concurrency} and ${opts.cases} cases each (after a warm-up of their own).`,
-          'The engine: case number allocated, update-with-start with the `ready` update, then per step the open task read from the read model and approved with the `decide` update. The floor (`test/bench/floor/floor-workflow.ts`): update-with-start with a `ready` update, then per step the open step read from PostgreSQL and approved by an Update; one local activity per workflow task inserts one row; no search attributes, no definition.',
-          'CPU per case counts every process of the group: "worker" is the engine worker for the engine rows and the floor worker for the floor rows; "temporal" is the dev server, or the sum of the four cluster services; "postgresql" is the backends of the bench database plus the server processes (on the cluster, those also serve Temporal\'s own databases, whose backends are counted apart).',
-          `The dev server is devstack's \`temporal server start-dev\` (in memory, one shard, headless), the same flags as before. The cluster is the \`pnpm start --cluster\` profile: Temporal server v1.29.1, history, matching, frontend and worker as separate processes, persistence and visibility on the same embedded PostgreSQL, with the shard counts listed${opts.clusterShards.length ? ` (this run: ${opts.clusterShards.join(', ')})` : ' (not run this time: add --cluster)'}.`,
-        ],
-        metrics: { concurrency: opts.concurrency, cases: opts.cases, results, profiles },
-        metricsOnlyInJson: true,
-        sections: [
-          '## Engine against the Temporal floor',
-          comparisonMarkdown(results),
-          '## CPU per case, by process',
-          ...results.flatMap((r) => [`### ${r.target.label}`, cpuMarkdown(r, opts.concurrency)]),
-          '## Workflow tasks per start and per decision',
-          ...results.flatMap((r) => [
-            `### ${r.target.label}: engine`,
-            breakdownMarkdown(r.engine.breakdown, `${r.engine.breakdown.cases} cases of the three-step run`),
-            `### ${r.target.label}: floor`,
-            breakdownMarkdown(r.floor.breakdown, `${r.floor.breakdown.cases} cases of the floor run`),
-          ]),
-          ...(profiles.length
-            ? [
-                '## CPU profiles (engine worker threads)',
-                ...profiles.slice(0, 3).map((p) => profileMarkdown(`worker · ${p.file}`, p)),
-              ]
-            : []),
-        ],
-      },
-    );
+    return report();
   } finally {
     for (const stack of stacks) await stack.stop();
     await target?.stop();

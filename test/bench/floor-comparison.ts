@@ -1,5 +1,6 @@
 import type { HistoryBreakdown } from './history-breakdown';
 import type { LatencySummary } from './stats';
+import { TEMPORAL_POSTGRESQL } from './temporal-targets';
 
 /** One measured run of a fixed number of cases. */
 export interface CaseRun {
@@ -25,6 +26,8 @@ export interface FloorRatios {
   workerCpu: number;
   temporalCpu: number;
   postgresqlCpu: number;
+  /** The cluster's own databases' backends; NaN on the dev server (SQLite in its process). */
+  temporalPostgresqlCpu: number;
   historyEvents: number;
 }
 
@@ -47,6 +50,7 @@ export function versusFloor(floor: Measured, engine: Measured): FloorRatios {
     workerCpu: cpu('worker'),
     temporalCpu: cpu('temporal'),
     postgresqlCpu: cpu('postgresql'),
+    temporalPostgresqlCpu: cpu(TEMPORAL_POSTGRESQL),
     historyEvents: ratio(engine.breakdown.eventsPerCase, floor.breakdown.eventsPerCase),
   };
 }
@@ -56,17 +60,17 @@ const times = (n: number) => (Number.isNaN(n) ? '—' : `${n.toFixed(2)}×`);
 /** Per Temporal: the floor, the engine, and the engine as a multiple of the floor, figure by figure. */
 export function comparisonMarkdown(results: TargetResult[]): string {
   const row = (label: string, name: string, m: Measured) =>
-    `| ${label} | ${name} | ${m.run.perSecond} | ${m.run.cpuMsPerCase.worker} | ${m.run.cpuMsPerCase.temporal} | ${m.run.cpuMsPerCase.postgresql} | ${m.breakdown.eventsPerCase} |`;
+    `| ${label} | ${name} | ${m.run.perSecond} | ${m.run.cpuMsPerCase.worker} | ${m.run.cpuMsPerCase.temporal} | ${m.run.cpuMsPerCase[TEMPORAL_POSTGRESQL] ?? '—'} | ${m.run.cpuMsPerCase.postgresql} | ${m.breakdown.eventsPerCase} |`;
   const lines = [
-    '| Temporal | run | cases/s | worker CPU ms/case | Temporal CPU ms/case | PostgreSQL ms/case | history events/case |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    "| Temporal | run | cases/s | worker CPU ms/case | Temporal CPU ms/case | Temporal's PostgreSQL ms/case | PostgreSQL ms/case | history events/case |",
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of results) {
     const q = r.ratios;
     lines.push(
       row(r.target.label, 'Temporal floor', r.floor),
       row(r.target.label, 'UnionFlow engine', r.engine),
-      `| ${r.target.label} | **engine ÷ floor** | **${times(q.casesPerSecond)}** | **${times(q.workerCpu)}** | **${times(q.temporalCpu)}** | **${times(q.postgresqlCpu)}** | **${times(q.historyEvents)}** |`,
+      `| ${r.target.label} | **engine ÷ floor** | **${times(q.casesPerSecond)}** | **${times(q.workerCpu)}** | **${times(q.temporalCpu)}** | **${times(q.temporalPostgresqlCpu)}** | **${times(q.postgresqlCpu)}** | **${times(q.historyEvents)}** |`,
     );
   }
   const summaries = results.map(

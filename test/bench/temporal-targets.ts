@@ -12,6 +12,9 @@ import {
 import pg from 'pg';
 import type { ProcessGroup } from './proc-sampler';
 
+/** CPU group of the backends serving Temporal's own databases (the cluster's persistence and visibility). */
+export const TEMPORAL_POSTGRESQL = 'temporal postgresql';
+
 /** A Temporal the engine benchmark runs against: the dev server, or the cluster profile at N shards. */
 export interface TemporalTarget {
   /** Label in the report, e.g. "dev server" or "cluster, 4 shards". */
@@ -96,7 +99,7 @@ export async function startClusterTarget(
     pids: () => CLUSTER_SERVICES.map((s) => cluster.pid(s) ?? -1),
     detailGroups: [
       ...CLUSTER_SERVICES.map((s) => ({ name: `temporal ${s}`, pids: () => [cluster.pid(s) ?? -1] })),
-      { name: "Temporal's PostgreSQL backends", pids: backends },
+      { name: TEMPORAL_POSTGRESQL, pids: backends },
     ],
     async stop() {
       await monitor.end();

@@ -4,17 +4,25 @@ import os from 'node:os';
 import { join } from 'node:path';
 import type { LoadResult } from './load';
 
+/**
+ * The commit the run started from, read once: a long run's reports must not pick up commits made
+ * while it ran. Uncommitted changes outside bench/results (which the run itself rewrites) mark it dirty.
+ */
+const startCommit = (() => {
+  try {
+    const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    const changed = execSync("git status --porcelain --untracked-files=no -- . ':!bench/results'", {
+      encoding: 'utf8',
+    }).trim();
+    return changed ? `${commit}-dirty` : commit;
+  } catch {
+    return 'unknown'; // not a git checkout
+  }
+})();
+
 /** Where the benchmark ran: results are only comparable on the same kind of machine and commit. */
 export function machine() {
-  let commit = 'unknown';
-  try {
-    commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    // Uncommitted changes make the commit alone an incomplete description of what ran.
-    if (execSync('git status --porcelain --untracked-files=no', { encoding: 'utf8' }).trim())
-      commit += '-dirty';
-  } catch {
-    // not a git checkout
-  }
+  const commit = startCommit;
   return {
     commit,
     node: process.version,

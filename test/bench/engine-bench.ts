@@ -1,19 +1,28 @@
 import { rmSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
-import { allocateCaseNumber, createDb, migrateToLatest, seedDemoOrganisation } from '@unionflow/db';
-import { createTestDatabase, ensureTemporalCli, findRepoRoot } from '@unionflow/devstack';
+import { createDb, migrateToLatest, seedDemoOrganisation } from '@unionflow/db';
+import { createTestDatabase, findRepoRoot } from '@unionflow/devstack';
 import type { ProcessDefinition } from '@unionflow/process-model';
-import { caseWorkflowId } from '@unionflow/workflows';
-import { caseIdFor, sendDecision, startCase } from '../../gateway/src/cases/engine-client';
+import { sql } from 'kysely';
 import type { TemporalContext } from '../../gateway/src/plugins/temporal';
 import { createBenchUsers, THREE_STEPS } from './bench-users';
 import { profileDirectory, profileMarkdown, summariseProfiles } from './cpu-profile';
+import { type CasePlayer, enginePlayer, floorPlayer } from './engine-cases';
+import { FLOOR_TABLE_DDL } from './floor/floor-activities';
+import {
+  type CaseRun,
+  comparisonMarkdown,
+  cpuMarkdown,
+  type TargetResult,
+  versusFloor,
+} from './floor-comparison';
 import { postgresPids } from './flow-bench';
 import { breakdownMarkdown, historyBreakdown } from './history-breakdown';
 import { type ProcessGroup, ProcSampler } from './proc-sampler';
 import { writeReport } from './report';
 import { startStack } from './stack';
 import { summarise } from './stats';
+import { startClusterTarget, startDevServerTarget, type TemporalTarget } from './temporal-targets';
 
 /** Options of the engine benchmark (`pnpm bench --only engine`). */
 export interface EngineBenchOptions {
@@ -25,34 +34,29 @@ export interface EngineBenchOptions {
   profileDir?: string;
   /** Worker processes on the task queue. */
   workers: number;
+  /** Also run on the cluster profile, once per history shard count listed here. */
+  clusterShards: number[];
   name?: string;
-}
-
-interface EngineRun {
-  name: string;
-  cases: number;
-  seconds: number;
-  perSecond: number;
-  /** CPU milliseconds per case, by process. */
-  cpuMsPerCase: Record<string, number>;
-  machineBusyPercent: number;
 }
 
 /**
  * The engine without the gateway: cases started and decided straight through the Temporal client, the
- * way the gateway's engine client does it, by a fixed number of cases. What it measures is CPU per
- * start and per decision in the worker, Temporal and PostgreSQL, which a shared machine disturbs
- * less than rates: the work is fixed and only its cost is counted.
+ * way the gateway's engine client does it, by a fixed number of cases, and beside it the Temporal floor
+ * (test/bench/floor: start, three Updates, one row per step) on the same Temporal, in the same run.
+ * What it measures is CPU per case in the worker, Temporal and PostgreSQL, which a shared machine
+ * disturbs less than rates: the work is fixed and only its cost is counted.
  */
 export async function engineBench(opts: EngineBenchOptions): Promise<string> {
   const log = (s: string) => console.log(`[engine] ${s}`);
   const database = await createTestDatabase();
   const db = createDb(database.url, { max: 8 });
   const profileDir = profileDirectory(opts.profile, opts.profileDir);
-  let stack: Awaited<ReturnType<typeof startStack>> | undefined;
+  let target: TemporalTarget | undefined;
+  const stacks: Awaited<ReturnType<typeof startStack>>[] = [];
   try {
     await migrateToLatest(db);
     await seedDemoOrganisation(db);
+    await sql.raw(FLOOR_TABLE_DDL).execute(db);
     const users = await createBenchUsers(db, { applicants: 50, reviewers: 150 });
     const row = await db
       .selectFrom('process_versions')
@@ -60,163 +64,193 @@ export async function engineBench(opts: EngineBenchOptions): Promise<string> {
       .where('key', '=', THREE_STEPS)
       .executeTakeFirstOrThrow();
     const definition = row.document as unknown as ProcessDefinition;
-    stack = await startStack({
-      databaseUrl: database.url,
-      temporalCli: await ensureTemporalCli({ log }),
-      gateways: 0,
-      workers: opts.workers,
-      cpuProfileDir: profileDir,
-      log,
-    });
-    const s = stack;
-    const connection = await Connection.connect({ address: s.temporalAddress });
-    const client = new Client({ connection });
-    const temporal: TemporalContext = { client, namespace: 'default', taskQueue: s.taskQueue };
-    const groups: ProcessGroup[] = [
-      { name: 'worker', pids: () => s.pids().workers },
-      { name: 'temporal', pids: () => [s.pids().temporal ?? -1] },
-      { name: 'postgresql', pids: () => postgresPids(db) },
-      { name: 'load generator', pids: () => [process.pid] },
-    ];
-    const startLatency: number[] = [];
-    const decideLatency: number[] = [];
-    const startIds: string[] = [];
-
-    const playCase = async (n: number, decisions: number) => {
-      const applicant = users.applicants[n % users.applicants.length]!;
-      const reviewers = [0, 1, 2].map((k) => users.reviewers[(n * 7 + k * 13) % users.reviewers.length]!);
-      const caseId = caseIdFor(applicant.id, `engine-${n}`);
-      let t = performance.now();
-      await startCase(temporal, {
-        caseId,
-        caseNumber: await allocateCaseNumber(db),
-        title: `引擎压测 ${n}`,
-        definition,
-        applicant: { userId: applicant.id, orgId: 'org-steel' },
-        data: {
-          title: `引擎压测 ${n}`,
-          r1: reviewers[0]!.username,
-          r2: reviewers[1]!.username,
-          r3: reviewers[2]!.username,
-        },
-      });
-      startLatency.push(performance.now() - t);
-      startIds.push(caseId);
-      for (let k = 0; k < decisions; k++) {
-        const task = await db
-          .selectFrom('tasks')
-          .select('id')
-          .where('case_id', '=', caseId)
-          .where('status', '=', 'open')
-          .executeTakeFirstOrThrow();
-        t = performance.now();
-        await sendDecision(temporal, caseId, {
-          taskId: task.id,
-          actorId: reviewers[k]!.id,
-          action: 'approve',
-        });
-        decideLatency.push(performance.now() - t);
-      }
-    };
-
+    const results: TargetResult[] = [];
     let next = 0;
-    const run = async (name: string, cases: number, decisions: number): Promise<EngineRun> => {
-      log(`${name}: ${cases} cases, ${opts.concurrency} at a time…`);
-      startLatency.length = 0;
-      decideLatency.length = 0;
-      const sampler = new ProcSampler(groups);
-      sampler.start();
-      const begin = performance.now();
-      let left = cases;
-      await Promise.all(
-        Array.from({ length: opts.concurrency }, async () => {
-          while (left > 0) {
-            left -= 1;
-            await playCase(next++, decisions);
-          }
-        }),
-      );
-      const seconds = (performance.now() - begin) / 1000;
-      const usage = await sampler.stop();
-      const result: EngineRun = {
-        name,
-        cases,
-        seconds: Math.round(seconds * 10) / 10,
-        perSecond: Math.round((cases / seconds) * 10) / 10,
-        cpuMsPerCase: Object.fromEntries(
-          usage.groups.map((u) => [u.name, Math.round(((u.cpuAvg / 100) * seconds * 1000) / cases)]),
-        ),
-        machineBusyPercent: usage.machineBusyPercent,
-      };
-      log(`  ${result.perSecond}/s, CPU ms per case ${JSON.stringify(result.cpuMsPerCase)}`);
-      return result;
-    };
 
-    await run('warm-up', Math.max(20, opts.concurrency * 4), 3);
-    const runs: EngineRun[] = [];
-    startIds.length = 0;
-    runs.push(await run('three-step cases', opts.cases, 3));
-    const latencies = [
-      { name: 'start (update-with-start, ready)', ...summarise(startLatency) },
-      { name: 'decision (decide update)', ...summarise(decideLatency) },
+    const starts: (() => Promise<TemporalTarget>)[] = [
+      () => startDevServerTarget(log),
+      ...opts.clusterShards.map((shards) => () => startClusterTarget(database.url, shards, log)),
     ];
-    const breakdown = await historyBreakdown(
-      client,
-      startIds.slice(0, 30).map((id) => caseWorkflowId(id)),
-    );
-    runs.push(await run('starts only', opts.cases, 0));
-    await connection.close();
-    await stack.stop();
-    stack = undefined;
-    const profiles = profileDir ? summariseProfiles(profileDir) : [];
+    // Written after every Temporal, so a sweep cut short still leaves what it measured.
+    const report = () => {
+      const profiles = profileDir ? summariseProfiles(profileDir) : [];
 
-    const names = groups.map((g) => g.name);
-    const table = [
-      '## CPU per case',
-      '',
-      `| run | cases | concurrency | s | cases/s | machine busy % | ${names.join(' | ')} | total |`,
-      `| --- | ---: | ---: | ---: | ---: | ---: | ${names.map(() => '---:').join(' | ')} | ---: |`,
-      ...runs.map(
-        (r) =>
-          `| ${r.name} | ${r.cases} | ${opts.concurrency} | ${r.seconds} | ${r.perSecond} | ${r.machineBusyPercent} | ${names.map((n) => r.cpuMsPerCase[n]).join(' | ')} | ${Object.values(r.cpuMsPerCase).reduce((a, b) => a + b, 0)} |`,
-      ),
-    ].join('\n');
-    return writeReport(
-      findRepoRoot(),
-      opts.name ?? 'engine',
-      'Engine alone: starts and decisions through the Temporal client, CPU per case',
-      latencies.map((l) => ({
-        ...l,
-        concurrency: opts.concurrency,
-        seconds: runs[0]?.seconds ?? 0,
-        requestsPerSecond: 0,
-        errors: 0,
-      })),
-      {
-        notes: [
-          `${opts.workers === 1 ? 'One worker' : `${opts.workers} workers`} (\`workers/src/main.ts\`) and the Temporal dev server as separate processes over embedded PostgreSQL; no gateway. The generator starts cases as the gateway does (case number allocated, update-with-start with the \`ready\` update) and approves each step with the \`decide\` update.`,
-          '"three-step cases": start plus three approvals per case; "starts only": the start alone. CPU per case counts every process of the group (PostgreSQL: the backends of this database and the server processes).',
-        ],
-        metrics: { runs, breakdown, profiles },
-        sections: [
-          table,
-          '## Workflow tasks per start and per decision',
-          '',
-          breakdownMarkdown(breakdown, `${breakdown.cases} cases of the three-step run`),
-          ...(profiles.length
-            ? [
-                '## CPU profiles (worker threads)',
-                '',
-                ...profiles.slice(0, 3).map((p) => profileMarkdown(`worker · ${p.file}`, p)),
-              ]
-            : []),
-        ],
-      },
-    );
+      return writeReport(
+        findRepoRoot(),
+        opts.name ?? 'engine',
+        'Engine alone beside the Temporal floor: starts and decisions through the Temporal client, CPU per case',
+        results.flatMap((r) => [
+          latencyRow(
+            `${r.target.label} · floor start (update-with-start, ready)`,
+            r.floor.run,
+            'start',
+            opts,
+          ),
+          latencyRow(`${r.target.label} · floor decision (Update)`, r.floor.run, 'decision', opts),
+          latencyRow(
+            `${r.target.label} · engine start (update-with-start, ready)`,
+            r.engine.run,
+            'start',
+            opts,
+          ),
+          latencyRow(`${r.target.label} · engine decision (decide update)`, r.engine.run, 'decision', opts),
+        ]),
+        {
+          notes: [
+            `${opts.workers === 1 ? 'One engine worker' : `${opts.workers} engine workers`} (\`workers/src/main.ts\`) and one floor worker (\`test/bench/floor/floor-worker.ts\`) as separate processes, over embedded PostgreSQL; no gateway. Every Temporal listed ran both, one after the other, at concurrency ${opts.concurrency} and ${opts.cases} cases each (after a warm-up of their own).`,
+            'The engine: case number allocated, update-with-start with the `ready` update, then per step the open task read from the read model and approved with the `decide` update. The floor (`test/bench/floor/floor-workflow.ts`): update-with-start with a `ready` update, then per step the open step read from PostgreSQL and approved by an Update; one local activity per workflow task inserts one row; no search attributes, no definition.',
+            'CPU per case counts every process of the group: "worker" is the engine worker for the engine rows and the floor worker for the floor rows; "temporal" is the dev server, or the sum of the four cluster services; "Temporal\'s PostgreSQL" is the backends of the cluster\'s two databases; "PostgreSQL" is the backends of the bench database plus the server\'s own processes (on the cluster those also write Temporal\'s WAL). The load generator (this process) is in the per-process tables.',
+            `The dev server is devstack's \`temporal server start-dev\` (in memory, one shard, headless), the same flags as before. The cluster is the \`pnpm start --cluster\` profile: Temporal server v1.29.1, history, matching, frontend and worker as separate processes, persistence and visibility on the same embedded PostgreSQL, with the shard counts listed${opts.clusterShards.length ? ` (this run: ${opts.clusterShards.join(', ')})` : ' (not run this time: add --cluster)'}.`,
+          ],
+          metrics: { concurrency: opts.concurrency, cases: opts.cases, results, profiles },
+          metricsOnlyInJson: true,
+          sections: [
+            '## Engine against the Temporal floor',
+            comparisonMarkdown(results),
+            '## CPU per case, by process',
+            ...results.flatMap((r) => [`### ${r.target.label}`, cpuMarkdown(r, opts.concurrency)]),
+            '## Workflow tasks per start and per decision',
+            ...results.flatMap((r) => [
+              `### ${r.target.label}: engine`,
+              breakdownMarkdown(
+                r.engine.breakdown,
+                `${r.engine.breakdown.cases} cases of the three-step run`,
+              ),
+              `### ${r.target.label}: floor`,
+              breakdownMarkdown(r.floor.breakdown, `${r.floor.breakdown.cases} cases of the floor run`),
+            ]),
+            ...(profiles.length
+              ? [
+                  '## CPU profiles (engine worker threads)',
+                  ...profiles.slice(0, 3).map((p) => profileMarkdown(`worker · ${p.file}`, p)),
+                ]
+              : []),
+          ],
+        },
+      );
+    };
+    for (const start of starts) {
+      target = await start();
+      const t = target;
+      log(`${t.label}: Temporal on ${t.address}`);
+      const engineStack = await startStack({
+        databaseUrl: database.url,
+        temporalCli: '',
+        temporalAddress: t.address,
+        gateways: 0,
+        workers: opts.workers,
+        cpuProfileDir: profileDir,
+        log,
+      });
+      stacks.push(engineStack);
+      const floorStack = await startStack({
+        databaseUrl: database.url,
+        temporalCli: '',
+        temporalAddress: t.address,
+        gateways: 0,
+        workers: 1,
+        workerEntry: 'test/bench/floor/floor-worker.ts',
+        log,
+      });
+      stacks.push(floorStack);
+      const connection = await Connection.connect({ address: t.address });
+      const client = new Client({ connection });
+      const temporal: TemporalContext = { client, namespace: 'default', taskQueue: engineStack.taskQueue };
+      const groups = (workers: () => number[]): ProcessGroup[] => [
+        { name: 'worker', pids: workers },
+        { name: 'temporal', pids: () => t.pids() },
+        { name: 'postgresql', pids: () => postgresPids(db) },
+        { name: 'load generator', pids: () => [process.pid] },
+        ...t.detailGroups,
+      ];
+
+      const run = async (
+        name: string,
+        player: CasePlayer,
+        workers: () => number[],
+        cases: number,
+        decisions: number,
+      ): Promise<CaseRun> => {
+        log(`${t.label} · ${name}: ${cases} cases, ${opts.concurrency} at a time…`);
+        player.reset();
+        const sampler = new ProcSampler(groups(workers));
+        sampler.start();
+        const begin = performance.now();
+        let left = cases;
+        await Promise.all(
+          Array.from({ length: opts.concurrency }, async () => {
+            while (left > 0) {
+              left -= 1;
+              await player.play(next++, decisions);
+            }
+          }),
+        );
+        const seconds = (performance.now() - begin) / 1000;
+        const usage = await sampler.stop();
+        const result: CaseRun = {
+          name,
+          cases,
+          seconds: Math.round(seconds * 10) / 10,
+          perSecond: Math.round((cases / seconds) * 10) / 10,
+          cpuMsPerCase: Object.fromEntries(
+            usage.groups.map((u) => [u.name, Math.round(((u.cpuAvg / 100) * seconds * 10_000) / cases) / 10]),
+          ),
+          machineBusyPercent: usage.machineBusyPercent,
+          start: summarise(player.startLatency),
+          decision: summarise(player.decideLatency),
+        };
+        log(`  ${result.perSecond}/s, CPU ms per case ${JSON.stringify(result.cpuMsPerCase)}`);
+        return result;
+      };
+
+      const warmUp = Math.max(20, opts.concurrency * 4);
+      const floor = floorPlayer(db, client, floorStack.taskQueue, t.label.replace(/\W+/g, '-'));
+      const engine = enginePlayer(db, temporal, definition, users);
+      const floorWorkers = () => floorStack.pids().workers;
+      const engineWorkers = () => engineStack.pids().workers;
+      // Floor first, then the engine, each after its own warm-up (bundle loaded, caches filled).
+      await run('floor warm-up', floor, floorWorkers, warmUp, 3);
+      const floorRun = await run('Temporal floor', floor, floorWorkers, opts.cases, 3);
+      const floorBreakdown = await historyBreakdown(client, floor.workflowIds.slice(0, 30));
+      await run('engine warm-up', engine, engineWorkers, warmUp, 3);
+      const engineRun = await run('three-step cases', engine, engineWorkers, opts.cases, 3);
+      const engineBreakdown = await historyBreakdown(client, engine.workflowIds.slice(0, 30));
+      const startsOnly = await run('starts only', engine, engineWorkers, opts.cases, 0);
+      results.push({
+        target: { label: t.label, kind: t.kind, shards: t.shards },
+        floor: { run: floorRun, breakdown: floorBreakdown },
+        engine: { run: engineRun, breakdown: engineBreakdown },
+        startsOnly,
+        ratios: versusFloor(
+          { run: floorRun, breakdown: floorBreakdown },
+          { run: engineRun, breakdown: engineBreakdown },
+        ),
+      });
+      await connection.close();
+      await floorStack.stop();
+      await engineStack.stop();
+      stacks.length = 0;
+      await t.stop();
+      target = undefined;
+      report();
+    }
+    return report();
   } finally {
-    await stack?.stop();
+    for (const stack of stacks) await stack.stop();
+    await target?.stop();
     await db.destroy();
     await database.drop();
     if (profileDir && !opts.profileDir) rmSync(profileDir, { recursive: true, force: true });
   }
+}
+
+function latencyRow(name: string, run: CaseRun, which: 'start' | 'decision', opts: EngineBenchOptions) {
+  return {
+    ...run[which],
+    name,
+    concurrency: opts.concurrency,
+    seconds: run.seconds,
+    requestsPerSecond: 0,
+    errors: 0,
+  };
 }

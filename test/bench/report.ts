@@ -4,14 +4,25 @@ import os from 'node:os';
 import { join } from 'node:path';
 import type { LoadResult } from './load';
 
+/**
+ * The commit the run started from, read once: a long run's reports must not pick up commits made
+ * while it ran. Uncommitted changes outside bench/results (which the run itself rewrites) mark it dirty.
+ */
+const startCommit = (() => {
+  try {
+    const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    const changed = execSync("git status --porcelain --untracked-files=no -- . ':!bench/results'", {
+      encoding: 'utf8',
+    }).trim();
+    return changed ? `${commit}-dirty` : commit;
+  } catch {
+    return 'unknown'; // not a git checkout
+  }
+})();
+
 /** Where the benchmark ran: results are only comparable on the same kind of machine and commit. */
 export function machine() {
-  let commit = 'unknown';
-  try {
-    commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-  } catch {
-    // not a git checkout
-  }
+  const commit = startCommit;
   return {
     commit,
     node: process.version,
@@ -35,6 +46,8 @@ export function writeReport(
     metrics?: Record<string, unknown>;
     /** Markdown blocks appended as they are (tables, profiles); kept out of the JSON. */
     sections?: string[];
+    /** Leave the metrics out of the markdown when the sections already show them (they stay in the JSON). */
+    metricsOnlyInJson?: boolean;
   } = {},
 ): string {
   const dir = join(root, 'bench', 'results');
@@ -42,7 +55,7 @@ export function writeReport(
   const info = machine();
   writeFileSync(
     join(dir, `${name}.json`),
-    `${JSON.stringify({ title, machine: info, results, ...extra, sections: undefined }, null, 2)}\n`,
+    `${JSON.stringify({ title, machine: info, results, ...extra, sections: undefined, metricsOnlyInJson: undefined }, null, 2)}\n`,
   );
   const lines = [
     `# ${title}`,
@@ -56,7 +69,9 @@ export function writeReport(
         `| ${r.name} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors} |`,
     ),
     '',
-    ...(extra.metrics ? ['```json', JSON.stringify(extra.metrics, null, 2), '```', ''] : []),
+    ...(extra.metrics && !extra.metricsOnlyInJson
+      ? ['```json', JSON.stringify(extra.metrics, null, 2), '```', '']
+      : []),
     ...(extra.notes ?? []).map((n) => `- ${n}`),
     '',
     ...(extra.sections ?? []).flatMap((section) => [section, '']),

@@ -23,6 +23,9 @@ const { values } = parseArgs({
     // Dev server dynamic config, repeatable: --temporal-config system.enableActivityEagerExecution=true
     'temporal-config': { type: 'string', multiple: true },
     name: { type: 'string' },
+    // Engine bench: also run on the production-shaped cluster profile, at each of --shards.
+    cluster: { type: 'boolean', default: false },
+    shards: { type: 'string', default: '1,4,8' },
   },
 });
 
@@ -43,6 +46,7 @@ if (values.only === 'engine') {
     profile: values.profile || Boolean(values['profile-dir']),
     profileDir: values['profile-dir'],
     workers: Number(values.workers),
+    clusterShards: values.cluster ? values.shards.split(',').map(Number) : [],
     name: values.name,
   });
   console.log(md);

@@ -27,6 +27,8 @@ export interface StackOptions {
   temporalDbFile?: string;
   gateways: number;
   workers: number;
+  /** Worker entry point relative to the repository; default the production one, `workers/src/main.ts`. */
+  workerEntry?: string;
   /**
    * Dynamic config for the dev server (`KEY=VALUE`), e.g. `system.enableActivityEagerExecution=true`;
    * devstack's starter takes none, so the server is then started here with the same arguments plus these.
@@ -101,7 +103,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const child = supervisor.start({
       name: `worker-${i}`,
       command: process.execPath,
-      args: [...profileArgs(), '--import', 'tsx', 'workers/src/main.ts'],
+      args: [...profileArgs(), '--import', 'tsx', opts.workerEntry ?? 'workers/src/main.ts'],
       cwd: root,
       env: {
         DATABASE_URL: opts.databaseUrl,

@@ -7,7 +7,11 @@ import { type EngineContext, EngineError } from './runtime';
  * is dropped and cancelled and the token moves to the node's `next` (ADR 024). Only plain timers can
  * be ended this way: a notice period or a deadline is a promise to people, not a wait.
  */
-export function endWait(ctx: EngineContext, cancelTimer: (timerId: string) => void, input: EndWaitInput): void {
+export function endWait(
+  ctx: EngineContext,
+  cancelTimer: (timerId: string) => void,
+  input: EndWaitInput,
+): void {
   const state = ctx.state;
   const token = state.tokens.find((t) => t.nodeId === input.nodeId && t.phase === 'waiting');
   const node = token ? ctx.node(token.nodeId) : null;

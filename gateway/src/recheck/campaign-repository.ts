@@ -195,7 +195,10 @@ export async function unfinishedCampaigns(db: Kysely<Database>) {
     .execute();
 }
 
-/** One covered household with its re-verification since the campaign began, from tasks and the timeline. */
+/**
+ * One covered household with the re-verification the campaign started: the first one since it began
+ * (a later year's campaign starts the next), from tasks and the timeline.
+ */
 export interface CampaignCaseRow {
   case_id: string;
   number: string;
@@ -227,7 +230,7 @@ export async function campaignCases(
           .whereRef('t.case_id', '=', 'rc.case_id')
           .where('t.node_id', '=', reverify)
           .where('t.created_at', '>=', since)
-          .orderBy('t.created_at', 'desc')
+          .orderBy('t.created_at', 'asc')
           .limit(1)
           .as('t'),
       (join) => join.onTrue(),
@@ -241,7 +244,7 @@ export async function campaignCases(
           .where('e.type', '=', 'approved')
           .where('e.node_id', '=', reverify)
           .where('e.at', '>=', since)
-          .orderBy('e.seq', 'desc')
+          .orderBy('e.seq', 'asc')
           .limit(1)
           .as('e'),
       (join) => join.onTrue(),

@@ -59,13 +59,17 @@ async function until(api: Api, caseId: string, check: (c: CaseView) => boolean):
 }
 
 async function approve(api: Api, staff: Api, caseId: string, nodeId: string, data: Record<string, unknown>) {
-  const c = await until(staff, caseId, (x) => x.tasks.some((k) => k.nodeId === nodeId && k.status === 'open'));
+  const c = await until(staff, caseId, (x) =>
+    x.tasks.some((k) => k.nodeId === nodeId && k.status === 'open'),
+  );
   const task = c.tasks.find((k) => k.nodeId === nodeId && k.status === 'open')!;
   const res = await api('POST', `/api/tasks/${task.id}/decisions`, { action: 'approve', data });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
-const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+const year = Number(
+  new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+);
 
 describe('年度清理复核: the assistance centre starts the year for the whole file from its phone', () => {
   it('chenjie confirms the start, follows progress by unit, opens a pending household, and sees the outcome', async () => {
@@ -88,7 +92,9 @@ describe('年度清理复核: the assistance centre starts the year for the whol
     const clears = { clearHousehold: true, clearAddress: true, clearWork: true, clearCause: true };
     await approve(zhaolei!, chenjie!, id, 'verify', { ...clears, condSeriousIllness: true });
     await approve(chenjie!, chenjie!, id, 'centre-approval', { level: 'deep' });
-    await until(chenjie!, id, (c) => c.timeline.some((e) => e.type === 'timer-started' && e.nodeId === 'yearly-wait'));
+    await until(chenjie!, id, (c) =>
+      c.timeline.some((e) => e.type === 'timer-started' && e.nodeId === 'yearly-wait'),
+    );
 
     const page = await env.browser.newPage(env.platform.baseUrl, PHONE);
     await signIn(page, 'chenjie');

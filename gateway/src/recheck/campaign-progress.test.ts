@@ -36,7 +36,9 @@ describe('where a household stands in a campaign', () => {
     expect(householdState(row({ task_status: 'open', due_at: due }), now)).toBe('pending');
     const past = new Date('2026-12-19T00:00:00Z');
     expect(householdState(row({ task_status: 'claimed', due_at: past }), now)).toBe('overdue');
-    expect(householdState(row({ task_status: 'completed', due_at: past, outcome: 'exit' }), now)).toBe('done');
+    expect(householdState(row({ task_status: 'completed', due_at: past, outcome: 'exit' }), now)).toBe(
+      'done',
+    );
     expect(householdState(row({ state: 'skipped', detail: 'x' }), now)).toBe('skipped');
   });
 
@@ -47,13 +49,27 @@ describe('where a household stands in a campaign', () => {
       row({ case_id: 'b', task_status: 'completed', outcome: 'exit' }),
       row({ case_id: 'c', task_status: 'open', due_at: new Date('2026-12-31T00:00:00Z') }),
       row({ case_id: 'd', task_status: 'open', due_at: past, org_id: 'org-2', unit: '二厂工会' }),
-      row({ case_id: 'e', state: 'skipped', detail: '未在等待年度复核 / not waiting', org_id: 'org-2', unit: '二厂工会' }),
+      row({
+        case_id: 'e',
+        state: 'skipped',
+        detail: '未在等待年度复核 / not waiting',
+        org_id: 'org-2',
+        unit: '二厂工会',
+      }),
     ];
     const p = campaignProgress(campaign, rows, now);
     expect(p).toMatchObject({ total: 5, done: 2, pending: 1, overdue: 1, skipped: 1, reached: 5 });
     expect(p.outcomes).toEqual({ kept: 1, movedLevel: 0, exited: 1 });
     expect(p.units).toEqual([
-      { orgId: 'org-steel', unit: '山钢莱芜分公司工会', total: 3, done: 2, pending: 1, overdue: 0, skipped: 0 },
+      {
+        orgId: 'org-steel',
+        unit: '山钢莱芜分公司工会',
+        total: 3,
+        done: 2,
+        pending: 1,
+        overdue: 0,
+        skipped: 0,
+      },
       { orgId: 'org-2', unit: '二厂工会', total: 2, done: 0, pending: 0, overdue: 1, skipped: 1 },
     ]);
     expect(p.households.map((h) => [h.caseId, h.state])).toEqual([

@@ -99,7 +99,7 @@ describe('年度清理复核: the assistance centre starts the year for the whol
     const page = await env.browser.newPage(env.platform.baseUrl, PHONE);
     await signIn(page, 'chenjie');
     await page.goto('/assistance');
-    await page.getByRole('tab', { name: '年度复核' }).click();
+    await page.locator('.ant-segmented').getByText('年度复核', { exact: true }).click();
     const panel = page.getByTestId('recheck-campaign');
     await panel.getByText('在档待复核 1 户').waitFor();
     await panel.getByRole('button', { name: `发起 ${year} 年度复核` }).click();
@@ -126,7 +126,7 @@ describe('年度清理复核: the assistance centre starts the year for the whol
     const desk = await env.browser.newPage(env.platform.baseUrl, DESKTOP);
     await signIn(desk, 'chenjie');
     await desk.goto('/assistance');
-    await desk.getByRole('tab', { name: '年度复核' }).click();
+    await desk.locator('.ant-segmented').getByText('年度复核', { exact: true }).click();
     const deskPanel = desk.getByTestId('recheck-campaign');
     await deskPanel.getByTestId('recheck-outcomes').getByText('继续在档 1 户').waitFor();
     await deskPanel.getByText('全部复核完毕').waitFor();

@@ -1,19 +1,28 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RecheckCampaignDto, RecheckHouseholdDto } from '@unionflow/contracts';
-import { ActionKeys, ApiError, DateTime, type HostPaths, ProblemAlert } from '@unionflow/ui';
-import { Button, Card, Flex, List, Modal, Progress, Spin, Statistic, Tag, Typography } from 'antd';
+import {
+  ActionKeys,
+  ApiError,
+  DateTime,
+  type HostPaths,
+  ProblemAlert,
+  type TONES,
+  ToneTag,
+} from '@unionflow/ui';
+import { App, Button, Card, Flex, List, Progress, Spin, Statistic, Typography } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { campaignApi } from './campaign-api';
 
 const LIST_KEY = ['recheck-campaigns'];
-const TONE: Record<RecheckHouseholdDto['state'], string> = {
+// The shared accessible tones: antd's preset tag colours fall below 4.5:1 contrast.
+const TONE: Record<RecheckHouseholdDto['state'], keyof typeof TONES> = {
   overdue: 'red',
   pending: 'blue',
-  sending: 'processing',
-  failed: 'orange',
-  skipped: 'default',
+  sending: 'blue',
+  failed: 'amber',
+  skipped: 'grey',
   done: 'green',
 };
 
@@ -25,6 +34,7 @@ const TONE: Record<RecheckHouseholdDto['state'], string> = {
 export function CampaignPanel({ hostPaths }: { hostPaths?: HostPaths }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const { modal } = App.useApp();
   const keys = useRef(new ActionKeys());
   const list = useQuery({ queryKey: LIST_KEY, queryFn: campaignApi.list, retry: false });
   const year = list.data?.currentYear;
@@ -50,7 +60,7 @@ export function CampaignPanel({ hostPaths }: { hostPaths?: HostPaths }) {
   const { eligible, scope } = list.data;
 
   const confirmStart = () =>
-    Modal.confirm({
+    modal.confirm({
       title: t('assistance.recheck.confirmTitle', { year }),
       content: t('assistance.recheck.confirm', { count: eligible, year, scope }),
       okText: t('assistance.recheck.start', { year }),
@@ -106,9 +116,9 @@ function CampaignProgress({
         <Statistic title={t('assistance.recheck.skipped')} value={c.skipped + c.failed} />
       </Flex>
       <Flex wrap gap={8} data-testid="recheck-outcomes">
-        <Tag color="green">{t('assistance.recheck.kept', { count: c.outcomes.kept })}</Tag>
-        <Tag color="gold">{t('assistance.recheck.movedLevel', { count: c.outcomes.movedLevel })}</Tag>
-        <Tag color="purple">{t('assistance.recheck.exited', { count: c.outcomes.exited })}</Tag>
+        <ToneTag tone="green">{t('assistance.recheck.kept', { count: c.outcomes.kept })}</ToneTag>
+        <ToneTag tone="amber">{t('assistance.recheck.movedLevel', { count: c.outcomes.movedLevel })}</ToneTag>
+        <ToneTag tone="grey">{t('assistance.recheck.exited', { count: c.outcomes.exited })}</ToneTag>
       </Flex>
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('assistance.recheck.byUnit')}
@@ -119,6 +129,7 @@ function CampaignProgress({
           <Progress
             percent={percent(u.done, u.total - u.skipped)}
             size="small"
+            aria-label={u.unit}
             status={u.overdue > 0 ? 'exception' : undefined}
           />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -138,7 +149,7 @@ function CampaignProgress({
           <List.Item key={h.caseId}>
             <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
               <Flex wrap gap={8} align="center">
-                <Tag color={TONE[h.state]}>{t(`assistance.recheck.states.${h.state}`)}</Tag>
+                <ToneTag tone={TONE[h.state]}>{t(`assistance.recheck.states.${h.state}`)}</ToneTag>
                 {hostPaths ? (
                   <Link to={hostPaths.caseDetail(h.caseId)}>{h.number}</Link>
                 ) : (

@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { RecheckCampaignDto } from '@unionflow/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hardshipCase } from '../../packages/domain/src';
 import { createProcessHarness, type ProcessHarness } from './support/process-harness';
+
+/** The parts of a campaign (GET /api/hardship/recheck-campaigns/:id) this journey reads. */
+interface RecheckCampaignDto {
+  id: string;
+  total: number;
+  done: number;
+  pending: number;
+  outcomes: { kept: number; movedLevel: number; exited: number };
+}
 
 let h: ProcessHarness;
 beforeAll(async () => {

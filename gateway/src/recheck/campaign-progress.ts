@@ -5,6 +5,7 @@ import type {
   RecheckHouseholdStateName,
   RecheckUnitProgressDto,
 } from '@unionflow/contracts';
+import type { RECHECK_OUTCOMES } from '@unionflow/domain';
 import type { CampaignCaseRow, CampaignRow } from './campaign-repository';
 
 /** Where one covered household stands, from its campaign row and its re-verification task. */
@@ -56,7 +57,8 @@ export function campaignProgress(c: CampaignRow, rows: CampaignCaseRow[], now: D
     else u.skipped += 1;
     units.set(row.org_id, u);
   }
-  const outcome = (o: string) => rows.filter((r) => r.outcome === o).length;
+  // Keyed by the re-verification form's options (RECHECK_OUTCOMES, tested against the definition).
+  const outcome = (o: keyof typeof RECHECK_OUTCOMES) => rows.filter((r) => r.outcome === o).length;
   const households: RecheckHouseholdDto[] = states
     .filter((x) => x.state !== 'done')
     .map(({ row, state }) => ({

@@ -6,7 +6,8 @@ import { type AuthHeaders, createTestApp, login, type TestApp } from '../test-su
 
 /** Who may call a route: anyone, any signed-in user, or admins only. */
 /** `staff`: innovation reviewers, the committee and admins (lina and admin here, not zhangwei). */
-type Access = 'public' | 'user' | 'staff' | 'admin';
+/** `centre`: the assistance centre only (household data): none of the roles here, admin included. */
+type Access = 'public' | 'user' | 'staff' | 'admin' | 'centre';
 
 /**
  * Every route the app serves and who may call it. A route added without a line here fails the first
@@ -96,6 +97,10 @@ const MATRIX: Record<string, Access> = {
   'GET /api/notices': 'user',
   'POST /api/notices/:id/objections': 'user',
   'GET /api/users': 'user',
+  // 年度清理复核 (ADR 024): the assistance centre only; recheck-campaigns.test.ts shows chenjie gets in.
+  'GET /api/hardship/recheck-campaigns': 'centre',
+  'POST /api/hardship/recheck-campaigns': 'centre',
+  'GET /api/hardship/recheck-campaigns/:id': 'centre',
   'GET /apps/:name/*': 'public',
   'GET /*': 'public',
 };
@@ -155,7 +160,9 @@ describe('the permission matrix', () => {
           ? access === 'public'
             ? 'allowed'
             : 401
-          : (access === 'admin' && role !== 'admin') || (access === 'staff' && role === 'zhangwei')
+          : access === 'centre' ||
+              (access === 'admin' && role !== 'admin') ||
+              (access === 'staff' && role === 'zhangwei')
             ? 403
             : 'allowed';
       it(`${route} as ${role} → ${expectation}`, async () => {

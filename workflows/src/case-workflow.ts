@@ -29,6 +29,7 @@ import { advance } from './engine/advance';
 import { applicantAction } from './engine/applicant-actions';
 import { claim, decide, handOver } from './engine/decisions';
 import type { Effects } from './engine/effects';
+import { endWait } from './engine/end-wait';
 import { handleEvent } from './engine/events';
 import { migrate, retryServices } from './engine/migrate';
 import type { CaseRegistration, Projection } from './engine/records';
@@ -46,6 +47,8 @@ import {
   claimUpdate,
   type DecisionInput,
   decideUpdate,
+  type EndWaitInput,
+  endWaitUpdate,
   type MigrationInput,
   migrateUpdate,
   type ReassignInput,
@@ -88,7 +91,8 @@ type Command =
   | { id: string; kind: 'applicant'; input: ApplicantActionInput }
   | { id: string; kind: 'migrate'; input: MigrationInput }
   | { id: string; kind: 'reassign'; input: ReassignInput }
-  | { id: string; kind: 'retry'; input: RetryServiceInput };
+  | { id: string; kind: 'retry'; input: RetryServiceInput }
+  | { id: string; kind: 'end-wait'; input: EndWaitInput };
 
 /** The one workflow that interprets every process definition. */
 export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
@@ -309,6 +313,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       else if (command.kind === 'migrate') migrate(ctx, command.input);
       else if (command.kind === 'reassign') handOver(ctx, command.input);
       else if (command.kind === 'retry') retryServices(ctx, fx, command.input);
+      else if (command.kind === 'end-wait') endWait(ctx, fx.cancelTimer, command.input);
       else await applicantAction(ctx, fx, command.input);
       await advance(ctx, fx);
     } catch (err) {
@@ -389,6 +394,15 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   });
   setHandler(retryServiceUpdate, (r) => submit({ id: updateId(), kind: 'retry', input: r }), {
     validator: (_input) => refuseIfParked(),
+  });
+  // A new message, not a change to a path a recorded case took: no patch needed (ADR 024).
+  setHandler(endWaitUpdate, (e) => submit({ id: updateId(), kind: 'end-wait', input: e }), {
+    validator: (e) => {
+      if (alreadyProcessed()) return;
+      refuseIfParked();
+      if (typeof e?.nodeId !== 'string' || e.nodeId.length === 0 || typeof e.actorId !== 'string')
+        throw ApplicationFailure.create({ type: 'Invalid', message: 'nodeId and actorId are required.' });
+    },
   });
   setHandler(attentionUpdate, (a) => resolveAttention(a), {
     validator: (a) => {

@@ -21,6 +21,8 @@ export {
   claimUpdate,
   type DecisionInput,
   decideUpdate,
+  type EndWaitInput,
+  endWaitUpdate,
   type MigrationInput,
   migrateUpdate,
   type ReassignInput,

@@ -76,6 +76,20 @@ export interface MigrationInput {
   definition: ProcessDefinition;
 }
 
+/**
+ * Ends a waiting timer now, as if it had fired (a yearly re-check campaign, ADR 024). Refused with
+ * Conflict when the case is not waiting at a timer node `nodeId`.
+ */
+export interface EndWaitInput {
+  actorId: string;
+  /** The timer node the case must be waiting at (e.g. `yearly-wait`). */
+  nodeId: string;
+  /** Shown on the timeline, e.g. "2026 年度清理复核启动". */
+  reason: string;
+  /** The campaign that ended the wait, recorded with the event. */
+  campaignId?: string;
+}
+
 /** An admin resolves a parked case (ADR 013): write the held projection again, or end the case. */
 export interface AttentionInput {
   action: 'retry' | 'terminate';
@@ -110,5 +124,6 @@ export const applicantActionUpdate = defineUpdate<CaseView, [ApplicantActionInpu
 export const migrateUpdate = defineUpdate<CaseView, [MigrationInput]>('migrate');
 export const reassignUpdate = defineUpdate<CaseView, [ReassignInput]>('reassign');
 export const retryServiceUpdate = defineUpdate<CaseView, [RetryServiceInput]>('retryService');
+export const endWaitUpdate = defineUpdate<CaseView, [EndWaitInput]>('endWait');
 export const attentionUpdate = defineUpdate<CaseView, [AttentionInput]>('resolveAttention');
 export const viewQuery = defineQuery<CaseView>('view');

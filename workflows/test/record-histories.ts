@@ -23,11 +23,17 @@ import {
   stopChild,
 } from '@unionflow/devstack';
 import { caseWorkflowId, SEARCH_ATTRIBUTES } from '../src/constants';
-import { applicantActionUpdate, type CaseInput, decideUpdate, readyUpdate } from '../src/messages';
+import {
+  applicantActionUpdate,
+  type CaseInput,
+  decideUpdate,
+  endWaitUpdate,
+  readyUpdate,
+} from '../src/messages';
 import { type OpenTask, type ScenarioDriver, scenarios } from './scenarios';
 
 /** The era today's code writes: bump it (a new numbered directory) with every new patch. */
-const ERA = '6-urge-once-per-step-a-day';
+const ERA = '7-recheck-campaign';
 const fixturesDir = fileURLToPath(new URL(`./fixtures/histories/${ERA}/`, import.meta.url));
 const workerMain = fileURLToPath(new URL('../../workers/src/main.ts', import.meta.url));
 const applicant = { userId: 'u-zhangwei', orgId: 'org-steel' };
@@ -148,6 +154,7 @@ async function main(): Promise<void> {
         decide: (d) => handle.executeUpdate(decideUpdate, { args: [d], updateId: crypto.randomUUID() }),
         applicant: (a) =>
           handle.executeUpdate(applicantActionUpdate, { args: [a], updateId: crypto.randomUUID() }),
+        endWait: (e) => handle.executeUpdate(endWaitUpdate, { args: [e], updateId: crypto.randomUUID() }),
       };
       await scenario.drive(driver);
       const history = await handle.fetchHistory();

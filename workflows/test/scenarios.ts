@@ -1,5 +1,5 @@
 import type { ApprovalNode, ProcessDefinition, ProcessNode } from '@unionflow/process-model';
-import type { ApplicantActionInput, CaseView, DecisionInput } from '../src/messages';
+import type { ApplicantActionInput, CaseView, DecisionInput, EndWaitInput } from '../src/messages';
 
 /** An open task as a scenario sees it: enough to decide on it. */
 export interface OpenTask {
@@ -15,6 +15,7 @@ export interface ScenarioDriver {
   waitForTasks(count?: number): Promise<OpenTask[]>;
   decide(input: DecisionInput): Promise<CaseView>;
   applicant(input: ApplicantActionInput): Promise<CaseView>;
+  endWait(input: EndWaitInput): Promise<CaseView>;
 }
 
 /** One representative case whose history is recorded as a replay fixture. */
@@ -234,6 +235,22 @@ export const scenarios: Scenario[] = [
       await approveAll(d, await d.tasks());
       await d.applicant({ actorId: 'u-zhangwei', action: 'urge', comment: '请尽快' });
       await approveAll(d, await d.tasks());
+    },
+  },
+  {
+    // A campaign ends a long wait early (ADR 024); a second try finds nothing waiting and is refused.
+    name: 'end-wait-early',
+    definition: def('replay-end-wait', [
+      { id: 'wait', kind: 'timer', name: { zh: '在档等待' }, duration: '1y', next: 'review' },
+      review('review', 'chenjie', 'end'),
+      end(),
+    ]),
+    data: { title: '提前结束等待' },
+    async drive(d) {
+      const reason = '2026 年度清理复核启动';
+      await d.endWait({ actorId: 'u-chenjie', nodeId: 'wait', reason, campaignId: 'replay-campaign' });
+      await d.endWait({ actorId: 'u-chenjie', nodeId: 'wait', reason }).catch(() => undefined);
+      await approveAll(d, await d.waitForTasks());
     },
   },
 ];

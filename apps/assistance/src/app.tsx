@@ -9,6 +9,7 @@ import {
 import { Alert, Card, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { assistanceResources } from './assistance-resources';
+import { CampaignPanel } from './recheck/campaign-panel';
 import { type HardshipStage, stageCounts, stageOf } from './stages';
 
 addTranslations(assistanceResources);
@@ -67,6 +68,7 @@ export function App({ hostPaths }: RemoteAppProps) {
             const counts = stageCounts(files(cases));
             return (
               <Flex vertical gap={12}>
+                <CampaignPanel hostPaths={hostPaths} />
                 <Alert
                   type="info"
                   data-testid="campaign-summary"

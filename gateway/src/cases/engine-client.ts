@@ -20,6 +20,8 @@ import {
   type DecisionInput,
   decideUpdate,
   ENGINE_ERRORS,
+  type EndWaitInput,
+  endWaitUpdate,
   type MigrationInput,
   migrateUpdate,
   type ReassignInput,
@@ -146,7 +148,8 @@ async function update<A>(
     | typeof migrateUpdate
     | typeof retryServiceUpdate
     | typeof reassignUpdate
-    | typeof attentionUpdate,
+    | typeof attentionUpdate
+    | typeof endWaitUpdate,
   arg: A,
   updateId: string | undefined,
 ): Promise<CaseView> {
@@ -199,3 +202,10 @@ export const sendAttention = (
   input: AttentionInput,
   updateId?: string,
 ) => update(t, caseId, attentionUpdate, input, updateId);
+/** Ends a case's wait at a timer node now (a re-check campaign reaching it, ADR 024). */
+export const sendEndWait = (
+  t: TemporalContext | null,
+  caseId: string,
+  input: EndWaitInput,
+  updateId?: string,
+) => update(t, caseId, endWaitUpdate, input, updateId);

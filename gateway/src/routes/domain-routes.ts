@@ -12,6 +12,7 @@ import { mentorshipsRoutes } from './mentorships';
 import { noticesRoutes } from './notices';
 import { notificationsRoutes } from './notifications';
 import { processesRoutes } from './processes';
+import { recheckRoutes } from './recheck';
 import { tasksRoutes } from './tasks';
 import { usersRoutes } from './users';
 
@@ -32,6 +33,7 @@ export const DOMAIN_ROUTE_PLUGINS = {
   mentorships: mentorshipsRoutes,
   users: usersRoutes,
   notices: noticesRoutes,
+  recheck: recheckRoutes,
 } as const;
 
 /** Every domain route plugin. */

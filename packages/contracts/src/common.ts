@@ -14,6 +14,8 @@ export const Problem = Type.Object({
   errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
   /** On a 409 for a second open hardship file: the case that is already open, to link to. */
   existingCase: Type.Optional(Type.Object({ id: Type.String(), number: Type.String() })),
+  /** On a 409 for a second re-check campaign of the same year and scope: the one already started. */
+  existingCampaign: Type.Optional(Type.Object({ id: Type.String(), year: Type.Integer() })),
 });
 
 /** Opaque keyset cursor plus page size, shared by every paginated list. */

@@ -145,6 +145,26 @@ export {
   UserStatusRequest,
   UserStatusResult,
 } from './org-admin';
+export type {
+  RecheckCampaignDto,
+  RecheckCampaignListDto,
+  RecheckCampaignSummaryDto,
+  RecheckHouseholdDto,
+  RecheckHouseholdStateName,
+  RecheckOutcomesDto,
+  RecheckUnitProgressDto,
+  StartRecheckCampaignBody,
+} from './recheck-campaigns';
+export {
+  RecheckCampaign,
+  RecheckCampaignList,
+  RecheckCampaignSummary,
+  RecheckHousehold,
+  RecheckHouseholdState,
+  RecheckOutcomes,
+  RecheckUnitProgress,
+  StartRecheckCampaignRequest,
+} from './recheck-campaigns';
 
 export type LoginRequestBody = Static<typeof LoginRequest>;
 export type MeDto = Static<typeof Me>;

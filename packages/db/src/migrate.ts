@@ -8,6 +8,7 @@ import * as taskHolders from './migrations/20261206T0100_task_holders';
 import * as caseAttention from './migrations/20261206T0200_case_attention';
 import * as sessionsPasswords from './migrations/20261206T0200_sessions_passwords';
 import * as inboxBoxes from './migrations/20261206T2000_inbox_boxes';
+import * as recheckCampaigns from './migrations/20261206T2300_recheck_campaigns';
 import type { Database } from './schema';
 
 /** Migrations listed statically so bundlers and tsx need no filesystem scan. */
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '20261206T0200_case_attention': caseAttention,
   '20261206T0100_task_holders': taskHolders,
   '20261206T2000_inbox_boxes': inboxBoxes,
+  '20261206T2300_recheck_campaigns': recheckCampaigns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -327,6 +327,34 @@ export interface CaseAttentionTable {
   updated_at: Timestamp;
 }
 
+/** A yearly re-check campaign (年度清理复核) of one org scope's hardship files (ADR 024). */
+export interface RecheckCampaignsTable {
+  id: string;
+  /** The scope: the starter's org; the campaign covers files in its subtree. */
+  org_id: string;
+  year: number;
+  /** Recorded on each case's timeline, e.g. "2026 年度清理复核启动". */
+  reason: string;
+  started_by: string;
+  started_at: Timestamp;
+  /** Set once every covered case has been reached (started or skipped). */
+  finished_at: Timestamp | null;
+}
+
+/** What the campaign did with one household file. */
+export type RecheckCaseState = 'pending' | 'started' | 'skipped' | 'failed';
+
+export interface RecheckCampaignCasesTable {
+  campaign_id: string;
+  case_id: string;
+  /** The household's unit (the case's org), for progress by unit. */
+  org_id: string;
+  state: RecheckCaseState;
+  /** Why a case was skipped or failed (bilingual, from the engine's refusal). */
+  detail: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -357,4 +385,6 @@ export interface Database {
   hardship_files: HardshipFilesTable;
   files: FilesTable;
   case_attention: CaseAttentionTable;
+  recheck_campaigns: RecheckCampaignsTable;
+  recheck_campaign_cases: RecheckCampaignCasesTable;
 }

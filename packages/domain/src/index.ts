@@ -22,6 +22,7 @@ export {
 } from './hardship/checklists';
 export { hardshipAid } from './hardship/hardship-aid';
 export { hardshipCase } from './hardship/hardship-case';
+export { RECHECK_CAMPAIGN, RECHECK_OUTCOMES, recheckCampaignReason } from './hardship/recheck-campaign';
 export {
   adviseReverification,
   type CivilAffairsRecord,

@@ -244,6 +244,7 @@ export const TIMELINE_EVENTS = {
   'notice-ended': event('公示结束', 'Notice ended'),
   'timer-started': sys('等待', 'Waiting'),
   'timer-fired': sys('等待结束', 'Wait over'),
+  'wait-ended-early': event('提前结束等待', 'Wait ended early'),
   'service-completed': sys('系统处理完成', 'Service done'),
   'service-failed': event('系统处理失败', 'Service failed'),
   'service-retried': event('重试系统处理', 'Service retried'),

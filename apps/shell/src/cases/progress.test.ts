@@ -157,4 +157,28 @@ describe('runningClocks', () => {
     expect(runningClocks(fired)).toEqual([]);
     expect(runningClocks({ ...detail, status: 'completed' })).toEqual([]);
   });
+
+  it('stops the clock when a re-check campaign ends the wait early', () => {
+    const at = (type: string, when: string, data: Record<string, unknown>) => ({
+      id: `${type}-${when}`,
+      at: when,
+      type,
+      actor: null,
+      onBehalfOf: null,
+      nodeId: 'yearly-wait',
+      stepName: { zh: '在档（等待年度复核）' },
+      comment: null,
+      data,
+    });
+    const waiting = {
+      ...base,
+      timeline: [
+        ...base.timeline,
+        at('timer-started', '2026-03-01T01:00:00Z', { fireAt: '2027-03-01T01:00:00Z' }),
+      ],
+    };
+    expect(runningClocks(waiting)).toHaveLength(1);
+    const ended = at('wait-ended-early', '2026-12-01T01:00:00Z', { campaignId: 'k1' });
+    expect(runningClocks({ ...waiting, timeline: [...waiting.timeline, ended] })).toEqual([]);
+  });
 });

@@ -24,7 +24,7 @@ export interface RunningClock {
 
 /**
  * Timers running now, from the timeline: a `timer-started` event (carrying `fireAt`) with no later
- * `timer-fired` for its step. They run beside open tasks in a parallel block (the dispute's statutory
+ * `timer-fired` or `wait-ended-early` (a re-check campaign, ADR 024) for its step. They run beside open tasks in a parallel block (the dispute's statutory
  * limit), so the case shows them even while someone holds a task.
  */
 export function runningClocks(detail: Pick<CaseDetailDto, 'status' | 'timeline'>): RunningClock[] {
@@ -35,7 +35,7 @@ export function runningClocks(detail: Pick<CaseDetailDto, 'status' | 'timeline'>
     const fireAt = (e.data as { fireAt?: unknown } | null)?.fireAt;
     if (e.type === 'timer-started' && typeof fireAt === 'string')
       clocks.set(e.nodeId, { nodeId: e.nodeId, name: e.stepName, startedAt: e.at, until: fireAt });
-    else if (e.type === 'timer-fired') clocks.delete(e.nodeId);
+    else if (e.type === 'timer-fired' || e.type === 'wait-ended-early') clocks.delete(e.nodeId);
   }
   return [...clocks.values()].sort((a, b) => a.until.localeCompare(b.until));
 }

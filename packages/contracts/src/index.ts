@@ -161,3 +161,19 @@ export type BoxEntryDto = Static<typeof BoxEntry>;
 export type BoxPageDto = Static<typeof BoxPage>;
 export type CcReadBody = Static<typeof CcReadRequest>;
 export type CcReadResultDto = Static<typeof CcReadResult>;
+export {
+  AnalyticsOverview,
+  AnalyticsQuery,
+  DisputeAnalytics,
+  HardshipAnalytics,
+  InnovationAnalytics,
+  ProcessAnalytics,
+} from './analytics';
+export type {
+  AnalyticsOverviewDto,
+  AnalyticsQueryDto,
+  DisputeAnalyticsDto,
+  HardshipAnalyticsDto,
+  InnovationAnalyticsDto,
+  ProcessAnalyticsDto,
+} from './analytics';

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import * as analytics from './migrations/20261207T0000_analytics';
 import * as initial from './migrations/20261121T0000_initial';
 import * as domain from './migrations/20261121T0100_domain';
 import * as orgAdmin from './migrations/20261201T0000_org_admin';
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '20261206T0200_case_attention': caseAttention,
   '20261206T0100_task_holders': taskHolders,
   '20261206T2000_inbox_boxes': inboxBoxes,
+  '20261207T0000_analytics': analytics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -6,7 +6,8 @@ import { type AuthHeaders, createTestApp, login, type TestApp } from '../test-su
 
 /** Who may call a route: anyone, any signed-in user, or admins only. */
 /** `staff`: innovation reviewers, the committee and admins (lina and admin here, not zhangwei). */
-type Access = 'public' | 'user' | 'staff' | 'admin';
+/** `rights`: mediators and admins (admin here). `assistance`: the assistance department only (nobody here). */
+type Access = 'public' | 'user' | 'staff' | 'rights' | 'assistance' | 'admin';
 
 /**
  * Every route the app serves and who may call it. A route added without a line here fails the first
@@ -93,6 +94,12 @@ const MATRIX: Record<string, Access> = {
   'GET /api/notices': 'user',
   'POST /api/notices/:id/objections': 'user',
   'GET /api/users': 'user',
+  // 看板 (ADR 029): department staff; household numbers for the assistance department only, not admins.
+  'GET /api/analytics/overview': 'staff',
+  'GET /api/analytics/processes/:key': 'staff',
+  'GET /api/analytics/innovation': 'staff',
+  'GET /api/analytics/disputes': 'rights',
+  'GET /api/analytics/hardship': 'assistance',
   'GET /apps/:name/*': 'public',
   'GET /*': 'public',
 };
@@ -152,7 +159,10 @@ describe('the permission matrix', () => {
           ? access === 'public'
             ? 'allowed'
             : 401
-          : (access === 'admin' && role !== 'admin') || (access === 'staff' && role === 'zhangwei')
+          : (access === 'admin' && role !== 'admin') ||
+              (access === 'staff' && role === 'zhangwei') ||
+              (access === 'rights' && role !== 'admin') ||
+              access === 'assistance'
             ? 403
             : 'allowed';
       it(`${route} as ${role} → ${expectation}`, async () => {

@@ -80,7 +80,11 @@ beforeAll(async () => {
   const returned = await h.start('zhangwei', 'innovation-proposal', proposal('suggestion', '工具架改进'));
   ids.returned = returned.body.id;
   const review = await h.task(ids.returned, 'grassroots-review');
-  const back = await h.decide('lina', review.id, { action: 'return', to: 'applicant', comment: '请补充数据' });
+  const back = await h.decide('lina', review.id, {
+    action: 'return',
+    to: 'applicant',
+    comment: '请补充数据',
+  });
   expect(back.status, JSON.stringify(back.body)).toBe(200);
 
   // Disputes: one settled (11,000 yuan paid), then one whose consent window passes in silence.
@@ -202,7 +206,12 @@ describe('the process 看板', () => {
     const { body } = await board('liuyang', '/api/analytics/processes/labor-dispute');
     expect(body.totals).toMatchObject({ started: 2, finished: 2, openNow: 0 });
     expect(body.sla).toEqual([
-      expect.objectContaining({ nodeId: 'consent', orgId: 'org-steel', unit: '山钢莱芜分公司工会', breaches: 1 }),
+      expect.objectContaining({
+        nodeId: 'consent',
+        orgId: 'org-steel',
+        unit: '山钢莱芜分公司工会',
+        breaches: 1,
+      }),
     ]);
   });
 
@@ -254,7 +263,8 @@ describe('the hardship 看板', () => {
     ]);
     // No household, name or case appears anywhere in the answer.
     const text = JSON.stringify(body);
-    for (const secret of ['张伟', 'u-zhangwei', ids.file!, household.address]) expect(text).not.toContain(secret);
+    for (const secret of ['张伟', 'u-zhangwei', ids.file!, household.address])
+      expect(text).not.toContain(secret);
   });
 
   it('gives the paired cadre the same numbers, and nobody outside the department any', async () => {
@@ -272,7 +282,9 @@ describe('the federation 看板', () => {
     expect(keys).toContain('innovation-proposal');
     expect(keys).toContain('labor-dispute');
     expect(keys).not.toContain('hardship-case');
-    expect(body.processes.find((p: { processKey: string }) => p.processKey === 'labor-dispute')).toMatchObject({
+    expect(
+      body.processes.find((p: { processKey: string }) => p.processKey === 'labor-dispute'),
+    ).toMatchObject({
       started: 2,
       finished: 2,
       openNow: 0,

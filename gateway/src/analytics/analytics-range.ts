@@ -35,8 +35,7 @@ export function analyticsRange(query: { from?: string; to?: string }, now = new 
   const from = query.from ?? shanghaiDay(new Date(toStart.getTime() - (DEFAULT_DAYS - 1) * DAY_MS));
   const fromAt = dayStart(from);
   if (!fromAt) throw badRequest(`开始日期无效：${from} / "from" is not a calendar date: ${from}`);
-  if (fromAt > toStart)
-    throw badRequest(`开始日期晚于结束日期 / "from" (${from}) is after "to" (${to})`);
+  if (fromAt > toStart) throw badRequest(`开始日期晚于结束日期 / "from" (${from}) is after "to" (${to})`);
   const days = (toStart.getTime() - fromAt.getTime()) / DAY_MS + 1;
   if (days > MAX_RANGE_DAYS)
     throw badRequest(

@@ -19,7 +19,12 @@ const fenOf = (key: string) =>
   sql`CASE WHEN jsonb_typeof(c.data->${key}) = 'number' THEN (c.data->>${key})::numeric::bigint END`;
 
 /** Money paid (not reclaimed) in the range for a department's cases in scope, grouped by `groupBy`. */
-async function paymentsBy(db: Kysely<Database>, q: ScopeQuery, department: string, groupBy: ReturnType<typeof sql>) {
+async function paymentsBy(
+  db: Kysely<Database>,
+  q: ScopeQuery,
+  department: string,
+  groupBy: ReturnType<typeof sql>,
+) {
   const { rows } = await sql<{ key: string; payments: number; amount_fen: string }>`
     SELECT ${groupBy} AS key, count(*)::int AS payments, sum(p.amount_fen)::bigint AS amount_fen
     FROM payments p JOIN cases c ON c.id = p.case_id
@@ -118,7 +123,7 @@ export async function disputeFigures(db: Kysely<Database>, q: ScopeQuery) {
       coalesce(sum(${fenOf(k.settledAmountField)}) FILTER (WHERE ${settled}), 0)::bigint AS amount_fen,
       count(*) FILTER (WHERE ${settled} AND EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id
         AND t.node_id = ${k.agreementNode} AND t.status = 'completed'
-        AND t.completed_at <= c.created_at + make_interval(days => ${k.limitDays}))))::int AS within
+        AND t.completed_at <= c.created_at + make_interval(days => ${k.limitDays})))::int AS within
     FROM cases c WHERE ${cohort}`.execute(db);
   const byMonth = await sql<{ month: string; filed: number; settled: number; referred: number }>`
     SELECT ${local(sql`c.created_at`, 'YYYY-MM')} AS month, count(*)::int AS filed,

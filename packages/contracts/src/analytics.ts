@@ -86,9 +86,7 @@ export const DisputeAnalytics = Type.Object({
   settledWithinLimit: Count,
   /** settledWithinLimit ÷ settled (0 when none settled). */
   settledWithinLimitShare: Type.Number(),
-  byMonth: Type.Array(
-    Type.Object({ month: Type.String(), filed: Count, settled: Count, referred: Count }),
-  ),
+  byMonth: Type.Array(Type.Object({ month: Type.String(), filed: Count, settled: Count, referred: Count })),
 });
 
 /** The federation board: every process the caller may analyse, in their org scope. */

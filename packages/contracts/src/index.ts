@@ -161,14 +161,6 @@ export type BoxEntryDto = Static<typeof BoxEntry>;
 export type BoxPageDto = Static<typeof BoxPage>;
 export type CcReadBody = Static<typeof CcReadRequest>;
 export type CcReadResultDto = Static<typeof CcReadResult>;
-export {
-  AnalyticsOverview,
-  AnalyticsQuery,
-  DisputeAnalytics,
-  HardshipAnalytics,
-  InnovationAnalytics,
-  ProcessAnalytics,
-} from './analytics';
 export type {
   AnalyticsOverviewDto,
   AnalyticsQueryDto,
@@ -176,4 +168,12 @@ export type {
   HardshipAnalyticsDto,
   InnovationAnalyticsDto,
   ProcessAnalyticsDto,
+} from './analytics';
+export {
+  AnalyticsOverview,
+  AnalyticsQuery,
+  DisputeAnalytics,
+  HardshipAnalytics,
+  InnovationAnalytics,
+  ProcessAnalytics,
 } from './analytics';

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
-import * as analytics from './migrations/20261207T0000_analytics';
 import * as initial from './migrations/20261121T0000_initial';
 import * as domain from './migrations/20261121T0100_domain';
 import * as orgAdmin from './migrations/20261201T0000_org_admin';
@@ -9,6 +8,7 @@ import * as taskHolders from './migrations/20261206T0100_task_holders';
 import * as caseAttention from './migrations/20261206T0200_case_attention';
 import * as sessionsPasswords from './migrations/20261206T0200_sessions_passwords';
 import * as inboxBoxes from './migrations/20261206T2000_inbox_boxes';
+import * as analytics from './migrations/20261207T0000_analytics';
 import type { Database } from './schema';
 
 /** Migrations listed statically so bundlers and tsx need no filesystem scan. */

@@ -64,8 +64,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const range = analyticsRange(request.query);
       const def = await latestDefinition(app.db, request.params.key);
-      if (!def)
-        throw notFound(`没有流程 ${request.params.key} / no process "${request.params.key}"`);
+      if (!def) throw notFound(`没有流程 ${request.params.key} / no process "${request.params.key}"`);
       if (!mayAnalyse(request.user, def.department))
         throw forbidden('无权查看该流程的看板 / you may not see the board of this process');
       return processBoard(app.db, request.user, def, range);

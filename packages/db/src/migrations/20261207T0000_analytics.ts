@@ -28,7 +28,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX IF NOT EXISTS payments_paid_idx ON payments (paid_at) INCLUDE (case_id, amount_fen, kind) WHERE status = 'paid'`.execute(
     db,
   );
-  await sql`CREATE INDEX IF NOT EXISTS hardship_files_org_idx ON hardship_files (org_id, opened_at)`.execute(db);
+  await sql`CREATE INDEX IF NOT EXISTS hardship_files_org_idx ON hardship_files (org_id, opened_at)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

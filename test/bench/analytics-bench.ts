@@ -35,21 +35,32 @@ export async function analyticsBench(opts: { cases: number; seconds: number; con
     const cookie = async (userId: string) =>
       `${SESSION_COOKIE}=${(await createSession(db, userId, defaultSessionPolicy)).token}`;
     // Federation-level staff: their scope is every unit, the largest a board reads.
-    const as = { innovation: await cookie('u-wangfang'), rights: await cookie('u-liuyang'), assistance: await cookie('u-chenjie') };
+    const as = {
+      innovation: await cookie('u-wangfang'),
+      rights: await cookie('u-liuyang'),
+      assistance: await cookie('u-chenjie'),
+    };
     const boards: [string, string, string][] = [
       ['federation overview', '/api/analytics/overview', as.innovation],
       ['process: innovation-proposal', '/api/analytics/processes/innovation-proposal', as.innovation],
-      ['process: labor-dispute, one year', `/api/analytics/processes/labor-dispute?from=${yearAgo()}`, as.rights],
+      [
+        'process: labor-dispute, one year',
+        `/api/analytics/processes/labor-dispute?from=${yearAgo()}`,
+        as.rights,
+      ],
       ['innovation', '/api/analytics/innovation', as.innovation],
       ['hardship', '/api/analytics/hardship', as.assistance],
       ['disputes', '/api/analytics/disputes', as.rights],
     ];
-    const get = async (path: string, c: string) => (await fetch(`${base}${path}`, { headers: { cookie: c } })).status === 200;
+    const get = async (path: string, c: string) =>
+      (await fetch(`${base}${path}`, { headers: { cookie: c } })).status === 200;
     const results: LoadResult[] = [];
     for (const [name, path, c] of boards) {
       log(`${name}…`);
       if (!(await get(path, c))) throw new Error(`${path} did not answer 200`);
-      results.push(await runLoad(name, { concurrency: opts.concurrency, seconds: opts.seconds }, () => get(path, c)));
+      results.push(
+        await runLoad(name, { concurrency: opts.concurrency, seconds: opts.seconds }, () => get(path, c)),
+      );
     }
     return writeReport(
       root,

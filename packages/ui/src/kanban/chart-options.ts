@@ -30,8 +30,9 @@ export function barOption(options: {
   };
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: series.length > 1 ? { top: 0, left: 0, type: 'scroll', width: '75%' } : undefined,
-    grid: { left: 8, right: 16, top: series.length > 1 ? 32 : 28, bottom: 8, containLabel: true },
+    // A stacked chart names its parts even when there is only one so far.
+    legend: series.length > 1 || stacked ? { top: 0, left: 0, type: 'scroll', width: '75%' } : undefined,
+    grid: { left: 8, right: 16, top: series.length > 1 || stacked ? 32 : 28, bottom: 8, containLabel: true },
     xAxis: horizontal ? value : category,
     yAxis: horizontal ? category : value,
     series: series.map((s) => ({

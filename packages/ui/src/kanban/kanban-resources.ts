@@ -16,6 +16,7 @@ export const kanbanResources = {
       yuanUnit: '元',
       departments: { innovation: '职工创新', assistance: '困难帮扶', rights: '维权服务', admin: '综合' },
       process: {
+        title: '流程分析',
         pick: '选择流程',
         weekly: '每周发起与办结',
         week: '周（周一）',
@@ -100,6 +101,7 @@ export const kanbanResources = {
       yuanUnit: ' yuan',
       departments: { innovation: 'Innovation', assistance: 'Assistance', rights: 'Rights', admin: 'General' },
       process: {
+        title: 'Process analytics',
         pick: 'Pick a process',
         weekly: 'Started and closed per week',
         week: 'Week (Monday)',

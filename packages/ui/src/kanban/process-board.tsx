@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ProcessAnalyticsDto } from '@unionflow/contracts';
 import { useLocalText } from '@unionflow/ui/core';
-import { Flex, Select } from 'antd';
+import { Flex, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { analyticsApi, type BoardRange } from './analytics-api';
@@ -142,6 +142,7 @@ export function ProcessBoard({ range, department }: { range: BoardRange; departm
   return (
     <Flex vertical gap={12} data-testid="process-board">
       <QueryState query={overview} />
+      {processes.length > 0 && <Typography.Text strong>{t('kanban.process.title')}</Typography.Text>}
       {processes.length > 0 && (
         <Select
           value={key}

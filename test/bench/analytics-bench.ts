@@ -57,7 +57,14 @@ export async function analyticsBench(opts: { cases: number; seconds: number; con
     const results: LoadResult[] = [];
     for (const [name, path, c] of boards) {
       log(`${name}…`);
-      if (!(await get(path, c))) throw new Error(`${path} did not answer 200`);
+      // The gateway sheds load while the machine is busy (503): wait for it before measuring.
+      for (let attempt = 0; ; attempt++) {
+        const first = await fetch(`${base}${path}`, { headers: { cookie: c } });
+        if (first.status === 200) break;
+        if (first.status !== 503 || attempt >= 60)
+          throw new Error(`${path}: ${first.status} ${await first.text()}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
       results.push(
         await runLoad(name, { concurrency: opts.concurrency, seconds: opts.seconds }, () => get(path, c)),
       );

@@ -24,7 +24,7 @@ function figure(board: ReturnType<Page['getByTestId']>, key: string) {
 
 /** No sideways scrolling: the page is no wider than the phone. */
 async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  return Number(await page.evaluate('document.documentElement.scrollWidth')) <= PHONE.width;
 }
 
 describe('the 看板 in the browser', () => {

@@ -129,9 +129,10 @@ export function ProcessBoard({ range, department }: { range: BoardRange; departm
     queryKey: ['analytics', 'overview', range],
     queryFn: () => analyticsApi.overview(range),
   });
-  const processes = (overview.data?.processes ?? []).filter(
-    (p) => !department || p.department === department,
-  );
+  // The busiest process first: it is the one a leader most likely came to look at.
+  const processes = (overview.data?.processes ?? [])
+    .filter((p) => !department || p.department === department)
+    .sort((a, b) => b.started + b.openNow - (a.started + a.openNow));
   const [picked, setPicked] = useState<string>();
   const key = picked ?? processes[0]?.processKey;
   const flow = useQuery({

@@ -54,7 +54,10 @@ describe('the 看板 in the browser', () => {
         },
       }),
     ];
-    expect(started.map((r) => r.status)).toEqual([201, 201]);
+    expect(
+      started.map((r) => r.status),
+      JSON.stringify(started.map((r) => r.body)),
+    ).toEqual([201, 201]);
 
     // Innovation, on a desktop: the figures come from the server, and each chart exports its numbers.
     const reviewer = await env.browser.newPage(base);
@@ -77,6 +80,8 @@ describe('the 看板 in the browser', () => {
     await signIn(mediator, 'liuyang');
     const rights = await openBoard(mediator, 'rights', 'rights');
     await expect.poll(figure(rights, 'filed')).toBe('1');
+    // The process analytics open on the busiest process of the department.
+    await expect.poll(() => rights.getByTestId('process-picker').innerText()).toContain('劳动争议调解');
     await snap(mediator, '61-kanban-rights');
 
     // Assistance, on a phone: the hardship board in numbers, one column, no sideways scrolling.

@@ -6,8 +6,11 @@ import { type AuthHeaders, createTestApp, login, type TestApp } from '../test-su
 
 /** Who may call a route: anyone, any signed-in user, or admins only. */
 /** `staff`: innovation reviewers, the committee and admins (lina and admin here, not zhangwei). */
-/** `centre`: the assistance centre only (household data): none of the roles here, admin included. */
-type Access = 'public' | 'user' | 'staff' | 'admin' | 'centre';
+/**
+ * `centre`: the assistance centre only (household data): none of the roles here, admin included.
+ * `rights`: mediators and admins (admin here). `assistance`: the assistance department only (nobody here).
+ */
+type Access = 'public' | 'user' | 'staff' | 'rights' | 'assistance' | 'centre' | 'admin';
 
 /**
  * Every route the app serves and who may call it. A route added without a line here fails the first
@@ -101,6 +104,12 @@ const MATRIX: Record<string, Access> = {
   'GET /api/hardship/recheck-campaigns': 'centre',
   'POST /api/hardship/recheck-campaigns': 'centre',
   'GET /api/hardship/recheck-campaigns/:id': 'centre',
+  // 看板 (ADR 029): department staff; household numbers for the assistance department only, not admins.
+  'GET /api/analytics/overview': 'staff',
+  'GET /api/analytics/processes/:key': 'staff',
+  'GET /api/analytics/innovation': 'staff',
+  'GET /api/analytics/disputes': 'rights',
+  'GET /api/analytics/hardship': 'assistance',
   'GET /apps/:name/*': 'public',
   'GET /*': 'public',
 };
@@ -161,8 +170,10 @@ describe('the permission matrix', () => {
             ? 'allowed'
             : 401
           : access === 'centre' ||
+              access === 'assistance' ||
               (access === 'admin' && role !== 'admin') ||
-              (access === 'staff' && role === 'zhangwei')
+              (access === 'staff' && role === 'zhangwei') ||
+              (access === 'rights' && role !== 'admin')
             ? 403
             : 'allowed';
       it(`${route} as ${role} → ${expectation}`, async () => {

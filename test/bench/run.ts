@@ -1,5 +1,6 @@
 // `pnpm bench`: measured, never asserted. Results go to bench/results/ as JSON and markdown.
 import { parseArgs } from 'node:util';
+import { analyticsBench } from './analytics-bench';
 import { engineBench } from './engine-bench';
 import { flowBench } from './flow-bench';
 import { inboxBench } from './inbox-bench';
@@ -12,6 +13,8 @@ const { values } = parseArgs({
     // Worker processes (flow and engine benches); the default is what \`pnpm start\` runs: one.
     workers: { type: 'string', default: '1' },
     tasks: { type: 'string', default: '1000000' },
+    // Cases the 看板 bench seeds (`--only analytics --board-cases 100000` for a quick run).
+    'board-cases': { type: 'string', default: '1000000' },
     seconds: { type: 'string' },
     concurrency: { type: 'string' },
     'start-concurrency': { type: 'string', default: '16' },
@@ -36,6 +39,14 @@ if (wanted('inbox')) {
     tasks: Number(values.tasks),
     seconds: Number(values.seconds ?? 15),
     concurrency: Number(values.concurrency ?? 16),
+  });
+  console.log(md);
+}
+if (values.only === 'analytics') {
+  const md = await analyticsBench({
+    cases: Number(values['board-cases']),
+    seconds: Number(values.seconds ?? 10),
+    concurrency: Number(values.concurrency ?? 4),
   });
   console.log(md);
 }

@@ -18,7 +18,7 @@ export const adminResources = {
       retiredDone: '已停用“{{name}}”',
       running: '办理中 {{count}} 件',
       design: '设计',
-      tabs: { processes: '流程', handOver: '人员交接', audit: '审计日志' },
+      tabs: { processes: '流程', kanban: '全局看板', handOver: '人员交接', audit: '审计日志' },
       handOver: {
         title: '人员交接',
         intro: '人员调离或长期外出时：其名下待办全部转给接替人，之后新到的待办也自动转交（记为“代办”）。',
@@ -208,7 +208,7 @@ export const adminResources = {
       retiredDone: '"{{name}}" retired',
       running: '{{count}} running',
       design: 'Design',
-      tabs: { processes: 'Processes', handOver: 'Hand-over', audit: 'Audit log' },
+      tabs: { processes: 'Processes', kanban: 'Federation board', handOver: 'Hand-over', audit: 'Audit log' },
       handOver: {
         title: 'Hand-over',
         intro:

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { addTranslations, api, type RemoteAppProps } from '@unionflow/ui';
 import { Card, Flex, Segmented, Spin, Typography } from 'antd';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
 import { adminResources } from './admin-resources';
@@ -20,11 +20,17 @@ addTranslations(adminResources);
 addTranslations(orgResources);
 addTranslations(attentionResources);
 
+// ECharts is large: the federation 看板 loads only when its section is opened (ADR 008, ADR 029).
+const FederationBoard = lazy(() =>
+  import('@unionflow/ui/kanban').then((m) => ({ default: m.FederationBoard })),
+);
+
 /** The admin app's sections, in navigation order; auditors see the audit log only. */
-const SECTIONS = ['processes', 'attention', 'org', 'users', 'roles', 'hand-over', 'audit'] as const;
+const SECTIONS = ['processes', 'kanban', 'attention', 'org', 'users', 'roles', 'hand-over', 'audit'] as const;
 type Section = (typeof SECTIONS)[number];
 const LABEL_KEYS: Record<Section, string> = {
   processes: 'admin.tabs.processes',
+  kanban: 'admin.tabs.kanban',
   attention: 'attention.tab',
   org: 'admin.tabs.org',
   users: 'admin.tabs.users',
@@ -79,6 +85,11 @@ function Home({ basePath }: { basePath: string }) {
   const tab = allowed.includes(asked) ? asked : allowed[0]!;
   const pages: Record<Section, () => ReactNode> = {
     processes: () => <DefinitionsPage basePath={basePath} />,
+    kanban: () => (
+      <Suspense fallback={<Spin />}>
+        <FederationBoard />
+      </Suspense>
+    ),
     attention: () => <AttentionPage />,
     org: () => <OrgPage />,
     users: () => <UsersPage />,

@@ -6,13 +6,17 @@ import {
   type HostPaths,
   type RemoteAppProps,
 } from '@unionflow/ui';
-import { Alert, Card, Flex, Tag } from 'antd';
+import { Alert, Card, Flex, Spin, Tag } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assistanceResources } from './assistance-resources';
 import { CampaignPanel } from './recheck/campaign-panel';
 import { type HardshipStage, stageCounts, stageOf } from './stages';
 
 addTranslations(assistanceResources);
+
+// ECharts is large: the 看板 loads only when its tab is opened (ADR 008, ADR 029).
+const Board = lazy(() => import('@unionflow/ui/kanban').then((m) => ({ default: m.HardshipBoard })));
 
 const files = (cases: CaseSummaryDto[]) => cases.filter((c) => c.processKey === 'hardship-case');
 
@@ -106,6 +110,15 @@ export function App({ hostPaths }: RemoteAppProps) {
                 empty={t('assistance.noAid')}
               />
             </Card>
+          ),
+        },
+        {
+          key: 'kanban',
+          label: t('assistance.tabs.kanban'),
+          render: () => (
+            <Suspense fallback={<Spin />}>
+              <Board />
+            </Suspense>
           ),
         },
       ]}

@@ -5,7 +5,13 @@ export const assistanceResources = {
       title: '困难职工帮扶',
       intro:
         '建档前入户核实（家庭成员、住址、收入、困难原因“四清”），援助中心审批定级；每年复核一次；脱困退档前公示，无异议后归档并跟踪回访。',
-      tabs: { verification: '建档核实', reverification: '年度复核', exit: '退档公示', aid: '救助申请' },
+      tabs: {
+        verification: '建档核实',
+        reverification: '年度复核',
+        exit: '退档公示',
+        aid: '救助申请',
+        kanban: '看板',
+      },
       stages: {
         verification: '建档核实中',
         'in-file': '在档',
@@ -60,6 +66,7 @@ export const assistanceResources = {
         verification: 'Verification',
         reverification: 'Re-verification',
         exit: 'Exits',
+        kanban: 'Board',
         aid: 'Aid requests',
       },
       stages: {

@@ -2,16 +2,16 @@ import { addTranslations, CaseList, DepartmentWorkspace, type RemoteAppProps } f
 import { Card, Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHALLENGE_KEY, isInnovationCase, SELECTION_KEYS } from './innovation-cases';
+import { CHALLENGE_KEY, SELECTION_KEYS } from './innovation-cases';
 import { innovationResources } from './innovation-resources';
 import { LibraryPanel } from './library-panel';
 
 addTranslations(innovationResources);
 
-// ECharts is large: it loads only when the dashboard tab is opened.
-const Dashboard = lazy(() => import('./dashboard').then((m) => ({ default: m.Dashboard })));
+// ECharts is large: the 看板 loads only when its tab is opened (ADR 008, ADR 029).
+const Board = lazy(() => import('@unionflow/ui/kanban').then((m) => ({ default: m.InnovationBoard })));
 
-/** The innovation department: proposals, the shared library, open challenges, selections, a dashboard. */
+/** The innovation department: proposals, the shared library, open challenges, selections, its 看板. */
 export function App({ hostPaths }: RemoteAppProps) {
   const { t } = useTranslation();
   return (
@@ -53,11 +53,11 @@ export function App({ hostPaths }: RemoteAppProps) {
           ),
         },
         {
-          key: 'dashboard',
+          key: 'kanban',
           label: t('innovation.tabs.dashboard'),
-          render: (cases) => (
+          render: () => (
             <Suspense fallback={<Spin />}>
-              <Dashboard cases={cases.filter(isInnovationCase)} />
+              <Board />
             </Suspense>
           ),
         },

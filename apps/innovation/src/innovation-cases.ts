@@ -11,13 +11,3 @@ export const SELECTION_KEYS = ['innovation-quarterly-selection', 'innovation-hal
 export function isInnovationCase(c: Pick<CaseSummaryDto, 'processKey' | 'department'>): boolean {
   return c.processKey === INNOVATION_PROCESS_KEY || c.department === 'innovation';
 }
-
-/** Submissions per calendar month (`YYYY-MM`, oldest first), for the dashboard. */
-export function perMonth(cases: Pick<CaseSummaryDto, 'createdAt'>[]): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const c of cases) {
-    const month = c.createdAt.slice(0, 7);
-    counts.set(month, (counts.get(month) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b));
-}

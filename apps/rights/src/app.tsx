@@ -8,12 +8,16 @@ import {
   type RemoteAppProps,
   ToneTag,
 } from '@unionflow/ui';
-import { Alert, Card, Flex, Tag } from 'antd';
+import { Alert, Card, Flex, Spin, Tag } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { byDaysLeft, mediationCountdown } from './mediation-deadline';
 import { rightsResources } from './rights-resources';
 
 addTranslations(rightsResources);
+
+// ECharts is large: the 看板 loads only when its tab is opened (ADR 008, ADR 029).
+const Board = lazy(() => import('@unionflow/ui/kanban').then((m) => ({ default: m.DisputeBoard })));
 
 const disputes = (cases: CaseSummaryDto[]) => cases.filter((c) => c.processKey === 'labor-dispute');
 
@@ -94,6 +98,15 @@ export function App({ hostPaths }: RemoteAppProps) {
                 empty={t('rights.noMail')}
               />
             </Card>
+          ),
+        },
+        {
+          key: 'kanban',
+          label: t('rights.tabs.kanban'),
+          render: () => (
+            <Suspense fallback={<Spin />}>
+              <Board />
+            </Suspense>
           ),
         },
       ]}

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { adminRoutes } from './admin/index';
+import { analyticsRoutes } from './analytics';
 import { auditRoutes } from './audit';
 import { casesRoutes } from './cases';
 import { delegationsRoutes } from './delegations';
@@ -34,6 +35,7 @@ export const DOMAIN_ROUTE_PLUGINS = {
   users: usersRoutes,
   notices: noticesRoutes,
   recheck: recheckRoutes,
+  analytics: analyticsRoutes,
 } as const;
 
 /** Every domain route plugin. */

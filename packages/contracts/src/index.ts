@@ -194,3 +194,19 @@ export type CcReadBody = Static<typeof CcReadRequest>;
 export type CcReadResultDto = Static<typeof CcReadResult>;
 export type ApprovalFormDto = Static<typeof ApprovalForm>;
 export type ApprovalFormQueryParams = Static<typeof ApprovalFormQuery>;
+export type {
+  AnalyticsOverviewDto,
+  AnalyticsQueryDto,
+  DisputeAnalyticsDto,
+  HardshipAnalyticsDto,
+  InnovationAnalyticsDto,
+  ProcessAnalyticsDto,
+} from './analytics';
+export {
+  AnalyticsOverview,
+  AnalyticsQuery,
+  DisputeAnalytics,
+  HardshipAnalytics,
+  InnovationAnalytics,
+  ProcessAnalytics,
+} from './analytics';

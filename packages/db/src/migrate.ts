@@ -9,6 +9,7 @@ import * as caseAttention from './migrations/20261206T0200_case_attention';
 import * as sessionsPasswords from './migrations/20261206T0200_sessions_passwords';
 import * as inboxBoxes from './migrations/20261206T2000_inbox_boxes';
 import * as recheckCampaigns from './migrations/20261206T2300_recheck_campaigns';
+import * as analytics from './migrations/20261207T0000_analytics';
 import type { Database } from './schema';
 
 /** Migrations listed statically so bundlers and tsx need no filesystem scan. */
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '20261206T0100_task_holders': taskHolders,
   '20261206T2000_inbox_boxes': inboxBoxes,
   '20261206T2300_recheck_campaigns': recheckCampaigns,
+  '20261207T0000_analytics': analytics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,4 @@
+export { ANALYTICS_KEYS, PAYMENT_KIND_LABELS } from './analytics';
 export { field, options, optionsOf, text } from './builders';
 export { DOMAIN_SERVICE_ACTIONS, domainDefinitions } from './definitions';
 export {
@@ -20,7 +21,7 @@ export {
   checklistLabels,
   fourClears,
 } from './hardship/checklists';
-export { hardshipAid } from './hardship/hardship-aid';
+export { HARDSHIP_AID_KINDS, hardshipAid } from './hardship/hardship-aid';
 export { hardshipCase } from './hardship/hardship-case';
 export { RECHECK_CAMPAIGN, RECHECK_OUTCOMES, recheckCampaignReason } from './hardship/recheck-campaign';
 export {

@@ -1,6 +1,14 @@
 import type { ProcessDefinition } from '@unionflow/process-model';
-import { field, options, text } from '../builders';
+import type { Label } from '@unionflow/process-model/catalog';
+import { field, optionsOf, text } from '../builders';
 import { yuan } from '../money';
+
+/** Kinds of aid a household in the file may request: the form's options and the 看板's labels. */
+export const HARDSHIP_AID_KINDS = {
+  living: { zh: '生活救助', en: 'Living aid' },
+  medical: { zh: '医疗救助', en: 'Medical aid' },
+  education: { zh: '助学救助', en: 'Education aid' },
+} as const satisfies Record<string, Label>;
 
 /**
  * Aid while in the file (生活/医疗/助学救助): each request is its own case and approval with an
@@ -15,11 +23,7 @@ export const hardshipAid: ProcessDefinition = {
   form: [
     field('aidType', '救助类型', 'Kind of aid', 'select', {
       required: true,
-      options: options(
-        ['living', '生活救助', 'Living aid'],
-        ['medical', '医疗救助', 'Medical aid'],
-        ['education', '助学救助', 'Education aid'],
-      ),
+      options: optionsOf(HARDSHIP_AID_KINDS),
     }),
     field('amountFen', '申请金额（元）', 'Amount requested (yuan)', 'money', {
       required: true,

@@ -1,0 +1,50 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Empty } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { type CsvTable, downloadCsv } from './csv';
+import { type ChartOption, EChart } from './echart';
+
+/**
+ * One figure of a board: a titled card with its chart, and the numbers behind it as CSV. An empty
+ * table shows "no data" instead of an empty axis.
+ */
+export function BoardSection({
+  id,
+  title,
+  option,
+  table,
+  height,
+}: {
+  id: string;
+  title: string;
+  option: ChartOption;
+  table: CsvTable;
+  height?: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      size="small"
+      title={title}
+      data-testid={`board-${id}`}
+      extra={
+        <Button
+          size="small"
+          type="text"
+          icon={<DownloadOutlined />}
+          disabled={table.rows.length === 0}
+          onClick={() => downloadCsv(title, table)}
+          aria-label={`${t('kanban.exportCsv')} ${title}`}
+        >
+          CSV
+        </Button>
+      }
+    >
+      {table.rows.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('kanban.noData')} />
+      ) : (
+        <EChart option={option} label={title} fileName={title} height={height} />
+      )}
+    </Card>
+  );
+}

@@ -11,6 +11,8 @@ export type IssueCode =
   | 'loop-without-wait'
   | 'exclusive-without-default'
   | 'approval-without-assignee'
+  /** A 抄送 (cc) card with nobody on it. */
+  | 'cc-without-people'
   | 'invalid-quorum'
   | 'unknown-service-action'
   | 'unknown-compensation-action'

@@ -90,6 +90,16 @@ function checkNode(node: ProcessNode, opts: ValidateOptions): ValidationIssue[] 
           ),
         );
       }
+      if (node.cc && node.cc.length === 0) {
+        issues.push(
+          issue(
+            'cc-without-people',
+            `${label.zh} 的抄送人没有设置：请选择要抄送的人员或角色，或删除抄送。`,
+            `${label.en}: nobody is copied; choose people or roles to copy, or remove the copy.`,
+            node.id,
+          ),
+        );
+      }
       issues.push(...deadlineIssues(node, node.deadline), ...formIssues(node.form ?? [], node));
       break;
     }

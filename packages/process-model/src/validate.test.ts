@@ -148,6 +148,12 @@ describe('validateDefinition', () => {
     expect(codes(named([], 1))).toEqual(['approval-without-assignee']);
   });
 
+  it('asks for people on a 抄送 left empty', () => {
+    expect(codes(edit('union-check', { cc: [] }))).toEqual(['cc-without-people']);
+    const copied = edit('union-check', { cc: [{ kind: 'users', usernames: ['lina'] }] });
+    expect(codes(copied)).toEqual([]);
+  });
+
   it('lets a notice publish only collected fields that are not household data (ADR 019)', () => {
     expect(validateDefinition(edit('notice', { publicFields: ['level', 'reason'] }), opts).ok).toBe(true);
     expect(codes(edit('notice', { publicFields: ['householdIncome'] }))).toEqual(['notice-field-not-public']);

@@ -80,7 +80,7 @@ export const adminResources = {
       },
       assigneeKinds: {
         role: '按角色',
-        users: '指定成员（可多人，按顺序）',
+        users: '指定多名成员（依次或会签）',
         user: '指定一名成员',
         'paired-cadre': '结对帮扶干部',
         'superior-of-previous': '上一步审批人的上级',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleServiceActions, richExampleDefinition } from './examples';
-import { readableIssues, stepNumbers } from './issue-text';
+import { readableIssues, stepNumbers, unknownPeopleIssues } from './issue-text';
 import { issue } from './issues';
 import type { ProcessDefinition } from './types';
 import { validateDefinition } from './validate';
@@ -124,5 +124,28 @@ describe('readableIssues', () => {
         },
       },
     ]);
+  });
+});
+
+describe('unknownPeopleIssues', () => {
+  it('names the step and the people this server does not know, approvers and 抄送 alike', () => {
+    const def = chain();
+    const countersign = def.nodes[1] as { assignee: unknown; cc?: unknown };
+    countersign.assignee = { kind: 'users', usernames: ['wangfang', 'ghost'] };
+    countersign.cc = [
+      { kind: 'user', username: 'nobody' },
+      { kind: 'users', usernames: ['lina'] },
+    ];
+    expect(unknownPeopleIssues(def, new Set(['wangfang', 'lina']))).toEqual([
+      {
+        code: 'unknown-user',
+        nodeId: 'countersign',
+        message: {
+          zh: '第 3 步「市总工会会签」指定的人员 ghost、nobody 不存在或已停用。',
+          en: 'Step 3 "City federation countersign" names people who do not exist or are disabled: ghost, nobody.',
+        },
+      },
+    ]);
+    expect(unknownPeopleIssues(def, new Set(['wangfang', 'lina', 'ghost', 'nobody']))).toEqual([]);
   });
 });

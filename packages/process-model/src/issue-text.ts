@@ -1,5 +1,5 @@
-import { stepLabel, type ValidationIssue } from './issues';
-import type { FormField, ProcessNode } from './types';
+import { issue, stepLabel, type ValidationIssue } from './issues';
+import type { AssigneeRule, FormField, ProcessDefinition, ProcessNode } from './types';
 
 /** Kinds drawn as blocks around other steps rather than as a step card of their own; they get no number. */
 const UNNUMBERED = new Set(['exclusive', 'parallel', 'join']);
@@ -115,5 +115,38 @@ export function readableIssues(def: unknown, issues: ValidationIssue[]): Validat
       en = replaceAll(en, f.en[0] as string, f.en[1] as string);
     }
     return { ...issue, message: { zh, en } };
+  });
+}
+
+/** The usernames each approval step names as approvers or as people copied (抄送), by step id. */
+export function namedUsernames(def: ProcessDefinition): { nodeId: string; usernames: string[] }[] {
+  const of = (rule: AssigneeRule): string[] =>
+    rule.kind === 'user' ? [rule.username] : rule.kind === 'users' ? rule.usernames : [];
+  return def.nodes.flatMap((node) => {
+    if (node.kind !== 'approval') return [];
+    const usernames = [...new Set([node.assignee, ...(node.cc ?? [])].flatMap(of))];
+    return usernames.length > 0 ? [{ nodeId: node.id, usernames }] : [];
+  });
+}
+
+/**
+ * Named people this server does not know (or has disabled), as issues on their steps: a step that
+ * names nobody real would fall to its empty-approver policy on every case.
+ */
+export function unknownPeopleIssues(def: ProcessDefinition, known: Set<string>): ValidationIssue[] {
+  const numbers = stepNumbers(def);
+  return namedUsernames(def).flatMap(({ nodeId, usernames }) => {
+    const missing = usernames.filter((u) => !known.has(u));
+    if (missing.length === 0) return [];
+    const node = def.nodes.find((n) => n.id === nodeId) as ProcessNode;
+    const label = numberedStepLabel(node, numbers.get(nodeId));
+    return [
+      issue(
+        'unknown-user',
+        `${label.zh}指定的人员 ${missing.join('、')} 不存在或已停用。`,
+        `${label.en} names people who do not exist or are disabled: ${missing.join(', ')}.`,
+        nodeId,
+      ),
+    ];
   });
 }

@@ -81,7 +81,7 @@ export const adminResources = {
       assigneeKinds: {
         role: '按角色',
         users: '指定多名成员（依次或会签）',
-        user: '指定一名成员',
+        user: '指定成员',
         'paired-cadre': '结对帮扶干部',
         'superior-of-previous': '上一步审批人的上级',
         field: '表单中指定的人',

@@ -172,9 +172,10 @@ describe('the admin changes a process', () => {
     await pickUser(admin, 'ccUsers', 'liuyang');
     await admin.getByTestId('panel-done').click();
     await admin.getByTestId('designer-validation').getByText('校验通过').waitFor();
-    expect(await admin.getByTestId('flow-cc').textContent()).toContain('liuyang');
+    // Named people read as their names on the cards, in the order picked.
+    await admin.getByTestId('flow-cc').getByText('指定成员：刘洋').waitFor();
     const countersign = admin.locator('[data-testid="flow-step"]', { hasText: '市总工会会签' });
-    expect(await countersign.textContent()).toContain('会签');
+    await countersign.getByText(/指定成员：王芳、李娜 · 会签/).waitFor();
     await snap(admin, '20-designer-cc-and-countersign');
     expect(await seriousA11yViolations(admin)).toEqual([]);
 

@@ -13,8 +13,10 @@ export function CcCard({
   node,
   onOpen,
   onRemove,
+  nameOf,
 }: {
   node: ApprovalNode;
+  nameOf?: (username: string) => string;
   onOpen: () => void;
   onRemove: () => void;
 }) {
@@ -72,7 +74,7 @@ export function CcCard({
           overflowWrap: 'anywhere',
         }}
       >
-        {ccText(cc, t, i18n.language)}
+        {ccText(cc, t, i18n.language, nameOf)}
       </button>
     </div>
   );

@@ -22,6 +22,7 @@ import { PublishDialog } from './publish-dialog';
 import { SimulateDialog } from './simulate-dialog';
 import { StepPanel } from './step-panel';
 import { issuesByNode, useDraftEditor } from './use-draft-editor';
+import { usePeopleNames } from './use-people-names';
 import { VersionsDialog } from './versions-dialog';
 
 /** The process designer: a vertical flow edited in place, validated as you go, simulated and published. */
@@ -39,6 +40,7 @@ export function DesignerPage({ basePath }: { basePath: string }) {
     [editor.validation, i18n.language],
   );
   const items = useMemo(() => (doc ? layoutFlow(doc) : []), [doc]);
+  const nameOf = usePeopleNames(doc);
 
   if (editor.draft.isPending || (!doc && !editor.draft.error)) return <Spin />;
   if (editor.draft.error)
@@ -148,7 +150,7 @@ export function DesignerPage({ basePath }: { basePath: string }) {
       </div>
       {editor.conflict && <Alert type="warning" title={t('admin.designer.conflict')} />}
       {editor.save.error && !editor.conflict ? <ProblemAlert error={editor.save.error} /> : null}
-      <FlowView def={doc} items={items} issues={issues} actions={actions} />
+      <FlowView def={doc} items={items} issues={issues} actions={actions} nameOf={nameOf} />
       <StepPanel
         def={doc}
         node={openNode}

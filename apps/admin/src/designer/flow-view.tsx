@@ -26,6 +26,7 @@ interface Ctx {
   issues: Map<string, string[]>;
   actions: FlowActions;
   numbers: Map<string, number>;
+  nameOf: (username: string) => string;
 }
 
 /** The "+" on some edges: it offers a 抄送 card when the edge leads to an approval without one. */
@@ -151,6 +152,7 @@ function ItemView({ item, ctx }: { item: FlowItem; ctx: Ctx }) {
       <StepCard
         node={node}
         number={ctx.numbers.get(node.id)}
+        nameOf={ctx.nameOf}
         issues={ctx.issues.get(node.id) ?? []}
         onOpen={() => actions.open(node.id)}
         onRemove={node.kind === 'end' ? undefined : () => actions.remove(node.id)}
@@ -159,7 +161,12 @@ function ItemView({ item, ctx }: { item: FlowItem; ctx: Ctx }) {
     if (node.kind !== 'approval' || node.cc === undefined) return card;
     return (
       <>
-        <CcCard node={node} onOpen={() => actions.open(node.id)} onRemove={() => actions.removeCc(node.id)} />
+        <CcCard
+          node={node}
+          nameOf={ctx.nameOf}
+          onOpen={() => actions.open(node.id)}
+          onRemove={() => actions.removeCc(node.id)}
+        />
         {line}
         {card}
       </>
@@ -237,15 +244,17 @@ export function FlowView({
   items,
   issues,
   actions,
+  nameOf,
 }: {
   def: ProcessDefinition;
   items: FlowItem[];
   issues: Map<string, string[]>;
   actions: FlowActions;
+  nameOf: (username: string) => string;
 }) {
   const { t } = useTranslation();
   const numbers = useMemo(() => stepNumbers(def), [def]);
-  const ctx: Ctx = { def, issues, actions, numbers };
+  const ctx: Ctx = { def, issues, actions, numbers, nameOf };
   return (
     <div data-testid="flow" style={{ background: '#f5f5f5', borderRadius: 8, padding: '16px 8px' }}>
       <div

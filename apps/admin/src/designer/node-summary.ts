@@ -17,7 +17,12 @@ export const KIND_COLORS: Record<string, string> = {
 };
 
 /** Who a rule designates, in words: role names, people, never a rule's code. */
-export function ruleText(a: AssigneeRule | undefined, t: TFunction, language: string): string {
+export function ruleText(
+  a: AssigneeRule | undefined,
+  t: TFunction,
+  language: string,
+  nameOf: (username: string) => string = (u) => u,
+): string {
   const lang = langOf(language);
   if (!a) return t('admin.assignee.unset');
   switch (a.kind) {
@@ -26,10 +31,14 @@ export function ruleText(a: AssigneeRule | undefined, t: TFunction, language: st
         ? t('admin.assignee.role', { role: roleName(a.role, lang), scope: t(`admin.scopes.${a.scope}`) })
         : t('admin.assignee.unset');
     case 'user':
-      return a.username ? t('admin.assignee.user', { username: a.username }) : t('admin.assignee.unset');
+      return a.username
+        ? t('admin.assignee.user', { username: nameOf(a.username) })
+        : t('admin.assignee.unset');
     case 'users':
       return a.usernames?.length
-        ? t('admin.assignee.users', { usernames: a.usernames.join(lang === 'en' ? ', ' : '、') })
+        ? t('admin.assignee.users', {
+            usernames: a.usernames.map(nameOf).join(lang === 'en' ? ', ' : '、'),
+          })
         : t('admin.assignee.unset');
     case 'field':
       return t('admin.assignee.field', { field: a.field });
@@ -39,16 +48,26 @@ export function ruleText(a: AssigneeRule | undefined, t: TFunction, language: st
 }
 
 /** The people a 抄送 card copies, in words. */
-export function ccText(cc: AssigneeRule[], t: TFunction, language: string): string {
+export function ccText(
+  cc: AssigneeRule[],
+  t: TFunction,
+  language: string,
+  nameOf?: (username: string) => string,
+): string {
   if (cc.length === 0) return t('admin.cc.unset');
-  return cc.map((rule) => ruleText(rule, t, language)).join(language === 'en' ? '; ' : '；');
+  return cc.map((rule) => ruleText(rule, t, language, nameOf)).join(language === 'en' ? '; ' : '；');
 }
 
 /** One line saying who handles a step and how, for the step's card. */
-export function nodeSummary(node: ProcessNode, t: TFunction, language: string): string {
+export function nodeSummary(
+  node: ProcessNode,
+  t: TFunction,
+  language: string,
+  nameOf?: (username: string) => string,
+): string {
   switch (node.kind) {
     case 'approval': {
-      const parts = [ruleText(node.assignee, t, language), t(`admin.modes.${node.mode}`)];
+      const parts = [ruleText(node.assignee, t, language, nameOf), t(`admin.modes.${node.mode}`)];
       if (node.deadline?.due) parts.push(`${t('admin.panel.due')} ${node.deadline.due}`);
       return parts.join(' · ');
     }

@@ -14,8 +14,11 @@ export function StepCard({
   onRemove,
   extra,
   number,
+  nameOf,
 }: {
   node: ProcessNode;
+  /** A named person's name, for the summary line. */
+  nameOf?: (username: string) => string;
   /** The step's number in reading order, as validation messages name it ("第 3 步"). */
   number?: number;
   issues: string[];
@@ -84,7 +87,7 @@ export function StepCard({
       >
         <div style={{ fontWeight: 500, overflowWrap: 'anywhere' }}>{title}</div>
         <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.66)', overflowWrap: 'anywhere' }}>
-          {nodeSummary(node, t, i18n.language)}
+          {nodeSummary(node, t, i18n.language, nameOf)}
         </div>
         {issues.length > 0 && (
           <Tooltip title={issues.join('\n')}>

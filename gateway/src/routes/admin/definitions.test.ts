@@ -202,7 +202,10 @@ describe('publishing', () => {
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
     const problem = res.json<{ detail: string; errors: { path: string; message: string }[] }>();
-    expect(problem.errors).toContainEqual({ path: 'orphan', message: expect.stringContaining('「孤立结束」') });
+    expect(problem.errors).toContainEqual({
+      path: 'orphan',
+      message: expect.stringContaining('「孤立结束」'),
+    });
     expect(problem.detail).toMatch(/cannot be published; first: /);
     const versions = (await t.app.inject({ method: 'GET', url: `${base}/versions`, headers: admin })).json<
       VersionSummaryDto[]

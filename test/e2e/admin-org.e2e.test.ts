@@ -46,7 +46,7 @@ describe('the admin manages the organisation', () => {
     await admin.locator('#user_username').fill('zhoujie');
     await admin.locator('#user_displayName').fill('周杰');
     await pickUnit(admin, 'user_orgId', '炼钢厂分工会');
-    await pickOption(admin, 'user_roles', '创新评审');
+    await pickOption(admin, 'user_roles', '基层工会创新评审');
     await admin.locator('#user_password').fill('steel-works-initial-2026');
     await snap(admin, '61-admin-user-drawer');
     await admin.getByTestId('user-save').click();

@@ -119,4 +119,84 @@ describe('the admin changes a process', () => {
     await admin.getByTestId('audit-result').getByText('哈希链完整').waitFor();
     await snap(admin, '18-audit-verified');
   });
+  it('the admin reads names, fixes a plain-Chinese problem by clicking it, adds a named countersign and a 抄送, and publishes', async () => {
+    const admin = await env.browser.newPage(env.platform.baseUrl);
+    await signIn(admin, 'admin');
+    await admin.goto('/admin');
+    await admin.getByTestId('design-simple-approval').click();
+    await admin.getByTestId('flow').waitFor();
+
+    // Roles read as their names, and every declared role is in the picker (social workers too).
+    const review = admin.locator('[data-testid="flow-step"][data-node-id="review"]');
+    const reviewText = await review.textContent();
+    expect(reviewText).toContain('第 1 步');
+    expect(reviewText).toContain('基层工会创新评审');
+    expect(reviewText).not.toContain('innovation-reviewer');
+    await review.getByRole('button', { name: /编辑/ }).click();
+    await admin.locator('#assignee_role').click();
+    await admin.locator('.ant-select-dropdown:visible .ant-select-item-option[title="社工"]').waitFor();
+    await admin.keyboard.press('Escape');
+    await admin.getByTestId('panel-done').click();
+
+    // A countersign by named people, left without people: the problem reads in words.
+    await admin.getByTestId('add-after-review').click();
+    await admin.getByRole('menuitem', { name: '审批人' }).click();
+    await admin.getByTestId('panel-name').fill('市总工会会签');
+    await pickOption(admin, 'assignee_kind', '指定多名成员（依次或会签）');
+    await pickOption(admin, 'mode', '会签（须全部同意）');
+    await admin.getByTestId('panel-done').click();
+    const problem = admin
+      .getByTestId('designer-issue')
+      .filter({ hasText: '第 2 步「市总工会会签」没有设置审批人' });
+    await problem.waitFor();
+    const validation = await admin.getByTestId('designer-validation').textContent();
+    expect(validation).not.toMatch(/\/nodes|assignee|approval-/);
+    await snap(admin, '19-designer-plain-error');
+
+    // Clicking the problem opens that step; naming two people in order fixes it.
+    await problem.getByRole('button').click();
+    await admin.locator('.ant-drawer-title', { hasText: '市总工会会签' }).waitFor();
+    await pickUser(admin, 'assignee_usernames', 'wangfang');
+    await pickUser(admin, 'assignee_usernames', 'lina');
+    await admin.getByTestId('panel-done').click();
+    await admin.getByTestId('designer-validation').getByText('校验通过').waitFor();
+
+    // A 抄送 card goes before the countersign; empty, it asks for people, then copies 刘洋.
+    await admin.getByTestId('add-after-review').click();
+    await admin.getByRole('menuitem', { name: '抄送人' }).click();
+    await admin.getByTestId('flow-cc').waitFor();
+    await admin
+      .getByTestId('designer-issue')
+      .filter({ hasText: '第 2 步「市总工会会签」的抄送人没有设置' })
+      .waitFor();
+    await pickUser(admin, 'ccUsers', 'liuyang');
+    await admin.getByTestId('panel-done').click();
+    await admin.getByTestId('designer-validation').getByText('校验通过').waitFor();
+    // Named people read as their names on the cards, in the order picked.
+    await admin.getByTestId('flow-cc').getByText('指定成员：刘洋').waitFor();
+    const countersign = admin.locator('[data-testid="flow-step"]', { hasText: '市总工会会签' });
+    await countersign.getByText(/指定成员：王芳、李娜 · 会签/).waitFor();
+    await snap(admin, '20-designer-cc-and-countersign');
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+
+    // Simulation asks both named people; publishing makes it version 3.
+    await admin.getByTestId('designer-simulate').click();
+    await admin.getByTestId('simulate-run').click();
+    const sim = admin.getByTestId('simulate-result');
+    await sim.getByText('市总工会会签').waitFor();
+    const simText = await sim.textContent();
+    expect(simText).toContain('王芳');
+    expect(simText).toContain('李娜');
+    await admin.keyboard.press('Escape');
+    await admin.getByTestId('designer-publish').click();
+    await admin.getByTestId('publish-confirm').click();
+    await admin.getByText(/已发布为第 \d+ 版/).waitFor();
+
+    const phone = await env.browser.newPage(env.platform.baseUrl, PHONE);
+    await signIn(phone, 'admin');
+    await phone.goto('/admin/definitions/simple-approval');
+    await phone.getByTestId('flow-cc').waitFor();
+    await snap(phone, '21-designer-cc-375');
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+  });
 });

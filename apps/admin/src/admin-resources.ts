@@ -53,8 +53,15 @@ export const adminResources = {
         missing: '找不到环节 {{id}}',
         startLabel: '发起人提交',
         edit: '编辑',
+        stepNo: '第 {{n}} 步',
       },
-      kinds: labelsIn(NODE_KINDS, 'zh'),
+      kinds: { ...labelsIn(NODE_KINDS, 'zh'), cc: '抄送人' },
+      cc: {
+        unset: '未设置抄送人',
+        remove: '删除抄送',
+        edit: '设置抄送人',
+      },
+      outcomeIs: '案件结果：{{status}}',
       modes: {
         single: '单人审批',
         sequential: '依次审批',
@@ -65,6 +72,7 @@ export const adminResources = {
       assignee: {
         role: '角色：{{role}}（{{scope}}）',
         user: '指定成员：{{username}}',
+        users: '指定成员：{{usernames}}',
         'paired-cadre': '结对帮扶干部',
         'superior-of-previous': '上一步审批人的上级',
         field: '表单中指定的人：{{field}}',
@@ -72,6 +80,7 @@ export const adminResources = {
       },
       assigneeKinds: {
         role: '按角色',
+        users: '指定多名成员（依次或会签）',
         user: '指定成员',
         'paired-cadre': '结对帮扶干部',
         'superior-of-previous': '上一步审批人的上级',
@@ -105,6 +114,11 @@ export const adminResources = {
         role: '角色',
         scope: '范围',
         username: '指定成员',
+        usernames: '指定成员',
+        usernamesHelp: '按选择的先后排列：依次审批按此顺序逐个审批，会签须全部同意',
+        ccUsers: '抄送人',
+        ccRoles: '抄送角色',
+        ccHelp: '流程到达本步骤时，抄送人收到通知并可查看，不参与审批',
         field: '表单字段',
         mode: '多人审批方式',
         quorum: '需要同意的人数',
@@ -134,6 +148,8 @@ export const adminResources = {
       },
       fields: {
         add: '添加字段',
+        hint: '填写说明',
+        hintPlaceholder: '显示在输入框下方，如“攻关项目由市总工会创新委员会核定”',
         key: '字段标识',
         label: '显示名称',
         type: '类型',
@@ -244,8 +260,15 @@ export const adminResources = {
         missing: 'Missing step {{id}}',
         startLabel: 'Applicant submits',
         edit: 'Edit',
+        stepNo: 'Step {{n}}',
       },
-      kinds: labelsIn(NODE_KINDS, 'en'),
+      kinds: { ...labelsIn(NODE_KINDS, 'en'), cc: 'CC' },
+      cc: {
+        unset: 'Nobody copied yet',
+        remove: 'Remove the CC',
+        edit: 'Choose who is copied',
+      },
+      outcomeIs: 'Case result: {{status}}',
       modes: {
         single: 'Single',
         sequential: 'One after another',
@@ -256,6 +279,7 @@ export const adminResources = {
       assignee: {
         role: 'Role: {{role}} ({{scope}})',
         user: 'User: {{username}}',
+        users: 'Users: {{usernames}}',
         'paired-cadre': 'Paired cadre',
         'superior-of-previous': "Previous approver's superior",
         field: 'Person in field: {{field}}',
@@ -263,6 +287,7 @@ export const adminResources = {
       },
       assigneeKinds: {
         role: 'By role',
+        users: 'Named users (several, in order)',
         user: 'A named user',
         'paired-cadre': 'Paired cadre',
         'superior-of-previous': "Previous approver's superior",
@@ -296,6 +321,12 @@ export const adminResources = {
         role: 'Role',
         scope: 'Scope',
         username: 'Member',
+        usernames: 'Named users',
+        usernamesHelp:
+          'In the order chosen: in turn asks them one after another in this order; all must approve asks them together',
+        ccUsers: 'Copy to',
+        ccRoles: 'Copy to roles',
+        ccHelp: 'When the case reaches this step they are notified and may read it; they do not decide',
         field: 'Form field',
         mode: 'Several approvers',
         quorum: 'Approvals needed',
@@ -326,6 +357,8 @@ export const adminResources = {
       },
       fields: {
         add: 'Add field',
+        hint: 'Hint',
+        hintPlaceholder: 'Shown under the input, e.g. "Challenge projects are graded by the committee"',
         key: 'Key',
         label: 'Label',
         type: 'Type',

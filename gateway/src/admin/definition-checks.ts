@@ -1,7 +1,13 @@
 import type { ValidationReportDto } from '@unionflow/contracts';
 import type { Database } from '@unionflow/db';
 import { SERVICE_ACTION_NAMES } from '@unionflow/domain';
-import { type ValidationIssue, validateDefinition } from '@unionflow/process-model';
+import {
+  namedUsernames,
+  type ProcessDefinition,
+  unknownPeopleIssues,
+  type ValidationIssue,
+  validateDefinition,
+} from '@unionflow/process-model';
 import type { Kysely } from 'kysely';
 import { badRequest, type FieldError, unprocessable } from '../errors';
 
@@ -19,7 +25,23 @@ export async function checkDefinition(db: Kysely<Database>, document: unknown): 
   const tooLarge = report.errors.find((e) => e.code === 'too-large');
   if (tooLarge)
     throw unprocessable(`${tooLarge.message.zh} / ${tooLarge.message.en}`, issuesAsFieldErrors([tooLarge]));
-  return report;
+  // Named people are checked only on a sound document: the validator's own issues come first.
+  if (!report.ok) return report;
+  const people = await unknownPeople(db, document as ProcessDefinition);
+  return people.length > 0 ? { ok: false, errors: people } : report;
+}
+
+/** Steps naming approvers or 抄送 people who are not active users of this deployment. */
+async function unknownPeople(db: Kysely<Database>, def: ProcessDefinition): Promise<ValidationIssue[]> {
+  const named = [...new Set(namedUsernames(def).flatMap((n) => n.usernames))];
+  if (named.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .select('username')
+    .where('username', 'in', named)
+    .where('disabled', '=', false)
+    .execute();
+  return unknownPeopleIssues(def, new Set(rows.map((r) => r.username)));
 }
 
 /** The validator's issues as problem+json `errors`: path is the node id (or JSON pointer), message zh / en. */

@@ -53,6 +53,7 @@ export {
 } from './innovation/tiers';
 export { type FenBand, isFen, PAYMENT_STATUSES, yuan } from './money';
 export { WORK_INJURY_CONDOLENCE_FEN, workInjuryVisit } from './rights/work-injury-visit';
+export { BUILT_IN_ROLES, type BuiltInRole, roleName } from './roles';
 export {
   SERVICE_ACTION_NAMES,
   SERVICE_ACTIONS,

@@ -64,6 +64,14 @@ describe('resolveAssignees', () => {
     expect(resolveAssignees({ kind: 'superior-of-previous' }, ctx, org)).toEqual([]);
   });
 
+  it('resolves a list of named users in the order the designer wrote', () => {
+    const users = (usernames: string[]) => resolveAssignees({ kind: 'users', usernames }, ctx, org);
+    // 依次 asks in this order, so it is kept rather than sorted; unknown names drop out, repeats keep their first place.
+    expect(users(['wangfang', 'lina'])).toEqual(['u-wangfang', 'u-lina']);
+    expect(users(['lina', 'ghost', 'wangfang', 'lina'])).toEqual(['u-lina', 'u-wangfang']);
+    expect(users(['ghost'])).toEqual([]);
+  });
+
   it('reads usernames from a data field', () => {
     const field = (value: unknown) =>
       resolveAssignees({ kind: 'field', field: 'who' }, { ...ctx, data: { who: value } }, org);

@@ -15,7 +15,7 @@ type OrgUser = OrgDirectory['users'][number];
 
 /**
  * User ids the rule designates, without duplicates, in the order given (a `field` rule keeps the
- * applicant's order, which a sequential 依次 step asks in) or, for role holders, by username; `[]` when
+ * applicant's order and a `users` rule the designer's, which a sequential 依次 step asks in) or, for role holders, by username; `[]` when
  * nobody matches (the caller then applies the step's empty-assignee policy).
  */
 export function resolveAssignees(rule: AssigneeRule, ctx: AssignmentContext, org: OrgDirectory): string[] {
@@ -37,6 +37,8 @@ function resolveUsers(rule: AssigneeRule, ctx: AssignmentContext, org: OrgDirect
       return roleHolders(org, rule.role, scopeOrgs(org, ctx.applicant.orgId, rule.scope, rule.role));
     case 'user':
       return org.users.filter((user) => user.username === rule.username);
+    case 'users':
+      return rule.usernames.flatMap((name) => org.users.filter((user) => user.username === name));
     case 'paired-cadre': {
       const cadreId = org.pairings?.[ctx.applicant.userId];
       return org.users.filter((user) => user.id === cadreId);
@@ -92,6 +94,6 @@ function usersInField(org: OrgDirectory, value: unknown): OrgUser[] {
 /** Without duplicates; a list someone wrote keeps its order, role holders (no order of their own) go by username. */
 function ordered(rule: AssigneeRule, users: OrgUser[]): OrgUser[] {
   const unique = [...new Map(users.map((user) => [user.id, user])).values()];
-  if (rule.kind === 'field') return unique;
+  if (rule.kind === 'field' || rule.kind === 'users') return unique;
   return unique.sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
 }

@@ -64,6 +64,13 @@ export {
   variablesOf,
 } from './expressions';
 export { chooseBranch, earlierHumanSteps, firstHumanStepAfter, humanSteps, reachableFrom } from './graph';
+export {
+  namedUsernames,
+  numberedStepLabel,
+  readableIssues,
+  stepNumbers,
+  unknownPeopleIssues,
+} from './issue-text';
 export { type IssueCode, stepLabel, type ValidationIssue, type ValidationResult } from './issues';
 export { CONDITION_LIMITS, DEFINITION_LIMITS } from './limits';
 export {

@@ -11,6 +11,10 @@ export type IssueCode =
   | 'loop-without-wait'
   | 'exclusive-without-default'
   | 'approval-without-assignee'
+  /** A step names people (approvers or cc) the server does not know; checked by the gateway. */
+  | 'unknown-user'
+  /** A 抄送 (cc) card with nobody on it. */
+  | 'cc-without-people'
   | 'invalid-quorum'
   | 'unknown-service-action'
   | 'unknown-compensation-action'

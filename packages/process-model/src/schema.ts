@@ -66,6 +66,10 @@ export const OrgScopeSchema = Type.Union([
 export const AssigneeRuleSchema = Type.Union([
   Type.Object({ kind: Type.Literal('role'), role: Type.String({ minLength: 1 }), scope: OrgScopeSchema }),
   Type.Object({ kind: Type.Literal('user'), username: Type.String({ minLength: 1 }) }),
+  Type.Object({
+    kind: Type.Literal('users'),
+    usernames: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+  }),
   Type.Object({ kind: Type.Literal('paired-cadre') }),
   Type.Object({ kind: Type.Literal('superior-of-previous') }),
   Type.Object({ kind: Type.Literal('field'), field: FieldKey }),

@@ -65,6 +65,11 @@ export type AssigneeRule =
   | { kind: 'role'; role: string; scope: OrgScope }
   /** A named user. */
   | { kind: 'user'; username: string }
+  /**
+   * Named users, in the order written: a sequential (依次) step asks them in this order, an `all`
+   * (会签) step asks them together. Usernames, like `user`, so a definition reads the same on any server.
+   */
+  | { kind: 'users'; usernames: string[] }
   /** The cadre paired with the applicant (解困脱困联系卡). */
   | { kind: 'paired-cadre' }
   /** The superior of whoever decided the previous human step. */

@@ -68,13 +68,34 @@ function checkNode(node: ProcessNode, opts: ValidateOptions): ValidationIssue[] 
           ),
         );
       }
-      const singleCandidate = node.assignee.kind !== 'role' && node.assignee.kind !== 'field';
+      const named = node.assignee.kind === 'users' ? new Set(node.assignee.usernames).size : undefined;
+      const singleCandidate = node.assignee.kind !== 'role' && node.assignee.kind !== 'field' && !named;
       if (node.mode === 'quorum' && node.quorum !== undefined && node.quorum > 1 && singleCandidate) {
         issues.push(
           issue(
             'invalid-quorum',
             `${label.zh} 只有一位审批人，却要求 ${node.quorum} 人同意。`,
             `${label.en} has a single assignee but requires ${node.quorum} approvals.`,
+            node.id,
+          ),
+        );
+      }
+      if (node.mode === 'quorum' && node.quorum !== undefined && named && node.quorum > named) {
+        issues.push(
+          issue(
+            'invalid-quorum',
+            `${label.zh} 只指定了 ${named} 位审批人，却要求 ${node.quorum} 人同意。`,
+            `${label.en} names ${named} approvers but requires ${node.quorum} approvals.`,
+            node.id,
+          ),
+        );
+      }
+      if (node.cc && node.cc.length === 0) {
+        issues.push(
+          issue(
+            'cc-without-people',
+            `${label.zh} 的抄送人没有设置：请选择要抄送的人员或角色，或删除抄送。`,
+            `${label.en}: nobody is copied; choose people or roles to copy, or remove the copy.`,
             node.id,
           ),
         );

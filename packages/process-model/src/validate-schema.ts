@@ -1,6 +1,8 @@
 import { Value } from 'typebox/value';
+import { NODE_KINDS } from './catalog';
 import { issue, stepLabel, type ValidationIssue } from './issues';
 import { DefinitionShellSchema, NodeSchemas } from './schema';
+import { settingName } from './setting-names';
 import type { ProcessNode } from './types';
 
 type SchemaError = {
@@ -24,18 +26,18 @@ export function schemaIssues(def: unknown): ValidationIssue[] {
   const nodes = (def as { nodes?: unknown }).nodes;
   if (!Array.isArray(nodes)) return issues;
   nodes.forEach((node, index) => {
-    issues.push(...nodeIssues(node, `/nodes/${index}`));
+    issues.push(...nodeIssues(node, `/nodes/${index}`, index));
   });
   return issues;
 }
 
-function nodeIssues(node: unknown, path: string): ValidationIssue[] {
+function nodeIssues(node: unknown, path: string, index: number): ValidationIssue[] {
   if (!node || typeof node !== 'object') {
     return [
       issue(
         'schema',
-        `第 ${path} 个节点必须是对象。`,
-        `The node at ${path} must be an object.`,
+        `步骤列表中的第 ${index + 1} 项不是一个步骤。`,
+        `Item ${index + 1} of the step list is not a step.`,
         undefined,
         path,
       ),
@@ -44,14 +46,16 @@ function nodeIssues(node: unknown, path: string): ValidationIssue[] {
   const candidate = node as Partial<ProcessNode> & { kind?: unknown };
   const nodeId = typeof candidate.id === 'string' ? candidate.id : undefined;
   const named = typeof candidate.name?.zh === 'string' && nodeId !== undefined;
-  const label = stepLabel(named ? (candidate as ProcessNode) : undefined, nodeId ?? path);
+  const label = named
+    ? stepLabel(candidate as ProcessNode)
+    : { zh: `步骤列表中的第 ${index + 1} 项`, en: `Item ${index + 1} of the step list` };
   const kind = KINDS.find((k) => k === candidate.kind);
   if (kind === undefined) {
     return [
       issue(
         'unknown-node-kind',
-        `${label.zh} 的类型 ${JSON.stringify(candidate.kind)} 无效，可用类型：${KINDS.join('、')}。`,
-        `${label.en} has kind ${JSON.stringify(candidate.kind)}; use one of ${KINDS.join(', ')}.`,
+        `${label.zh} 的步骤类型无效，可用类型：${KINDS.map((k) => NODE_KINDS[k].zh).join('、')}。`,
+        `${label.en} is not a kind of step; use one of ${KINDS.map((k) => NODE_KINDS[k].en).join(', ')}.`,
         nodeId,
         `${path}/kind`,
       ),
@@ -76,8 +80,8 @@ function nodeIssues(node: unknown, path: string): ValidationIssue[] {
     issues.push(
       issue(
         'approval-without-assignee',
-        `${label.zh} 没有指定审批人规则。`,
-        `${label.en} has no assignee rule: say who approves.`,
+        `${label.zh} 没有设置审批人。`,
+        `${label.en} has no approver set.`,
         nodeId,
         `${path}/assignee`,
       ),
@@ -85,7 +89,24 @@ function nodeIssues(node: unknown, path: string): ValidationIssue[] {
   }
   for (const error of errors)
     issues.push(fromError({ ...error, instancePath: path + error.instancePath }, label, nodeId));
-  return issues;
+  // An empty approver shows once, not again as the union's "none of the rules fit".
+  const empty = issues.some((i) => i.code === 'approval-without-assignee');
+  const assignee = `${path}/assignee`;
+  return unique(
+    empty
+      ? issues.filter((i) => i.code === 'approval-without-assignee' || !i.path?.startsWith(assignee))
+      : issues,
+  );
+}
+
+function unique(issues: ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.nodeId}|${i.code}|${i.message.zh}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Removes one property from the node's "required" error, since a dedicated issue reports it. */
@@ -127,6 +148,8 @@ function readable(errors: SchemaError[]): SchemaError[] {
 }
 
 const DURATION_FIELDS = new Set(['duration', 'due', 'remindBefore']);
+/** Errors that mean a value was left empty. */
+const EMPTY = new Set(['required', 'minLength', 'minItems']);
 
 function fromError(
   error: SchemaError,
@@ -135,33 +158,47 @@ function fromError(
 ): ValidationIssue {
   const where = error.instancePath || '/';
   const field = where.split('/').at(-1) ?? '';
-  if (error.keyword === 'pattern' && DURATION_FIELDS.has(field)) {
-    const who = label ?? { zh: '流程定义', en: 'The definition' };
+  const who = label ?? { zh: '流程定义', en: 'The definition' };
+  // The path inside the node (or the definition), named in words: people never read a JSON path.
+  const inner = nodeId === undefined ? where : where.replace(/^\/nodes\/\d+/, '');
+  const setting = settingName(inner, error);
+  if (/^\/assignee(\/|$)/.test(inner) && (EMPTY.has(error.keyword) || error.keyword === 'anyOf')) {
+    const empty = EMPTY.has(error.keyword);
     return issue(
-      'invalid-duration',
-      `${who.zh} 的 ${field} 不是有效时长，请写成数字加单位 s/m/h/d/y，例如 30s、15m、4h、7d、1y。`,
-      `${who.en}: ${field} is not a duration; write a whole number and a unit s, m, h, d or y, e.g. 30s, 15m, 4h, 7d, 1y.`,
+      empty ? 'approval-without-assignee' : 'schema',
+      empty
+        ? `${who.zh} 没有设置审批人。`
+        : `${who.zh} 的审批人设置不完整，请选择角色、指定人员、结对干部、上一步审批人的上级或表单中的人员。`,
+      empty
+        ? `${who.en} has no approver set.`
+        : `${who.en}: the approver setting is incomplete; choose a role, named people, the paired cadre, the previous approver's superior or people from a form field.`,
       nodeId,
       error.instancePath,
     );
   }
-  const rule = error.keyword === 'anyOf' && /\/(assignee|cc\/\d+)$/.test(where);
+  if (error.keyword === 'pattern' && DURATION_FIELDS.has(field)) {
+    return issue(
+      'invalid-duration',
+      `${who.zh} 的${setting.zh}不是有效时长，请写成数字加单位 s/m/h/d/y，例如 30s、15m、4h、7d、1y。`,
+      `${who.en}: ${setting.en} is not a duration; write a whole number and a unit s, m, h, d or y, e.g. 30s, 15m, 4h, 7d, 1y.`,
+      nodeId,
+      error.instancePath,
+    );
+  }
+  const rule = error.keyword === 'anyOf' && /\/cc\/\d+$/.test(where);
   const enWhat = rule
-    ? 'is not an assignee rule (role + scope, user + username, paired-cadre, superior-of-previous, or field + field)'
-    : error.keyword === 'anyOf'
-      ? 'is not one of the allowed forms'
-      : error.message;
-  const zhWhat = rule
-    ? '不是有效的审批人规则（角色+范围、指定用户、结对干部、上一步审批人的上级或表单字段）'
-    : (ZH[error.keyword]?.(error.params) ?? `不符合要求（${error.message}）`);
-  const zh = label ? `${label.zh} 的 ${where} ${zhWhat}。` : `流程定义 ${where} ${zhWhat}。`;
-  const en = label ? `${label.en}: ${where} ${enWhat}.` : `The definition at ${where} ${enWhat}.`;
+    ? 'is not a valid choice of people'
+    : error.keyword === 'anyOf' || error.keyword === 'const'
+      ? 'is not one of the allowed choices'
+      : (EN[error.keyword]?.(error.params) ?? 'is not valid');
+  const zhWhat = rule ? '不是有效的人员设置' : (ZH[error.keyword]?.(error.params) ?? '填写不正确');
+  const zh = `${who.zh} 的${setting.zh}${zhWhat}。`;
+  const en = `${who.en}: ${setting.en} ${enWhat}.`;
   return issue('schema', zh, en, nodeId, error.instancePath);
 }
 
 const ZH: Record<string, (params: unknown) => string> = {
-  required: (p) =>
-    `缺少必填项 ${((p as { requiredProperties?: string[] }).requiredProperties ?? []).join('、')}`,
+  required: () => '未填写',
   type: () => '类型不正确',
   minLength: () => '不能为空',
   minItems: (p) => `至少需要 ${(p as { limit?: number }).limit ?? 1} 项`,
@@ -169,4 +206,13 @@ const ZH: Record<string, (params: unknown) => string> = {
   minimum: (p) => `不能小于 ${(p as { limit?: number }).limit}`,
   anyOf: () => '不是允许的取值',
   const: () => '不是允许的取值',
+};
+
+const EN: Record<string, (params: unknown) => string> = {
+  required: () => 'is missing',
+  type: () => 'has the wrong type',
+  minLength: () => 'is empty',
+  minItems: (p) => `needs at least ${(p as { limit?: number }).limit ?? 1} item(s)`,
+  pattern: () => 'is not in the expected format',
+  minimum: (p) => `must be at least ${(p as { limit?: number }).limit}`,
 };

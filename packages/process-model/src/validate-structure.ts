@@ -1,6 +1,7 @@
 import { reachableFrom } from './graph';
 import { issue, joinLabels, stepLabel, type ValidationIssue } from './issues';
 import { nodeById, successors } from './nodes';
+import { settingName } from './setting-names';
 import type { ProcessDefinition, ProcessNode } from './types';
 
 /** Every outgoing reference of a node, named by the property that holds it. */
@@ -69,11 +70,12 @@ export function structureIssues(def: ProcessDefinition): ValidationIssue[] {
     for (const { field, target } of labelledTargets(node)) {
       if (nodes.has(target)) continue;
       const label = stepLabel(node);
+      const setting = settingName(field, { keyword: '', params: {} });
       issues.push(
         issue(
           'missing-target',
-          `${label.zh} 的 ${field} 指向不存在的步骤 ${target}。`,
-          `${label.en}: ${field} points to step "${target}", which does not exist.`,
+          `${label.zh} 的${setting.zh}指向不存在的步骤（${target}）。`,
+          `${label.en}: ${setting.en} points to a step that does not exist ("${target}").`,
           node.id,
         ),
       );

@@ -54,7 +54,11 @@ describe('validateDefinition', () => {
       nodeId: 'centre-review',
       path: '/nodes/3/mode',
     });
-    expect(result.errors[0]!.message.en).toContain('Step "Assistance centre review" (centre-review)');
+    // Worded for people: the step by its number and name, the setting by its label, no path or id.
+    expect(result.errors[0]!.message).toEqual({
+      zh: '第 3 步「帮扶中心审核」的审批方式不是允许的取值。',
+      en: 'Step 3 "Assistance centre review": the approval mode is not one of the allowed choices.',
+    });
     const shell = validateDefinition({ ...walkingSkeletonDefinition, version: 0 }, opts);
     expect(shell.errors[0]).toMatchObject({ code: 'schema', path: '/version' });
   });
@@ -63,7 +67,12 @@ describe('validateDefinition', () => {
     expect(codes(edit('notice', { kind: 'poster' }))).toEqual(['unknown-node-kind']);
     expect(codes(edit('level-gate', { default: undefined }))).toEqual(['exclusive-without-default']);
     expect(codes(edit('centre-review', { assignee: undefined }))).toEqual(['approval-without-assignee']);
-    expect(codes(edit('centre-review', { assignee: { kind: 'role' } }))).toEqual(['schema']);
+    expect(codes(edit('centre-review', { assignee: { kind: 'role' } }))).toEqual([
+      'approval-without-assignee',
+    ]);
+    expect(codes(edit('centre-review', { assignee: { kind: 'nobody' } }))).toEqual([
+      'approval-without-assignee',
+    ]);
   });
 
   it('reports invalid durations', () => {
@@ -80,7 +89,7 @@ describe('validateDefinition', () => {
     const missing = validateDefinition(edit('disburse', { next: 'nowhere' }), opts);
     expect(missing.errors.map((e) => e.code)).toContain('missing-target');
     expect(missing.errors.find((e) => e.code === 'missing-target')?.message.en).toBe(
-      'Step "Pay the aid" (disburse): next points to step "nowhere", which does not exist.',
+      'Step 7 "Pay the aid": the next step points to a step that does not exist ("nowhere").',
     );
     expect(codes({ ...walkingSkeletonDefinition, start: 'ghost' })).toContain('missing-target');
   });
@@ -94,8 +103,8 @@ describe('validateDefinition', () => {
         code: 'unreachable',
         nodeId: 'review-1',
         message: {
-          zh: '步骤「基层审核」(review-1) 从开始无法到达。',
-          en: 'Step "Grassroots review" (review-1) cannot be reached from the start.',
+          zh: '第 3 步「基层审核」从开始无法到达。',
+          en: 'Step 3 "Grassroots review" cannot be reached from the start.',
         },
       },
     ]);
@@ -129,6 +138,20 @@ describe('validateDefinition', () => {
       n.quorum = 2;
     });
     expect(codes(single)).toEqual(['invalid-quorum']);
+    const named = (usernames: string[], quorum: number) =>
+      edit('union-check', (n) => {
+        n.assignee = { kind: 'users', usernames };
+        n.quorum = quorum;
+      });
+    expect(codes(named(['lina', 'wangfang'], 2))).toEqual([]);
+    expect(codes(named(['lina', 'wangfang', 'lina'], 3))).toEqual(['invalid-quorum']);
+    expect(codes(named([], 1))).toEqual(['approval-without-assignee']);
+  });
+
+  it('asks for people on a 抄送 left empty', () => {
+    expect(codes(edit('union-check', { cc: [] }))).toEqual(['cc-without-people']);
+    const copied = edit('union-check', { cc: [{ kind: 'users', usernames: ['lina'] }] });
+    expect(codes(copied)).toEqual([]);
   });
 
   it('lets a notice publish only collected fields that are not household data (ADR 019)', () => {

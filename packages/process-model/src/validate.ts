@@ -1,3 +1,4 @@
+import { readableIssues } from './issue-text';
 import type { ValidationIssue, ValidationResult } from './issues';
 import type { ProcessDefinition } from './types';
 import { fieldIssues } from './validate-fields';
@@ -11,19 +12,20 @@ import { structureIssues } from './validate-structure';
  * Checks a definition before it is saved or published. Size limits come first and alone (nothing
  * else walks an oversized document), then shape errors, also alone: the
  * deeper checks assume a well-formed document. Field checks run only on a sound graph, since the
- * data-flow analysis they rely on is meaningless on a broken one.
+ * data-flow analysis they rely on is meaningless on a broken one. Messages name steps by the number
+ * their card shows and their name, never by id or JSON path (issue-text.ts).
  */
 export function validateDefinition(def: unknown, opts: ValidateOptions): ValidationResult {
   const tooLarge = limitIssues(def);
   if (tooLarge.length > 0) return result(tooLarge);
   const shape = schemaIssues(def);
-  if (shape.length > 0) return result(shape);
+  if (shape.length > 0) return result(readableIssues(def, shape));
   const definition = def as ProcessDefinition;
   const graph = [...structureIssues(definition), ...parallelIssues(definition)];
   const nodes = nodeIssues(definition, opts);
   const blocking = graph.some((i) => i.code === 'duplicate-node-id' || i.code === 'missing-target');
   const fields = blocking ? [] : fieldIssues(definition);
-  return result([...graph, ...nodes, ...fields]);
+  return result(readableIssues(definition, [...graph, ...nodes, ...fields]));
 }
 
 function result(errors: ValidationIssue[]): ValidationResult {

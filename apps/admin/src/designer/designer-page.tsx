@@ -5,14 +5,24 @@ import { Alert, App, Button, Flex, Spin, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { addBranch, addParallelBranch, insertAt, removeBranch, removeNode, updateNode } from './flow-edit';
+import {
+  addBranch,
+  addParallelBranch,
+  insertAt,
+  removeBranch,
+  removeCc,
+  removeNode,
+  updateNode,
+} from './flow-edit';
 import { findNode } from './flow-graph';
 import { layoutFlow } from './flow-layout';
 import { type FlowActions, FlowView } from './flow-view';
+import { IssueList } from './issue-list';
 import { PublishDialog } from './publish-dialog';
 import { SimulateDialog } from './simulate-dialog';
 import { StepPanel } from './step-panel';
 import { issuesByNode, useDraftEditor } from './use-draft-editor';
+import { usePeopleNames } from './use-people-names';
 import { VersionsDialog } from './versions-dialog';
 
 /** The process designer: a vertical flow edited in place, validated as you go, simulated and published. */
@@ -30,6 +40,7 @@ export function DesignerPage({ basePath }: { basePath: string }) {
     [editor.validation, i18n.language],
   );
   const items = useMemo(() => (doc ? layoutFlow(doc) : []), [doc]);
+  const nameOf = usePeopleNames(doc);
 
   if (editor.draft.isPending || (!doc && !editor.draft.error)) return <Spin />;
   if (editor.draft.error)
@@ -54,10 +65,19 @@ export function DesignerPage({ basePath }: { basePath: string }) {
       else if (block?.kind === 'exclusive') setDoc(addBranch(doc, blockId, target ?? block.default));
     },
     removeBranch: (blockId, index) => setDoc(removeBranch(doc, blockId, index)),
+    removeCc: (id) => setDoc(removeCc(doc, id)),
+  };
+
+  /** A message names a step: open that step, and bring its card into view. */
+  const selectStep = (id: string) => {
+    if (!findNode(doc, id)) return;
+    setOpenId(id);
+    document
+      .querySelector(`[data-testid="flow"] [data-node-id="${CSS.escape(id)}"]`)
+      ?.scrollIntoView({ block: 'center' });
   };
 
   const openNode = openId ? (findNode(doc, openId) ?? null) : null;
-  const general = issues.get('') ?? [];
   const errorCount = editor.validation?.errors.length ?? 0;
 
   const startPublish = async () => {
@@ -118,13 +138,19 @@ export function DesignerPage({ basePath }: { basePath: string }) {
           <Alert
             type="error"
             title={t('admin.designer.invalid', { count: errorCount })}
-            description={general.length ? general.map((m) => <div key={m}>{m}</div>) : undefined}
+            description={
+              <IssueList
+                issues={editor.validation?.errors ?? []}
+                english={i18n.language === 'en'}
+                onSelect={selectStep}
+              />
+            }
           />
         )}
       </div>
       {editor.conflict && <Alert type="warning" title={t('admin.designer.conflict')} />}
       {editor.save.error && !editor.conflict ? <ProblemAlert error={editor.save.error} /> : null}
-      <FlowView def={doc} items={items} issues={issues} actions={actions} />
+      <FlowView def={doc} items={items} issues={issues} actions={actions} nameOf={nameOf} />
       <StepPanel
         def={doc}
         node={openNode}

@@ -61,6 +61,13 @@ export function FieldsEditor({ name }: { name: string }) {
                     ) : null
                   }
                 </Form.Item>
+                <Form.Item
+                  name={[row.name, 'hint', 'zh']}
+                  label={t('admin.fields.hint')}
+                  style={{ flex: '1 1 100%', marginBottom: 4 }}
+                >
+                  <Input placeholder={t('admin.fields.hintPlaceholder')} data-testid="field-hint" />
+                </Form.Item>
                 <Button
                   type="text"
                   danger

@@ -9,12 +9,13 @@ import {
   setEdgeTarget,
 } from './flow-graph';
 
-/** What the "+" between two steps can add. */
-export type InsertKind = 'approval' | 'applicant-task' | 'notice' | 'timer' | 'exclusive' | 'parallel';
+/** What the "+" between two steps can add; `cc` is a 抄送 card on the approval step that follows. */
+export type InsertKind = 'approval' | 'cc' | 'applicant-task' | 'notice' | 'timer' | 'exclusive' | 'parallel';
 
 /** Every kind the "+" menu offers, in menu order. */
 export const INSERT_KINDS: InsertKind[] = [
   'approval',
+  'cc',
   'applicant-task',
   'exclusive',
   'parallel',
@@ -38,7 +39,7 @@ function approval(id: string, next: string): ProcessNode {
 /** The nodes a new block consists of, wired so that its exits lead to `target`. */
 function fragment(
   def: ProcessDefinition,
-  kind: InsertKind,
+  kind: Exclude<InsertKind, 'cc'>,
   target: string,
 ): { entry: string; nodes: ProcessNode[] } {
   const taken = new Set<string>();
@@ -136,10 +137,32 @@ export function insertAt(
   if (!first) return null;
   const target = edgeTarget(def, first);
   if (target === undefined) return null;
+  if (kind === 'cc') return addCc(def, target);
   const { entry, nodes } = fragment(def, kind, target);
   let next: ProcessDefinition = { ...def, nodes: [...nodesOf(def), ...nodes] };
   for (const edge of edges) next = setEdgeTarget(next, edge, entry);
   return { def: next, id: entry };
+}
+
+/** Whether a 抄送 card can go just before this node: the engine copies people when an approval step opens. */
+export function canCcBefore(def: ProcessDefinition, target: string | undefined): boolean {
+  const node = findNode(def, target);
+  return node?.kind === 'approval' && node.cc === undefined;
+}
+
+/** A 抄送 card (an empty cc list, to be filled in its panel) on the approval step the edge leads to. */
+function addCc(def: ProcessDefinition, target: string): { def: ProcessDefinition; id: string } | null {
+  const node = findNode(def, target);
+  if (!canCcBefore(def, target) || node?.kind !== 'approval') return null;
+  return { def: updateNode(def, target, { ...node, cc: [] }), id: target };
+}
+
+/** Takes a step's 抄送 card away. */
+export function removeCc(def: ProcessDefinition, id: string): ProcessDefinition {
+  const node = findNode(def, id);
+  if (node?.kind !== 'approval') return def;
+  const { cc: _gone, ...rest } = node;
+  return updateNode(def, id, rest as ProcessNode);
 }
 
 /** Replaces one node (matched by its current id). */

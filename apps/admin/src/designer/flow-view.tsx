@@ -1,12 +1,13 @@
 import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
-import type { ProcessDefinition } from '@unionflow/process-model';
+import { type ProcessDefinition, stepNumbers } from '@unionflow/process-model';
 import { useLocalText } from '@unionflow/ui';
 import { Button, Flex, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddButton } from './add-button';
-import type { InsertKind } from './flow-edit';
-import type { Edge } from './flow-graph';
+import { CcCard } from './cc-card';
+import { canCcBefore, type InsertKind } from './flow-edit';
+import { type Edge, edgeTarget } from './flow-graph';
 import { exitEdges, type FlowBranch, type FlowItem } from './flow-layout';
 import { StepCard } from './step-card';
 
@@ -17,12 +18,22 @@ export interface FlowActions {
   remove: (nodeId: string) => void;
   addBranch: (blockId: string, target: string | null) => void;
   removeBranch: (blockId: string, index: number) => void;
+  removeCc: (nodeId: string) => void;
 }
 
 interface Ctx {
   def: ProcessDefinition;
   issues: Map<string, string[]>;
   actions: FlowActions;
+  numbers: Map<string, number>;
+  nameOf: (username: string) => string;
+}
+
+/** The "+" on some edges: it offers a 抄送 card when the edge leads to an approval without one. */
+function AddOn({ edges, ctx, testId }: { edges: Edge[]; ctx: Ctx; testId?: string }) {
+  const first = edges[0];
+  const canCc = !!first && canCcBefore(ctx.def, edgeTarget(ctx.def, first));
+  return <AddButton onAdd={(kind) => ctx.actions.insert(edges, kind)} testId={testId} canCc={canCc} />;
 }
 
 const line = <div aria-hidden style={{ margin: '0 auto', width: 2, height: 12, background: '#bfbfbf' }} />;
@@ -36,9 +47,7 @@ function Sequence({ items, ctx }: { items: FlowItem[]; ctx: Ctx }) {
         return (
           <div key={key}>
             <ItemView item={item} ctx={ctx} />
-            {exits.length > 0 && (
-              <AddButton onAdd={(kind) => ctx.actions.insert(exits, kind)} testId={`add-after-${key}`} />
-            )}
+            {exits.length > 0 && <AddOn edges={exits} ctx={ctx} testId={`add-after-${key}`} />}
           </div>
         );
       })}
@@ -72,7 +81,7 @@ function Column({ branch, header, ctx }: { branch: FlowBranch; header: ReactNode
     <div style={{ width: 220, display: 'flex', flexDirection: 'column' }}>
       {line}
       {header}
-      <AddButton onAdd={(kind) => ctx.actions.insert([branch.edge], kind)} />
+      <AddOn edges={[branch.edge]} ctx={ctx} />
       <Sequence items={branch.items} ctx={ctx} />
       <div
         aria-hidden
@@ -139,13 +148,28 @@ function ItemView({ item, ctx }: { item: FlowItem; ctx: Ctx }) {
   }
   if (item.type === 'step') {
     const { node } = item;
-    return (
+    const card = (
       <StepCard
         node={node}
+        number={ctx.numbers.get(node.id)}
+        nameOf={ctx.nameOf}
         issues={ctx.issues.get(node.id) ?? []}
         onOpen={() => actions.open(node.id)}
         onRemove={node.kind === 'end' ? undefined : () => actions.remove(node.id)}
       />
+    );
+    if (node.kind !== 'approval' || node.cc === undefined) return card;
+    return (
+      <>
+        <CcCard
+          node={node}
+          nameOf={ctx.nameOf}
+          onOpen={() => actions.open(node.id)}
+          onRemove={() => actions.removeCc(node.id)}
+        />
+        {line}
+        {card}
+      </>
     );
   }
   const { node } = item;
@@ -220,14 +244,17 @@ export function FlowView({
   items,
   issues,
   actions,
+  nameOf,
 }: {
   def: ProcessDefinition;
   items: FlowItem[];
   issues: Map<string, string[]>;
   actions: FlowActions;
+  nameOf: (username: string) => string;
 }) {
   const { t } = useTranslation();
-  const ctx: Ctx = { def, issues, actions };
+  const numbers = useMemo(() => stepNumbers(def), [def]);
+  const ctx: Ctx = { def, issues, actions, numbers, nameOf };
   return (
     <div data-testid="flow" style={{ background: '#f5f5f5', borderRadius: 8, padding: '16px 8px' }}>
       <div
@@ -244,7 +271,7 @@ export function FlowView({
       >
         {t('admin.designer.startLabel')}
       </div>
-      <AddButton onAdd={(kind) => actions.insert([{ from: null }], kind)} testId="add-at-start" />
+      <AddOn edges={[{ from: null }]} ctx={ctx} testId="add-at-start" />
       <Sequence items={items} ctx={ctx} />
     </div>
   );

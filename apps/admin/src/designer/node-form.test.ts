@@ -54,3 +54,49 @@ describe('what a notice publishes (ADR 019)', () => {
     );
   });
 });
+
+describe('named people, 抄送 and hints in the step panel', () => {
+  it('writes named approvers in the order picked, without blanks or repeats', () => {
+    const values = {
+      ...toNodeForm(step),
+      assignee: { kind: 'users', usernames: ['wangfang', ' lina ', '', 'wangfang'] },
+    };
+    expect(fromNodeForm(step, values)).toMatchObject({
+      assignee: { kind: 'users', usernames: ['wangfang', 'lina'] },
+    });
+  });
+
+  it('edits cc as people and roles, and keeps rules it does not show', () => {
+    const copied: ApprovalNode = {
+      ...step,
+      cc: [
+        { kind: 'role', role: 'innovation-committee', scope: 'nearest' },
+        { kind: 'user', username: 'lina' },
+        { kind: 'paired-cadre' },
+      ],
+    };
+    const values = toNodeForm(copied);
+    expect(values).toMatchObject({ ccUsers: ['lina'], ccRoles: ['innovation-committee'] });
+    expect(fromNodeForm(copied, { ...values, ccUsers: ['lina', 'wangfang'] })).toMatchObject({
+      cc: [
+        { kind: 'role', role: 'innovation-committee', scope: 'nearest' },
+        { kind: 'users', usernames: ['lina', 'wangfang'] },
+        { kind: 'paired-cadre' },
+      ],
+    });
+  });
+
+  it('keeps an emptied 抄送 card (validation asks for people) and adds none to a step without one', () => {
+    const card: ApprovalNode = { ...step, cc: [{ kind: 'users', usernames: ['lina'] }] };
+    expect(fromNodeForm(card, { ...toNodeForm(card), ccUsers: [] })).toMatchObject({ cc: [] });
+    expect(fromNodeForm(step, toNodeForm(step))).not.toHaveProperty('cc');
+  });
+
+  it('keeps a field hint and drops an empty one', () => {
+    const task = { ...step, form: [{ key: 'award', label: { zh: '奖励' }, type: 'money' as const }] };
+    const withHint = { ...toNodeForm(task), form: [{ ...task.form[0], hint: { zh: '由委员会核定' } }] };
+    expect(fromNodeForm(task, withHint)).toMatchObject({ form: [{ hint: { zh: '由委员会核定' } }] });
+    const blank = { ...toNodeForm(task), form: [{ ...task.form[0], hint: { zh: ' ' } }] };
+    expect((fromNodeForm(task, blank) as ApprovalNode).form?.[0]).not.toHaveProperty('hint');
+  });
+});

@@ -21,7 +21,11 @@ export function toNodeForm(node: ProcessNode): NodeFormValues {
   }
   if (node.kind === 'approval') {
     // The select shows the default (never self) as a choice of its own; the definition leaves it out.
-    return { ...node, applicantIsApprover: node.applicantIsApprover ?? NEVER_SELF } as NodeFormValues;
+    return {
+      ...node,
+      applicantIsApprover: node.applicantIsApprover ?? NEVER_SELF,
+      ...ccToForm(node.cc),
+    } as NodeFormValues;
   }
   return { ...node } as NodeFormValues;
 }
@@ -33,11 +37,41 @@ function applicantPolicyFrom(raw: unknown): ApplicantIsApproverPolicy | undefine
   return raw && raw !== NEVER_SELF ? (raw as ApplicantIsApproverPolicy) : undefined;
 }
 
+/** The panel edits 抄送 as people and roles; rules of other kinds are kept as they are. */
+function ccToForm(cc: AssigneeRule[] | undefined): { ccUsers: string[]; ccRoles: string[] } {
+  const rules = cc ?? [];
+  return {
+    ccUsers: rules.flatMap((r) => (r.kind === 'users' ? r.usernames : r.kind === 'user' ? [r.username] : [])),
+    ccRoles: rules.flatMap((r) => (r.kind === 'role' ? [r.role] : [])),
+  };
+}
+
+/**
+ * The step's 抄送 rules from the panel. A step that had a cc list keeps one even when emptied (its
+ * 抄送 card stays, and validation asks for people); a step without one gets none until people are named.
+ */
+function ccFrom(values: NodeFormValues, before: AssigneeRule[] | undefined): AssigneeRule[] | undefined {
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String).filter(Boolean) : []);
+  const users = [...new Set(list(values.ccUsers))];
+  const roles = [...new Set(list(values.ccRoles))];
+  const others = (before ?? []).filter((r) => r.kind !== 'role' && r.kind !== 'users' && r.kind !== 'user');
+  const rules: AssigneeRule[] = [
+    ...roles.map((role) => ({ kind: 'role' as const, role, scope: 'nearest' as const })),
+    ...(users.length ? [{ kind: 'users' as const, usernames: users }] : []),
+    ...others,
+  ];
+  return rules.length > 0 || before !== undefined ? rules : undefined;
+}
+
 function assigneeFrom(raw: Partial<Record<string, unknown>> | undefined): AssigneeRule {
   const kind = String(raw?.kind ?? 'role');
   switch (kind) {
     case 'user':
       return { kind: 'user', username: String(raw?.username ?? '').trim() };
+    case 'users': {
+      const names = Array.isArray(raw?.usernames) ? raw.usernames : [];
+      return { kind: 'users', usernames: [...new Set(names.map((n) => String(n).trim()).filter(Boolean))] };
+    }
     case 'paired-cadre':
       return { kind: 'paired-cadre' };
     case 'superior-of-previous':
@@ -80,6 +114,10 @@ function fieldsFrom(raw: unknown): FormField[] {
       label: { zh: String(f.label?.zh ?? ''), ...(f.label?.en ? { en: f.label.en } : {}) },
       type: f.type ?? 'text',
       ...(f.required ? { required: true } : { required: undefined }),
+      // A hint left empty goes, so the form shows no blank line under the input.
+      hint: f.hint?.zh?.trim()
+        ? { zh: f.hint.zh.trim(), ...(f.hint.en?.trim() ? { en: f.hint.en.trim() } : {}) }
+        : undefined,
       // Only select and user fields take lists; a switched-off or hidden toggle leaves no trace.
       ...(f.multiple && (f.type === 'select' || f.type === 'user')
         ? { multiple: true }
@@ -111,6 +149,7 @@ export function fromNodeForm(before: ProcessNode, values: NodeFormValues): Proce
         applicantIsApprover: applicantPolicyFrom(values.applicantIsApprover),
         deadline: deadlineFrom(values.deadline as Deadline),
         form: fieldsFrom(values.form),
+        cc: ccFrom(values, before.cc),
         onReject: onReject || undefined,
       };
       if (!node.form.length) delete (node as { form?: unknown }).form;

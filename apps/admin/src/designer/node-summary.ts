@@ -1,5 +1,6 @@
-import type { ProcessNode } from '@unionflow/process-model';
+import { type AssigneeRule, CASE_STATUSES, type ProcessNode } from '@unionflow/process-model';
 import type { TFunction } from 'i18next';
+import { langOf, roleName, serviceName } from './vocabulary-names';
 
 /** Header colours per kind, DingTalk-style: approvers orange, applicant tasks blue, others grey/green. */
 export const KIND_COLORS: Record<string, string> = {
@@ -15,22 +16,58 @@ export const KIND_COLORS: Record<string, string> = {
   join: '#434343',
 };
 
+/** Who a rule designates, in words: role names, people, never a rule's code. */
+export function ruleText(
+  a: AssigneeRule | undefined,
+  t: TFunction,
+  language: string,
+  nameOf: (username: string) => string = (u) => u,
+): string {
+  const lang = langOf(language);
+  if (!a) return t('admin.assignee.unset');
+  switch (a.kind) {
+    case 'role':
+      return a.role
+        ? t('admin.assignee.role', { role: roleName(a.role, lang), scope: t(`admin.scopes.${a.scope}`) })
+        : t('admin.assignee.unset');
+    case 'user':
+      return a.username
+        ? t('admin.assignee.user', { username: nameOf(a.username) })
+        : t('admin.assignee.unset');
+    case 'users':
+      return a.usernames?.length
+        ? t('admin.assignee.users', {
+            usernames: a.usernames.map(nameOf).join(lang === 'en' ? ', ' : '、'),
+          })
+        : t('admin.assignee.unset');
+    case 'field':
+      return t('admin.assignee.field', { field: a.field });
+    default:
+      return t(`admin.assignee.${a.kind}`);
+  }
+}
+
+/** The people a 抄送 card copies, in words. */
+export function ccText(
+  cc: AssigneeRule[],
+  t: TFunction,
+  language: string,
+  nameOf?: (username: string) => string,
+): string {
+  if (cc.length === 0) return t('admin.cc.unset');
+  return cc.map((rule) => ruleText(rule, t, language, nameOf)).join(language === 'en' ? '; ' : '；');
+}
+
 /** One line saying who handles a step and how, for the step's card. */
-export function nodeSummary(node: ProcessNode, t: TFunction): string {
+export function nodeSummary(
+  node: ProcessNode,
+  t: TFunction,
+  language: string,
+  nameOf?: (username: string) => string,
+): string {
   switch (node.kind) {
     case 'approval': {
-      const a = node.assignee;
-      let who: string;
-      if (!a) who = t('admin.assignee.unset');
-      else if (a.kind === 'role')
-        who = a.role
-          ? t('admin.assignee.role', { role: a.role, scope: t(`admin.scopes.${a.scope}`) })
-          : t('admin.assignee.unset');
-      else if (a.kind === 'user')
-        who = a.username ? t('admin.assignee.user', { username: a.username }) : t('admin.assignee.unset');
-      else if (a.kind === 'field') who = t('admin.assignee.field', { field: a.field });
-      else who = t(`admin.assignee.${a.kind}`);
-      const parts = [who, t(`admin.modes.${node.mode}`)];
+      const parts = [ruleText(node.assignee, t, language, nameOf), t(`admin.modes.${node.mode}`)];
       if (node.deadline?.due) parts.push(`${t('admin.panel.due')} ${node.deadline.due}`);
       return parts.join(' · ');
     }
@@ -43,11 +80,15 @@ export function nodeSummary(node: ProcessNode, t: TFunction): string {
     case 'notice':
       return `${t('admin.panel.duration')} ${node.duration}`;
     case 'service':
-      return node.action;
+      return serviceName(node.action, langOf(language));
     case 'subprocess':
       return node.processKey;
-    case 'end':
-      return `${t('admin.panel.outcome')}: ${node.outcome}`;
+    case 'end': {
+      // The case's status this end gives (the engine's rule: rejected and withdrawn are their own).
+      const status =
+        node.outcome === 'rejected' ? 'rejected' : node.outcome === 'withdrawn' ? 'withdrawn' : 'completed';
+      return t('admin.outcomeIs', { status: CASE_STATUSES[status][langOf(language)] });
+    }
     default:
       return '';
   }

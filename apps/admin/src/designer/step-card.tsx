@@ -13,14 +13,20 @@ export function StepCard({
   onOpen,
   onRemove,
   extra,
+  number,
+  nameOf,
 }: {
   node: ProcessNode;
+  /** A named person's name, for the summary line. */
+  nameOf?: (username: string) => string;
+  /** The step's number in reading order, as validation messages name it ("第 3 步"). */
+  number?: number;
   issues: string[];
   onOpen?: () => void;
   onRemove?: () => void;
   extra?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const text = useLocalText();
   const color = KIND_COLORS[node.kind] ?? '#434343';
   const title = text(node.name) || node.id;
@@ -50,7 +56,10 @@ export function StepCard({
           gap: 4,
         }}
       >
-        <span style={{ flex: 1 }}>{t(`admin.kinds.${node.kind}`)}</span>
+        <span style={{ flex: 1 }}>
+          {number !== undefined && `${t('admin.designer.stepNo', { n: number })} · `}
+          {t(`admin.kinds.${node.kind}`)}
+        </span>
         {onRemove && (
           <Button
             type="text"
@@ -78,7 +87,7 @@ export function StepCard({
       >
         <div style={{ fontWeight: 500, overflowWrap: 'anywhere' }}>{title}</div>
         <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.66)', overflowWrap: 'anywhere' }}>
-          {nodeSummary(node, t)}
+          {nodeSummary(node, t, i18n.language, nameOf)}
         </div>
         {issues.length > 0 && (
           <Tooltip title={issues.join('\n')}>

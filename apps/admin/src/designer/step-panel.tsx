@@ -5,15 +5,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldsEditor } from './fields-editor';
 import { fromNodeForm, NEVER_SELF, type NodeFormValues, toNodeForm } from './node-form';
+import { langOf, roleOptions, serviceOptions } from './vocabulary-names';
 
-const ROLE_SUGGESTIONS = [
-  'innovation-reviewer',
-  'innovation-committee',
-  'assistance-centre',
-  'grassroots-cadre',
-  'mediator',
-  'admin',
-];
+/** Where the assignee may come from, in the order the select offers them. */
+const ASSIGNEE_KINDS = ['role', 'users', 'user', 'paired-cadre', 'superior-of-previous', 'field'] as const;
 
 function isJson(text: unknown): boolean {
   try {
@@ -49,7 +44,8 @@ export function StepPanel({
   onChange: (node: ProcessNode) => void;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
   const text = useLocalText();
   const wide = Grid.useBreakpoint().md ?? false;
   const [form] = Form.useForm<NodeFormValues>();
@@ -105,7 +101,7 @@ export function StepPanel({
               <Form.Item name={['assignee', 'kind']} label={t('admin.panel.assigneeKind')}>
                 <Select
                   data-testid="panel-assignee-kind"
-                  options={['role', 'user', 'paired-cadre', 'superior-of-previous', 'field'].map((k) => ({
+                  options={ASSIGNEE_KINDS.map((k) => ({
                     value: k,
                     label: t(`admin.assigneeKinds.${k}`),
                   }))}
@@ -114,7 +110,11 @@ export function StepPanel({
               {(assigneeKind ?? node.assignee.kind) === 'role' && (
                 <>
                   <Form.Item name={['assignee', 'role']} label={t('admin.panel.role')}>
-                    <Select showSearch options={ROLE_SUGGESTIONS.map((r) => ({ value: r, label: r }))} />
+                    <Select
+                      showSearch={{ optionFilterProp: 'label' }}
+                      options={roleOptions(def, lang)}
+                      data-testid="panel-role"
+                    />
                   </Form.Item>
                   <Form.Item name={['assignee', 'scope']} label={t('admin.panel.scope')}>
                     <Select
@@ -129,6 +129,15 @@ export function StepPanel({
               {assigneeKind === 'user' && (
                 <Form.Item name={['assignee', 'username']} label={t('admin.panel.username')}>
                   <UserPicker data-testid="panel-username" />
+                </Form.Item>
+              )}
+              {assigneeKind === 'users' && (
+                <Form.Item
+                  name={['assignee', 'usernames']}
+                  label={t('admin.panel.usernames')}
+                  extra={t('admin.panel.usernamesHelp')}
+                >
+                  <UserPicker multiple data-testid="panel-usernames" />
                 </Form.Item>
               )}
               {assigneeKind === 'field' && (
@@ -173,6 +182,17 @@ export function StepPanel({
               </Form.Item>
               <Form.Item name="onReject" label={t('admin.panel.onReject')}>
                 <Select allowClear placeholder={t('admin.panel.onRejectEnd')} options={targets} />
+              </Form.Item>
+              <Form.Item name="ccUsers" label={t('admin.panel.ccUsers')} extra={t('admin.panel.ccHelp')}>
+                <UserPicker multiple data-testid="panel-cc-users" />
+              </Form.Item>
+              <Form.Item name="ccRoles" label={t('admin.panel.ccRoles')}>
+                <Select
+                  mode="multiple"
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={roleOptions(def, lang)}
+                  data-testid="panel-cc-roles"
+                />
               </Form.Item>
             </>
           )}
@@ -239,7 +259,11 @@ export function StepPanel({
           )}
           {node.kind === 'service' && (
             <Form.Item name="action" label={t('admin.panel.action')}>
-              <Input />
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={serviceOptions(lang)}
+                data-testid="panel-service"
+              />
             </Form.Item>
           )}
           {node.kind === 'exclusive' && (

@@ -93,8 +93,9 @@ describe('drafts', () => {
     const report = stored.json<ValidationReportDto>();
     expect(report.ok).toBe(false);
     const orphan = report.errors.find((e) => e.nodeId === 'orphan');
-    expect(orphan?.message.zh).toBeTruthy();
-    expect(orphan?.message.en).toContain('orphan');
+    // Named for people: the step's number and name, never its id.
+    expect(orphan?.message.zh).toBe('第 3 步「孤立结束」从开始无法到达。');
+    expect(orphan?.message.en).toBe('Step 3 "Orphan end" cannot be reached from the start.');
 
     const given = await t.app.inject({
       method: 'POST',
@@ -103,6 +104,49 @@ describe('drafts', () => {
       payload: { document: renamed },
     });
     expect(given.json<ValidationReportDto>()).toEqual({ ok: true, errors: [] });
+  });
+
+  it('checks that named approvers and 抄送 people exist, naming the step in words', async () => {
+    const [review, end] = renamed.nodes as [
+      ProcessDefinition['nodes'][number],
+      ProcessDefinition['nodes'][number],
+    ];
+    const countersign = (usernames: string[], cc: string[]): ProcessDefinition => ({
+      ...renamed,
+      nodes: [
+        { ...review, next: 'countersign' } as ProcessDefinition['nodes'][number],
+        {
+          id: 'countersign',
+          kind: 'approval',
+          name: { zh: '市总工会会签', en: 'City countersign' },
+          assignee: { kind: 'users', usernames },
+          mode: 'all',
+          cc: [{ kind: 'users', usernames: cc }],
+          next: end.id,
+        },
+        end,
+      ],
+    });
+    const validate = (document: ProcessDefinition) =>
+      t.app.inject({ method: 'POST', url: `${base}/validate`, headers: admin, payload: { document } });
+
+    const bad = await validate(countersign(['wangfang', 'ghost'], ['liuyang', 'nobody']));
+    expect(bad.statusCode, bad.body).toBe(200);
+    expect(bad.json<ValidationReportDto>()).toEqual({
+      ok: false,
+      errors: [
+        {
+          code: 'unknown-user',
+          nodeId: 'countersign',
+          message: {
+            zh: '第 2 步「市总工会会签」指定的人员 ghost、nobody 不存在或已停用。',
+            en: 'Step 2 "City countersign" names people who do not exist or are disabled: ghost, nobody.',
+          },
+        },
+      ],
+    });
+    const good = await validate(countersign(['wangfang', 'lina'], ['liuyang']));
+    expect(good.json<ValidationReportDto>()).toEqual({ ok: true, errors: [] });
   });
 
   it('answers 404 for a process with neither draft nor version, and falls back to the latest version', async () => {
@@ -158,7 +202,10 @@ describe('publishing', () => {
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
     const problem = res.json<{ detail: string; errors: { path: string; message: string }[] }>();
-    expect(problem.errors).toContainEqual({ path: 'orphan', message: expect.stringContaining('orphan') });
+    expect(problem.errors).toContainEqual({
+      path: 'orphan',
+      message: expect.stringContaining('「孤立结束」'),
+    });
     expect(problem.detail).toMatch(/cannot be published; first: /);
     const versions = (await t.app.inject({ method: 'GET', url: `${base}/versions`, headers: admin })).json<
       VersionSummaryDto[]

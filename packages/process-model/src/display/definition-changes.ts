@@ -124,7 +124,7 @@ class Describer {
   changed(subject: string, what: Words, from: string, to: string): string {
     return this.lang === 'en'
       ? `${what.en} of ${subject} changed from ${from} to ${to}`
-      : `${subject}的${what.zh}由${spaced(from)}改为${spaced(to)}`;
+      : `${subject}的${what.zh}由${spaced(from)}改为${spaced(to)}`.trimEnd();
   }
 
   fieldChanges(subject: string, before: FormField[] = [], after: FormField[] = []): string[] {

@@ -52,6 +52,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/admin/definitions/:key/retire': 'admin',
   'GET /api/admin/definitions/:key/versions': 'admin',
   'GET /api/admin/definitions/:key/versions/:version': 'admin',
+  'POST /api/admin/definitions/:key/versions/:version/restore': 'admin',
   'GET /api/admin/definitions/:key/impact': 'admin',
   'POST /api/admin/cases/:id/migrate': 'admin',
   'POST /api/admin/cases/:id/retry': 'admin',

@@ -6,6 +6,7 @@ import { delegationsRoutes } from './delegations';
 import { draftsRoutes } from './drafts';
 import { eventsRoutes } from './events';
 import { filesRoutes } from './files';
+import { hardshipRoutes } from './hardship';
 import { inboxRoutes } from './inbox';
 import { libraryRoutes } from './library';
 import { mentorshipsRoutes } from './mentorships';
@@ -32,6 +33,7 @@ export const DOMAIN_ROUTE_PLUGINS = {
   mentorships: mentorshipsRoutes,
   users: usersRoutes,
   notices: noticesRoutes,
+  hardship: hardshipRoutes,
 } as const;
 
 /** Every domain route plugin. */

@@ -163,3 +163,4 @@ export type BoxEntryDto = Static<typeof BoxEntry>;
 export type BoxPageDto = Static<typeof BoxPage>;
 export type CcReadBody = Static<typeof CcReadRequest>;
 export type CcReadResultDto = Static<typeof CcReadResult>;
+export { ADMIN_AUDIT_EVENTS, AUDIT_FIELDS, AUDIT_VALUES } from './audit-vocabulary';

@@ -6,7 +6,8 @@ import { type AuthHeaders, createTestApp, login, type TestApp } from '../test-su
 
 /** Who may call a route: anyone, any signed-in user, or admins only. */
 /** `staff`: innovation reviewers, the committee and admins (lina and admin here, not zhangwei). */
-type Access = 'public' | 'user' | 'staff' | 'admin';
+/** `assistance`: the assistance centre only (household data); none of the roles here, admins included. */
+type Access = 'public' | 'user' | 'staff' | 'admin' | 'assistance';
 
 /**
  * Every route the app serves and who may call it. A route added without a line here fails the first
@@ -37,6 +38,10 @@ const MATRIX: Record<string, Access> = {
   'POST /api/cases/:id/object': 'user',
   'POST /api/cases/:id/reveal': 'user',
   'GET /api/inbox': 'user',
+  'GET /api/inbox/export': 'user',
+  'GET /api/cases/export': 'user',
+  'GET /api/audit/export': 'admin',
+  'GET /api/hardship/file/export': 'assistance',
   'POST /api/inbox/cc/read': 'user',
   'POST /api/tasks/:id/claim': 'user',
   'POST /api/tasks/:id/release': 'user',
@@ -153,7 +158,9 @@ describe('the permission matrix', () => {
           ? access === 'public'
             ? 'allowed'
             : 401
-          : (access === 'admin' && role !== 'admin') || (access === 'staff' && role === 'zhangwei')
+          : (access === 'admin' && role !== 'admin') ||
+              (access === 'staff' && role === 'zhangwei') ||
+              access === 'assistance'
             ? 403
             : 'allowed';
       it(`${route} as ${role} → ${expectation}`, async () => {

@@ -11,6 +11,8 @@ export interface CaseListFilters {
   scope: 'mine' | 'department';
   status?: string;
   process?: string;
+  /** One department's cases (a department app's list). */
+  department?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function caseListRows(
   }
   if (filters.status) q = q.where('c.status', '=', filters.status as CaseRow['status']);
   if (filters.process) q = q.where('c.process_key', '=', filters.process);
+  if (filters.department) q = q.where('c.department', '=', filters.department);
   if (after) q = q.where(sql<boolean>`(c.created_at, c.id) < (${after[0]}::timestamptz, ${after[1]})`);
   const rows = await q
     .orderBy('c.created_at', 'desc')

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CaseDetail, CaseList, CaseStatus, PageQuery, Problem, StartCaseRequest } from '@unionflow/contracts';
 import { APPLICANT_ACTION_NAMES, APPLICANT_ACTIONS } from '@unionflow/process-model';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { caseListPage } from '../../cases/case-list';
 import { visibleCase } from '../../cases/case-lookup';
-import { caseQuery, openApplicantForm } from '../../cases/case-repository';
-import { toCaseDetail, toCaseSummary } from '../../cases/case-view';
+import { openApplicantForm } from '../../cases/case-repository';
+import { toCaseDetail } from '../../cases/case-view';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
 import { sendApplicantAction } from '../../cases/engine-client';
 import { requireKnownFieldValues } from '../../cases/field-values';
@@ -106,15 +105,17 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('department')])),
           status: Type.Optional(CaseStatus),
           process: Type.Optional(Type.String({ maxLength: 100 })),
+          department: Type.Optional(Type.String({ maxLength: 50 })),
           lang: Type.Optional(Type.Union([Type.Literal('zh'), Type.Literal('en')])),
         }),
         response: { 400: Problem, 401: Problem },
       },
     },
     async (request, reply) => {
-      const { scope = 'mine', status, process } = request.query;
+      const { scope = 'mine', status, process, department } = request.query;
       const lang = exportLanguage(request.query, request.headers['accept-language']);
-      return sendXlsx(reply, lang, caseListExport(app.db, request.user, { scope, status, process }, lang));
+      const filters = { scope, status, process, department };
+      return sendXlsx(reply, lang, caseListExport(app.db, request.user, filters, lang));
     },
   );
 

@@ -49,6 +49,8 @@ export function summarizePayload(payload: Record<string, unknown>, text: Summary
   const source = changes ? (payload.changes as Record<string, unknown>) : payload;
   for (const [key, value] of Object.entries(source)) {
     if ((!changes && HIDDEN.has(key)) || key === 'comment' || key === 'data') continue;
+    // Delegations name both people: the ids are shown by name instead.
+    if (!changes && (key === 'from' || key === 'to') && typeof payload[`${key}Name`] === 'string') continue;
     parts.push(`${label(key)}: ${show(value, names)}`);
   }
   const line = parts.join(' · ');

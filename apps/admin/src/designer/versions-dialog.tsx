@@ -95,14 +95,17 @@ export function VersionsDialog({
   const { t } = useTranslation();
   const client = useQueryClient();
   const [before, setBefore] = useState<Side | null>(null);
-  const [after, setAfter] = useState<Side>('draft');
+  const [afterChoice, setAfter] = useState<Side | null>(null);
   const versions = useQuery({
     queryKey: ['admin', 'versions', def.key],
     queryFn: () => adminApi.versions(def.key),
     enabled: open,
   });
   const latest = versions.data?.[0]?.version;
-  const from = before ?? (latest !== undefined ? latest : 'draft');
+  const previous = versions.data?.[1]?.version;
+  // By default: what the last publish changed, or with one version, what the draft changes.
+  const from = before ?? previous ?? latest ?? 'draft';
+  const after = afterChoice ?? (previous !== undefined && latest !== undefined ? latest : 'draft');
   const left = useSide(def.key, from, def, open);
   const right = useSide(def.key, after, def, open);
   const restore = useMutation({

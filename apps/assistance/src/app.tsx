@@ -1,8 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import type { CaseSummaryDto } from '@unionflow/contracts';
 import {
   addTranslations,
+  api,
   CaseList,
   DepartmentWorkspace,
+  ExportButton,
   type HostPaths,
   type RemoteAppProps,
 } from '@unionflow/ui';
@@ -45,6 +48,13 @@ function StagePanel({
   );
 }
 
+/** The households in the file as Excel: household data, so for the assistance centre only. */
+function FileExport() {
+  const me = useQuery({ queryKey: ['me'], queryFn: () => api.me(), staleTime: 5 * 60_000 });
+  if (!me.data?.roles.includes('assistance-centre')) return null;
+  return <ExportButton path="/api/hardship/file/export" testId="export-hardship-file" />;
+}
+
 /** The assistance centre's app: hardship files by stage, the yearly campaign, exits and aid requests. */
 export function App({ hostPaths }: RemoteAppProps) {
   const { t } = useTranslation();
@@ -81,6 +91,7 @@ export function App({ hostPaths }: RemoteAppProps) {
                     active: counts.reverification,
                   })}
                   description={t('assistance.campaignHint')}
+                  action={<FileExport />}
                 />
                 <StagePanel cases={cases} stages={['reverification', 'in-file']} hostPaths={hostPaths} />
               </Flex>

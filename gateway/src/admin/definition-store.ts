@@ -195,24 +195,43 @@ export async function saveDraft(
   });
 }
 
-/** Published versions of a key, newest first, with the publisher and running case count. */
+/**
+ * Published versions of a key, newest first, with the publisher, running case count, which one is in
+ * force (the latest, unless the process is retired) and which older version a restore republished.
+ */
 export async function listVersions(db: Db, key: string): Promise<VersionSummaryDto[]> {
-  const [rows, counts] = await Promise.all([
+  const [rows, counts, owner, restores] = await Promise.all([
     db
       .selectFrom('process_versions as v')
       .leftJoin('users as u', 'u.id', 'v.published_by')
-      .select(['v.version', 'v.published_at', 'u.username'])
+      .select(['v.version', 'v.published_at', 'u.username', 'u.display_name'])
       .where('v.key', '=', key)
       .orderBy('v.version', 'desc')
       .execute(),
     runningCounts(db, key),
+    db.selectFrom('process_owners').select('retired_at').where('key', '=', key).executeTakeFirst(),
+    // The audit chain is where a restore is recorded; versions themselves stay plain documents.
+    db
+      .selectFrom('audit_events')
+      .select([
+        sql<string>`payload->'version'->>'to'`.as('to'),
+        sql<string>`payload->>'restoredFrom'`.as('from'),
+      ])
+      .where('type', '=', 'definition-restored')
+      .where(sql<boolean>`payload->>'key' = ${key}`)
+      .execute(),
   ]);
   const running = counts.get(key);
-  return rows.map((r) => ({
+  const restoredFrom = new Map(restores.map((r) => [Number(r.to), Number(r.from)]));
+  const retired = Boolean(owner?.retired_at);
+  return rows.map((r, i) => ({
     version: r.version,
     publishedAt: iso(r.published_at),
     publishedBy: r.username,
+    publishedByName: r.display_name,
     runningCases: running?.get(r.version) ?? 0,
+    current: i === 0 && !retired,
+    restoredFrom: restoredFrom.get(r.version) ?? null,
   }));
 }
 

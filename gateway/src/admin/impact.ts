@@ -2,8 +2,10 @@ import type { ImpactedCaseDto } from '@unionflow/contracts';
 import type { Database } from '@unionflow/db';
 import { APPLICANT_STEP } from '@unionflow/workflows';
 import type { Kysely } from 'kysely';
+import { definitionVersion } from '../cases/definitions';
 
-/** The pseudo step a case returned to its applicant sits at; it exists in every version. */
+/** The name of the pseudo step a case returned to its applicant sits at (it exists in every version). */
+const APPLICANT_STEP_NAME = { zh: '退回申请人补充', en: 'Returned to the applicant' };
 
 type Doc = Record<string, unknown>;
 
@@ -53,6 +55,14 @@ export async function impactOf(
     .orderBy('created_at')
     .execute();
   const targetKinds = kindsOf(target);
+  // Step names come from each case's own version: the target may have renamed or removed the step.
+  const docs = new Map<number, Map<string, { zh: string; en?: string }>>();
+  for (const v of new Set(cases.map((c) => c.process_version))) {
+    const def = await definitionVersion(db, key, v);
+    docs.set(v, new Map((def?.nodes ?? []).map((n) => [n.id, n.name])));
+  }
+  const nameOf = (version: number, nodeId: string) =>
+    nodeId === APPLICANT_STEP ? APPLICANT_STEP_NAME : (docs.get(version)?.get(nodeId) ?? { zh: nodeId });
   const matches = (nodeId: string, kind: string) =>
     nodeId === APPLICANT_STEP || targetKinds.get(nodeId) === kind;
 
@@ -63,6 +73,7 @@ export async function impactOf(
     for (const t of own) (t.status === 'completed' ? done : current).set(t.node_id, t.kind);
     const currentSteps = [...current].map(([nodeId, kind]) => ({
       nodeId,
+      name: nameOf(c.process_version, nodeId),
       kind,
       matches: matches(nodeId, kind),
     }));

@@ -9,6 +9,7 @@ export {
   requireManagedKey,
   requireReachableSubprocesses,
 } from './definition-owner';
+export { restoreVersion } from './definition-restore';
 export { retireDefinition } from './definition-retire';
 export {
   latestVersionRow,

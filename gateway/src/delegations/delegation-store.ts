@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DelegationsTable } from '@unionflow/db';
 import { appendAuditEvents, type Database } from '@unionflow/db';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 
 /** A user as shown on a delegation. */
 export interface PersonRef {
@@ -98,6 +98,12 @@ export interface NewDelegation {
   auditType: string;
 }
 
+/** People's names by id, so an audit 详情 reads 李娜 → 王芳 rather than user ids. */
+async function namesOf(trx: Transaction<Database>, ids: string[]): Promise<Map<string, string>> {
+  const rows = await trx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
 /** Inserts a delegation and its audit event in one transaction; returns the new id. */
 export async function createDelegation(db: Kysely<Database>, d: NewDelegation): Promise<string> {
   const id = randomUUID();
@@ -115,6 +121,7 @@ export async function createDelegation(db: Kysely<Database>, d: NewDelegation): 
         created_at: now,
       })
       .execute();
+    const names = await namesOf(trx, [d.fromUserId, d.toUserId]);
     await appendAuditEvents(trx, [
       {
         eventKey: `delegation:${id}:created`,
@@ -126,6 +133,8 @@ export async function createDelegation(db: Kysely<Database>, d: NewDelegation): 
           delegationId: id,
           from: d.fromUserId,
           to: d.toUserId,
+          fromName: names.get(d.fromUserId) ?? d.fromUserId,
+          toName: names.get(d.toUserId) ?? d.toUserId,
           startsAt: d.startsAt.toISOString(),
           endsAt: d.endsAt?.toISOString() ?? null,
           reason: d.reason,
@@ -151,6 +160,7 @@ export async function deleteOwnDelegation(
       .executeTakeFirst();
     if (!row) return false;
     const now = new Date();
+    const names = await namesOf(trx, [row.from_user_id, row.to_user_id]);
     await appendAuditEvents(trx, [
       {
         eventKey: `delegation:${id}:revoked`,
@@ -158,7 +168,13 @@ export async function deleteOwnDelegation(
         at: now.toISOString(),
         actorId: userId,
         type: 'delegation-revoked',
-        payload: { delegationId: id, from: row.from_user_id, to: row.to_user_id },
+        payload: {
+          delegationId: id,
+          from: row.from_user_id,
+          to: row.to_user_id,
+          fromName: names.get(row.from_user_id) ?? row.from_user_id,
+          toName: names.get(row.to_user_id) ?? row.to_user_id,
+        },
       },
     ]);
     return true;

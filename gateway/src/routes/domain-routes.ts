@@ -7,6 +7,7 @@ import { delegationsRoutes } from './delegations';
 import { draftsRoutes } from './drafts';
 import { eventsRoutes } from './events';
 import { filesRoutes } from './files';
+import { hardshipRoutes } from './hardship';
 import { inboxRoutes } from './inbox';
 import { libraryRoutes } from './library';
 import { mentorshipsRoutes } from './mentorships';
@@ -36,6 +37,7 @@ export const DOMAIN_ROUTE_PLUGINS = {
   notices: noticesRoutes,
   recheck: recheckRoutes,
   analytics: analyticsRoutes,
+  hardship: hardshipRoutes,
 } as const;
 
 /** Every domain route plugin. */

@@ -125,7 +125,19 @@ export const VersionSummary = Type.Object({
   publishedAt: Timestamp,
   /** Username of the publisher (null for system seeds without one). */
   publishedBy: Type.Union([Type.String(), Type.Null()]),
+  /** The publisher's name as people know them (null when `publishedBy` is). */
+  publishedByName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   runningCases: Type.Integer(),
+  /** 当前生效: the version new cases start on (the latest, unless the process is retired). */
+  current: Type.Optional(Type.Boolean()),
+  /** Set when this version republished an older one (restore): that version's number. */
+  restoredFrom: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+});
+
+/** Restore: publish an older version again as the next version. */
+export const RestoreRequest = Type.Object({
+  /** The latest version the admin saw; 409 when another was published since. */
+  baseVersion: Type.Integer({ minimum: 1 }),
 });
 
 export const VersionDocument = Type.Intersect([
@@ -136,6 +148,8 @@ export const VersionDocument = Type.Intersect([
 /** A running case's current step as the impact report sees it. */
 export const ImpactStep = Type.Object({
   nodeId: Type.String(),
+  /** The step's name in the case's own version (the applicant's step is named too). */
+  name: Type.Optional(LocalText),
   kind: Type.String(),
   /** The step exists in the target with the same kind. */
   matches: Type.Boolean(),
@@ -186,6 +200,7 @@ export type PublishResultDto = Static<typeof PublishResult>;
 export type RetireBody = Static<typeof RetireRequest>;
 export type RetireResultDto = Static<typeof RetireResult>;
 export type VersionSummaryDto = Static<typeof VersionSummary>;
+export type RestoreBody = Static<typeof RestoreRequest>;
 export type VersionDocumentDto = Static<typeof VersionDocument>;
 export type ImpactReportDto = Static<typeof ImpactReport>;
 export type ImpactedCaseDto = Static<typeof ImpactedCase>;

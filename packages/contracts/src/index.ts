@@ -35,6 +35,7 @@ export type {
   MigrateBody,
   MigrateResultDto,
   PublishResultDto,
+  RestoreBody,
   RetireBody,
   RetireResultDto,
   SaveDraftBody,
@@ -58,6 +59,7 @@ export {
   MigrateResult,
   ProcessKeyParam,
   PublishResult,
+  RestoreRequest,
   RetireRequest,
   RetireResult,
   RunningCount,
@@ -210,3 +212,4 @@ export {
   InnovationAnalytics,
   ProcessAnalytics,
 } from './analytics';
+export { ADMIN_AUDIT_EVENTS, AUDIT_FIELDS, AUDIT_VALUES } from './audit-vocabulary';

@@ -9,6 +9,25 @@ export interface PublishOptions {
   ownerOrgId?: string;
   /** Append a `definition-published` event to the audit chain in the same transaction. */
   audited?: boolean;
+  /**
+   * The latest version the publisher saw: when another version was published since, nothing is
+   * published and {@link StaleVersionError} is thrown (checked under the publish lock).
+   */
+  baseVersion?: number;
+  /** The document is an older version published again: audited as `definition-restored`. */
+  restoredFrom?: number;
+}
+
+/** Someone published a version after the one the caller based the publish on. */
+export class StaleVersionError extends Error {
+  constructor(
+    readonly key: string,
+    readonly baseVersion: number,
+    readonly latestVersion: number | null,
+  ) {
+    super(`process ${key} is at version ${latestVersion}, not ${baseVersion}`);
+    this.name = 'StaleVersionError';
+  }
 }
 
 /** The root org of the federation (the one without a parent), or null on an empty directory. */
@@ -67,6 +86,9 @@ export async function publishDefinition(
       .where('key', '=', def.key)
       .executeTakeFirst();
     const previous = last?.v ?? null;
+    if (options.baseVersion !== undefined && options.baseVersion !== previous) {
+      throw new StaleVersionError(def.key, options.baseVersion, previous);
+    }
     const version = (previous ?? 0) + 1;
     const doc: ProcessDefinition = { ...def, version };
     const publishedAt = new Date();
@@ -94,12 +116,13 @@ export async function publishDefinition(
           caseId: null,
           at: publishedAt.toISOString(),
           actorId: publishedBy,
-          type: 'definition-published',
+          type: options.restoredFrom === undefined ? 'definition-published' : 'definition-restored',
           payload: {
             orgId: owner,
             key: def.key,
             name: def.name.zh,
             version: { from: previous, to: version },
+            ...(options.restoredFrom === undefined ? {} : { restoredFrom: options.restoredFrom }),
             ...(Number(revived.numUpdatedRows) > 0 ? { status: { from: 'retired', to: 'published' } } : {}),
           },
         },

@@ -12,7 +12,13 @@ export {
 } from './audit';
 export { allocateCaseNumber, nextCaseNumberSql } from './case-numbers';
 export { createDb } from './connect';
-export { claimProcessKey, type PublishOptions, publishDefinition, rootOrgId } from './definitions';
+export {
+  claimProcessKey,
+  type PublishOptions,
+  publishDefinition,
+  rootOrgId,
+  StaleVersionError,
+} from './definitions';
 export { EVENTS_CHANNEL } from './events-channel';
 export { migrateToLatest } from './migrate';
 export { createOrgDirectoryLoader } from './org-directory';

@@ -5,7 +5,15 @@
 export { adminApi } from './api/admin-endpoints';
 export { ApiError, toApiError } from './api/api-error';
 export type { RequestOptions, UploadedFile } from './api/client';
-export { apiRequest, configureApi, fileUrl, setCsrfToken, uploadFile, withQuery } from './api/client';
+export {
+  apiRequest,
+  configureApi,
+  downloadUrl,
+  fileUrl,
+  setCsrfToken,
+  uploadFile,
+  withQuery,
+} from './api/client';
 export type {
   ApplicantAction,
   BoxFilters,

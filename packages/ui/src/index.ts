@@ -2,6 +2,7 @@
 // name (never a relative path) so the federation shares that one copy instead of bundling a second.
 export * from '@unionflow/ui/core';
 export { DateTime } from './components/date-time';
+export { ExportButton } from './components/export-button';
 export { Money } from './components/money';
 export { ProblemAlert } from './components/problem-alert';
 export { StatusTag, TONES, ToneTag } from './components/status-tag';

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { AuditEntryDto, AuditQueryParams } from '@unionflow/contracts';
-import { DateTime, ProblemAlert } from '@unionflow/ui';
+import { DateTime, ExportButton, ProblemAlert } from '@unionflow/ui';
 import {
   Button,
   Card,
@@ -99,7 +99,11 @@ export function AuditLogPage({ isAdmin }: { isAdmin: boolean }) {
   return (
     <Flex vertical gap={12}>
       <AuditPage />
-      <Card title={t('admin.auditLog.title')} size="small">
+      <Card
+        title={t('admin.auditLog.title')}
+        size="small"
+        extra={<ExportButton path="/api/audit/export" query={filters} testId="export-audit" />}
+      >
         <Form<FilterValues>
           form={form}
           layout="vertical"

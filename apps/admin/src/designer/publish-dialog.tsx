@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { adminApi, ProblemAlert, ToneTag } from '@unionflow/ui';
+import { adminApi, ProblemAlert, ToneTag, useLocalText } from '@unionflow/ui';
 import { Alert, List, Modal, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -22,6 +22,7 @@ export function PublishDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const text = useLocalText();
   const impact = useQuery({
     queryKey: ['admin', 'impact', processKey],
     queryFn: () => adminApi.impact(processKey),
@@ -64,9 +65,10 @@ export function PublishDialog({
               size="small"
               dataSource={cases}
               renderItem={(c) => (
-                <List.Item key={c.caseId}>
+                <List.Item key={c.caseId} data-testid="impact-case">
                   <span style={{ overflowWrap: 'anywhere' }}>
-                    {c.number} · {c.title} · v{c.version} · {c.currentSteps.map((s) => s.nodeId).join(', ')}
+                    {c.number} · {c.title} · {t('admin.versions.version', { version: c.version })} ·{' '}
+                    {c.currentSteps.map((s) => (s.name ? text(s.name) : s.nodeId)).join('、')}
                   </span>
                   <ToneTag tone={c.canMove ? 'green' : 'grey'}>
                     {c.canMove ? t('admin.publish.canMove') : t('admin.publish.cannotMove')}

@@ -1,63 +1,88 @@
-import { useQuery } from '@tanstack/react-query';
-import type { ProcessDefinition, ProcessNode } from '@unionflow/process-model';
-import { adminApi, DateTime, ProblemAlert, ToneTag, useLocalText } from '@unionflow/ui';
-import { Button, Empty, Flex, List, Modal, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { VersionSummaryDto } from '@unionflow/contracts';
+import { describeDefinitionChanges } from '@unionflow/contracts/vocabulary';
+import type { ProcessDefinition } from '@unionflow/process-model';
+import { adminApi, DateTime, newIdempotencyKey, ProblemAlert, ToneTag, useLocalText } from '@unionflow/ui';
+import { Button, Empty, Flex, List, Modal, Popconfirm, Select, Spin, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { diffDefinitions, isEmptyDiff } from './definition-diff';
+import { orgApi } from '../org/org-api';
+import { ORG_KEYS } from '../org/use-admin-write';
 
-function DiffView({ before, after }: { before: ProcessDefinition; after: ProcessDefinition }) {
-  const { t } = useTranslation();
+/** What the diff compares: the draft being edited, or a published version. */
+type Side = 'draft' | number;
+
+/** The changes from `before` to `after` in sentences, roles by their names. */
+function ChangeList({ before, after }: { before: ProcessDefinition; after: ProcessDefinition }) {
+  const { t, i18n } = useTranslation();
   const text = useLocalText();
-  const diff = diffDefinitions(before, after);
-  if (isEmptyDiff(diff)) return <Typography.Text>{t('admin.versions.same')}</Typography.Text>;
-  const name = (n: ProcessNode) => `${text(n.name) || n.id} (${n.id})`;
+  const roles = useQuery({ queryKey: ORG_KEYS.roles, queryFn: orgApi.roles });
+  const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
+  const lines = useMemo(() => {
+    const byKey = new Map((roles.data ?? []).map((r) => [r.key, r.name]));
+    const role = (code: string) => {
+      const name = byKey.get(code);
+      return name ? text(name) : code;
+    };
+    return describeDefinitionChanges(before, after, lang, { role });
+  }, [before, after, lang, roles.data, text]);
+  if (lines.length === 0) return <Typography.Text>{t('admin.versions.same')}</Typography.Text>;
   return (
-    <Flex vertical gap={8} data-testid="version-diff">
-      {diff.added.length > 0 && (
-        <div>
-          <Typography.Text strong>{t('admin.versions.added')}</Typography.Text>
-          {diff.added.map((n) => (
-            <div key={n.id}>
-              <ToneTag tone="green">+</ToneTag>
-              {name(n)}
-            </div>
-          ))}
-        </div>
-      )}
-      {diff.removed.length > 0 && (
-        <div>
-          <Typography.Text strong>{t('admin.versions.removed')}</Typography.Text>
-          {diff.removed.map((n) => (
-            <div key={n.id}>
-              <ToneTag tone="red">−</ToneTag>
-              {name(n)}
-            </div>
-          ))}
-        </div>
-      )}
-      {diff.changed.length > 0 && (
-        <div>
-          <Typography.Text strong>{t('admin.versions.changed')}</Typography.Text>
-          {diff.changed.map((c) => (
-            <div key={c.after.id}>
-              <ToneTag tone="amber">~</ToneTag>
-              {name(c.after)}: {c.fields.join(', ')}
-            </div>
-          ))}
-        </div>
-      )}
-      {diff.properties.length > 0 && (
-        <div>
-          <Typography.Text strong>{t('admin.versions.properties')}</Typography.Text>:{' '}
-          {diff.properties.join(', ')}
-        </div>
-      )}
+    <ul data-testid="version-diff" style={{ margin: 0, paddingInlineStart: 20 }}>
+      {lines.map((line) => (
+        <li key={line} style={{ overflowWrap: 'anywhere' }}>
+          {line}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The document of one side: the draft as edited, or a published version (loaded when picked). */
+function useSide(key: string, side: Side, draft: ProcessDefinition, open: boolean) {
+  const query = useQuery({
+    queryKey: ['admin', 'version', key, side],
+    queryFn: () => adminApi.version(key, side as number),
+    enabled: open && side !== 'draft',
+  });
+  if (side === 'draft') return { doc: draft, pending: false, error: null };
+  return {
+    doc: query.data?.document as unknown as ProcessDefinition | undefined,
+    pending: query.isPending,
+    error: query.error,
+  };
+}
+
+function VersionLine({ v }: { v: VersionSummaryDto }) {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical style={{ minWidth: 0 }}>
+      <Flex gap={6} align="center" wrap>
+        <Typography.Text strong>{t('admin.versions.version', { version: v.version })}</Typography.Text>
+        {v.current && (
+          <ToneTag tone="green" data-testid="version-current">
+            {t('admin.versions.current')}
+          </ToneTag>
+        )}
+        {v.restoredFrom ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('admin.versions.restoredFrom', { version: v.restoredFrom })}
+          </Typography.Text>
+        ) : null}
+      </Flex>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <DateTime value={v.publishedAt} /> ·{' '}
+        {v.publishedByName ?? v.publishedBy ?? t('admin.versions.system')} ·{' '}
+        {t('admin.versions.running', { count: v.runningCases })}
+      </Typography.Text>
     </Flex>
   );
 }
 
-/** Published versions with their running cases; any version can be compared with the draft. */
+/**
+ * 版本与差异: published versions (the one in force marked, who published each and when), the changes
+ * between any two of them or the draft in words, and restoring an old version as a new one.
+ */
 export function VersionsDialog({
   open,
   onClose,
@@ -68,19 +93,34 @@ export function VersionsDialog({
   def: ProcessDefinition;
 }) {
   const { t } = useTranslation();
-  const [compare, setCompare] = useState<number | null>(null);
+  const client = useQueryClient();
+  const [before, setBefore] = useState<Side | null>(null);
+  const [afterChoice, setAfter] = useState<Side | null>(null);
   const versions = useQuery({
     queryKey: ['admin', 'versions', def.key],
     queryFn: () => adminApi.versions(def.key),
     enabled: open,
   });
-  const doc = useQuery({
-    queryKey: ['admin', 'version', def.key, compare],
-    queryFn: () => adminApi.version(def.key, compare as number),
-    enabled: open && compare !== null,
+  const latest = versions.data?.[0]?.version;
+  const previous = versions.data?.[1]?.version;
+  // By default: what the last publish changed, or with one version, what the draft changes.
+  const from = before ?? previous ?? latest ?? 'draft';
+  const after = afterChoice ?? (previous !== undefined && latest !== undefined ? latest : 'draft');
+  const left = useSide(def.key, from, def, open);
+  const right = useSide(def.key, after, def, open);
+  const restore = useMutation({
+    mutationFn: (version: number) => adminApi.restore(def.key, version, latest ?? 0, newIdempotencyKey()),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['admin'] }),
   });
+  const options = [
+    { value: 'draft' as Side, label: t('admin.versions.draft') },
+    ...(versions.data ?? []).map((v) => ({
+      value: v.version as Side,
+      label: t('admin.versions.version', { version: v.version }),
+    })),
+  ];
   return (
-    <Modal open={open} onCancel={onClose} footer={null} title={t('admin.versions.title')} width={640}>
+    <Modal open={open} onCancel={onClose} footer={null} title={t('admin.versions.title')} width={680}>
       {versions.isPending && <Spin />}
       {versions.error && <ProblemAlert error={versions.error} />}
       {versions.data?.length === 0 && <Empty />}
@@ -89,31 +129,64 @@ export function VersionsDialog({
         renderItem={(v) => (
           <List.Item
             key={v.version}
-            actions={[
-              <Button
-                key="cmp"
-                size="small"
-                onClick={() => setCompare(v.version)}
-                type={compare === v.version ? 'primary' : 'default'}
-              >
-                {t('admin.versions.compare')}
-              </Button>,
-            ]}
+            data-testid="version-row"
+            data-version={v.version}
+            actions={
+              v.version === latest
+                ? []
+                : [
+                    <Popconfirm
+                      key="restore"
+                      title={t('admin.versions.restoreConfirm', {
+                        version: v.version,
+                        next: (latest ?? 0) + 1,
+                      })}
+                      onConfirm={() => restore.mutate(v.version)}
+                    >
+                      <Button size="small" loading={restore.isPending && restore.variables === v.version}>
+                        {t('admin.versions.restore')}
+                      </Button>
+                    </Popconfirm>,
+                  ]
+            }
           >
-            <Flex vertical>
-              <Typography.Text strong>{t('admin.versions.version', { version: v.version })}</Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                <DateTime value={v.publishedAt} /> · {v.publishedBy ?? '—'} ·{' '}
-                {t('admin.versions.running', { count: v.runningCases })}
-              </Typography.Text>
-            </Flex>
+            <VersionLine v={v} />
           </List.Item>
         )}
       />
-      {compare !== null && doc.isPending && <Spin />}
-      {doc.error && <ProblemAlert error={doc.error} />}
-      {doc.data && compare !== null && (
-        <DiffView before={doc.data.document as unknown as ProcessDefinition} after={def} />
+      {restore.error ? <ProblemAlert error={restore.error} /> : null}
+      {restore.data ? (
+        <Typography.Paragraph type="success" data-testid="version-restored">
+          {t('admin.versions.restored', { version: restore.data.restoredFrom, next: restore.data.version })}
+        </Typography.Paragraph>
+      ) : null}
+      {(versions.data?.length ?? 0) > 0 && (
+        <Flex vertical gap={8} style={{ marginTop: 12 }}>
+          <Flex gap={8} align="center" wrap>
+            <Typography.Text strong>{t('admin.versions.compare')}</Typography.Text>
+            <Select<Side>
+              aria-label={t('admin.versions.from')}
+              data-testid="diff-from"
+              value={from}
+              onChange={setBefore}
+              options={options}
+              style={{ minWidth: 120 }}
+            />
+            <span>→</span>
+            <Select<Side>
+              aria-label={t('admin.versions.to')}
+              data-testid="diff-to"
+              value={after}
+              onChange={setAfter}
+              options={options}
+              style={{ minWidth: 120 }}
+            />
+          </Flex>
+          {(left.pending || right.pending) && <Spin />}
+          {left.error ? <ProblemAlert error={left.error} /> : null}
+          {right.error ? <ProblemAlert error={right.error} /> : null}
+          {left.doc && right.doc && <ChangeList before={left.doc} after={right.doc} />}
+        </Flex>
       )}
     </Modal>
   );

@@ -1,7 +1,14 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InboxBoxCountsDto } from '@unionflow/contracts';
 import { INBOX_BOX_NAMES, type InboxBoxName } from '@unionflow/contracts/vocabulary';
-import { ActionKeys, api, type BoxFilters, type InboxFilters, ProblemAlert } from '@unionflow/ui';
+import {
+  ActionKeys,
+  api,
+  type BoxFilters,
+  ExportButton,
+  type InboxFilters,
+  ProblemAlert,
+} from '@unionflow/ui';
 import { Button, Empty, Flex, Modal, Segmented, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -126,9 +133,12 @@ export function InboxPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('inbox.title')}
         </Typography.Title>
-        <Button size="small" type="text" onClick={() => setHelp(true)} aria-label={t('shortcuts.title')}>
-          ?
-        </Button>
+        <Flex gap={8} align="center">
+          <ExportButton path="/api/inbox/export" query={{ box, ...(box === 'todo' ? filters : shared) }} />
+          <Button size="small" type="text" onClick={() => setHelp(true)} aria-label={t('shortcuts.title')}>
+            ?
+          </Button>
+        </Flex>
       </Flex>
       <InboxToolbar
         box={box}

@@ -95,7 +95,9 @@ describe('running cases and new versions', () => {
       expect.objectContaining({
         caseId,
         version: 1,
-        currentSteps: [{ nodeId: 'review', kind: 'approval', matches: true }],
+        currentSteps: [
+          { nodeId: 'review', name: simpleApproval.nodes[0]!.name, kind: 'approval', matches: true },
+        ],
         missingDoneSteps: [],
         canMove: true,
       }),
@@ -107,7 +109,9 @@ describe('running cases and new versions', () => {
     expect(toThree.cases).toEqual([
       expect.objectContaining({
         caseId,
-        currentSteps: [{ nodeId: 'review', kind: 'approval', matches: false }],
+        currentSteps: [
+          { nodeId: 'review', name: simpleApproval.nodes[0]!.name, kind: 'approval', matches: false },
+        ],
         canMove: false,
       }),
     ]);

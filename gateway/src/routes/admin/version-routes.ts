@@ -4,17 +4,28 @@ import {
   ImpactReport,
   Problem,
   ProcessKeyParam,
+  PublishResult,
+  RestoreRequest,
   VersionDocument,
   VersionSummary,
 } from '@unionflow/contracts';
 import { Type } from 'typebox';
-import { impactOf, latestVersionRow, listVersions, loadDraft, noProcess, versionDocument } from '../../admin';
+import {
+  impactOf,
+  latestVersionRow,
+  listVersions,
+  loadDraft,
+  noProcess,
+  restoreVersion,
+  versionDocument,
+} from '../../admin';
 import { notFound } from '../../errors';
-import { ADMIN, guardManagedKeys } from './definition-routes';
+import { ADMIN, ADMIN_WRITE, guardManagedKeys } from './definition-routes';
 
 const KeyParams = Type.Object({ key: ProcessKeyParam });
 const VersionParams = Type.Object({ key: ProcessKeyParam, version: Type.Integer({ minimum: 1 }) });
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+const RestoreResult = Type.Intersect([PublishResult, Type.Object({ restoredFrom: Type.Integer() })]);
 
 const noVersion = (key: string, version: number) =>
   notFound(`流程 ${key} 没有第 ${version} 版 / process "${key}" has no version ${version}`);
@@ -91,6 +102,28 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         target: 'draft' as const,
         cases: await impactOf(app.db, key, draft.document, next),
       };
+    },
+  );
+
+  app.post(
+    '/api/admin/definitions/:key/versions/:version/restore',
+    {
+      config: ADMIN_WRITE,
+      schema: {
+        tags: ['admin'],
+        summary: '恢复 / publish an older version again as the next version',
+        description:
+          'Send the latest version you saw as `baseVersion`: when another version was published since, the answer is 409 and nothing is published. Running cases keep their versions. Audited as `definition-restored`.',
+        params: VersionParams,
+        body: RestoreRequest,
+        response: { 201: RestoreResult, ...errors, 409: Problem, 422: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { key, version } = request.params;
+      const restored = await restoreVersion(app.db, request.user, key, version, request.body.baseVersion);
+      reply.code(201);
+      return restored;
     },
   );
 };

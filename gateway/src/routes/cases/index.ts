@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CaseDetail, CaseList, CaseStatus, PageQuery, Problem, StartCaseRequest } from '@unionflow/contracts';
 import { APPLICANT_ACTION_NAMES, APPLICANT_ACTIONS } from '@unionflow/process-model';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
+import { caseListPage } from '../../cases/case-list';
 import { visibleCase } from '../../cases/case-lookup';
-import { caseQuery, openApplicantForm } from '../../cases/case-repository';
-import { toCaseDetail, toCaseSummary } from '../../cases/case-view';
+import { openApplicantForm } from '../../cases/case-repository';
+import { toCaseDetail } from '../../cases/case-view';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
-import { departmentCases } from '../../cases/department-scope';
 import { sendApplicantAction } from '../../cases/engine-client';
 import { requireKnownFieldValues } from '../../cases/field-values';
 import { requireOwnUploads } from '../../cases/file-ownership';
@@ -15,6 +14,8 @@ import { refuseMaskedEcho } from '../../cases/reveal';
 import { startableDefinition, submitApplication } from '../../cases/submit-application';
 import { forbidden } from '../../errors';
 import { approvalFormRoutes } from './approval-form-route';
+import { caseListExport } from '../../exports/case-export';
+import { exportLanguage, sendXlsx } from '../../exports/xlsx-stream';
 import { revealRoutes } from './reveal-route';
 
 const CaseParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
@@ -80,35 +81,43 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const user = request.user;
       const { scope = 'mine', status, process } = request.query;
-      const limit = request.query.limit ?? 20;
       const cursor = decodeCursor(request.query.cursor, ['time', 'key']);
-      let q = caseQuery(app.db);
-      if (scope === 'mine') {
-        q = q.where('c.applicant_id', '=', user.id);
-      } else {
-        const department = departmentCases(q, user);
-        if (!department) return { items: [], nextCursor: null };
-        q = department;
-      }
-      if (status) q = q.where('c.status', '=', status);
-      if (process) q = q.where('c.process_key', '=', process);
-      if (cursor) q = q.where(sql<boolean>`(c.created_at, c.id) < (${cursor[0]}::timestamptz, ${cursor[1]})`);
-      const rows = await q
-        .orderBy('c.created_at', 'desc')
-        .orderBy('c.id', 'desc')
-        .limit(limit + 1)
-        .execute();
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map(toCaseSummary),
-        nextCursor:
-          rows.length > limit && last
-            ? encodeCursor([new Date(last.created_at).toISOString(), last.id])
-            : null,
-      };
+      const { items, next } = await caseListPage(
+        app.db,
+        request.user,
+        { scope, status, process },
+        request.query.limit ?? 20,
+        cursor,
+      );
+      return { items, nextCursor: next ? encodeCursor(next) : null };
+    },
+  );
+
+  app.get(
+    '/api/cases/export',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['cases'],
+        summary: '导出 Excel / my cases, or my departments’ cases, as an .xlsx with the list’s filters',
+        description:
+          'The cases `GET /api/cases` lists for the same `scope`, `status` and `process`, streamed page by page. Titles and amounts are masked as the list and the case page mask them; money in yuan, times in Beijing time, headers in `lang`.',
+        querystring: Type.Object({
+          scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('department')])),
+          status: Type.Optional(CaseStatus),
+          process: Type.Optional(Type.String({ maxLength: 100 })),
+          department: Type.Optional(Type.String({ maxLength: 50 })),
+          lang: Type.Optional(Type.Union([Type.Literal('zh'), Type.Literal('en')])),
+        }),
+        response: { 400: Problem, 401: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { scope = 'mine', status, process, department } = request.query;
+      const lang = exportLanguage(request.query, request.headers['accept-language']);
+      const filters = { scope, status, process, department };
+      return sendXlsx(reply, lang, caseListExport(app.db, request.user, filters, lang));
     },
   );
 

@@ -15,25 +15,38 @@ import { boxCounts, boxPage, markCopiesRead } from '../../cases/box-repository';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
 import { inboxCounts, inboxPage } from '../../cases/inbox-repository';
 import { badRequest } from '../../errors';
+import { boxExport, todoExport } from '../../exports/inbox-export';
+import { exportLanguage, sendXlsx } from '../../exports/xlsx-stream';
 
 const Day = Type.String({ maxLength: 10, description: 'A calendar day in Beijing time, YYYY-MM-DD' });
 
-const InboxQuery = Type.Intersect([
-  PageQuery,
-  Type.Object({
-    box: Type.Optional(InboxBox),
-    process: Type.Optional(Type.String({ maxLength: 100 })),
-    from: Type.Optional(Day),
-    to: Type.Optional(Day),
-    q: Type.Optional(Type.String({ maxLength: 100 })),
-    overdue: Type.Optional(Type.Boolean()),
-    // The to-do box's own views.
-    department: Type.Optional(Type.String({ maxLength: 50 })),
-    due: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('soon')])),
-    claimed: Type.Optional(Type.Literal('me')),
-    delegated: Type.Optional(Type.Boolean()),
-  }),
+const BoxFilterQuery = Type.Object({
+  box: Type.Optional(InboxBox),
+  process: Type.Optional(Type.String({ maxLength: 100 })),
+  from: Type.Optional(Day),
+  to: Type.Optional(Day),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  overdue: Type.Optional(Type.Boolean()),
+  // The to-do box's own views.
+  department: Type.Optional(Type.String({ maxLength: 50 })),
+  due: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('soon')])),
+  claimed: Type.Optional(Type.Literal('me')),
+  delegated: Type.Optional(Type.Boolean()),
+});
+const InboxQuery = Type.Intersect([PageQuery, BoxFilterQuery]);
+const ExportQuery = Type.Intersect([
+  BoxFilterQuery,
+  Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('zh'), Type.Literal('en')])) }),
 ]);
+
+/** Names an unknown box in both languages, before the schema's own check. */
+async function knownBox(request: { query: unknown }) {
+  const { box } = request.query as { box?: unknown };
+  if (box !== undefined && !(INBOX_BOX_NAMES as readonly unknown[]).includes(box))
+    throw badRequest(
+      `没有名为 ${String(box).slice(0, 20)} 的收件箱，可选 ${INBOX_BOX_NAMES.join('、')} / no inbox box named ${String(box).slice(0, 20)}; use one of ${INBOX_BOX_NAMES.join(', ')}`,
+    );
+}
 
 /**
  * `GET /api/inbox`: one of four boxes (ADR 018). `todo` (default) lists my open tasks, soonest due
@@ -46,13 +59,7 @@ export const inboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { auth: 'user' },
       // Before the schema's check, so an unknown box is named in both languages, as other input errors are.
-      preValidation: async (request) => {
-        const { box } = request.query as { box?: unknown };
-        if (box !== undefined && !(INBOX_BOX_NAMES as readonly unknown[]).includes(box))
-          throw badRequest(
-            `没有名为 ${String(box).slice(0, 20)} 的收件箱，可选 ${INBOX_BOX_NAMES.join('、')} / no inbox box named ${String(box).slice(0, 20)}; use one of ${INBOX_BOX_NAMES.join(', ')}`,
-          );
-      },
+      preValidation: knownBox,
       schema: {
         tags: ['inbox'],
         summary: 'One box of my inbox (keyset paginated): to do, done, started by me, or copied to me',
@@ -101,6 +108,44 @@ export const inboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
         nextCursor: next ? encodeCursor(next) : null,
         boxes: { todo: todo.all ?? 0, ...boxes },
       };
+    },
+  );
+
+  app.get(
+    '/api/inbox/export',
+    {
+      config: { auth: 'user' },
+      preValidation: knownBox,
+      schema: {
+        tags: ['inbox'],
+        summary: '导出 Excel / one box of my inbox as an .xlsx, with the same filters as GET /api/inbox',
+        description:
+          'Streamed page by page, so any number of rows can be exported. Headers in `lang` (default: Accept-Language, else Chinese); times in Beijing time.',
+        querystring: ExportQuery,
+        response: { 400: Problem, 401: Problem },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      checkDateRange(q.from, q.to);
+      const lang = exportLanguage(q, request.headers['accept-language']);
+      const box = q.box ?? 'todo';
+      const shared = { process: q.process, from: q.from, to: q.to, q: q.q };
+      if (box === 'todo') {
+        const filters = {
+          ...shared,
+          department: q.department,
+          due: q.overdue ? ('overdue' as const) : q.due,
+          claimed: q.claimed === 'me',
+          delegated: q.delegated,
+        };
+        return sendXlsx(reply, lang, todoExport(app.db, request.user, filters, lang));
+      }
+      return sendXlsx(
+        reply,
+        lang,
+        boxExport(app.db, request.user, box, { ...shared, overdue: q.overdue }, lang),
+      );
     },
   );
 

@@ -32,6 +32,12 @@ export const adminApi = {
     apiRequest<PublishResultDto>(`${def(key)}/publish`, { method: 'POST', body: {}, idempotencyKey }),
   retire: (key: string, idempotencyKey: string) =>
     apiRequest<RetireResultDto>(`${def(key)}/retire`, { method: 'POST', body: {}, idempotencyKey }),
+  restore: (key: string, version: number, baseVersion: number, idempotencyKey: string) =>
+    apiRequest<PublishResultDto & { restoredFrom: number }>(`${def(key)}/versions/${version}/restore`, {
+      method: 'POST',
+      body: { baseVersion },
+      idempotencyKey,
+    }),
   versions: (key: string) => apiRequest<VersionSummaryDto[]>(`${def(key)}/versions`),
   version: (key: string, version: number) =>
     apiRequest<VersionDocumentDto>(`${def(key)}/versions/${version}`),

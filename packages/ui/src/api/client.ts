@@ -47,6 +47,11 @@ export function withQuery(path: string, query?: RequestOptions['query']): string
   return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
 }
 
+/** The address of a gateway download (an export), with its query: for a link the browser follows. */
+export function downloadUrl(path: string, query?: RequestOptions['query']): string {
+  return state.baseUrl + withQuery(path, query);
+}
+
 /** Calls the gateway and returns parsed JSON; any failure becomes an ApiError carrying the server's detail. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';

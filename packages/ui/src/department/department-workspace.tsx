@@ -5,6 +5,7 @@ import { Button, Card, Flex, Segmented, Spin, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ExportButton } from '../components/export-button';
 import { ProblemAlert } from '../components/problem-alert';
 import { CaseList } from './case-list';
 import { countByStatus, useDepartmentCases } from './use-department-cases';
@@ -96,6 +97,10 @@ export function DepartmentWorkspace({
                   {s === 'total' ? t('department.total') : t(`status.case.${s}`)} {n}
                 </Tag.CheckableTag>
               ))}
+              <ExportButton
+                path="/api/cases/export"
+                query={{ scope: 'department', department, status: status === 'total' ? undefined : status }}
+              />
             </Flex>
           }
         >

@@ -82,6 +82,7 @@ export const commonResources = {
     },
     empty: '暂无数据',
     department: { cases: '本部门案件', total: '全部' },
+    exportExcel: '导出 Excel',
   },
   en: {
     app: { name: 'UnionFlow approvals', short: 'UnionFlow' },
@@ -154,5 +155,6 @@ export const commonResources = {
     },
     empty: 'Nothing here',
     department: { cases: 'Department cases', total: 'All' },
+    exportExcel: 'Export to Excel',
   },
 } as const;

@@ -13,9 +13,9 @@ import { requireOwnUploads } from '../../cases/file-ownership';
 import { refuseMaskedEcho } from '../../cases/reveal';
 import { startableDefinition, submitApplication } from '../../cases/submit-application';
 import { forbidden } from '../../errors';
-import { approvalFormRoutes } from './approval-form-route';
 import { caseListExport } from '../../exports/case-export';
 import { exportLanguage, sendXlsx } from '../../exports/xlsx-stream';
+import { approvalFormRoutes } from './approval-form-route';
 import { revealRoutes } from './reveal-route';
 
 const CaseParams = Type.Object({ id: Type.String({ maxLength: 64 }) });

@@ -100,6 +100,8 @@ class Describer {
       }
       case 'user':
         return this.names.user?.(rule.username) ?? rule.username;
+      case 'users':
+        return rule.usernames.map((u) => this.names.user?.(u) ?? u).join(this.lang === 'en' ? ', ' : '、');
       case 'paired-cadre':
         return this.pick({ zh: '申请人的联系干部', en: "the applicant's paired cadre" });
       case 'superior-of-previous':

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CaseSummaryDto } from '@unionflow/contracts';
+import { HARDSHIP_PROCESS_KEYS } from '@unionflow/domain/names';
 import {
   addTranslations,
   api,
@@ -21,7 +22,7 @@ addTranslations(assistanceResources);
 // ECharts is large: the 看板 loads only when its tab is opened (ADR 008, ADR 029).
 const Board = lazy(() => import('@unionflow/ui/kanban').then((m) => ({ default: m.HardshipBoard })));
 
-const files = (cases: CaseSummaryDto[]) => cases.filter((c) => c.processKey === 'hardship-case');
+const files = (cases: CaseSummaryDto[]) => cases.filter((c) => c.processKey === HARDSHIP_PROCESS_KEYS.file);
 
 function StagePanel({
   cases,
@@ -65,7 +66,7 @@ export function App({ hostPaths }: RemoteAppProps) {
       intro={t('assistance.intro')}
       hostPaths={hostPaths}
       extra={(c) =>
-        c.processKey === 'hardship-case' && c.status === 'running' ? (
+        c.processKey === HARDSHIP_PROCESS_KEYS.file && c.status === 'running' ? (
           <Tag style={{ marginTop: 4 }}>{t(`assistance.stages.${stageOf(c)}`)}</Tag>
         ) : null
       }
@@ -116,7 +117,7 @@ export function App({ hostPaths }: RemoteAppProps) {
           render: (cases) => (
             <Card size="small" styles={{ body: { padding: 0 } }}>
               <CaseList
-                cases={cases.filter((c) => c.processKey === 'hardship-aid')}
+                cases={cases.filter((c) => c.processKey === HARDSHIP_PROCESS_KEYS.aidRequest)}
                 hostPaths={hostPaths}
                 empty={t('assistance.noAid')}
               />

@@ -2,6 +2,7 @@ import type { ProcessDefinition } from '@unionflow/process-model';
 import type { Label } from '@unionflow/process-model/catalog';
 import { field, optionsOf, text } from '../builders';
 import { yuan } from '../money';
+import { HARDSHIP_PROCESS_KEYS } from './process-keys';
 
 /** Kinds of aid a household in the file may request: the form's options and the 看板's labels. */
 export const HARDSHIP_AID_KINDS = {
@@ -15,7 +16,7 @@ export const HARDSHIP_AID_KINDS = {
  * amount, checked against the applicant's open hardship file.
  */
 export const hardshipAid: ProcessDefinition = {
-  key: 'hardship-aid-request',
+  key: HARDSHIP_PROCESS_KEYS.aidRequest,
   version: 1,
   name: text('在档困难职工救助申请', 'Aid for a household in the file'),
   department: 'assistance',

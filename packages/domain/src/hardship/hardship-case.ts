@@ -1,6 +1,7 @@
 import type { ApprovalNode, ProcessDefinition, ProcessNode } from '@unionflow/process-model';
 import { field, options, optionsOf, text } from '../builders';
 import { admissionConditions, admissionExclusions, checklistFields, fourClears } from './checklists';
+import { HARDSHIP_PROCESS_KEYS } from './process-keys';
 import { defaultReverificationRules, HARDSHIP_LEVEL_LABELS } from './reverification';
 
 const centre = { kind: 'role', role: 'assistance-centre', scope: 'nearest' } as const;
@@ -41,7 +42,7 @@ function followUp(months: number, wait: string): ProcessNode[] {
  * (`hardship-aid-request`), one case per request, checked against the open file.
  */
 export const hardshipCase: ProcessDefinition = {
-  key: 'hardship-case',
+  key: HARDSHIP_PROCESS_KEYS.file,
   version: 1,
   name: text('困难职工建档', 'Hardship file'),
   department: 'assistance',

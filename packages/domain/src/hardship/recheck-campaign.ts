@@ -1,4 +1,5 @@
 import type { Label } from '@unionflow/process-model/catalog';
+import { HARDSHIP_PROCESS_KEYS } from './process-keys';
 
 /**
  * What a yearly re-check campaign (年度清理复核, ADR 024) needs to know of `hardship-case`: the timer
@@ -6,7 +7,7 @@ import type { Label } from '@unionflow/process-model/catalog';
  * is recorded in. Kept beside the definition so a renamed node fails this package's tests, not a campaign.
  */
 export const RECHECK_CAMPAIGN = {
-  processKey: 'hardship-case',
+  processKey: HARDSHIP_PROCESS_KEYS.file,
   waitNodeId: 'yearly-wait',
   reverifyNodeId: 'reverify',
   outcomeField: 'reverifyOutcome',

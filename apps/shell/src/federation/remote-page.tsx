@@ -1,7 +1,7 @@
 import { ProblemAlert } from '@unionflow/ui';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { PageSpinner } from '../layout/page-spinner';
+import { PageSkeleton } from '../layout/page-skeleton';
 import { NotFoundPage } from '../pages/not-found-page';
 import { RemoteSlot } from './remote-slot';
 import { useRemotes } from './remotes';
@@ -11,7 +11,7 @@ export function RemotePage() {
   const { t } = useTranslation();
   const name = useParams().remote ?? '';
   const remotes = useRemotes();
-  if (remotes.isPending) return <PageSpinner />;
+  if (remotes.isPending) return <PageSkeleton />;
   if (remotes.error) return <ProblemAlert error={remotes.error} onRetry={() => void remotes.refetch()} />;
   const remote = remotes.data.find((r) => r.name === name);
   if (!remote) return <NotFoundPage title={t('remote.unknown')} />;

@@ -2,7 +2,7 @@ import type { RemoteAppProps, RemoteEntry } from '@unionflow/ui';
 import { Button, Result, Typography } from 'antd';
 import { type ComponentType, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageSpinner } from '../layout/page-spinner';
+import { PageSkeleton } from '../layout/page-skeleton';
 import { RemoteBoundary } from './remote-boundary';
 import { loadRemoteApp } from './remotes';
 
@@ -65,7 +65,7 @@ export function RemoteSlot({
     />
   );
 
-  if (state.status === 'loading') return <PageSpinner />;
+  if (state.status === 'loading') return <PageSkeleton />;
   if (state.status === 'failed') return fallback(state.error);
   const { App } = state;
   return (

@@ -4,7 +4,7 @@ import { api, type BoxFilters, newIdempotencyKey, ProblemAlert } from '@unionflo
 import { Button, Empty, Flex } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageSpinner } from '../layout/page-spinner';
+import { PageSkeleton } from '../layout/page-skeleton';
 import { BoxEntryCard } from './box-entry-card';
 
 /** The done, started or cc box: cases newest first, a page at a time; reports the box counts up. */
@@ -48,7 +48,7 @@ export function BoxList({
 
   return (
     <Flex vertical gap={12} data-testid={`box-list-${box}`} aria-busy={list.isPending}>
-      {list.isPending && <PageSpinner />}
+      {list.isPending && <PageSkeleton />}
       {list.error && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && entries.length === 0 && <Empty description={t(`boxes.empty.${box}`)} />}
       {entries.map((entry) => (

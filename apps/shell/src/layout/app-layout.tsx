@@ -9,7 +9,7 @@ import { useLiveEvents } from '../live/use-live-events';
 import { NotificationBell } from '../notifications/notification-bell';
 import { LanguageSwitch } from './language-switch';
 import { buildNavItems, navKeyForPath } from './nav-items';
-import { PageSpinner } from './page-spinner';
+import { PageSkeleton } from './page-skeleton';
 
 /** Header with role-based navigation (a drawer on phones) around the current page. */
 export function AppLayout() {
@@ -149,7 +149,7 @@ export function AppLayout() {
       <Layout.Content style={{ padding: wide ? 24 : 12 }}>
         <div style={{ maxWidth: 1100, margin: '0 auto', minWidth: 0 }}>
           {/* Pages load on demand; the header stays while one arrives. */}
-          <Suspense fallback={<PageSpinner />}>
+          <Suspense fallback={<PageSkeleton />}>
             <Outlet />
           </Suspense>
         </div>

@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import { ApprovalFormSheet } from '../cases/approval-form-sheet';
 import { displayLanguage } from '../cases/result-rows';
 import { LanguageSwitch } from '../layout/language-switch';
-import { PageSpinner } from '../layout/page-spinner';
+import { PageSkeleton } from '../layout/page-skeleton';
 import { NotFoundPage } from './not-found-page';
 
 /**
@@ -23,7 +23,7 @@ export function ApprovalFormPage() {
     queryFn: () => api.approvalForm(id, lang),
     enabled: !!id,
   });
-  if (query.isPending) return <PageSpinner />;
+  if (query.isPending) return <PageSkeleton />;
   if (query.error instanceof ApiError && query.error.status === 404)
     return <NotFoundPage title={t('cases.notFound')} />;
   if (query.error) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;

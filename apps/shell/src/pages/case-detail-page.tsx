@@ -24,7 +24,7 @@ import { DECISION_BAR_HEIGHT } from '../cases/decision-sheet';
 import { buildProgress, holdersOf } from '../cases/progress';
 import { ProgressView } from '../cases/progress-view';
 import { TaskActions, type TaskActionsHandle } from '../cases/task-actions';
-import { PageSpinner } from '../layout/page-spinner';
+import { PageSkeleton } from '../layout/page-skeleton';
 import { NotFoundPage } from './not-found-page';
 
 function isMine(task: TaskDto, me: MeDto | null | undefined): boolean {
@@ -120,7 +120,7 @@ export function CaseDetailPage() {
     if (justSubmitted) void navigate(location.pathname, { replace: true, state: null });
   }, [justSubmitted, navigate, location.pathname]);
 
-  if (query.isPending) return <PageSpinner />;
+  if (query.isPending) return <PageSkeleton />;
   if (query.error instanceof ApiError && query.error.status === 404)
     return <NotFoundPage title={t('cases.notFound')} />;
   if (query.error) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;

@@ -11,7 +11,7 @@ import {
 import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, List, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { PageSpinner } from '../layout/page-spinner';
+import { PageSkeleton } from '../layout/page-skeleton';
 
 function DelegationRow({ d, other, onEnd }: { d: DelegationDto; other: string; onEnd?: () => void }) {
   const { t } = useTranslation();
@@ -99,7 +99,7 @@ export function DelegationsPage() {
           </Button>
         </Form>
       </Card>
-      {list.isPending && <PageSpinner />}
+      {list.isPending && <PageSkeleton />}
       {list.error && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && (
         <>

@@ -19,7 +19,7 @@ import { BulkBar } from '../inbox/bulk-bar';
 import { InboxToolbar } from '../inbox/inbox-toolbar';
 import { TaskCard } from '../inbox/task-card';
 import { useInboxShortcuts } from '../inbox/use-inbox-shortcuts';
-import { PageSpinner } from '../layout/page-spinner';
+import { PageSkeleton } from '../layout/page-skeleton';
 
 type View = 'all' | 'overdue' | 'dueSoon' | 'claimed' | 'delegated';
 
@@ -180,7 +180,7 @@ export function InboxPage() {
               void client.invalidateQueries({ queryKey: ['cases'] });
             }}
           />
-          {inbox.isPending && <PageSpinner />}
+          {inbox.isPending && <PageSkeleton />}
           {inbox.error && <ProblemAlert error={inbox.error} onRetry={() => void inbox.refetch()} />}
           {inbox.isSuccess && tasks.length === 0 && <Empty description={t('inbox.empty')} />}
           {tasks.map((task, i) => (

@@ -4,7 +4,7 @@ import { api, DateTime, ProblemAlert, StatusTag, useLocalText } from '@unionflow
 import { Button, Card, Empty, Flex, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PageSpinner } from '../layout/page-spinner';
+import { PageSkeleton } from '../layout/page-skeleton';
 import { DraftsCard } from './drafts-card';
 
 /** Cases the signed-in user applied for; each opens the detail with its progress. */
@@ -32,7 +32,7 @@ export function MyCasesPage() {
         </Link>
       </Flex>
       <DraftsCard />
-      {cases.isPending && <PageSpinner />}
+      {cases.isPending && <PageSkeleton />}
       {cases.error && <ProblemAlert error={cases.error} onRetry={() => void cases.refetch()} />}
       {cases.isSuccess && items.length === 0 && <Empty description={t('cases.mineEmpty')} />}
       {items.length > 0 && (

@@ -14,7 +14,7 @@ import { App, Button, Card, Empty, Flex, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { PageSpinner } from '../layout/page-spinner';
+import { PageSkeleton } from '../layout/page-skeleton';
 import { ChainPreviewCard } from '../new-case/chain-preview-card';
 import { ProcessGrid } from '../new-case/process-grid';
 import { ExistingCaseLink } from './existing-case-link';
@@ -83,7 +83,7 @@ export function NewCasePage() {
     },
   });
 
-  if (processes.isPending || (draftId && draft.isPending)) return <PageSpinner />;
+  if (processes.isPending || (draftId && draft.isPending)) return <PageSkeleton />;
   if (processes.error)
     return <ProblemAlert error={processes.error} onRetry={() => void processes.refetch()} />;
 

@@ -4,7 +4,7 @@ import { ProblemAlert, useLocalText } from '@unionflow/ui';
 import { Button, Card, Descriptions, Empty, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageSpinner } from '../layout/page-spinner';
+import { PageSkeleton } from '../layout/page-skeleton';
 import { noticeApi } from '../notices/notice-api';
 import { ObjectionDialog } from '../notices/objection-dialog';
 
@@ -41,7 +41,7 @@ export function NoticesPage() {
   const { t } = useTranslation();
   const board = useQuery({ queryKey: ['notices'], queryFn: noticeApi.board });
   const [objecting, setObjecting] = useState<NoticeItemDto | null>(null);
-  if (board.isPending) return <PageSpinner />;
+  if (board.isPending) return <PageSkeleton />;
   if (board.error) return <ProblemAlert error={board.error} onRetry={() => void board.refetch()} />;
   return (
     <Flex vertical gap={12} style={{ maxWidth: 720 }}>

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { useMe } from '../auth/use-me';
 import { AppLayout } from '../layout/app-layout';
-import { PageSpinner } from '../layout/page-spinner';
+import { PageSkeleton } from '../layout/page-skeleton';
 import { ChangePasswordPage } from '../pages/change-password-page';
 import { InboxPage } from '../pages/inbox-page';
 import { NotFoundPage } from '../pages/not-found-page';
@@ -56,7 +56,7 @@ export function SignedInApp() {
             <Route
               path="cases/:id/print"
               element={
-                <Suspense fallback={<PageSpinner />}>
+                <Suspense fallback={<PageSkeleton />}>
                   <ApprovalFormPage />
                 </Suspense>
               }

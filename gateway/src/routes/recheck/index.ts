@@ -23,6 +23,7 @@ const Params = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 503: Problem };
 /** How often an unfinished campaign (engine away, gateway restarted) is picked up again. */
 const RESUME_EVERY_MS = 60_000;
+const FIRST_RESUME_AFTER_MS = 5_000;
 
 const currentYear = (now = new Date()) =>
   Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
@@ -35,7 +36,8 @@ export const recheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     if (!app.temporal) return;
-    void resume();
+    // Not at once: a gateway coming up has its own start-up to do, and a campaign can wait seconds.
+    setTimeout(resume, FIRST_RESUME_AFTER_MS).unref();
     timer = setInterval(resume, RESUME_EVERY_MS);
     timer.unref();
   });

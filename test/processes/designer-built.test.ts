@@ -92,7 +92,7 @@ function expectNoCodes(form: Form, key: string) {
   for (const code of codes) expect(shown, code).not.toMatch(new RegExp(`[":]${code}[",]`));
 }
 
-const valueOf = (form: Form, label: string) => form.fields.find((f) => f.label === label)?.value;
+const startValue = (form: Form, label: string) => form.fields.find((f) => f.label === label)?.value;
 const detailOf = (form: Form, step: string, label: string) =>
   form.steps.find((s) => s.step === step)?.details.find((d) => d.label === label)?.value;
 
@@ -118,9 +118,15 @@ describe('入会 (membership for platform workers), built in the designer', () =
       acceptsCharter: true,
     };
     // Dues are fixed at 1 yuan a month (100 fen): any other amount is refused before the case starts.
-    const wrongDues = await h.start('zhangwei', 'membership-application', { ...application, monthlyDuesFen: 1000 });
+    const wrongDues = await h.start('zhangwei', 'membership-application', {
+      ...application,
+      monthlyDuesFen: 1000,
+    });
     expect(wrongDues.status).toBe(422);
-    const started = await h.start('zhangwei', 'membership-application', { ...application, monthlyDuesFen: 100 });
+    const started = await h.start('zhangwei', 'membership-application', {
+      ...application,
+      monthlyDuesFen: 100,
+    });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     const id = started.body.id;
 
@@ -142,9 +148,9 @@ describe('入会 (membership for platform workers), built in the designer', () =
 
     const form = await caseInWords('zhangwei', id);
     expect(form.processName).toBe('新就业形态劳动者入会');
-    expect(valueOf(form, '所在平台')).toBe('外卖配送');
-    expect(valueOf(form, '每月会费')).toBe('1.00 元');
-    expect(valueOf(form, '承认工会章程，愿意履行会员义务')).toBe('是');
+    expect(startValue(form, '所在平台')).toBe('外卖配送');
+    expect(startValue(form, '每月会费')).toBe('1 元');
+    expect(startValue(form, '承认工会章程，愿意履行会员义务')).toBe('是');
     expect(detailOf(form, '发放会员卡', '会员卡号')).toBe('GH-2026-000123');
     expectNoCodes(form, 'membership-application');
   });
@@ -225,9 +231,9 @@ describe('金秋助学 (student aid), built in the designer', () => {
     expect(paid).toEqual([{ payee_id: 'u-zhangwei', amount_fen: '300000', kind: 'golden-autumn-aid' }]);
 
     const form = await caseInWords('chenjie', id);
-    expect(valueOf(form, '就读层次')).toBe('本科');
-    expect(valueOf(form, '家庭年收入')).toBe('4 万元');
-    expect(detailOf(form, '帮扶中心审批助学金', '助学金')).toBe('3,000.00 元');
+    expect(startValue(form, '就读层次')).toBe('本科');
+    expect(startValue(form, '家庭年收入')).toBe('4 万元');
+    expect(detailOf(form, '帮扶中心审批助学金', '助学金')).toBe('3,000 元');
     expectNoCodes(form, 'golden-autumn-student-aid');
   });
 
@@ -306,8 +312,11 @@ describe('微心愿 (small wishes), built in the designer', () => {
 
     const form = await caseInWords('zhangwei', id);
     expect(detailOf(form, '审核分类', '心愿类别')).toBe('学习用品');
-    expect(detailOf(form, '审核分类', '预估金额')).toBe('200.00 元');
-    expect(detailOf(form, '认领并圆梦', '实际金额')).toBe('188.00 元');
+    expect(detailOf(form, '审核分类', '预估金额')).toBe('200 元');
+    expect(detailOf(form, '认领并圆梦', '实际金额')).toBe('188 元');
+    // What the worker gave at their own steps reads on the form too, beside the reviewers' decisions.
+    expect(detailOf(form, '与职工确认心愿', '确认心愿内容无误')).toBe('是');
+    expect(detailOf(form, '与职工确认心愿', '送达地点')).toBe('钢城区配送站');
     expect(detailOf(form, '职工反馈', '满意程度')).toBe('非常满意');
     expectNoCodes(form, 'micro-wish');
   });
@@ -325,5 +334,23 @@ describe('微心愿 (small wishes), built in the designer', () => {
     const done = await h.until('zhangwei', id, (c) => c.status !== 'running');
     expect(done).toMatchObject({ status: 'completed', outcome: 'closed' });
     expect(done.outcomeName?.zh).toBe('职工未确认，心愿关闭');
+  });
+});
+
+describe('what members see of them', () => {
+  it('lists the three published processes by their names for a member to start', async () => {
+    const res = await h.t.app.inject({
+      method: 'GET',
+      url: '/api/processes',
+      headers: await h.as('zhangwei'),
+    });
+    const listed = (res.json() as { key: string; name: { zh: string } }[]).map((p) => [p.key, p.name.zh]);
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        ['membership-application', '新就业形态劳动者入会'],
+        ['golden-autumn-student-aid', '金秋助学'],
+        ['micro-wish', '微心愿'],
+      ]),
+    );
   });
 });

@@ -7,18 +7,17 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
-  ApprovalForm,
+  ApprovalFormDto,
   PublishResultDto,
   SaveDraftResultDto,
   SimulateResultDto,
   ValidationReportDto,
-} from '@unionflow/contracts';
-import type { Static } from 'typebox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+} from '../../packages/contracts/src';
 import { createProcessHarness, type ProcessHarness } from './support/process-harness';
 
-type Form = Static<typeof ApprovalForm>;
+type Form = ApprovalFormDto;
 
 const DOCS = join(__dirname, '../../docs/processes');
 const documentOf = (key: string) =>

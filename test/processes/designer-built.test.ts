@@ -15,6 +15,11 @@ import type {
   SimulateResultDto,
   ValidationReportDto,
 } from '../../packages/contracts/src';
+import {
+  type AdminCall,
+  publishProcessDocument,
+  readProcessDocuments,
+} from '../../scripts/designer-processes';
 import { createProcessHarness, type ProcessHarness } from './support/process-harness';
 
 type Form = ApprovalFormDto;
@@ -351,5 +356,39 @@ describe('what members see of them', () => {
         ['micro-wish', '微心愿'],
       ]),
     );
+  });
+});
+
+describe('the publishing script for a fresh install', () => {
+  const call: AdminCall = async (method, path, payload) => {
+    const res = await h.t.app.inject({
+      method,
+      url: path,
+      headers: { ...(await h.as('admin')), 'idempotency-key': randomUUID() },
+      ...(payload ? { payload } : {}),
+    });
+    return { status: res.statusCode, body: res.body ? res.json() : null };
+  };
+
+  it('leaves processes already published from the same documents alone', async () => {
+    const outcomes = [];
+    for (const document of readProcessDocuments(DOCS))
+      outcomes.push(await publishProcessDocument(call, document));
+    expect(outcomes).toEqual([
+      { key: 'golden-autumn-student-aid', result: 'unchanged', version: 1 },
+      { key: 'membership-application', result: 'unchanged', version: 1 },
+      { key: 'micro-wish', result: 'unchanged', version: 1 },
+    ]);
+  });
+
+  it('publishes a changed document as the next version', async () => {
+    const [wish] = readProcessDocuments(DOCS).filter((d) => d.key === 'micro-wish');
+    const renamed = { ...wish!, name: { zh: '职工微心愿', en: 'Small wishes of workers' } };
+    expect(await publishProcessDocument(call, renamed)).toEqual({
+      key: 'micro-wish',
+      result: 'published',
+      version: 2,
+    });
+    expect(await publishProcessDocument(call, renamed)).toMatchObject({ result: 'unchanged', version: 2 });
   });
 });

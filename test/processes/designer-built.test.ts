@@ -24,11 +24,13 @@ import { createProcessHarness, type ProcessHarness } from './support/process-har
 
 type Form = ApprovalFormDto;
 
+type DocField = { key: string; options?: { value: string }[] };
+
 const DOCS = join(__dirname, '../../docs/processes');
 const documentOf = (key: string) =>
   JSON.parse(readFileSync(join(DOCS, `${key}.json`), 'utf8')) as Record<string, unknown> & {
-    form: { key: string }[];
-    nodes: { id: string; form?: { key: string }[] }[];
+    form: DocField[];
+    nodes: { id: string; form?: DocField[] }[];
   };
 
 let h: ProcessHarness;
@@ -85,6 +87,9 @@ function expectNoCodes(form: Form, key: string) {
     ...doc.form.map((f) => f.key),
     ...doc.nodes.map((n) => n.id),
     ...doc.nodes.flatMap((n) => (n.form ?? []).map((f) => f.key)),
+    ...[...doc.form, ...doc.nodes.flatMap((n) => n.form ?? [])].flatMap((f) =>
+      (f.options ?? []).map((o) => o.value),
+    ),
   ];
   const shown = JSON.stringify({
     fields: form.fields,

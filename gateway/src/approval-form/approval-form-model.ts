@@ -51,6 +51,37 @@ function eventLabel(type: string, lang: DisplayLanguage): string {
   return spec ? spec.label[lang] : formWord('none', lang);
 }
 
+/**
+ * What each supplement (an applicant task) filled in, by event: its timeline event names the fields
+ * but not their values, so the value shown is the case's current one, and only on the latest event
+ * that wrote the field (an earlier supplement of the same field would show a value it never gave).
+ */
+function supplementedValues(
+  timeline: TimelineEventDto[],
+  caseData: Record<string, unknown>,
+): Map<TimelineEventDto, Record<string, unknown>> {
+  const claimed = new Set<string>();
+  const byEvent = new Map<TimelineEventDto, Record<string, unknown>>();
+  for (const e of [...timeline].reverse()) {
+    const data = e.data && typeof e.data === 'object' && !Array.isArray(e.data) ? e.data : {};
+    const written =
+      e.type === 'supplemented'
+        ? ((data as { fields?: unknown }).fields ?? [])
+        : e.type === 'case-started'
+          ? []
+          : Object.keys(data);
+    if (!Array.isArray(written)) continue;
+    const values: Record<string, unknown> = {};
+    for (const key of written) {
+      if (typeof key !== 'string' || claimed.has(key)) continue;
+      claimed.add(key);
+      if (e.type === 'supplemented') values[key] = caseData[key];
+    }
+    if (e.type === 'supplemented') byEvent.set(e, values);
+  }
+  return byEvent;
+}
+
 /** People's events, oldest first, then the steps still waiting for someone. */
 function stepsOf(
   detail: CaseDetailDto,
@@ -58,10 +89,12 @@ function stepsOf(
   lang: DisplayLanguage,
   people: PeopleNames,
 ): ApprovalFormDto['steps'] {
+  const supplemented = supplementedValues(detail.timeline, (detail.data ?? {}) as Record<string, unknown>);
   const done = detail.timeline
     .filter((e) => !isSystemEvent(e.type))
     .map((e) => {
-      const data = e.data && typeof e.data === 'object' && !Array.isArray(e.data) ? e.data : {};
+      const data =
+        supplemented.get(e) ?? (e.data && typeof e.data === 'object' && !Array.isArray(e.data) ? e.data : {});
       // Only what a form labels: the engine's own bookkeeping (numbers, versions, outcomes) stays out.
       const details =
         e.type === 'case-started'

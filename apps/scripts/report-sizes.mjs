@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const appsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BUDGET = { shellInitial: 250 * 1024, remoteOwn: 150 * 1024, inboxInteractiveMs: 1500 };
+const BUDGET = { shellInitial: 250 * 1024, remoteOwn: 150 * 1024, inboxInteractiveMs: 1000 };
 const cache = new Map();
 
 /** Gzipped size (level 9, like a static server's precompressed files) of one file under dist/. */
@@ -100,7 +100,8 @@ if (process.argv.includes('--json')) {
       `- shell sign-in page JS (measured in Chromium by test/e2e): ${kb(signIn.gzipBytes)} in ${signIn.files.length} files ${over ? '✗ over budget' : '✓'}`,
     );
     console.log(
-      `- inbox interactive on localhost (budget ${BUDGET.inboxInteractiveMs} ms): ${inbox.afterSignInMs} ms after the sign-in click; ` +
+      `- inbox interactive on localhost (budget ${BUDGET.inboxInteractiveMs} ms): ${inbox.afterSignInMs} ms after the sign-in click ` +
+        `${inbox.afterSignInMs > BUDGET.inboxInteractiveMs ? '✗ over (on a busy machine this measures the machine)' : '✓'}; ` +
         `${inbox.interactiveMs} ms into a signed-in visit with an empty cache (runs ${inbox.runsMs.join(', ')} ms), ` +
         `by then ${kb(inbox.gzipBytes)} of JS in ${inbox.files.length} files`,
     );

@@ -14,6 +14,7 @@ export const assistanceResources = {
       },
       stages: {
         verification: '建档核实中',
+        'admission-notice': '入档公示中',
         'in-file': '在档',
         reverification: '复核中',
         exit: '退档公示与归档',
@@ -22,6 +23,7 @@ export const assistanceResources = {
       campaign: '年度复核：在档 {{inFile}} 户，复核中 {{active}} 户',
       campaignHint: '在档的困难职工每年自动进入复核：先与民政数据比对，再由援助中心认定。',
       noticeHint: '退档公示期间任何人可在案件页提出异议。',
+      admissionNoticeHint: '援助中心定级后在本单位入档公示 7 天，期满无异议或异议不成立即建档。',
       noAid: '暂无救助申请',
       recheck: {
         title: '{{year}} 年度清理复核',
@@ -71,6 +73,7 @@ export const assistanceResources = {
       },
       stages: {
         verification: 'Being verified',
+        'admission-notice': 'On admission notice',
         'in-file': 'In the file',
         reverification: 'Being re-verified',
         exit: 'Exit notice and archive',
@@ -80,6 +83,8 @@ export const assistanceResources = {
       campaignHint:
         'Files in the register enter re-verification every year: civil-affairs data first, then the assistance centre decides.',
       noticeHint: 'While an exit is on public notice anyone may object from the case page.',
+      admissionNoticeHint:
+        'Once the assistance centre sets the level, the admission is on notice in the unit for 7 days; the file opens when no objection is founded.',
       noAid: 'No aid requests',
       recheck: {
         title: '{{year}} yearly re-check',

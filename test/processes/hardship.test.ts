@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hardshipCase, withDurations } from '../../packages/domain/src';
 import { addUser } from '../../gateway/test-support/org-fixtures';
+import { hardshipCase, withDurations } from '../../packages/domain/src';
 import { createProcessHarness, type ProcessHarness } from './support/process-harness';
 
 let h: ProcessHarness;

@@ -48,7 +48,14 @@ type StagedCase = Pick<CaseSummaryDto, 'currentNodeIds' | 'status'>;
 /** The stage of a hardship case: the earliest stage among the nodes it is at. */
 export function stageOf(c: StagedCase): HardshipStage {
   const stages = c.currentNodeIds.map(stageOfNode);
-  const order: HardshipStage[] = ['verification', 'admission-notice', 'reverification', 'exit', 'in-file', 'other'];
+  const order: HardshipStage[] = [
+    'verification',
+    'admission-notice',
+    'reverification',
+    'exit',
+    'in-file',
+    'other',
+  ];
   return order.find((s) => stages.includes(s)) ?? (c.status === 'running' ? 'in-file' : 'other');
 }
 

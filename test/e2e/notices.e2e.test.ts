@@ -77,7 +77,7 @@ describe('公示: a fellow member objects to a notice from the notice board', ()
     // A yearly cycle in a second, so the household reaches its exit notice within the test.
     await publishDefinition(
       env.platform.db,
-      withDurations(hardshipCase, { 'yearly-wait': '1s', 'exit-notice': '1h' }),
+      withDurations(hardshipCase, { 'admission-notice': '1s', 'yearly-wait': '1s', 'exit-notice': '1h' }),
       'u-admin',
     );
     const [zhangwei, zhaolei, chenjie] = await Promise.all(['zhangwei', 'zhaolei', 'chenjie'].map(apiAs));

@@ -4,7 +4,7 @@ export const assistanceResources = {
     assistance: {
       title: '困难职工帮扶',
       intro:
-        '建档前入户核实（家庭成员、住址、收入、困难原因“四清”），援助中心审批定级；每年复核一次；脱困退档前公示，无异议后归档并跟踪回访。',
+        '建档前入户核实（家庭成员、住址、收入、困难原因“四清”），援助中心审批定级，入档公示无异议后建档；每年复核一次；脱困退档前公示，无异议后归档并跟踪回访。',
       tabs: {
         verification: '建档核实',
         reverification: '年度复核',
@@ -63,7 +63,7 @@ export const assistanceResources = {
     assistance: {
       title: 'Hardship assistance',
       intro:
-        'Home verification before a file is opened (household, address, income and cause: the "four clears"), approval and level by the assistance centre, a yearly re-verification, and a public notice before a family leaves the file.',
+        'Home verification before a file is opened (household, address, income and cause: the "four clears"), approval and level by the assistance centre, a public notice before the file opens, a yearly re-verification, and a public notice before a family leaves the file.',
       tabs: {
         verification: 'Verification',
         reverification: 'Re-verification',

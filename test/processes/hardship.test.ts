@@ -277,8 +277,18 @@ describe('入档公示: the admission is on notice before the file opens', () =>
     const done = await h.until('lina', id, (c) => c.status !== 'running');
     expect(done).toMatchObject({ status: 'rejected', outcome: 'rejected' });
     expect(done.currentNodeIds).toEqual([]);
-    const decision = done.timeline.find((e) => e.nodeId === 'admission-objection-review' && e.actor !== null);
-    expect(JSON.stringify(decision?.data)).toContain(reason);
+    expect(
+      done.timeline.some((e) => e.nodeId === 'admission-objection-review' && e.actor?.username === 'chenjie'),
+    ).toBe(true);
+    // The centre's decision on the timeline carries the reason it gave.
+    const decision = await h.t.db
+      .selectFrom('timeline_events')
+      .select('data')
+      .where('case_id', '=', id)
+      .where('node_id', '=', 'admission-objection-review')
+      .where('actor_id', '=', 'u-chenjie')
+      .execute();
+    expect(JSON.stringify(decision)).toContain(reason);
     expect(done.timeline.some((e) => e.nodeId === 'open-file')).toBe(false);
     expect(await fileOf(id)).toBeUndefined();
     const told = await h.t.db

@@ -96,13 +96,18 @@ beforeAll(async () => {
   for (const username of ['sunli', 'zhouqiang', 'wuhua'])
     await addUser(t.db, { username, orgId: 'org-steel', roles: ['member'] });
   // One household on a version whose year is a second long: it is already being re-checked.
-  await publishDefinition(t.db, withDurations(hardshipCase, { 'yearly-wait': '1s' }), 'u-admin');
+  // The admission notice (入档公示) is a second long on both versions, so the files open within the test.
+  await publishDefinition(
+    t.db,
+    withDurations(hardshipCase, { 'admission-notice': '1s', 'yearly-wait': '1s' }),
+    'u-admin',
+  );
   busy = await openFile('wuhua');
   await engine.eventually(async () =>
     (await getCase('chenjie', busy)).tasks.some((k) => k.nodeId === 'reverify' && k.status === 'open'),
   );
   // The others on the real year: they wait at the timer until the campaign reaches them.
-  await publishDefinition(t.db, hardshipCase, 'u-admin');
+  await publishDefinition(t.db, withDurations(hardshipCase, { 'admission-notice': '1s' }), 'u-admin');
   for (const username of ['zhangwei', 'sunli', 'zhouqiang']) waiting.push(await openFile(username));
   for (const id of waiting)
     await engine.eventually(async () => waitsAtYearlyTimer(await getCase('chenjie', id)));

@@ -1,4 +1,6 @@
+import { publishDefinition } from '@unionflow/db';
 import { describe, expect, it } from 'vitest';
+import { hardshipCase, withDurations } from '../../packages/domain/src';
 import { PHONE, seriousA11yViolations, signIn, snap } from './support/browser';
 import {
   choose,
@@ -217,7 +219,14 @@ describe('department journeys', () => {
     await snap(worker, '43-rights-settled');
   });
 
-  it('assistance: a hardship file is verified with the four clears, approved and opened', async () => {
+  it('assistance: a hardship file is verified with the four clears, approved, on notice and opened', async () => {
+    // The admission notice (入档公示) lasts an hour here: the file opens once the centre finds the
+    // household's own objection unfounded, so each state can be seen in turn.
+    await publishDefinition(
+      env.platform.db,
+      withDurations(hardshipCase, { 'admission-notice': '1h' }),
+      'u-admin',
+    );
     const worker = await env.browser.newPage(env.platform.baseUrl);
     await signIn(worker, 'zhangwei');
     await worker.goto('/new?process=hardship-case');
@@ -254,6 +263,23 @@ describe('department journeys', () => {
     await decideStep(centre, title, '援助中心审批定级', async (card) => {
       await choose(centre, card, 'level', '深度困难');
       await card.locator('#comment').fill('因病致困，定为深度困难');
+    });
+
+    // Admitted: on notice in the unit before the file opens, and the centre's app says so.
+    await worker.goto(casePath);
+    await worker.getByTestId('case-waiting').getByText('入档公示').waitFor();
+    await centre.goto('/assistance');
+    await centre.locator('.ant-segmented').getByText('建档核实', { exact: true }).click();
+    await centre.getByText('入档公示中').first().waitFor();
+    await snap(centre, '52a-assistance-admission-notice');
+    // An objection during the notice goes to the centre's review; unfounded, the file opens.
+    await worker.getByTestId('case-object').click();
+    const objection = worker.getByRole('dialog');
+    await objection.locator('textarea').fill('请再次核实家庭收入');
+    await objection.locator('.ant-btn-primary').click();
+    await objection.waitFor({ state: 'hidden' });
+    await decideStep(centre, title, '入档异议复查', async (card) => {
+      await card.locator('#admissionObjectionNote').fill('已复核收入，异议不成立');
     });
 
     await worker.goto(casePath);

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { publishDefinition } from '@unionflow/db';
 import { describe, expect, it } from 'vitest';
+import { hardshipCase, withDurations } from '../../packages/domain/src';
 import { DESKTOP, PHONE, seriousA11yViolations, signIn, snap } from './support/browser';
 import { useE2eEnvironment } from './support/suite';
 
@@ -14,11 +16,17 @@ interface CaseView {
 /** Signs a demo user in over HTTP; the caller sends their cookie, CSRF token and a fresh Idempotency-Key. */
 async function apiAs(username: string) {
   const base = env.platform.baseUrl;
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo1234' }),
-  });
+  // The gateway sheds load (503) while the worker bundles its workflows at start-up: sign in again then.
+  let login: Response;
+  for (let attempt = 0; ; attempt++) {
+    login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'demo1234' }),
+    });
+    if (login.status !== 503 || attempt >= 60) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const cookie = login.headers
     .getSetCookie()
     .map((c) => c.split(';')[0] ?? '')
@@ -73,6 +81,12 @@ const year = Number(
 
 describe('年度清理复核: the assistance centre starts the year for the whole file from its phone', () => {
   it('chenjie confirms the start, follows progress by unit, opens a pending household, and sees the outcome', async () => {
+    // The real year, with a one-second admission notice (入档公示) so the file opens within the test.
+    await publishDefinition(
+      env.platform.db,
+      withDurations(hardshipCase, { 'admission-notice': '1s' }),
+      'u-admin',
+    );
     const [zhangwei, zhaolei, chenjie] = await Promise.all(['zhangwei', 'zhaolei', 'chenjie'].map(apiAs));
     const started = await zhangwei!<CaseView>('POST', '/api/cases', {
       processKey: 'hardship-case',

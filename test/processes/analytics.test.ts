@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOtherOrg, addUser } from '../../gateway/test-support/org-fixtures';
-import { laborDispute, withDurations } from '../../packages/domain/src';
+import { hardshipCase, laborDispute, withDurations } from '../../packages/domain/src';
 import { createProcessHarness, type ProcessHarness } from './support/process-harness';
 
 /**
@@ -117,6 +117,8 @@ beforeAll(async () => {
   await h.until('zhangwei', ids.silent, (c) => c.outcome === 'referred-to-arbitration');
 
   // Hardship: zhangwei's household admitted at the deep level, then 2,500 yuan of medical aid.
+  // The admission notice (入档公示) is a second long, so the file opens within the test.
+  await h.publish(withDurations(hardshipCase, { 'admission-notice': '1s' }));
   const file = await h.start('zhangwei', 'hardship-case', household);
   expect(file.status).toBe(201);
   ids.file = file.body.id;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser } from '../../gateway/test-support/org-fixtures';
 import { hardshipCase, withDurations } from '../../packages/domain/src';
 import { createProcessHarness, type ProcessHarness } from './support/process-harness';
 
@@ -49,6 +50,7 @@ describe('hardship file over HTTP', () => {
   beforeAll(async () => {
     await h.publish(
       withDurations(hardshipCase, {
+        'admission-notice': '1s',
         'yearly-wait': '3s',
         'exit-notice': '2s',
         'follow-up-3-wait': '1s',
@@ -133,8 +135,10 @@ describe('hardship file over HTTP', () => {
     const done = await h.until('zhangwei', id, (c) => c.status !== 'running');
     expect(done).toMatchObject({ status: 'completed', outcome: 'exited' });
     const types = done.timeline.map((e) => e.type);
-    expect(types).toContain('notice-published');
-    expect(types).toContain('notice-ended');
+    // Both notices: 入档公示 before the file opened, 退档公示 before it closed.
+    const published = done.timeline.filter((e) => e.type === 'notice-published').map((e) => e.nodeId);
+    expect(published).toEqual(['admission-notice', 'exit-notice']);
+    expect(types.filter((t) => t === 'notice-ended')).toHaveLength(2);
     const archived = await h.t.db
       .selectFrom('hardship_files')
       .selectAll()
@@ -145,7 +149,9 @@ describe('hardship file over HTTP', () => {
   });
 
   it('reopens the file when an objection during the public notice is upheld', async () => {
-    await h.publish(withDurations(hardshipCase, { 'yearly-wait': '3s', 'exit-notice': '1h' }));
+    await h.publish(
+      withDurations(hardshipCase, { 'admission-notice': '1s', 'yearly-wait': '3s', 'exit-notice': '1h' }),
+    );
     const id = await openFileUntilReverification();
     expect((await h.until('chenjie', id, () => true)).currentNodeIds).toEqual(['reverify']);
     await approve('chenjie', id, 'reverify', { reverifyOutcome: 'exit' });
@@ -209,5 +215,88 @@ describe('hardship file over HTTP', () => {
     expect(await h.until('lina', aid.body.id, (c) => c.status !== 'running')).toMatchObject({
       status: 'rejected',
     });
+  });
+});
+
+describe('入档公示: the admission is on notice before the file opens', () => {
+  const fileOf = (caseId: string) =>
+    h.t.db.selectFrom('hardship_files').select('status').where('case_id', '=', caseId).executeTakeFirst();
+  const admitted = async (username: string) => {
+    const started = await h.start(username, 'hardship-case', household);
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    await approve('zhaolei', started.body.id, 'verify', { ...fourClears, condSeriousIllness: true });
+    await approve('chenjie', started.body.id, 'centre-approval', { level: 'deep' });
+    return started.body.id;
+  };
+
+  beforeAll(async () => {
+    // zhangwei already holds a file from the journeys above: a household holds one at a time.
+    await addUser(h.t.db, { username: 'sunli', orgId: 'org-steel', roles: ['member'] });
+  });
+
+  it('opens the file once the notice period ends without an objection', async () => {
+    await h.publish(withDurations(hardshipCase, { 'admission-notice': '2s' }));
+    const id = await admitted('sunli');
+    const inFile = await h.until('chenjie', id, (c) => c.data.pairing !== undefined);
+    // The order on the timeline: the level, the whole notice period, then the file.
+    const at = (check: (e: (typeof inFile.timeline)[number]) => boolean) => inFile.timeline.findIndex(check);
+    const approved = at((e) => e.nodeId === 'centre-approval' && e.actor?.username === 'chenjie');
+    const published = at((e) => e.type === 'notice-published' && e.nodeId === 'admission-notice');
+    const ended = at((e) => e.type === 'notice-ended' && e.nodeId === 'admission-notice');
+    const opened = at((e) => e.nodeId === 'open-file');
+    expect(approved).toBeGreaterThanOrEqual(0);
+    expect(published).toBeGreaterThan(approved);
+    expect(ended).toBeGreaterThan(published);
+    expect(opened).toBeGreaterThan(ended);
+    expect(inFile.timeline.some((e) => e.type === 'objection')).toBe(false);
+    expect(await fileOf(id)).toEqual({ status: 'in-file' });
+  });
+
+  it('ends the case as not admitted when the centre finds an objection founded, with the reason', async () => {
+    await h.publish(withDurations(hardshipCase, { 'admission-notice': '1h' }));
+    const id = await admitted('lina');
+    const onNotice = await h.until('chenjie', id, (c) => c.currentNodeIds.includes('admission-notice'));
+    expect(onNotice.tasks.filter((k) => k.status === 'open')).toEqual([]);
+    // No file while the admission is on notice.
+    expect(await fileOf(id)).toBeUndefined();
+    const objected = await h.act('lina', id, 'object', { comment: '我家情况有变化，请复查' });
+    expect(objected.status, JSON.stringify(objected.body)).toBe(200);
+    const reason = '经复查，家庭已有稳定经营收入，不符合建档条件';
+    const review = await h.task(id, 'admission-objection-review');
+    expect(review.candidates.map((c) => c.username)).toEqual(['chenjie']);
+    // The opinion is required: a founded objection always carries its reason.
+    const bare = await h.decide('chenjie', review.id, {
+      action: 'approve',
+      data: { admissionObjectionFounded: true },
+    });
+    expect(bare.status).toBe(422);
+    await approve('chenjie', id, 'admission-objection-review', {
+      admissionObjectionFounded: true,
+      admissionObjectionNote: reason,
+    });
+    const done = await h.until('lina', id, (c) => c.status !== 'running');
+    expect(done).toMatchObject({ status: 'rejected', outcome: 'rejected' });
+    expect(done.currentNodeIds).toEqual([]);
+    expect(
+      done.timeline.some((e) => e.nodeId === 'admission-objection-review' && e.actor?.username === 'chenjie'),
+    ).toBe(true);
+    // The centre's decision on the timeline carries the reason it gave.
+    const decision = await h.t.db
+      .selectFrom('timeline_events')
+      .select('data')
+      .where('case_id', '=', id)
+      .where('node_id', '=', 'admission-objection-review')
+      .where('actor_id', '=', 'u-chenjie')
+      .execute();
+    expect(JSON.stringify(decision)).toContain(reason);
+    expect(done.timeline.some((e) => e.nodeId === 'open-file')).toBe(false);
+    expect(await fileOf(id)).toBeUndefined();
+    const told = await h.t.db
+      .selectFrom('notifications')
+      .select('message')
+      .where('case_id', '=', id)
+      .where('type', '=', 'service')
+      .execute();
+    expect(JSON.stringify(told)).toContain('异议成立');
   });
 });

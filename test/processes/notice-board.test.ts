@@ -11,6 +11,8 @@ beforeAll(async () => {
   // A fellow member of the steel company's union, a member of another union, and a second household.
   await addUser(h.t.db, { username: 'sunli', orgId: 'org-steel', roles: ['member'] });
   await addUser(h.t.db, { username: 'zhouqiang', orgId: 'org-steel', roles: ['member'] });
+  await addUser(h.t.db, { username: 'wuhua', orgId: 'org-steel', roles: ['member'] });
+  await h.t.db.updateTable('users').set({ display_name: '吴华' }).where('username', '=', 'wuhua').execute();
   await addUser(h.t.db, { username: 'qianjin', orgId: await addOtherOrg(h.t.db), roles: ['member'] });
 });
 afterAll(async () => {
@@ -66,7 +68,9 @@ describe('公示: the notice board of the household’s own unit', () => {
   let caseId: string;
 
   beforeAll(async () => {
-    await h.publish(withDurations(hardshipCase, { 'yearly-wait': '1s', 'exit-notice': '1h' }));
+    await h.publish(
+      withDurations(hardshipCase, { 'admission-notice': '1s', 'yearly-wait': '1s', 'exit-notice': '1h' }),
+    );
     caseId = await untilExitNotice('zhangwei');
   });
 
@@ -186,13 +190,83 @@ describe('公示: the notice board of the household’s own unit', () => {
   });
 
   it('refuses an objection once the notice period is over (409)', async () => {
-    await h.publish(withDurations(hardshipCase, { 'yearly-wait': '1s', 'exit-notice': '2s' }));
+    await h.publish(
+      withDurations(hardshipCase, { 'admission-notice': '1s', 'yearly-wait': '1s', 'exit-notice': '2s' }),
+    );
     const shortId = await untilExitNotice('zhouqiang');
-    await h.until('chenjie', shortId, (c) => c.timeline.some((e) => e.type === 'notice-ended'));
+    // The admission notice ended too, before the file opened: wait for the exit notice's end.
+    await h.until('chenjie', shortId, (c) =>
+      c.timeline.some((e) => e.type === 'notice-ended' && e.nodeId === 'exit-notice'),
+    );
     const res = await object('sunli', shortId, { reason: '情况不实' });
     expect(res.statusCode, res.body).toBe(409);
     expect(res.json().detail).toContain('公示期已结束');
     expect(res.json().detail).toContain('notice period has ended');
     expect((await board('sunli')).body.items.map((i) => i.caseId)).not.toContain(shortId);
+  });
+});
+
+describe('入档公示 on the board: an admission is published like an exit, and named apart from it', () => {
+  let caseId: string;
+
+  beforeAll(async () => {
+    await h.publish(withDurations(hardshipCase, { 'admission-notice': '1h' }));
+    const started = await h.start('wuhua', 'hardship-case', household);
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    caseId = started.body.id;
+    await approve('zhaolei', caseId, 'verify', { ...fourClears, condSeriousIllness: true });
+    await approve('chenjie', caseId, 'centre-approval', { level: 'deep' });
+    await h.until('chenjie', caseId, (c) => c.currentNodeIds.includes('admission-notice'));
+  });
+
+  it('shows a fellow member the admission with only its public fields, titled 入档公示', async () => {
+    const { body, raw } = await board('sunli');
+    const item = body.items.find((i) => i.caseId === caseId);
+    expect(item).toEqual({
+      caseId,
+      title: { zh: '入档公示', en: 'Public notice of the admission' },
+      maskedName: '吴*',
+      unit: '山钢莱芜分公司工会',
+      fields: [
+        expect.objectContaining({
+          key: 'level',
+          label: expect.objectContaining({ zh: '困难类别' }),
+          value: expect.objectContaining({ zh: '深度困难' }),
+        }),
+        expect.objectContaining({
+          key: 'causeCategory',
+          label: expect.objectContaining({ zh: '致困原因' }),
+          value: expect.objectContaining({ zh: '因病' }),
+        }),
+      ],
+      endsAt: expect.any(String),
+      endsOn: expect.any(String),
+    });
+    // Every other notice on the board is an exit, never confused with this one.
+    for (const other of body.items.filter((i) => i.caseId !== caseId))
+      expect(other.title.zh).toBe('退档公示');
+    for (const secret of [ID_NUMBER, '450123', household.address, household.causeDetail, 'wuhua', '吴华'])
+      expect(raw).not.toContain(secret);
+    // Another unit sees nothing of it.
+    expect((await board('qianjin')).body.items).toEqual([]);
+  });
+
+  it('opens the file when the centre finds the objection unfounded', async () => {
+    const res = await object('sunli', caseId, { reason: '听说他家有商铺' });
+    expect(res.statusCode, res.body).toBe(201);
+    await h.until('chenjie', caseId, (c) => c.currentNodeIds.includes('admission-objection-review'));
+    expect((await board('sunli')).body.items.map((i) => i.caseId)).not.toContain(caseId);
+    await approve('chenjie', caseId, 'admission-objection-review', {
+      admissionObjectionFounded: false,
+      admissionObjectionNote: '经核实商铺已转让，异议不成立',
+    });
+    const inFile = await h.until('chenjie', caseId, (c) => c.data.pairing !== undefined);
+    expect(inFile.status).toBe('running');
+    const file = await h.t.db
+      .selectFrom('hardship_files')
+      .select(['status', 'level'])
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
+    expect(file).toEqual({ status: 'in-file', level: 'deep' });
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hardshipCase } from '../../packages/domain/src';
+import { hardshipCase, withDurations } from '../../packages/domain/src';
 import { createProcessHarness, type ProcessHarness } from './support/process-harness';
 
 /** The parts of a campaign (GET /api/hardship/recheck-campaigns/:id) this journey reads. */
@@ -15,8 +15,9 @@ interface RecheckCampaignDto {
 let h: ProcessHarness;
 beforeAll(async () => {
   h = await createProcessHarness();
-  // The real year: without a campaign the household would wait twelve months for its re-check.
-  await h.publish(hardshipCase);
+  // The real year: without a campaign the household would wait twelve months for its re-check. The
+  // admission notice (入档公示) is a second long, so the file opens within the test.
+  await h.publish(withDurations(hardshipCase, { 'admission-notice': '1s' }));
 });
 afterAll(async () => {
   await h?.close();

@@ -74,7 +74,14 @@ export function App({ hostPaths }: RemoteAppProps) {
         {
           key: 'verification',
           label: t('assistance.tabs.verification'),
-          render: (cases) => <StagePanel cases={cases} stages={['verification']} hostPaths={hostPaths} />,
+          render: (cases) => (
+            <StagePanel
+              cases={cases}
+              stages={['verification', 'admission-notice']}
+              hint={t('assistance.admissionNoticeHint')}
+              hostPaths={hostPaths}
+            />
+          ),
         },
         {
           key: 'reverification',

@@ -4,7 +4,7 @@ export const assistanceResources = {
     assistance: {
       title: '困难职工帮扶',
       intro:
-        '建档前入户核实（家庭成员、住址、收入、困难原因“四清”），援助中心审批定级；每年复核一次；脱困退档前公示，无异议后归档并跟踪回访。',
+        '建档前入户核实（家庭成员、住址、收入、困难原因“四清”），援助中心审批定级，入档公示无异议后建档；每年复核一次；脱困退档前公示，无异议后归档并跟踪回访。',
       tabs: {
         verification: '建档核实',
         reverification: '年度复核',
@@ -14,6 +14,7 @@ export const assistanceResources = {
       },
       stages: {
         verification: '建档核实中',
+        'admission-notice': '入档公示中',
         'in-file': '在档',
         reverification: '复核中',
         exit: '退档公示与归档',
@@ -22,6 +23,7 @@ export const assistanceResources = {
       campaign: '年度复核：在档 {{inFile}} 户，复核中 {{active}} 户',
       campaignHint: '在档的困难职工每年自动进入复核：先与民政数据比对，再由援助中心认定。',
       noticeHint: '退档公示期间任何人可在案件页提出异议。',
+      admissionNoticeHint: '援助中心定级后在本单位入档公示 7 天，期满无异议或异议不成立即建档。',
       noAid: '暂无救助申请',
       recheck: {
         title: '{{year}} 年度清理复核',
@@ -61,7 +63,7 @@ export const assistanceResources = {
     assistance: {
       title: 'Hardship assistance',
       intro:
-        'Home verification before a file is opened (household, address, income and cause: the "four clears"), approval and level by the assistance centre, a yearly re-verification, and a public notice before a family leaves the file.',
+        'Home verification before a file is opened (household, address, income and cause: the "four clears"), approval and level by the assistance centre, a public notice before the file opens, a yearly re-verification, and a public notice before a family leaves the file.',
       tabs: {
         verification: 'Verification',
         reverification: 'Re-verification',
@@ -71,6 +73,7 @@ export const assistanceResources = {
       },
       stages: {
         verification: 'Being verified',
+        'admission-notice': 'On admission notice',
         'in-file': 'In the file',
         reverification: 'Being re-verified',
         exit: 'Exit notice and archive',
@@ -80,6 +83,8 @@ export const assistanceResources = {
       campaignHint:
         'Files in the register enter re-verification every year: civil-affairs data first, then the assistance centre decides.',
       noticeHint: 'While an exit is on public notice anyone may object from the case page.',
+      admissionNoticeHint:
+        'Once the assistance centre sets the level, the admission is on notice in the unit for 7 days; the file opens when no objection is founded.',
       noAid: 'No aid requests',
       recheck: {
         title: '{{year}} yearly re-check',

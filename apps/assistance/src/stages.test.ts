@@ -13,6 +13,9 @@ describe('stageOf', () => {
     expect(stageOf(at(['yearly-wait']))).toBe('in-file');
     expect(stageOf(at(['reverify']))).toBe('reverification');
     expect(stageOf(at(['exit-notice']))).toBe('exit');
+    // 入档公示 is not 退档公示: an admission on notice, or its objection under review, is its own stage.
+    expect(stageOf(at(['admission-notice']))).toBe('admission-notice');
+    expect(stageOf(at(['admission-objection-review']))).toBe('admission-notice');
     expect(stageOf(at(['follow-up-3', 'follow-up-6-wait']))).toBe('exit');
     expect(stageOf(at(['a-step-an-admin-added']))).toBe('other');
     expect(stageOf(at([]))).toBe('in-file');
@@ -28,7 +31,12 @@ describe('stageOf', () => {
   });
 
   it('counts running files only', () => {
-    const counts = stageCounts([at(['exit-notice']), at(['exit-notice'], 'completed'), at(['reverify'])]);
-    expect(counts).toMatchObject({ exit: 1, reverification: 1 });
+    const counts = stageCounts([
+      at(['exit-notice']),
+      at(['exit-notice'], 'completed'),
+      at(['reverify']),
+      at(['admission-notice']),
+    ]);
+    expect(counts).toMatchObject({ exit: 1, reverification: 1, 'admission-notice': 1, verification: 0 });
   });
 });

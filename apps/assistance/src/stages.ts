@@ -1,7 +1,13 @@
 import type { CaseSummaryDto } from '@unionflow/contracts';
 
 /** Where a hardship file stands, from the node it is at now. */
-export type HardshipStage = 'verification' | 'in-file' | 'reverification' | 'exit' | 'other';
+export type HardshipStage =
+  | 'verification'
+  | 'admission-notice'
+  | 'in-file'
+  | 'reverification'
+  | 'exit'
+  | 'other';
 
 // Node ids of the seeded hardship-case definition, by stage. Ids survive an admin renaming a step in
 // the designer; a node an admin adds falls into `other` and still shows in the full case list.
@@ -14,6 +20,13 @@ const STAGE_NODES: Record<Exclude<HardshipStage, 'other'>, string[]> = {
     'centre-approval',
     'open-file',
     'pair',
+  ],
+  // Admitted by the centre, on notice in the unit (入档公示) or its objection under review.
+  'admission-notice': [
+    'admission-notice',
+    'admission-objection-review',
+    'admission-objection-gate',
+    'notify-objection-founded',
   ],
   'in-file': ['yearly-wait', 'reopen'],
   reverification: ['civil-check', 'reverify', 'reverify-gate', 'record-reverification'],
@@ -35,7 +48,14 @@ type StagedCase = Pick<CaseSummaryDto, 'currentNodeIds' | 'status'>;
 /** The stage of a hardship case: the earliest stage among the nodes it is at. */
 export function stageOf(c: StagedCase): HardshipStage {
   const stages = c.currentNodeIds.map(stageOfNode);
-  const order: HardshipStage[] = ['verification', 'reverification', 'exit', 'in-file', 'other'];
+  const order: HardshipStage[] = [
+    'verification',
+    'admission-notice',
+    'reverification',
+    'exit',
+    'in-file',
+    'other',
+  ];
   return order.find((s) => stages.includes(s)) ?? (c.status === 'running' ? 'in-file' : 'other');
 }
 
@@ -43,6 +63,7 @@ export function stageOf(c: StagedCase): HardshipStage {
 export function stageCounts(cases: StagedCase[]) {
   const counts: Record<HardshipStage, number> = {
     verification: 0,
+    'admission-notice': 0,
     'in-file': 0,
     reverification: 0,
     exit: 0,

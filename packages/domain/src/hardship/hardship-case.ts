@@ -38,7 +38,8 @@ function followUp(months: number, wait: string): ProcessNode[] {
 /**
  * 困难职工建档与动态管理: opening the file, the years in it (yearly re-verification on a durable
  * timer), and leaving it (认定 → 核实 → 公示 → 归档 → 回访). Household data is sensitive: only the
- * applicant and assistance staff see it unmasked. Aid while in the file is its own process
+ * applicant and assistance staff see it unmasked. Admission has its own notice (入档公示) between the
+ * centre's level and the file: an objection the centre finds founded ends the case unadmitted. Aid while in the file is its own process
  * (`hardship-aid-request`), one case per request, checked against the open file.
  */
 export const hardshipCase: ProcessDefinition = {
@@ -142,7 +143,65 @@ export const hardshipCase: ProcessDefinition = {
       mode: 'single',
       emptyAssignee: 'admin-queue',
       form: [field('level', '困难类别', 'Level', 'select', { required: true, options: levels })],
+      next: 'admission-notice',
+    },
+    {
+      id: 'admission-notice',
+      kind: 'notice',
+      name: text('入档公示', 'Public notice of the admission'),
+      duration: '7d',
+      // Like the exit notice: the level and the cause of hardship, never household details.
+      publicFields: ['level', 'causeCategory'],
+      onObjection: 'admission-objection-review',
       next: 'open-file',
+    },
+    {
+      id: 'admission-objection-review',
+      kind: 'approval',
+      name: text('入档异议复查', 'Review the objection to the admission'),
+      assignee: centre,
+      mode: 'single',
+      emptyAssignee: 'admin-queue',
+      form: [
+        field(
+          'admissionObjectionFounded',
+          '异议成立（不予建档）',
+          'Objection founded (the file is not opened)',
+          'boolean',
+          { required: true },
+        ),
+        // Required: whichever way it goes, the reason is on the timeline with the decision.
+        field('admissionObjectionNote', '复查意见', 'Opinion', 'textarea', { required: true }),
+      ],
+      next: 'admission-objection-gate',
+    },
+    {
+      id: 'admission-objection-gate',
+      kind: 'exclusive',
+      name: text('入档异议是否成立', 'Objection to the admission founded?'),
+      branches: [
+        {
+          condition: { '==': [{ var: 'data.admissionObjectionFounded' }, true] },
+          next: 'notify-objection-founded',
+          label: text('成立', 'Founded'),
+        },
+      ],
+      // Not founded: the admission stands and the file opens.
+      default: 'open-file',
+    },
+    {
+      id: 'notify-objection-founded',
+      kind: 'service',
+      name: text('告知公示异议成立', 'Tell the applicant'),
+      action: 'notify-applicant',
+      params: { message: '入档公示期间收到异议，经援助中心复查异议成立，暂不予建档。' },
+      next: 'not-admitted-after-objection',
+    },
+    {
+      id: 'not-admitted-after-objection',
+      kind: 'end',
+      name: text('公示异议成立，不予建档', 'Not admitted after an objection'),
+      outcome: 'rejected',
     },
     {
       id: 'open-file',

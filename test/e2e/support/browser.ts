@@ -78,7 +78,12 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 
 /** Signs in through the shell's sign-in page and waits for the signed-in layout. */
 export async function signIn(page: Page, username: string, password = 'demo1234'): Promise<void> {
-  await page.goto('/login');
+  // A platform just started sheds load (503) while its in-process worker warms up: wait that out.
+  for (let attempt = 0; ; attempt++) {
+    const res = await page.goto('/login');
+    if (res?.status() !== 503 || attempt >= 60) break;
+    await page.waitForTimeout(500);
+  }
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.locator('button[type="submit"]').click();

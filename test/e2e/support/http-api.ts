@@ -5,11 +5,17 @@ import { randomUUID } from 'node:crypto';
  * Idempotency-Key: how a suite puts cases in place before the browser looks at them.
  */
 export async function apiAs(base: string, username: string) {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo1234' }),
-  });
+  // A platform just started sheds load (503) while its in-process worker warms up: sign in after it.
+  let login: Response;
+  for (let attempt = 0; ; attempt++) {
+    login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'demo1234' }),
+    });
+    if (login.status !== 503 || attempt >= 60) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const cookie = login.headers
     .getSetCookie()
     .map((c) => c.split(';')[0] ?? '')

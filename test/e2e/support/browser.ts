@@ -78,11 +78,16 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 
 /** Signs in through the shell's sign-in page and waits for the signed-in layout. */
 export async function signIn(page: Page, username: string, password = 'demo1234'): Promise<void> {
-  // A platform just started sheds load (503) while its in-process worker warms up: wait that out.
+  // A platform just started sheds load (503, also on the page's scripts) while its in-process worker
+  // warms up: load the sign-in page again until its form shows.
   for (let attempt = 0; ; attempt++) {
-    const res = await page.goto('/login');
-    if (res?.status() !== 503 || attempt >= 60) break;
-    await page.waitForTimeout(500);
+    await page.goto('/login');
+    try {
+      await page.locator('#username').waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
   }
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);

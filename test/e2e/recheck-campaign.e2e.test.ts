@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { publishDefinition } from '@unionflow/db';
 import { describe, expect, it } from 'vitest';
 import { hardshipCase, withDurations } from '../../packages/domain/src';
 import { DESKTOP, PHONE, seriousA11yViolations, signIn, snap } from './support/browser';
+import { apiAs as signInOverHttp } from './support/http-api';
 import { useE2eEnvironment } from './support/suite';
 
 const env = useE2eEnvironment();
@@ -13,47 +13,8 @@ interface CaseView {
   timeline: { type: string; nodeId: string | null; comment: string | null }[];
 }
 
-/** Signs a demo user in over HTTP; the caller sends their cookie, CSRF token and a fresh Idempotency-Key. */
-async function apiAs(username: string) {
-  const base = env.platform.baseUrl;
-  // The gateway sheds load (503) while the worker bundles its workflows at start-up: sign in again then.
-  let login: Response;
-  for (let attempt = 0; ; attempt++) {
-    login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: 'demo1234' }),
-    });
-    if (login.status !== 503 || attempt >= 60) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0] ?? '')
-    .find((c) => c.startsWith('uf_session='));
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const key = randomUUID();
-    // The worker bundles its workflows in this process at start-up; the gateway sheds load meanwhile.
-    for (let attempt = 0; ; attempt++) {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: {
-          cookie: cookie ?? '',
-          'x-csrf-token': csrfToken,
-          'idempotency-key': key,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (res.status === 503 && attempt < 60) {
-        await new Promise((r) => setTimeout(r, 500));
-        continue;
-      }
-      return { status: res.status, body: (await res.json()) as T };
-    }
-  };
-}
+/** Signs a demo user in over HTTP on this suite's platform (see support/http-api). */
+const apiAs = (username: string) => signInOverHttp(env.platform.baseUrl, username);
 type Api = Awaited<ReturnType<typeof apiAs>>;
 
 async function until(api: Api, caseId: string, check: (c: CaseView) => boolean): Promise<CaseView> {

@@ -35,8 +35,15 @@ describe('预计办结', () => {
   it('does not move with the clock: the same stored times give the same day, never before today', () => {
     const first = estimateFinish(base);
     expect(estimateFinish(base)).toEqual(first);
-    // Overdue: the day it should have finished is past, so it reads today.
-    expect(estimateFinish({ ...base, today: '2026-03-20' }).finishDay).toBe('2026-03-20');
+  });
+
+  it('counts the later steps from today when the open step is overdue, and names that step', () => {
+    // Due 03-04; on 03-20 it can end today at the earliest, then the committee's 5 days follow.
+    expect(estimateFinish({ ...base, today: '2026-03-20' })).toEqual({
+      finishDay: '2026-03-25',
+      basis: 'deadlines',
+      lateStep: review,
+    });
   });
 
   it('says why when it cannot: a wait on a notice with its end, or a step with no limit and no history', () => {

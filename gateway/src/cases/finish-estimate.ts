@@ -53,14 +53,19 @@ export function estimateFinish(input: EstimateInput): CaseEstimateDto {
     const wait = [...input.waits].sort((a, b) => a.until.localeCompare(b.until))[0];
     return wait ? { finishDay: null, waiting: { step: wait.name, until: wait.until } } : { finishDay: null };
   }
+  // An open step past its expected end can end today at the earliest: the later steps count from then,
+  // not from a day already gone (which would read "today" until the step moved).
+  const todayStart = Date.parse(`${input.today}T00:00:00+08:00`);
   let at = 0;
+  let late: EstimateInput['open'][number]['name'] | undefined;
   for (const task of input.open) {
     const median = input.medians.get(task.nodeId);
     if (median !== undefined) usedHistory = true;
     const end =
       median !== undefined ? Date.parse(task.createdAt) + median : task.dueAt ? Date.parse(task.dueAt) : null;
     if (end === null) return { finishDay: null, unknownStep: task.name };
-    at = Math.max(at, end);
+    if (end < todayStart) late ??= task.name;
+    at = Math.max(at, end, todayStart);
   }
   for (const step of input.predicted) {
     if (!TIMED.has(step.kind)) continue;
@@ -71,8 +76,11 @@ export function estimateFinish(input: EstimateInput): CaseEstimateDto {
     }
     at += ms;
   }
-  const day = beijingDay(new Date(at));
-  return { finishDay: day < input.today ? input.today : day, basis: usedHistory ? 'history' : 'deadlines' };
+  return {
+    finishDay: beijingDay(new Date(at)),
+    basis: usedHistory ? 'history' : 'deadlines',
+    ...(late ? { lateStep: late } : {}),
+  };
 }
 
 /** Timers and notices running now, from the timeline: started (with their end) and not yet over. */

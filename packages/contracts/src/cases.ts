@@ -106,6 +106,8 @@ export const CaseEstimate = Type.Object({
   waiting: Type.Optional(Type.Object({ step: Type.Union([LocalText, Type.Null()]), until: Timestamp })),
   /** No estimate because this step has neither a time limit nor enough history. */
   unknownStep: Type.Optional(LocalText),
+  /** An open step already past its expected end: the day counts its remaining steps from today. */
+  lateStep: Type.Optional(LocalText),
 });
 
 export const CaseDetail = Type.Intersect([

@@ -14,6 +14,9 @@ describe('预计办结 in words', () => {
   it('gives the day, and says when it comes from recent cases', () => {
     expect(read({ finishDay: '2026-12-23', basis: 'deadlines' })).toBe('预计办结：2026-12-23');
     expect(read({ finishDay: '2026-12-23', basis: 'history' })).toContain('按近期同类事项的办理用时估算');
+    expect(read({ finishDay: '2026-12-23', basis: 'deadlines', lateStep: { zh: '基层审核' } })).toBe(
+      '预计办结：2026-12-23「基层审核」已超期，按今日办结起算',
+    );
   });
 
   it('says in one line why there is no day', () => {

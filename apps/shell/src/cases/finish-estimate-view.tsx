@@ -20,6 +20,11 @@ export function FinishEstimate({ estimate }: { estimate: CaseDetailDto['estimate
             {t('progress.fromHistory')}
           </Typography.Text>
         )}
+        {estimate.lateStep && (
+          <Typography.Text type="warning" style={{ fontWeight: 400, display: 'block' }}>
+            {t('progress.late', { step: text(estimate.lateStep) })}
+          </Typography.Text>
+        )}
       </Typography.Text>
     );
   const waiting = estimate.waiting;

@@ -30,7 +30,7 @@ export type {
 } from './api/endpoints';
 export { api } from './api/endpoints';
 export { ActionKeys, newIdempotencyKey } from './api/idempotency-key';
-export { problemMessage } from './api/problem-message';
+export { problemFieldErrors, problemMessage } from './api/problem-message';
 export { DEFAULT_TIME_ZONE, formatDateTime, isOverdue } from './format/date-time';
 export { fenToYuan, formatFen, yuanToFen } from './format/money';
 export type { FormFieldSpec, FormFieldType } from './forms/form-field';

@@ -9,6 +9,7 @@ import {
   asFormFields,
   FormFields,
   ProblemAlert,
+  problemFieldErrors,
   toCaseData,
   toFormValues,
 } from '@unionflow/ui';
@@ -137,7 +138,13 @@ export const TaskActions = forwardRef<TaskActionsHandle, { task: TaskDto; sheet?
         noteSeen(task.caseId, detail.seq);
         refreshLists();
       },
-      onError: settleOnAnswer,
+      onError: (err) => {
+        settleOnAnswer(err);
+        // A problem with one field is shown under it, where the reviewer fixes it.
+        const onForm = new Set(fields.map((f) => f.key));
+        const marks = problemFieldErrors(err, t).filter((e) => onForm.has(e.field));
+        if (marks.length) form.setFields(marks.map((e) => ({ name: e.field, errors: [e.message] })));
+      },
     });
 
     const submit = async (action: (typeof DECISION_BUTTONS)[number]) => {

@@ -1,23 +1,52 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error';
-import { problemMessage } from './problem-message';
+import { problemFieldErrors, problemMessage } from './problem-message';
 
 // Translation keys stand in for the words, so each case shows which text was picked.
 const t = ((key: string) => `<${key}>`) as unknown as TFunction;
 
 describe('problemMessage', () => {
-  it("shows the server's title and detail, with field errors", () => {
+  it("shows the server's title and detail, with field problems in words and never a path", () => {
     const error = new ApiError({
+      status: 422,
+      title: 'Unprocessable',
+      detail: '申请内容有误',
+      errors: [
+        { path: '/data/awardFen', message: '「奖励金额」不得高于 300.00 元 / "Award" must be at most 300.00 yuan' },
+        { path: 'body.to', message: 'is not an active user' },
+      ],
+    });
+    expect(problemMessage(error, t)).toEqual({
+      title: '<error.status.422>',
+      detail: '申请内容有误（「奖励金额」不得高于 300.00 元）',
+    });
+    const machineOnly = new ApiError({
       status: 400,
       title: 'Bad Request',
       detail: '金额超出上限',
       errors: [{ path: '/amount', message: 'too large' }],
     });
-    expect(problemMessage(error, t)).toEqual({
-      title: '<error.status.400>',
-      detail: '金额超出上限 (/amount: too large)',
+    expect(problemMessage(machineOnly, t).detail).toBe('金额超出上限');
+  });
+
+  it('ties field problems to their form field, in the reader’s language', () => {
+    const error = new ApiError({
+      status: 422,
+      title: 'Unprocessable',
+      detail: 'x',
+      errors: [
+        { path: '/data/awardFen', message: '「奖励金额」须为数字 / "Award" must be a number.' },
+        { path: 'body.data.note', message: '「备注」过长 / "Note" is too long.' },
+        { path: '/data', message: '申请内容有误 / bad' },
+        { path: 'body.to', message: 'is not an active user' },
+      ],
     });
+    expect(problemFieldErrors(error, t)).toEqual([
+      { field: 'awardFen', message: '「奖励金额」须为数字' },
+      { field: 'note', message: '「备注」过长' },
+    ]);
+    expect(problemFieldErrors(new Error('boom'), t)).toEqual([]);
   });
 
   it('picks the part of a bilingual detail in the reader’s language', () => {

@@ -13,7 +13,10 @@ describe('problemMessage', () => {
       title: 'Unprocessable',
       detail: '申请内容有误',
       errors: [
-        { path: '/data/awardFen', message: '「奖励金额」不得高于 300.00 元 / "Award" must be at most 300.00 yuan' },
+        {
+          path: '/data/awardFen',
+          message: '「奖励金额」不得高于 300.00 元 / "Award" must be at most 300.00 yuan',
+        },
         { path: 'body.to', message: 'is not an active user' },
       ],
     });

@@ -40,6 +40,13 @@ export interface TestAppOptions extends Partial<Omit<BuildAppOptions, 'db' | 'te
  * Builds the gateway against a new database on the test server (migrated, demo org seeded).
  * Rate limiting is off unless `rateLimit` is given, so suites can sign in freely.
  */
+/**
+ * Load shedding off: suites run a Temporal worker in the same process, whose workflow bundling pegs the
+ * event loop for seconds, and a 503 there is noise, not the behaviour under test. Any app a test builds
+ * itself must pass this too, unless shedding is what it tests.
+ */
+export const NO_LOAD_SHEDDING = { maxEventLoopDelayMs: 600_000, maxEventLoopUtilization: 1 };
+
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const { withTemporal, taskQueue, seed, register, ...appOptions } = options;
   const database = await createTestDatabase(inject('databaseUrl'));
@@ -61,11 +68,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         taskQueue: taskQueue ?? 'unionflow-test',
       };
     }
-    // Load shedding and rate limits are off unless a test asks: suites run workers in the same process.
-    const pressure = { maxEventLoopDelayMs: 600_000, maxEventLoopUtilization: 1 };
     const app = buildApp({
       rateLimit: false,
-      pressure,
+      pressure: NO_LOAD_SHEDDING,
       ...appOptions,
       db,
       databaseUrl: database.url,

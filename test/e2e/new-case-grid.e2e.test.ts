@@ -7,12 +7,6 @@ const env = useE2eEnvironment();
 describe('发起申请 on a phone: app grid, search, approval chain preview', () => {
   it('zhangwei finds simple approval by searching, sees it will go to 李娜, submits and lands on his case', async () => {
     const phone = await env.browser.newPage(env.platform.baseUrl, PHONE);
-    // The worker bundles its workflows in this process at start-up and the gateway sheds load (503)
-    // meanwhile: this suite's first request comes right then.
-    for (let attempt = 0; attempt < 60; attempt++) {
-      if ((await phone.goto('/login'))?.ok()) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
     await signIn(phone, 'zhangwei');
     // 发起申请 from the phone's menu.
     await phone.getByRole('button', { name: '部门应用' }).click();

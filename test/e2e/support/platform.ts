@@ -69,6 +69,9 @@ export async function startPlatform(): Promise<Platform> {
       // Live updates LISTEN on the same database the worker NOTIFYs on.
       databaseUrl: database.url,
       rateLimit: false,
+      // The worker shares this process (in production it has its own): its workflow bundling pegs the
+      // event loop for seconds, and the gateway would shed the first sign-ins as "overloaded".
+      pressure: { maxEventLoopDelayMs: 600_000, maxEventLoopUtilization: 1 },
     });
     cleanups.push(() => app.close());
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,73 +1,31 @@
-import { publishDefinition } from '@unionflow/db';
 import { describe, expect, it } from 'vitest';
-import { hardshipCase, withDurations } from '../../packages/domain/src';
 import { PHONE, signIn, snap } from './support/browser';
+import { admitZhangweisHousehold, approveStep, untilCase } from './support/hardship-journey';
 import { apiAs as signInOverHttp } from './support/http-api';
 import { choose } from './support/journeys';
 import { useE2eEnvironment } from './support/suite';
 
 const env = useE2eEnvironment();
 
-interface CaseView {
-  id: string;
-  currentNodeIds: string[];
-  tasks: { id: string; nodeId: string; status: string }[];
-  timeline: { type: string; comment: string | null; actor: { username: string } | null }[];
-}
-
 /** Signs a demo user in over HTTP on this suite's platform (see support/http-api). */
 const apiAs = (username: string) => signInOverHttp(env.platform.baseUrl, username);
-type Api = Awaited<ReturnType<typeof apiAs>>;
-
-async function until(api: Api, caseId: string, check: (c: CaseView) => boolean): Promise<CaseView> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const { status, body } = await api<CaseView>('GET', `/api/cases/${caseId}`);
-    if (status === 200 && check(body)) return body;
-    if (Date.now() > deadline) throw new Error(`case ${caseId} never got there: ${JSON.stringify(body)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function approve(api: Api, staff: Api, caseId: string, nodeId: string, data: Record<string, unknown>) {
-  const c = await until(staff, caseId, (x) =>
-    x.tasks.some((k) => k.nodeId === nodeId && k.status === 'open'),
-  );
-  const task = c.tasks.find((k) => k.nodeId === nodeId && k.status === 'open')!;
-  const res = await api('POST', `/api/tasks/${task.id}/decisions`, { action: 'approve', data });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-}
 
 describe('公示: a fellow member objects to a notice from the notice board', () => {
   it('lina sees zhangwei’s exit notice masked on her phone and objects anonymously; the centre reviews it', async () => {
     // A yearly cycle in a second, so the household reaches its exit notice within the test.
-    await publishDefinition(
-      env.platform.db,
-      withDurations(hardshipCase, { 'admission-notice': '1s', 'yearly-wait': '1s', 'exit-notice': '1h' }),
-      'u-admin',
-    );
     const [zhangwei, zhaolei, chenjie] = await Promise.all(['zhangwei', 'zhaolei', 'chenjie'].map(apiAs));
-    const started = await zhangwei!<CaseView>('POST', '/api/cases', {
-      processKey: 'hardship-case',
-      data: {
-        householdMembers: '张伟（本人）；妻（无业）',
-        householdSize: 2,
-        address: '济南市钢城区艾山街道 1 号',
-        workSituation: '在岗',
-        causeCategory: 'illness',
-        causeDetail: '妻子需长期透析',
+    const id = await admitZhangweisHousehold(
+      env.platform,
+      { zhangwei: zhangwei!, zhaolei: zhaolei!, chenjie: chenjie! },
+      {
         monthlyIncomeFen: 450_000,
         idNumber: '370102198801011234',
+        durations: { 'admission-notice': '1s', 'yearly-wait': '1s', 'exit-notice': '1h' },
       },
-    });
-    expect(started.status, JSON.stringify(started.body)).toBe(201);
-    const id = started.body.id;
-    const clears = { clearHousehold: true, clearAddress: true, clearWork: true, clearCause: true };
-    await approve(zhaolei!, chenjie!, id, 'verify', { ...clears, condSeriousIllness: true });
-    await approve(chenjie!, chenjie!, id, 'centre-approval', { level: 'deep' });
-    await approve(chenjie!, chenjie!, id, 'reverify', { reverifyOutcome: 'exit' });
-    await approve(zhaolei!, chenjie!, id, 'exit-verification', { exitVerificationNote: '核实属实' });
-    await until(chenjie!, id, (c) => c.currentNodeIds.includes('exit-notice'));
+    );
+    await approveStep(chenjie!, chenjie!, id, 'reverify', { reverifyOutcome: 'exit' });
+    await approveStep(zhaolei!, chenjie!, id, 'exit-verification', { exitVerificationNote: '核实属实' });
+    await untilCase(chenjie!, id, (c) => c.currentNodeIds.includes('exit-notice'));
 
     // lina, a member of the same union, finds 公示 in the phone menu.
     const page = await env.browser.newPage(env.platform.baseUrl, PHONE);
@@ -99,7 +57,7 @@ describe('公示: a fellow member objects to a notice from the notice board', ()
     await snap(page, '62-notices-objected-phone');
 
     // The assistance centre holds the review; the objection names nobody.
-    const review = await until(chenjie!, id, (c) => c.currentNodeIds.includes('objection-review'));
+    const review = await untilCase(chenjie!, id, (c) => c.currentNodeIds.includes('objection-review'));
     expect(review.timeline.find((e) => e.type === 'objection')).toMatchObject({
       comment: reason,
       actor: null,

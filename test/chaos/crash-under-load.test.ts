@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, migrateToLatest, seedDemoOrganisation } from '@unionflow/db';
-import { createTestDatabase, type TestDatabase } from '@unionflow/devstack';
+import type { Database } from '@unionflow/db';
+import type { TestDatabase } from '@unionflow/devstack';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
-import { type BenchUser, createBenchUsers } from '../bench/bench-users';
+import type { BenchUser } from '../bench/bench-users';
 import { type DriverContext, type LedgerEntry, Recorder } from '../bench/case-driver';
 import { type Stack, startStack } from '../bench/stack';
-import { expectNothingLostOrDuplicated, startLoad } from './load-under-crashes';
+import { expectNothingLostOrDuplicated, prepareLoadDatabase, startLoad } from './load-under-crashes';
 
 // CHAOS_LONG=1: more load, and the three crashes twice over; the short form fits CI.
 const long = process.env.CHAOS_LONG === '1';
@@ -17,17 +18,13 @@ const calm = long ? 8_000 : 3_000;
 const log = (s: string) => console.log(`[chaos] ${s}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let database: TestDatabase;
-let db: ReturnType<typeof createDb>;
+let db: Kysely<Database>;
 let stack: Stack;
 let dataDir: string;
 let users: { applicants: BenchUser[]; reviewers: BenchUser[] };
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject('databaseUrl'));
-  db = createDb(database.url, { max: 4 });
-  await migrateToLatest(db);
-  await seedDemoOrganisation(db);
-  users = await createBenchUsers(db, { applicants: 10, reviewers: 30 });
+  ({ database, db, users } = await prepareLoadDatabase(inject('databaseUrl')));
   dataDir = mkdtempSync(join(tmpdir(), 'uf-chaos-'));
   // A file-backed dev server: killed and restarted on the same port, it keeps every workflow.
   stack = await startStack({

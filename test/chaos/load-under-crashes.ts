@@ -1,11 +1,33 @@
 import { Client, Connection } from '@temporalio/client';
-import { type Database, verifyAuditChain } from '@unionflow/db';
+import {
+  createDb,
+  type Database,
+  migrateToLatest,
+  seedDemoOrganisation,
+  verifyAuditChain,
+} from '@unionflow/db';
+import { createTestDatabase, type TestDatabase } from '@unionflow/devstack';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
+import { type BenchUser, createBenchUsers } from '../bench/bench-users';
 import { type DriverContext, driveCase, type LedgerEntry } from '../bench/case-driver';
 import { checkLedger, sweepOpenCases } from './ledger-check';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A fresh database with the demo organisation and the load's 10 applicants and 30 reviewers. */
+export async function prepareLoadDatabase(serverUrl: string): Promise<{
+  database: TestDatabase;
+  db: Kysely<Database>;
+  users: { applicants: BenchUser[]; reviewers: BenchUser[] };
+}> {
+  const database = await createTestDatabase(serverUrl);
+  const db = createDb(database.url, { max: 4 });
+  await migrateToLatest(db);
+  await seedDemoOrganisation(db);
+  const users = await createBenchUsers(db, { applicants: 10, reviewers: 30 });
+  return { database, db, users };
+}
 
 /** Load that keeps `loops` three-step cases in flight until stopped; crashes happen meanwhile. */
 export interface Load {

@@ -1,17 +1,17 @@
-import { createDb, migrateToLatest, seedDemoOrganisation } from '@unionflow/db';
+import type { Database } from '@unionflow/db';
 import {
   type ClusterService,
   clusterBinariesInstalled,
-  createTestDatabase,
   startTestCluster,
   type TestCluster,
   type TestDatabase,
 } from '@unionflow/devstack';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
-import { type BenchUser, createBenchUsers } from '../bench/bench-users';
+import type { BenchUser } from '../bench/bench-users';
 import { type DriverContext, type LedgerEntry, Recorder } from '../bench/case-driver';
 import { type Stack, startStack } from '../bench/stack';
-import { expectNothingLostOrDuplicated, startLoad } from '../chaos/load-under-crashes';
+import { expectNothingLostOrDuplicated, prepareLoadDatabase, startLoad } from '../chaos/load-under-crashes';
 
 // The production shape under the same load and ledger as test/chaos: the platform's own processes stay
 // up while Temporal's history and matching services are SIGKILLed (each its own process here).
@@ -29,17 +29,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(!installed)('crashes under load on the Temporal cluster profile', () => {
   let database: TestDatabase;
-  let db: ReturnType<typeof createDb>;
+  let db: Kysely<Database>;
   let testCluster: TestCluster;
   let stack: Stack;
   let users: { applicants: BenchUser[]; reviewers: BenchUser[] };
 
   beforeAll(async () => {
-    database = await createTestDatabase(inject('databaseUrl'));
-    db = createDb(database.url, { max: 4 });
-    await migrateToLatest(db);
-    await seedDemoOrganisation(db);
-    users = await createBenchUsers(db, { applicants: 10, reviewers: 30 });
+    ({ database, db, users } = await prepareLoadDatabase(inject('databaseUrl')));
     testCluster = await startTestCluster({ postgresUrl: database.url });
     stack = await startStack({
       databaseUrl: database.url,

@@ -51,7 +51,7 @@ describe('发起申请 on a phone: app grid, search, approval chain preview', ()
     await phone.locator('#title').fill(title);
     await phone.locator('#amount').fill('300');
     const chain = phone.getByTestId('chain-preview');
-    await chain.getByText('审批流程').waitFor();
+    await chain.getByRole('heading', { name: '审批流程' }).waitFor();
     await chain.getByTestId('chain-line').filter({ hasText: '李娜' }).waitFor();
     expect(await chain.textContent()).toContain('基层工会审核');
     expect(await chain.textContent()).toContain('张伟');

@@ -91,6 +91,7 @@ const MATRIX: Record<string, Access> = {
   'GET /api/audit': 'admin',
   'GET /api/library': 'user',
   'GET /api/library/:caseId': 'user',
+  'POST /api/library/:caseId/reuses': 'user',
   'GET /api/drafts': 'user',
   'POST /api/drafts': 'user',
   'GET /api/drafts/:id': 'user',

@@ -8,7 +8,13 @@ import { type LoadResult, runLoad } from './load';
 import { writeReport } from './report';
 
 /** Seeds a year of cases (1M by default), then measures every 看板 as the federation's staff open them. */
-export async function analyticsBench(opts: { cases: number; seconds: number; concurrency: number }) {
+export async function analyticsBench(opts: {
+  cases: number;
+  seconds: number;
+  concurrency: number;
+  /** Leave the seeded database for `test/bench/analytics-plans.ts` instead of dropping it. */
+  keepDb?: boolean;
+}) {
   const log = (s: string) => console.log(`[bench] ${s}`);
   const root = findRepoRoot();
   const database = await createTestDatabase();
@@ -84,7 +90,8 @@ export async function analyticsBench(opts: { cases: number; seconds: number; con
   } finally {
     child?.kill('SIGTERM');
     await db.destroy();
-    await database.drop();
+    if (opts.keepDb) log(`kept the database: DATABASE_URL=${database.url}`);
+    else await database.drop();
   }
 }
 

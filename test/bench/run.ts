@@ -15,6 +15,8 @@ const { values } = parseArgs({
     tasks: { type: 'string', default: '1000000' },
     // Cases the 看板 bench seeds (`--only analytics --board-cases 100000` for a quick run).
     'board-cases': { type: 'string', default: '1000000' },
+    // Keep the 看板 bench's database to read its query plans (test/bench/analytics-plans.ts).
+    'keep-db': { type: 'boolean', default: false },
     seconds: { type: 'string' },
     concurrency: { type: 'string' },
     'start-concurrency': { type: 'string', default: '16' },
@@ -47,6 +49,7 @@ if (values.only === 'analytics') {
     cases: Number(values['board-cases']),
     seconds: Number(values.seconds ?? 10),
     concurrency: Number(values.concurrency ?? 4),
+    keepDb: values['keep-db'],
   });
   console.log(md);
 }

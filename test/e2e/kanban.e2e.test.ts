@@ -103,3 +103,36 @@ describe('the 看板 in the browser', () => {
     await snap(admin, '63-kanban-federation-phone');
   });
 });
+
+describe('who sees which 看板', () => {
+  it('hides the board from a member and from an admin in the assistance app, and opens the federation board in the shell to staff', async () => {
+    const base = env.platform.baseUrl;
+    const boardTab = (page: Page) => page.locator('.ant-segmented-item').filter({ hasText: '看板' });
+
+    // A member who opens a department app by its address finds its cases, and no 看板 tab to be refused.
+    const member = await env.browser.newPage(base);
+    await signIn(member, 'zhangwei');
+    await member.goto('/innovation');
+    await member.getByTestId('start-innovation-proposal').waitFor();
+    await member.locator('.ant-segmented-item').first().waitFor();
+    expect(await boardTab(member).count()).toBe(0);
+    await member.goto('/kanban');
+    await member.locator('.ant-result-404').waitFor();
+
+    // Household numbers are for the assistance department only: an admin's assistance app has no 看板.
+    const admin = await env.browser.newPage(base);
+    await signIn(admin, 'admin');
+    await admin.goto('/assistance');
+    await admin.locator('.ant-segmented-item').first().waitFor();
+    expect(await boardTab(admin).count()).toBe(0);
+
+    // The centre: its board draws the households by level over time; the federation board is in the shell.
+    const centre = await env.browser.newPage(base);
+    await signIn(centre, 'chenjie');
+    const assistance = await openBoard(centre, 'assistance', 'assistance');
+    await expect.poll(() => assistance.getByTestId('board-levels').innerText()).toContain('各类别在档户数');
+    await centre.goto('/kanban');
+    await centre.getByTestId('kanban-federation').getByTestId('board-processes').waitFor();
+    await snap(centre, '64-kanban-federation-in-shell');
+  });
+});

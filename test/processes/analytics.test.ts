@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOtherOrg, addUser } from '../../gateway/test-support/org-fixtures';
 import { hardshipCase, laborDispute, withDurations } from '../../packages/domain/src';
@@ -292,5 +293,78 @@ describe('the federation 看板', () => {
       openNow: 0,
     });
     expect((await board('zhangwei', '/api/analytics/overview')).status).toBe(403);
+  });
+});
+
+describe('the hardship file over time', () => {
+  /** The 15th of the month `n` months back, midday in Asia/Shanghai. */
+  const monthsAgo = (n: number) => {
+    const d = new Date();
+    d.setUTCDate(15);
+    d.setUTCHours(4, 0, 0, 0);
+    d.setUTCMonth(d.getUTCMonth() - n);
+    return d;
+  };
+  const month = (d: Date) => d.toISOString().slice(0, 7);
+
+  it('counts a household under the level it had at each month end, and a level change as no admission', async () => {
+    // A household's file as the hardship steps leave it: admitted deep, moved to relative, then exited.
+    const caseId = randomUUID();
+    const [admitted, moved, exited] = [monthsAgo(3), monthsAgo(2), monthsAgo(1)];
+    await h.t.db
+      .insertInto('hardship_files')
+      .values({
+        case_id: caseId,
+        applicant_id: 'u-lina',
+        org_id: 'org-steel',
+        level: 'relative',
+        status: 'exited',
+        cadre_id: null,
+        card_number: null,
+        opened_at: admitted,
+        last_verified_at: moved,
+        archived_at: exited,
+        updated_at: exited,
+      })
+      .execute();
+    const period = { case_id: caseId, applicant_id: 'u-lina', org_id: 'org-steel' };
+    await h.t.db
+      .insertInto('hardship_file_history')
+      .values([
+        {
+          ...period,
+          level: 'deep',
+          started_at: admitted,
+          start_reason: 'admitted',
+          ended_at: moved,
+          end_reason: 'level-changed',
+        },
+        {
+          ...period,
+          level: 'relative',
+          started_at: moved,
+          start_reason: 'level-changed',
+          ended_at: exited,
+          end_reason: 'exited',
+        },
+      ])
+      .execute();
+
+    const from = monthsAgo(4).toISOString().slice(0, 10);
+    const { status, body } = await board('chenjie', `/api/analytics/hardship?from=${from}`);
+    expect(status).toBe(200);
+    const at = (m: Date) =>
+      body.levelsByMonth
+        .filter((r: { month: string }) => r.month === month(m))
+        .map((r: { level: string; households: number }) => [r.level, r.households]);
+    expect(at(admitted)).toEqual([['deep', 1]]);
+    expect(at(moved)).toEqual([['relative', 1]]);
+    expect(at(exited)).toEqual([]);
+    const movement = (m: Date) => body.movements.find((r: { month: string }) => r.month === month(m));
+    expect(movement(admitted)).toMatchObject({ admitted: 1, exited: 0, readmitted: 0 });
+    expect(movement(moved)).toBeUndefined();
+    expect(movement(exited)).toMatchObject({ admitted: 0, exited: 1, readmitted: 0 });
+    for (const username of ['zhangwei', 'liuyang'])
+      expect((await board(username, `/api/analytics/hardship?from=${from}`)).status, username).toBe(403);
   });
 });

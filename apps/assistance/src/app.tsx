@@ -9,6 +9,7 @@ import {
   ExportButton,
   type HostPaths,
   type RemoteAppProps,
+  useMayAnalyse,
 } from '@unionflow/ui';
 import { Alert, Card, Flex, Spin, Tag } from 'antd';
 import { lazy, Suspense } from 'react';
@@ -59,6 +60,7 @@ function FileExport() {
 /** The assistance centre's app: hardship files by stage, the yearly campaign, exits and aid requests. */
 export function App({ hostPaths }: RemoteAppProps) {
   const { t } = useTranslation();
+  const mayAnalyse = useMayAnalyse('assistance');
   return (
     <DepartmentWorkspace
       department="assistance"
@@ -134,6 +136,8 @@ export function App({ hostPaths }: RemoteAppProps) {
         {
           key: 'kanban',
           label: t('assistance.tabs.kanban'),
+          // Only for those the gateway lets see it: nobody meets a 403 behind a tab.
+          hidden: !mayAnalyse,
           render: () => (
             <Suspense fallback={<Spin />}>
               <Board />

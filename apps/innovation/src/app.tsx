@@ -1,4 +1,10 @@
-import { addTranslations, CaseList, DepartmentWorkspace, type RemoteAppProps } from '@unionflow/ui';
+import {
+  addTranslations,
+  CaseList,
+  DepartmentWorkspace,
+  type RemoteAppProps,
+  useMayAnalyse,
+} from '@unionflow/ui';
 import { Card, Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +20,7 @@ const Board = lazy(() => import('@unionflow/ui/kanban').then((m) => ({ default: 
 /** The innovation department: proposals, the shared library, open challenges, selections, its 看板. */
 export function App({ hostPaths }: RemoteAppProps) {
   const { t } = useTranslation();
+  const mayAnalyse = useMayAnalyse('innovation');
   return (
     <DepartmentWorkspace
       department="innovation"
@@ -55,6 +62,8 @@ export function App({ hostPaths }: RemoteAppProps) {
         {
           key: 'kanban',
           label: t('innovation.tabs.dashboard'),
+          // Only for those the gateway lets see it: nobody meets a 403 behind a tab.
+          hidden: !mayAnalyse,
           render: () => (
             <Suspense fallback={<Spin />}>
               <Board />

@@ -16,6 +16,14 @@ export const innovationResources = {
       award: '奖励 {{amount}}',
       noChallenges: '暂无揭榜项目',
       noSelection: '暂无评选',
+      reuse: {
+        action: '登记借鉴',
+        submit: '登记',
+        notePlaceholder: '在哪个班组、岗位借鉴应用（选填）',
+        recorded: '已登记借鉴',
+        mine: '我已借鉴',
+        count: '已被借鉴 {{count}} 次',
+      },
     },
   },
   en: {
@@ -40,6 +48,14 @@ export const innovationResources = {
       award: 'Award {{amount}}',
       noChallenges: 'No open challenges',
       noSelection: 'No selections',
+      reuse: {
+        action: 'Record a reuse',
+        submit: 'Record',
+        notePlaceholder: 'Which team or workstation put it to use (optional)',
+        recorded: 'Reuse recorded',
+        mine: 'Reused by me',
+        count: 'Reused {{count}} times',
+      },
     },
   },
 };

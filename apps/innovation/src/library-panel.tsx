@@ -1,15 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, DateTime, formatFen, type HostPaths, ProblemAlert, useLocalText } from '@unionflow/ui';
+import {
+  api,
+  DateTime,
+  formatFen,
+  type HostPaths,
+  ProblemAlert,
+  useLocalText,
+  useViewer,
+} from '@unionflow/ui';
 import { Card, Empty, Input, List, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ReuseButton } from './reuse-button';
 
 /** 借鉴共享: approved results other teams can reuse, searchable by words. */
 export function LibraryPanel({ hostPaths }: { hostPaths?: HostPaths }) {
   const { t } = useTranslation();
   const text = useLocalText();
   const [q, setQ] = useState('');
+  const viewerId = useViewer()?.user.id;
   const library = useQuery({
     queryKey: ['library', q],
     queryFn: () => api.library({ q: q || undefined, limit: 50 }),
@@ -43,6 +53,7 @@ export function LibraryPanel({ hostPaths }: { hostPaths?: HostPaths }) {
               <div>
                 {e.tierName && <Tag>{text(e.tierName)}</Tag>}
                 {e.awardFen !== null && <Tag>{t('innovation.award', { amount: formatFen(e.awardFen) })}</Tag>}
+                <ReuseButton entry={e} viewerId={viewerId} />
               </div>
             </div>
           </List.Item>

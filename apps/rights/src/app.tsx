@@ -7,6 +7,7 @@ import {
   outcomeText,
   type RemoteAppProps,
   ToneTag,
+  useMayAnalyse,
 } from '@unionflow/ui';
 import { Alert, Card, Flex, Spin, Tag } from 'antd';
 import { lazy, Suspense } from 'react';
@@ -46,6 +47,7 @@ function Countdown({ receivedAt }: { receivedAt: string }) {
 /** The rights department's app: disputes in mediation with the statutory countdown, outcomes, mailbox. */
 export function App({ hostPaths }: RemoteAppProps) {
   const { t, i18n } = useTranslation();
+  const mayAnalyse = useMayAnalyse('rights');
   return (
     <DepartmentWorkspace
       department="rights"
@@ -103,6 +105,8 @@ export function App({ hostPaths }: RemoteAppProps) {
         {
           key: 'kanban',
           label: t('rights.tabs.kanban'),
+          // Only for those the gateway lets see it: nobody meets a 403 behind a tab.
+          hidden: !mayAnalyse,
           render: () => (
             <Suspense fallback={<Spin />}>
               <Board />

@@ -150,6 +150,17 @@ export async function innovationBoard(
       rate: f.members === 0 ? 0 : round(f.submitters / f.members, 3),
     },
     awardsByQuarter: f.awards.map((a) => ({ quarter: a.key, payments: a.payments, amountFen: a.amountFen })),
+    library: {
+      ...f.library,
+      mostReused: f.library.mostReused.map((r) => ({
+        caseId: r.case_id,
+        caseNumber: r.case_number,
+        title: r.title,
+        unit: r.unit,
+        reuses: r.reuses,
+        units: r.units,
+      })),
+    },
   };
 }
 

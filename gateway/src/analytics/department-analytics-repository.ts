@@ -53,28 +53,67 @@ export async function innovationFigures(db: Kysely<Database>, q: ScopeQuery) {
     submitters: submitters.rows[0]?.n ?? 0,
     members: members.rows[0]?.n ?? 0,
     awards,
+    library: await libraryFigures(db, q),
   };
 }
 
 /**
- * The hardship file in numbers: households in the file at each month's end by level, files opened,
- * exits and re-admissions per month, aid paid by kind. The level is a file's current one (the file
- * keeps no history of levels), so a household whose level moved counts under its new level throughout.
+ * 借鉴共享 (ADR 033): results the units in scope published in the range, and the reuses their members
+ * recorded in it, per month and by result (the most reused first).
+ */
+async function libraryFigures(db: Kysely<Database>, q: ScopeQuery) {
+  const published = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM library_entries l
+    WHERE ${inRange(sql`l.published_at`, q)} AND ${inUnits(sql`l.org_id`, q)}`.execute(db);
+  const reused = sql`${inRange(sql`r.reused_at`, q)} AND ${inUnits(sql`r.org_id`, q)}`;
+  const byMonth = await sql<{ month: string; reuses: number; entries: number }>`
+    SELECT ${local(sql`r.reused_at`, 'YYYY-MM')} AS month, count(*)::int AS reuses,
+      count(DISTINCT r.case_id)::int AS entries
+    FROM library_reuses r WHERE ${reused} GROUP BY 1 ORDER BY 1`.execute(db);
+  const totals = await sql<{ reuses: number; entries: number }>`
+    SELECT count(*)::int AS reuses, count(DISTINCT r.case_id)::int AS entries
+    FROM library_reuses r WHERE ${reused}`.execute(db);
+  const mostReused = await sql<{
+    case_id: string;
+    case_number: string;
+    title: string;
+    unit: string;
+    reuses: number;
+    units: number;
+  }>`
+    SELECT l.case_id, l.case_number, l.title, coalesce(o.name, '') AS unit, count(*)::int AS reuses,
+      count(DISTINCT r.org_id)::int AS units
+    FROM library_reuses r JOIN library_entries l ON l.case_id = r.case_id LEFT JOIN orgs o ON o.id = l.org_id
+    WHERE ${reused}
+    GROUP BY l.case_id, o.name ORDER BY reuses DESC, l.case_number LIMIT 10`.execute(db);
+  return {
+    published: published.rows[0]?.n ?? 0,
+    reuses: totals.rows[0]?.reuses ?? 0,
+    entriesReused: totals.rows[0]?.entries ?? 0,
+    byMonth: byMonth.rows,
+    mostReused: mostReused.rows,
+  };
+}
+
+/**
+ * The hardship file in numbers: households in the file at each month's end by the level they had then (the
+ * file's history, ADR 033), first admissions, exits and re-admissions per month, aid paid by kind.
  */
 export async function hardshipFigures(db: Kysely<Database>, q: ScopeQuery) {
   const k = ANALYTICS_KEYS.hardship;
   const levels = await sql<{ month: string; level: string; households: number }>`
     WITH months AS (
-      SELECT m, (m + interval '1 month') AT TIME ZONE 'Asia/Shanghai' AS month_end
+      SELECT to_char(m, 'YYYY-MM') AS month,
+        least((m + interval '1 month') AT TIME ZONE 'Asia/Shanghai', ${q.range.now}::timestamptz) AS at
       FROM generate_series(
         date_trunc('month', ${q.range.fromAt}::timestamptz AT TIME ZONE 'Asia/Shanghai'),
         date_trunc('month', (${q.range.toAt}::timestamptz - interval '1 second') AT TIME ZONE 'Asia/Shanghai'),
         interval '1 month') AS m
     )
-    SELECT to_char(months.m, 'YYYY-MM') AS month, f.level, count(*)::int AS households
-    FROM months JOIN hardship_files f ON f.opened_at < least(months.month_end, ${q.range.now}::timestamptz)
-      AND (f.archived_at IS NULL OR f.archived_at >= least(months.month_end, ${q.range.now}::timestamptz))
-    WHERE ${inUnits(sql`f.org_id`, q)}
+    SELECT months.month, h.level, count(*)::int AS households
+    FROM months JOIN hardship_file_history h ON h.started_at < months.at
+      AND (h.ended_at IS NULL OR h.ended_at >= months.at)
+    WHERE ${inUnits(sql`h.org_id`, q)}
     GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
   const now = await sql<{ level: string; households: number }>`
     SELECT f.level, count(*)::int AS households FROM hardship_files f
@@ -83,13 +122,14 @@ export async function hardshipFigures(db: Kysely<Database>, q: ScopeQuery) {
   const movements = await sql<{ month: string; admitted: number; exited: number; readmitted: number }>`
     SELECT month, sum(admitted)::int AS admitted, sum(exited)::int AS exited, sum(readmitted)::int AS readmitted
     FROM (
-      SELECT ${local(sql`f.opened_at`, 'YYYY-MM')} AS month, 1 AS admitted, 0 AS exited,
-        (EXISTS (SELECT 1 FROM hardship_files g WHERE g.applicant_id = f.applicant_id
-          AND g.case_id <> f.case_id AND g.archived_at <= f.opened_at))::int AS readmitted
-      FROM hardship_files f WHERE ${inRange(sql`f.opened_at`, q)} AND ${inUnits(sql`f.org_id`, q)}
+      SELECT ${local(sql`h.started_at`, 'YYYY-MM')} AS month,
+        (h.start_reason = 'admitted')::int AS admitted, 0 AS exited, (h.start_reason = 'readmitted')::int AS readmitted
+      FROM hardship_file_history h WHERE ${inRange(sql`h.started_at`, q)} AND ${inUnits(sql`h.org_id`, q)}
+        AND h.start_reason <> 'level-changed'
       UNION ALL
-      SELECT ${local(sql`f.archived_at`, 'YYYY-MM')}, 0, 1, 0
-      FROM hardship_files f WHERE ${inRange(sql`f.archived_at`, q)} AND ${inUnits(sql`f.org_id`, q)}
+      SELECT ${local(sql`h.ended_at`, 'YYYY-MM')}, 0, 1, 0
+      FROM hardship_file_history h WHERE ${inRange(sql`h.ended_at`, q)} AND ${inUnits(sql`h.org_id`, q)}
+        AND h.end_reason = 'exited'
     ) x GROUP BY month ORDER BY month`.execute(db);
   const aid = await paymentsBy(
     db,

@@ -2,7 +2,7 @@ import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
 import { escapeLike } from '../sql-text';
 
-function baseQuery(db: Kysely<Database>) {
+function baseQuery(db: Kysely<Database>, viewerId: string) {
   return db
     .selectFrom('library_entries as l')
     .innerJoin('users as u', 'u.id', 'l.author_id')
@@ -21,6 +21,10 @@ function baseQuery(db: Kysely<Database>) {
       'u.username',
       'u.display_name',
       'o.name as org_name',
+      sql<number>`(SELECT count(*) FROM library_reuses r WHERE r.case_id = l.case_id)::int`.as('reuses'),
+      sql<boolean>`EXISTS (SELECT 1 FROM library_reuses r WHERE r.case_id = l.case_id AND r.user_id = ${viewerId})`.as(
+        'reused_by_me',
+      ),
     ]);
 }
 
@@ -43,8 +47,12 @@ export interface LibrarySearch {
 }
 
 /** Published entries matching the search, newest first. */
-export async function searchLibrary(db: Kysely<Database>, search: LibrarySearch): Promise<LibraryRow[]> {
-  let query = baseQuery(db);
+export async function searchLibrary(
+  db: Kysely<Database>,
+  viewerId: string,
+  search: LibrarySearch,
+): Promise<LibraryRow[]> {
+  let query = baseQuery(db, viewerId);
   for (const word of search.words) {
     const pattern = likePattern(word);
     query = query.where((eb) => eb.or([eb('l.title', 'ilike', pattern), eb('l.summary', 'ilike', pattern)]));
@@ -58,6 +66,30 @@ export async function searchLibrary(db: Kysely<Database>, search: LibrarySearch)
 }
 
 /** One published entry by its case id. */
-export async function libraryEntry(db: Kysely<Database>, caseId: string): Promise<LibraryRow | undefined> {
-  return baseQuery(db).where('l.case_id', '=', caseId).executeTakeFirst();
+export async function libraryEntry(
+  db: Kysely<Database>,
+  viewerId: string,
+  caseId: string,
+): Promise<LibraryRow | undefined> {
+  return baseQuery(db, viewerId).where('l.case_id', '=', caseId).executeTakeFirst();
+}
+
+/** Records that `user` reused the entry; false when they already had (a repeat or a race lost). */
+export async function recordReuse(
+  db: Kysely<Database>,
+  reuse: { caseId: string; userId: string; orgId: string; note: string | null; at: Date },
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('library_reuses')
+    .values({
+      case_id: reuse.caseId,
+      user_id: reuse.userId,
+      org_id: reuse.orgId,
+      note: reuse.note,
+      reused_at: reuse.at,
+    })
+    .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
+    .returning('case_id')
+    .executeTakeFirst();
+  return inserted !== undefined;
 }

@@ -56,17 +56,42 @@ export const InnovationAnalytics = Type.Object({
   participation: Type.Object({ members: Count, submitters: Count, rate: Type.Number() }),
   /** Awards paid (not reclaimed) by quarter in Asia/Shanghai, e.g. 2026-Q4. */
   awardsByQuarter: Type.Array(Type.Object({ quarter: Type.String(), payments: Count, amountFen: Fen })),
+  /**
+   * 借鉴共享: results the units in scope published in the range; reuses their members recorded in it
+   * (one per member and result), per month and for the ten most reused results.
+   */
+  library: Type.Object({
+    published: Count,
+    reuses: Count,
+    entriesReused: Count,
+    byMonth: Type.Array(Type.Object({ month: Type.String(), reuses: Count, entries: Count })),
+    mostReused: Type.Array(
+      Type.Object({
+        caseId: Type.String(),
+        caseNumber: Type.String(),
+        title: Type.String(),
+        /** The unit that published the result. */
+        unit: Type.String(),
+        reuses: Count,
+        /** Distinct units whose members reused it. */
+        units: Count,
+      }),
+    ),
+  }),
 });
 
 /** Counts and money only: no household appears here. */
 export const HardshipAnalytics = Type.Object({
   range: Range,
-  /** Households in the file at the end of each month (YYYY-MM), by their level. */
+  /** Households in the file at the end of each month (YYYY-MM), by the level they had then (ADR 033). */
   levelsByMonth: Type.Array(
     Type.Object({ month: Type.String(), level: Type.String(), levelName: LocalText, households: Count }),
   ),
   inFileNow: Type.Array(Type.Object({ level: Type.String(), levelName: LocalText, households: Count })),
-  /** Files opened, exits and re-admissions (a household back after an exit) per month. */
+  /**
+   * Per month: first admissions, exits, and re-admissions (a household back in the file after an exit,
+   * by a new file or an upheld objection). Level changes are neither.
+   */
   movements: Type.Array(
     Type.Object({ month: Type.String(), admitted: Count, exited: Count, readmitted: Count }),
   ),

@@ -213,3 +213,10 @@ export {
   ProcessAnalytics,
 } from './analytics';
 export { ADMIN_AUDIT_EVENTS, AUDIT_FIELDS, AUDIT_VALUES } from './audit-vocabulary';
+export {
+  DEPARTMENT_STAFF_ROLES,
+  HARDSHIP_ANALYTICS_ROLES,
+  mayAnalyse,
+  mayAnalyseAny,
+  staffDepartments,
+} from './department-access';

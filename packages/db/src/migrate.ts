@@ -10,6 +10,8 @@ import * as sessionsPasswords from './migrations/20261206T0200_sessions_password
 import * as inboxBoxes from './migrations/20261206T2000_inbox_boxes';
 import * as recheckCampaigns from './migrations/20261206T2300_recheck_campaigns';
 import * as analytics from './migrations/20261207T0000_analytics';
+import * as hardshipFileHistory from './migrations/20261207T0300_hardship_file_history';
+import * as libraryReuses from './migrations/20261207T0310_library_reuses';
 import type { Database } from './schema';
 
 /** Migrations listed statically so bundlers and tsx need no filesystem scan. */
@@ -24,6 +26,8 @@ const migrations: Record<string, Migration> = {
   '20261206T2000_inbox_boxes': inboxBoxes,
   '20261206T2300_recheck_campaigns': recheckCampaigns,
   '20261207T0000_analytics': analytics,
+  '20261207T0300_hardship_file_history': hardshipFileHistory,
+  '20261207T0310_library_reuses': libraryReuses,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -243,6 +243,16 @@ export interface LibraryEntriesTable {
   published_at: Timestamp;
 }
 
+/** 借鉴共享: a member's record that their team put a published result to use (ADR 033). */
+export interface LibraryReusesTable {
+  case_id: string;
+  user_id: string;
+  /** The member's unit when they recorded it. */
+  org_id: string;
+  note: string | null;
+  reused_at: Timestamp;
+}
+
 /** A start form saved half-way (随时提报). */
 export interface CaseDraftsTable {
   id: string;
@@ -303,6 +313,19 @@ export interface HardshipFilesTable {
   last_verified_at: Timestamp | null;
   archived_at: Timestamp | null;
   updated_at: Timestamp;
+}
+
+/** One period a household spent in the hardship file at one level (ADR 033); open while `ended_at` is null. */
+export interface HardshipFileHistoryTable {
+  id: Generated<string>;
+  case_id: string;
+  applicant_id: string;
+  org_id: string;
+  level: string;
+  started_at: Timestamp;
+  start_reason: 'admitted' | 'readmitted' | 'level-changed';
+  ended_at: Timestamp | null;
+  end_reason: 'exited' | 'level-changed' | null;
 }
 
 /** Uploaded attachments. */
@@ -377,12 +400,14 @@ export interface Database {
   delegations: DelegationsTable;
   payments: PaymentsTable;
   library_entries: LibraryEntriesTable;
+  library_reuses: LibraryReusesTable;
   case_drafts: CaseDraftsTable;
   mentorships: MentorshipsTable;
   selection_awards: SelectionAwardsTable;
   mediation_sessions: MediationSessionsTable;
   reception_queue: ReceptionQueueTable;
   hardship_files: HardshipFilesTable;
+  hardship_file_history: HardshipFileHistoryTable;
   files: FilesTable;
   case_attention: CaseAttentionTable;
   recheck_campaigns: RecheckCampaignsTable;

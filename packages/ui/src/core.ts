@@ -31,6 +31,7 @@ export type {
 export { api } from './api/endpoints';
 export { ActionKeys, newIdempotencyKey } from './api/idempotency-key';
 export { problemFieldErrors, problemMessage } from './api/problem-message';
+export { useMayAnalyse, useViewer } from './api/use-viewer';
 export { DEFAULT_TIME_ZONE, formatDateTime, isOverdue } from './format/date-time';
 export { fenToYuan, formatFen, yuanToFen } from './format/money';
 export type { FormFieldSpec, FormFieldType } from './forms/form-field';

@@ -24,6 +24,15 @@ describe('navigation by role', () => {
     expect(canSeeRemote(['auditor'], remotes[0]!)).toBe(false);
   });
 
+  it('opens the federation 看板 to department staff and admins, not to members or auditors', () => {
+    const hasBoard = (roles: string[]) => buildNavItems(roles, remotes).some((i) => i.key === 'kanban');
+    expect(hasBoard(['member'])).toBe(false);
+    expect(hasBoard(['auditor'])).toBe(false);
+    expect(hasBoard(['member', 'mediator'])).toBe(true);
+    expect(hasBoard(['assistance-centre'])).toBe(true);
+    expect(hasBoard(['admin'])).toBe(true);
+  });
+
   it('lets the gateway decide when it lists roles', () => {
     expect(canSeeRemote(['clerk'], { ...remotes[0]!, roles: ['clerk'] })).toBe(true);
     expect(canSeeRemote(['innovation-reviewer'], { ...remotes[0]!, roles: ['clerk'] })).toBe(false);

@@ -1,3 +1,4 @@
+import { mayAnalyseAny } from '@unionflow/contracts/department-access';
 import type { RemoteEntry } from '@unionflow/ui';
 
 /** One navigation entry; `labelKey` is an i18n key, `fallback` shown when it has no translation. */
@@ -37,6 +38,10 @@ export function buildNavItems(roles: string[], remotes: RemoteEntry[]): NavItem[
   // Staff who hold tasks can hand them to a stand-in while away; plain members have none to hand.
   if (roles.some((r) => r !== 'member')) {
     items.push({ key: 'delegations', path: '/delegations', labelKey: 'nav.delegations', department: false });
+  }
+  // The federation 看板: every process the viewer may analyse, for department staff and admins.
+  if (mayAnalyseAny(roles)) {
+    items.push({ key: 'kanban', path: '/kanban', labelKey: 'nav.kanban', department: false });
   }
   for (const r of remotes) {
     if (canSeeRemote(roles, r)) {

@@ -29,6 +29,7 @@ const DelegationsPage = lazy(() =>
 const AccountPasswordPage = lazy(() =>
   import('../pages/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
+const KanbanPage = lazy(() => import('../pages/kanban-page').then((m) => ({ default: m.KanbanPage })));
 const NoticesPage = lazy(() => import('../pages/notices-page').then((m) => ({ default: m.NoticesPage })));
 const RemotePage = lazy(() => import('../federation/remote-page').then((m) => ({ default: m.RemotePage })));
 
@@ -69,6 +70,7 @@ export function SignedInApp() {
               <Route path="new" element={<NewCasePage />} />
               <Route path="delegations" element={<DelegationsPage />} />
               <Route path="notices" element={<NoticesPage />} />
+              <Route path="kanban" element={<KanbanPage />} />
               <Route path="account/password" element={<AccountPasswordPage />} />
               <Route path=":remote/*" element={<RemotePage />} />
               <Route path="*" element={<NotFoundPage />} />

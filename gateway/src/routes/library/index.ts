@@ -3,8 +3,8 @@ import { Problem } from '@unionflow/contracts';
 import { INNOVATION_TIER_LABELS } from '@unionflow/domain';
 import { Type } from 'typebox';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
-import { notFound } from '../../errors';
-import { type LibraryRow, libraryEntry, searchLibrary } from '../../library/library-repository';
+import { conflict, notFound, unprocessable } from '../../errors';
+import { type LibraryRow, libraryEntry, recordReuse, searchLibrary } from '../../library/library-repository';
 
 const LibraryEntry = Type.Object({
   caseId: Type.String(),
@@ -20,6 +20,16 @@ const LibraryEntry = Type.Object({
   orgName: Type.String(),
   awardFen: Type.Union([Type.Integer(), Type.Null()]),
   publishedAt: Type.String({ format: 'date-time' }),
+  /** Members who recorded that their team reused this result (借鉴共享). */
+  reuses: Type.Integer({ minimum: 0 }),
+  /** Whether the caller has recorded a reuse of it. */
+  reusedByMe: Type.Boolean(),
+});
+
+const ReuseBody = Type.Object({
+  note: Type.Optional(
+    Type.String({ maxLength: 500, description: 'Where and how the result was put to use (optional)' }),
+  ),
 });
 
 const LibraryQuery = Type.Object({
@@ -49,6 +59,8 @@ function toEntry(r: LibraryRow) {
     orgName: r.org_name ?? '',
     awardFen: r.award_fen === null ? null : Number(r.award_fen),
     publishedAt: new Date(r.published_at).toISOString(),
+    reuses: r.reuses,
+    reusedByMe: r.reused_by_me,
   };
 }
 
@@ -76,7 +88,7 @@ export const libraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { q, tier, kind } = request.query;
       const limit = request.query.limit ?? 20;
       const cursor = decodeCursor(request.query.cursor, ['time', 'key']);
-      const rows = await searchLibrary(app.db, {
+      const rows = await searchLibrary(app.db, request.user.id, {
         words: (q ?? '').split(/\s+/).filter(Boolean).slice(0, 5),
         tier,
         kind,
@@ -107,9 +119,41 @@ export const libraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const row = await libraryEntry(app.db, request.params.caseId);
+      const row = await libraryEntry(app.db, request.user.id, request.params.caseId);
       if (!row) throw notFound('成果库中没有这条记录 / no such library entry');
       return toEntry(row);
+    },
+  );
+
+  app.post(
+    '/api/library/:caseId/reuses',
+    {
+      config: { auth: 'user', idempotent: true },
+      schema: {
+        tags: ['library'],
+        summary: 'Record that my team put a published result to use (借鉴共享); once per member and result',
+        params: Type.Object({ caseId: Type.String({ maxLength: 64 }) }),
+        body: ReuseBody,
+        response: { 201: LibraryEntry, 400: Problem, 401: Problem, 404: Problem, 409: Problem, 422: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { caseId } = request.params;
+      const entry = await libraryEntry(app.db, request.user.id, caseId);
+      if (!entry) throw notFound('成果库中没有这条记录 / no such library entry');
+      if (entry.author_id === request.user.id)
+        throw unprocessable('不能登记借鉴自己的成果 / you cannot record reusing your own result');
+      const note = request.body.note?.trim() || null;
+      const recorded = await recordReuse(app.db, {
+        caseId,
+        userId: request.user.id,
+        orgId: request.user.orgId,
+        note,
+        at: new Date(),
+      });
+      if (!recorded) throw conflict('您已登记借鉴过这项成果 / you have already recorded reusing this result');
+      reply.code(201);
+      return toEntry((await libraryEntry(app.db, request.user.id, caseId))!);
     },
   );
 };

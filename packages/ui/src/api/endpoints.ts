@@ -90,6 +90,9 @@ export interface LibraryEntryDto {
   orgName: string;
   awardFen: number | null;
   publishedAt: string;
+  /** Members who recorded that their team reused it. */
+  reuses: number;
+  reusedByMe: boolean;
 }
 
 /** A standing delegation: while active, new tasks of `from` go to `to`. */
@@ -211,6 +214,13 @@ export const api = {
   library: (
     query: { q?: string; tier?: string; kind?: string; cursor?: string | null; limit?: number } = {},
   ) => apiRequest<{ items: LibraryEntryDto[]; nextCursor: string | null }>('/api/library', { query }),
+  /** 借鉴共享: records that my team put a published result to use (once per member and result). */
+  recordReuse: (caseId: string, body: { note?: string }, idempotencyKey: string) =>
+    apiRequest<LibraryEntryDto>(`/api/library/${encodeURIComponent(caseId)}/reuses`, {
+      method: 'POST',
+      body,
+      idempotencyKey,
+    }),
   delegations: () => apiRequest<{ given: DelegationDto[]; received: DelegationDto[] }>('/api/me/delegations'),
   createDelegation: (
     body: { to: string; reason: string; startsAt?: string; endsAt?: string | null },

@@ -15,6 +15,8 @@ export interface WorkspaceTab {
   key: string;
   label: string;
   render: (cases: CaseSummaryDto[]) => ReactNode;
+  /** Left out for a viewer who may not use it (the app knows the viewer's roles). */
+  hidden?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export function DepartmentWorkspace({
   title,
   intro,
   hostPaths,
-  tabs = [],
+  tabs: allTabs = [],
   extra,
 }: {
   department: string;
@@ -38,6 +40,7 @@ export function DepartmentWorkspace({
 }) {
   const { t } = useTranslation();
   const text = useLocalText();
+  const tabs = allTabs.filter((x) => !x.hidden);
   const processes = useQuery({ queryKey: ['processes'], queryFn: api.processes, staleTime: 60_000 });
   const { query, cases } = useDepartmentCases(department);
   const [tab, setTab] = useState('cases');

@@ -19,6 +19,7 @@ export const commonResources = {
       mine: '我的申请',
       new: '发起申请',
       delegations: '委托代办',
+      kanban: '全局看板',
       departments: '部门应用',
       remotes: {
         innovation: '职工创新',
@@ -92,6 +93,7 @@ export const commonResources = {
       mine: 'My applications',
       new: 'New application',
       delegations: 'Delegations',
+      kanban: 'Federation board',
       departments: 'Departments',
       remotes: {
         innovation: 'Innovation',

@@ -45,15 +45,27 @@ export function barOption(options: {
   };
 }
 
-/** A line per series over time (months, weeks). */
-export function lineOption(categories: string[], series: Series[], unit = ''): ChartOption {
+/** A line per series over time (months, weeks); `stackedArea` when the series are parts of one whole. */
+export function lineOption(
+  categories: string[],
+  series: Series[],
+  unit = '',
+  stackedArea = false,
+): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, left: 0, type: 'scroll', width: '75%' },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: categories, boundaryGap: false },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: `{value}${unit}` } },
-    series: series.map((s) => ({ type: 'line', name: s.name, data: s.data, smooth: false, symbolSize: 6 })),
+    series: series.map((s) => ({
+      type: 'line',
+      name: s.name,
+      data: s.data,
+      smooth: false,
+      symbolSize: 6,
+      ...(stackedArea ? { stack: 'total', areaStyle: {} } : {}),
+    })),
   };
 }
 

@@ -65,6 +65,11 @@ function InnovationFigures({ data }: { data: InnovationAnalyticsDto }) {
             value: `${data.participation.submitters} / ${data.participation.members}`,
           },
           { key: 'awards', title: t('kanban.innovation.awardsPaid'), value: formatFen(paid) },
+          {
+            key: 'reuses',
+            title: t('kanban.innovation.reusesOfPublished'),
+            value: `${data.library.reuses} / ${data.library.published}`,
+          },
         ]}
       />
       <SectionGrid>
@@ -98,10 +103,60 @@ function InnovationFigures({ data }: { data: InnovationAnalyticsDto }) {
               rows: data.awardsByQuarter.map((q) => [q.quarter, q.payments, yuan(q.amountFen)]),
             }}
           />,
+          ...libraryReuseSections(data.library, t),
         ]}
       </SectionGrid>
     </>
   );
+}
+
+/** 借鉴共享: reuses recorded per month, and the most reused results with how many units took them up. */
+function libraryReuseSections(library: InnovationAnalyticsDto['library'], t: (key: string) => string) {
+  const reuses = t('kanban.innovation.reuses');
+  const entries = t('kanban.innovation.entriesReused');
+  const result = t('kanban.innovation.result');
+  const units = t('kanban.innovation.reusingUnits');
+  return [
+    <BoardSection
+      key="library"
+      id="library"
+      title={t('kanban.innovation.libraryByMonth')}
+      option={barOption({
+        categories: library.byMonth.map((m) => m.month),
+        series: [
+          { name: reuses, data: library.byMonth.map((m) => m.reuses) },
+          { name: entries, data: library.byMonth.map((m) => m.entries) },
+        ],
+      })}
+      table={{
+        header: [t('kanban.month'), reuses, entries],
+        rows: library.byMonth.map((m) => [m.month, m.reuses, m.entries]),
+      }}
+    />,
+    <BoardSection
+      key="most-reused"
+      id="most-reused"
+      title={t('kanban.innovation.mostReused')}
+      option={barOption({
+        categories: library.mostReused.map((r) => r.title),
+        series: [
+          { name: reuses, data: library.mostReused.map((r) => r.reuses) },
+          { name: units, data: library.mostReused.map((r) => r.units) },
+        ],
+        horizontal: true,
+      })}
+      table={{
+        header: [
+          t('kanban.innovation.caseNumber'),
+          result,
+          t('kanban.innovation.publishedBy'),
+          reuses,
+          units,
+        ],
+        rows: library.mostReused.map((r) => [r.caseNumber, r.title, r.unit, r.reuses, r.units]),
+      }}
+    />,
+  ];
 }
 
 /** 创新看板: proposals by tier and unit, participation, awards paid; then the flow of each process. */
@@ -167,6 +222,8 @@ function HardshipFigures({ data }: { data: HardshipAnalyticsDto }) {
                 name: levelName(level),
                 data: months.map((m) => households(m, level)),
               })),
+              '',
+              true,
             )}
             table={{
               header: [t('kanban.month'), t('kanban.hardship.level'), t('kanban.hardship.households')],

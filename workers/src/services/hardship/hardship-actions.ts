@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { listOf, numberParam, refuse, stringParam } from '../call-helpers';
 import type { ServiceAction } from '../registry';
 import { type CivilAffairsAdapter, defaultCivilAffairsAdapter } from './civil-affairs-adapter';
+import { type FileChanges, insertFileWithHistory, updateFileWithHistory } from './file-history';
 
 async function fileRow(db: Kysely<Database>, caseId: string) {
   const row = await db
@@ -20,21 +21,9 @@ function fileView(row: { status: string; level: string; card_number: string | nu
   return { status: row.status, level: row.level, cardNumber: row.card_number };
 }
 
-async function setFile(
-  db: Kysely<Database>,
-  call: ServiceCall,
-  changes: Partial<{
-    status: 'in-file' | 'exited';
-    level: string;
-    last_verified_at: Date;
-    archived_at: Date | null;
-  }>,
-) {
-  await db
-    .updateTable('hardship_files')
-    .set({ ...changes, updated_at: new Date() })
-    .where('case_id', '=', call.caseId)
-    .execute();
+async function setFile(db: Kysely<Database>, call: ServiceCall, changes: FileChanges) {
+  if (!(await updateFileWithHistory(db, call.caseId, changes)))
+    throw refuse('This case has no hardship file yet');
   return fileView(await fileRow(db, call.caseId));
 }
 
@@ -58,23 +47,19 @@ export function createHardshipActions(
       const level = call.data.level;
       if (typeof level !== 'string') throw refuse('The file needs a level (深度/相对/临时)');
       const now = new Date();
-      await db
-        .insertInto('hardship_files')
-        .values({
-          case_id: call.caseId,
-          applicant_id: call.applicant.userId,
-          org_id: call.applicant.orgId,
-          level,
-          status: 'in-file',
-          cadre_id: null,
-          card_number: null,
-          opened_at: now,
-          last_verified_at: now,
-          archived_at: null,
-          updated_at: now,
-        })
-        .onConflict((oc) => oc.column('case_id').doNothing())
-        .execute();
+      await insertFileWithHistory(db, {
+        case_id: call.caseId,
+        applicant_id: call.applicant.userId,
+        org_id: call.applicant.orgId,
+        level,
+        status: 'in-file',
+        cadre_id: null,
+        card_number: null,
+        opened_at: now,
+        last_verified_at: now,
+        archived_at: null,
+        updated_at: now,
+      });
       return fileView(await fileRow(db, call.caseId));
     },
 

@@ -26,7 +26,7 @@ import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
 import { createActivities } from '../src/activities/create-activities';
 import { builtInActions, type ServiceAction } from '../src/services/registry';
-import { workflowsPath } from '../src/worker';
+import { workflowBundlerOptions, workflowsPath } from '../src/worker';
 
 export interface EngineHarness {
   db: Kysely<Database>;
@@ -76,6 +76,7 @@ export async function createEngineHarness(
       connection: nativeConnection,
       taskQueue,
       workflowsPath,
+      bundlerOptions: workflowBundlerOptions,
       // A test's own actions run beside the built-in ones.
       activities: createActivities({ db, services: { ...builtInActions, ...options.services } }),
     });

@@ -50,7 +50,8 @@ let current: WorkflowBundleWithSourceMap;
 beforeAll(async () => {
   // The canary below fails on purpose; its expected non-determinism warnings would only be noise.
   Runtime.install({ logger, telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
-  current = await bundleWorkflowCode({ workflowsPath, logger });
+  // Bundled as the worker bundles it (workers/src/worker.ts): the interpreter preloaded and shared.
+  current = await bundleWorkflowCode({ workflowsPath, logger, preloadModules: [workflowsPath] });
 });
 
 // Histories recorded from real cases must replay on today's workflow code. A failure here means a

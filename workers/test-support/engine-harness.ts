@@ -20,6 +20,7 @@ import {
   claimUpdate,
   type DecisionInput,
   decideUpdate,
+  ENGINE_REVISION,
   readyUpdate,
 } from '@unionflow/workflows';
 import type { Kysely } from 'kysely';
@@ -111,6 +112,7 @@ export async function createEngineHarness(
         definition: published,
         applicant,
         data,
+        engineRevision: ENGINE_REVISION,
       };
       const started = await client.workflow.start('caseWorkflow', {
         workflowId: caseWorkflowId(caseId),

@@ -18,8 +18,8 @@ export const workflowsPath = fileURLToPath(new URL('../../workflows/src/workflow
 /**
  * How the worker bundles the workflows. The interpreter's modules are preloaded: evaluated once per
  * worker thread into the reusable V8 context and shared, deep-frozen, by every case, instead of being
- * evaluated again for each case the worker starts or replays (ADR 035: a third of the workflow
- * thread's CPU per replayed case). That is safe only while these modules keep no per-case state at
+ * evaluated again for each case the worker starts or replays (ADR 035: 5–18 ms of CPU per
+ * replayed case). That is safe only while these modules keep no per-case state at
  * module level: module-scope values are constants, functions and pure caches.
  */
 export const workflowBundlerOptions = { preloadModules: [workflowsPath] };

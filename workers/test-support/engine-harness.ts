@@ -20,13 +20,14 @@ import {
   claimUpdate,
   type DecisionInput,
   decideUpdate,
+  ENGINE_REVISION,
   readyUpdate,
 } from '@unionflow/workflows';
 import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
 import { createActivities } from '../src/activities/create-activities';
 import { builtInActions, type ServiceAction } from '../src/services/registry';
-import { workflowsPath } from '../src/worker';
+import { workflowBundlerOptions, workflowsPath } from '../src/worker';
 
 export interface EngineHarness {
   db: Kysely<Database>;
@@ -76,6 +77,7 @@ export async function createEngineHarness(
       connection: nativeConnection,
       taskQueue,
       workflowsPath,
+      bundlerOptions: workflowBundlerOptions,
       // A test's own actions run beside the built-in ones.
       activities: createActivities({ db, services: { ...builtInActions, ...options.services } }),
     });
@@ -110,6 +112,7 @@ export async function createEngineHarness(
         definition: published,
         applicant,
         data,
+        engineRevision: ENGINE_REVISION,
       };
       const started = await client.workflow.start('caseWorkflow', {
         workflowId: caseWorkflowId(caseId),

@@ -100,8 +100,12 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   // started since `fewer-local-activities` make one lookup per approval step, and no registration of
   // their own when the starter allocated the case number (ADR 009); the patch implies
   // `local-db-activities`, which a new run therefore does not ask for: every patch marker also costs
-  // the server a search-attribute upsert (TemporalChangeVersion).
-  const lean = patched('fewer-local-activities');
+  // the server a search-attribute upsert (TemporalChangeVersion). A case started with an engine
+  // revision (ADR 035) asks no patch at all: its start event already says which paths it takes.
+  const revision = input.engineRevision ?? 0;
+  const lean = revision >= 1 || patched('fewer-local-activities');
+  /** The read model records the status; only cases started before revision 1 upsert `CaseStatus`. */
+  const upsertStatus = revision < 1;
   const activities = lean || patched('local-db-activities') ? localActivities : remoteActivities;
   const state: EngineState = (input.resume as EngineState | undefined) ?? initialState(input);
   const commands: Command[] = [];
@@ -206,6 +210,8 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
           applicant: state.applicant,
           data,
           parentCaseId: state.caseId,
+          // A child runs on its parent's revision; cases without one start children as they always did.
+          ...(revision ? { engineRevision: revision } : {}),
         };
         const view = await executeChild(caseWorkflow, {
           workflowId: caseWorkflowId(childCaseId),
@@ -248,7 +254,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   /** After a batch is written: readers waiting on `seq` see it, and closed tasks leave the state. */
   function projected(seq: number): void {
     state.seq = seq;
-    if (workflowInfo().typedSearchAttributes.get(caseStatusKey) !== state.status) {
+    if (upsertStatus && workflowInfo().typedSearchAttributes.get(caseStatusKey) !== state.status) {
       upsertSearchAttributes([{ key: caseStatusKey, value: state.status }]);
     }
     state.tasks = state.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
@@ -433,7 +439,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
         state.status = 'terminated';
         state.outcome = 'terminated';
         for (const scope of [...timerScopes.values(), ...workScopes.values()]) scope.cancel();
-        upsertSearchAttributes([{ key: caseStatusKey, value: state.status }]);
+        if (upsertStatus) upsertSearchAttributes([{ key: caseStatusKey, value: state.status }]);
         return view();
       }
       try {

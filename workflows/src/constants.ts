@@ -14,6 +14,16 @@ export const SEARCH_ATTRIBUTES = {
   status: 'CaseStatus',
 } as const;
 
+/**
+ * The interpreter revision starters ask for in `CaseInput.engineRevision` (ADR 035). A case started with
+ * it takes every path of that revision without asking `patched()`: its input, recorded in the start
+ * event, decides once, where a patch marker would cost every case a marker and a `TemporalChangeVersion`
+ * upsert. Revision 1: the paths of `fewer-local-activities` (and so `local-db-activities`), and no
+ * `CaseStatus` upserts (the read model records the status). Deploy workers before the starters that
+ * send a new revision.
+ */
+export const ENGINE_REVISION = 1;
+
 /** Error types workflows raise to callers; the gateway maps them to HTTP statuses. */
 export const ENGINE_ERRORS = {
   conflict: 'Conflict',

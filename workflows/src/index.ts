@@ -1,5 +1,11 @@
 export type { CaseActivities, ServiceCall } from './activities';
-export { CASE_TASK_QUEUE, caseWorkflowId, ENGINE_ERRORS, SEARCH_ATTRIBUTES } from './constants';
+export {
+  CASE_TASK_QUEUE,
+  caseWorkflowId,
+  ENGINE_ERRORS,
+  ENGINE_REVISION,
+  SEARCH_ATTRIBUTES,
+} from './constants';
 export { checkFormData } from './engine/form-data';
 export type {
   CaseRegistration,

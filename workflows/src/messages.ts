@@ -22,6 +22,11 @@ export interface CaseInput {
    * the first projection instead of a registration activity of its own.
    */
   caseNumber?: string;
+  /**
+   * The interpreter revision the starter asks for (`ENGINE_REVISION`, ADR 035); absent on cases started
+   * before it existed, which choose their paths with `patched()` as they always did.
+   */
+  engineRevision?: number;
   /** Set when the workflow continues as new: the state to resume from. */
   resume?: unknown;
 }

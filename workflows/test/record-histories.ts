@@ -22,7 +22,7 @@ import {
   startTemporalDevServer,
   stopChild,
 } from '@unionflow/devstack';
-import { caseWorkflowId, SEARCH_ATTRIBUTES } from '../src/constants';
+import { caseWorkflowId, ENGINE_REVISION, SEARCH_ATTRIBUTES } from '../src/constants';
 import {
   applicantActionUpdate,
   type CaseInput,
@@ -33,7 +33,7 @@ import {
 import { type OpenTask, type ScenarioDriver, scenarios } from './scenarios';
 
 /** The era today's code writes: bump it (a new numbered directory) with every new patch. */
-const ERA = '7-recheck-campaign';
+const ERA = '9-engine-revision';
 const fixturesDir = fileURLToPath(new URL(`./fixtures/histories/${ERA}/`, import.meta.url));
 const workerMain = fileURLToPath(new URL('../../workers/src/main.ts', import.meta.url));
 const applicant = { userId: 'u-zhangwei', orgId: 'org-steel' };
@@ -121,6 +121,7 @@ async function main(): Promise<void> {
         definition,
         applicant,
         data: scenario.data,
+        engineRevision: ENGINE_REVISION,
       };
       // As gateway/src/cases/engine-client.ts starts a case: update-with-start, search attributes set.
       const start = new WithStartWorkflowOperation('caseWorkflow', {
@@ -131,7 +132,6 @@ async function main(): Promise<void> {
         typedSearchAttributes: [
           { key: keyword(SEARCH_ATTRIBUTES.processKey), value: definition.key },
           { key: keyword(SEARCH_ATTRIBUTES.department), value: definition.department },
-          { key: keyword(SEARCH_ATTRIBUTES.status), value: 'running' },
           { key: keyword(SEARCH_ATTRIBUTES.caseNumber), value: caseNumber },
         ],
       });

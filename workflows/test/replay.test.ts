@@ -50,7 +50,8 @@ let current: WorkflowBundleWithSourceMap;
 beforeAll(async () => {
   // The canary below fails on purpose; its expected non-determinism warnings would only be noise.
   Runtime.install({ logger, telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
-  current = await bundleWorkflowCode({ workflowsPath, logger });
+  // Bundled as the worker bundles it (workers/src/worker.ts): the interpreter preloaded and shared.
+  current = await bundleWorkflowCode({ workflowsPath, logger, preloadModules: [workflowsPath] });
 });
 
 // Histories recorded from real cases must replay on today's workflow code. A failure here means a
@@ -67,19 +68,25 @@ describe('case workflow replays every recorded history', () => {
   });
 });
 
+// Each canary replays every fixture of every era, so these take longer as eras accumulate.
+const everyFixture = { timeout: 300_000 };
 describe('the replay test tells a breaking change from a safe one', () => {
-  it('refuses a workflow that calls an activity before registerCase without patched()', async () => {
-    const breaking = await bundleWorkflowCode({ workflowsPath: canary('unguarded-change'), logger });
-    for (const fixture of fixtures) {
-      const err = await replay(breaking, fixture).then(
-        () => undefined,
-        (e: unknown) => e as Error,
-      );
-      expect(err?.message, fixture).toMatch(new RegExp(`${fixture}.*DeterminismViolationError`));
-    }
-  });
+  it(
+    'refuses a workflow that calls an activity before registerCase without patched()',
+    everyFixture,
+    async () => {
+      const breaking = await bundleWorkflowCode({ workflowsPath: canary('unguarded-change'), logger });
+      for (const fixture of fixtures) {
+        const err = await replay(breaking, fixture).then(
+          () => undefined,
+          (e: unknown) => e as Error,
+        );
+        expect(err?.message, fixture).toMatch(new RegExp(`${fixture}.*DeterminismViolationError`));
+      }
+    },
+  );
 
-  it('accepts the same change behind patched()', async () => {
+  it('accepts the same change behind patched()', everyFixture, async () => {
     const guarded = await bundleWorkflowCode({ workflowsPath: canary('patched-change'), logger });
     for (const fixture of fixtures) await replay(guarded, fixture);
   });

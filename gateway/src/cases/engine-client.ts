@@ -20,6 +20,7 @@ import {
   type DecisionInput,
   decideUpdate,
   ENGINE_ERRORS,
+  ENGINE_REVISION,
   type EndWaitInput,
   endWaitUpdate,
   type MigrationInput,
@@ -39,7 +40,6 @@ const searchKeys = {
   processKey: defineSearchAttributeKey(SEARCH_ATTRIBUTES.processKey, SearchAttributeType.KEYWORD),
   department: defineSearchAttributeKey(SEARCH_ATTRIBUTES.department, SearchAttributeType.KEYWORD),
   caseNumber: defineSearchAttributeKey(SEARCH_ATTRIBUTES.caseNumber, SearchAttributeType.KEYWORD),
-  status: defineSearchAttributeKey(SEARCH_ATTRIBUTES.status, SearchAttributeType.KEYWORD),
 };
 
 /** 503 while Temporal cannot be reached; the client retries after a few seconds. */
@@ -108,7 +108,8 @@ export async function startCase(
   },
 ): Promise<CaseView> {
   const t = engine(temporal);
-  const args: CaseInput = { ...input };
+  // Workers know this revision before any gateway sends it (ADR 035): it replaces per-case patch markers.
+  const args: CaseInput = { ...input, engineRevision: ENGINE_REVISION };
   const startWorkflowOperation = new WithStartWorkflowOperation('caseWorkflow', {
     workflowId: caseWorkflowId(input.caseId),
     taskQueue: t.taskQueue,
@@ -117,7 +118,7 @@ export async function startCase(
     typedSearchAttributes: [
       { key: searchKeys.processKey, value: input.definition.key },
       { key: searchKeys.department, value: input.definition.department },
-      { key: searchKeys.status, value: 'running' },
+      // No `CaseStatus`: a case on revision 1 never updates it, and the read model has the status.
       ...(input.caseNumber ? [{ key: searchKeys.caseNumber, value: input.caseNumber }] : []),
     ],
   });

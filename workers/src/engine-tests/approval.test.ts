@@ -75,10 +75,11 @@ describe('approval steps', () => {
       'step-completed',
       'case-ended',
     ]);
-    // Operators find the case in the Temporal Web UI by its number and status.
+    // Operators find the case in the Temporal Web UI by its number; a closed case is Completed there
+    // (its outcome is the workflow's result and the read model's status, ADR 035).
     await h.eventually(async () => {
       for await (const wf of h.client.workflow.list({
-        query: `CaseNumber = '${view.caseNumber}' AND CaseStatus = 'completed'`,
+        query: `CaseNumber = '${view.caseNumber}' AND ExecutionStatus = 'Completed'`,
       })) {
         return wf.workflowId === `case-${view.caseId}`;
       }

@@ -49,6 +49,16 @@ export const AUDIT_FIELDS = {
   endsAt: { zh: '结束', en: 'ends' },
 } as const satisfies Record<string, Label>;
 
+/**
+ * Payload fields whose values are codes or instants rather than words: role keys are shown by the
+ * role's name, UTC timestamps as Beijing time. Fields not listed are shown as they are.
+ */
+export const AUDIT_FIELD_KINDS: Readonly<Record<string, 'roles' | 'time'>> = {
+  roles: 'roles',
+  startsAt: 'time',
+  endsAt: 'time',
+};
+
 /** Values in payloads that are words, not names (a process's status). */
 export const AUDIT_VALUES = {
   published: { zh: '已发布', en: 'published' },

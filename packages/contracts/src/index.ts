@@ -212,4 +212,4 @@ export {
   InnovationAnalytics,
   ProcessAnalytics,
 } from './analytics';
-export { ADMIN_AUDIT_EVENTS, AUDIT_FIELDS, AUDIT_VALUES } from './audit-vocabulary';
+export { ADMIN_AUDIT_EVENTS, AUDIT_FIELD_KINDS, AUDIT_FIELDS, AUDIT_VALUES } from './audit-vocabulary';

@@ -22,6 +22,9 @@ describe('the 详情 of admin operations', () => {
     expect(summarizePayload(payload, zh)).toBe(
       '名称: 简单审批 · 版本: 2 → 3 · 恢复自版本: 1 · 状态: 已停用 → 已发布',
     );
+    // The same, whatever order the stored payload's keys come back in.
+    const shuffled = Object.fromEntries(Object.entries(payload).reverse());
+    expect(summarizePayload(shuffled, zh)).toBe(summarizePayload(payload, zh));
   });
 
   it('names both people of a delegation or hand-over instead of their ids', () => {

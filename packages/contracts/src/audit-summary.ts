@@ -2,7 +2,11 @@
  * What an audit event changed (its 详情), shared by the admin app's audit page and the gateway's
  * Excel export so both read the same: names instead of codes, Beijing time instead of UTC instants.
  */
-import { AUDIT_FIELD_KINDS } from './audit-vocabulary';
+import { AUDIT_FIELD_KINDS, AUDIT_FIELDS } from './audit-vocabulary';
+
+// Where a field stands in a 详情: as declared, then fields without words in their own order.
+const READING_ORDER = new Map(Object.keys(AUDIT_FIELDS).map((k, i) => [k, i]));
+const rank = (field: string) => READING_ORDER.get(field) ?? READING_ORDER.size;
 
 // Ids the table already shows elsewhere, or that mean nothing to a reader.
 // (`field` is a data key; a reveal event carries its label too.)
@@ -91,7 +95,7 @@ export function payloadLines(payload: Record<string, unknown>, text: SummaryText
     const kind = AUDIT_FIELD_KINDS[key];
     lines.push({ field: key, label: label(key), value: (kind ? byKind[kind] : plain)(value) });
   }
-  return lines;
+  return lines.sort((a, b) => rank(a.field) - rank(b.field));
 }
 
 /**

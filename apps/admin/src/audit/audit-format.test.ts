@@ -78,6 +78,6 @@ describe('summarizePayload of a retired process', () => {
       },
       { names: (id) => words[id] ?? id },
     );
-    expect(line).toBe('name: 安全小建议 · status: 已发布 → 已停用 · version: 1 · runningCases: 1');
+    expect(line).toBe('name: 安全小建议 · version: 1 · status: 已发布 → 已停用 · runningCases: 1');
   });
 });

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { analyticsBench } from './analytics-bench';
 import { engineBench } from './engine-bench';
+import { exportBench } from './export-bench';
 import { flowBench } from './flow-bench';
 import { inboxBench } from './inbox-bench';
 
@@ -29,6 +30,8 @@ const { values } = parseArgs({
     // Engine bench: also run on the production-shaped cluster profile, at each of --shards.
     cluster: { type: 'boolean', default: false },
     shards: { type: 'string', default: '1,4,8' },
+    // Rows the export bench seeds and downloads.
+    rows: { type: 'string', default: '100000' },
   },
 });
 
@@ -49,6 +52,9 @@ if (values.only === 'analytics') {
     concurrency: Number(values.concurrency ?? 4),
   });
   console.log(md);
+}
+if (values.only === 'export') {
+  console.log(await exportBench({ rows: Number(values.rows) }));
 }
 if (values.only === 'engine') {
   const md = await engineBench({

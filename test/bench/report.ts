@@ -62,13 +62,18 @@ export function writeReport(
     '',
     `Commit ${info.commit} · ${info.cpus} × ${info.cpuModel} · ${info.memoryGiB} GiB · Node ${info.node} · ${info.at}`,
     '',
-    '| scenario | concurrency | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...results.map(
-      (r) =>
-        `| ${r.name} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors} |`,
-    ),
-    '',
+    // A bench without load scenarios (the export bench) reports in its own sections only.
+    ...(results.length
+      ? [
+          '| scenario | concurrency | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |',
+          '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+          ...results.map(
+            (r) =>
+              `| ${r.name} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors} |`,
+          ),
+          '',
+        ]
+      : []),
     ...(extra.metrics && !extra.metricsOnlyInJson
       ? ['```json', JSON.stringify(extra.metrics, null, 2), '```', '']
       : []),

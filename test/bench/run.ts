@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { analyticsBench } from './analytics-bench';
 import { engineBench } from './engine-bench';
+import { exportBench } from './export-bench';
 import { flowBench } from './flow-bench';
 import { inboxBench } from './inbox-bench';
 
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     // Engine bench: also run on the production-shaped cluster profile, at each of --shards.
     cluster: { type: 'boolean', default: false },
     shards: { type: 'string', default: '1,4,8' },
+    // Rows the export bench seeds and downloads.
+    rows: { type: 'string', default: '100000' },
   },
 });
 
@@ -52,6 +55,9 @@ if (values.only === 'analytics') {
     keepDb: values['keep-db'],
   });
   console.log(md);
+}
+if (values.only === 'export') {
+  console.log(await exportBench({ rows: Number(values.rows) }));
 }
 if (values.only === 'engine') {
   const md = await engineBench({

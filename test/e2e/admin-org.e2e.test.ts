@@ -88,6 +88,13 @@ describe('the admin manages the organisation', () => {
     expect(text).toContain('创建用户');
     expect(text).toContain('系统管理员 (admin)');
     expect(text).toContain('zhoujie');
+    // Roles by name, never by key; the expanded row lists the fields in words, not the raw payload.
+    expect(text).toMatch(/角色: [^·]*基层工会创新评审/);
+    expect(text).not.toContain('innovation-reviewer');
+    await created.first().locator('.ant-table-row-expand-icon').click();
+    const detail = admin.getByTestId('audit-detail');
+    await detail.getByText('基层工会创新评审').waitFor();
+    expect(await detail.textContent()).not.toMatch(/innovation-reviewer|"userId"|u-[0-9a-f]{8}-/);
     await admin.getByTestId('audit-verify').click();
     await admin.getByTestId('audit-result').getByText('哈希链完整').waitFor();
     await snap(admin, '64-admin-audit-log');

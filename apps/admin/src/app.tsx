@@ -8,6 +8,7 @@ import { adminResources } from './admin-resources';
 import { AttentionPage } from './attention/attention-page';
 import { attentionResources } from './attention/attention-resources';
 import { AuditLogPage } from './audit/audit-log-page';
+import { builderResources } from './designer/builder/builder-resources';
 import { DesignerPage } from './designer/designer-page';
 import { OrgPage } from './org/org-page';
 import { orgResources } from './org/org-resources';
@@ -19,6 +20,7 @@ import { HandOverPage } from './pages/hand-over-page';
 addTranslations(adminResources);
 addTranslations(orgResources);
 addTranslations(attentionResources);
+addTranslations(builderResources);
 
 // ECharts is large: the federation 看板 loads only when its section is opened (ADR 008, ADR 029).
 const FederationBoard = lazy(() =>

@@ -1,6 +1,6 @@
 import type { DefinitionOverviewDto, DraftViewDto, VersionSummaryDto } from '@unionflow/contracts';
 import { canonicalJson, type Database } from '@unionflow/db';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AuthUser } from '../auth';
 import { conflict } from '../errors';
 import { claimForDraft, managesProcess } from './definition-owner';
@@ -147,6 +147,16 @@ export async function loadDraft(db: Db, key: string): Promise<DraftViewDto | nul
  * Saves a draft. With `baseUpdatedAt`, the save is refused when someone saved since (optimistic
  * concurrency); a per-key advisory lock makes the check and the write one step.
  */
+async function hasVersion(trx: Transaction<Database>, key: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('process_versions')
+    .select('key')
+    .where('key', '=', key)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function saveDraft(
   db: Db,
   key: string,
@@ -154,6 +164,7 @@ export async function saveDraft(
   user: AuthUser,
   baseUpdatedAt: string | undefined,
   ownerOrgId?: string,
+  create = false,
 ): Promise<Date> {
   const userId = user.id;
   return db.transaction().execute(async (trx) => {
@@ -165,6 +176,9 @@ export async function saveDraft(
       .select(['d.updated_at', 'u.username', 'u.display_name'])
       .where('d.key', '=', key)
       .executeTakeFirst();
+    if (create && (current || (await hasVersion(trx, key)))) {
+      throw conflict(`流程标识 ${key} 已被使用，请重试 / the process key "${key}" is taken; try again`);
+    }
     if (
       current &&
       baseUpdatedAt !== undefined &&

@@ -6,6 +6,7 @@ import {
   summarizePayload,
 } from '@unionflow/contracts/vocabulary';
 import type { Database } from '@unionflow/db';
+import { roleName } from '@unionflow/domain/names';
 import { TIMELINE_EVENTS } from '@unionflow/process-model/catalog';
 import type { Kysely } from 'kysely';
 import { listAuditEvents } from '../audit-log';
@@ -29,6 +30,8 @@ export function auditExport(
   const orgNames = new Map<string, string>();
   const names = (id: string) => orgNames.get(id) ?? word(AUDIT_VALUES, id) ?? id;
   const label = (field: string) => word(AUDIT_FIELDS, field) ?? field;
+  // Role keys by name; times keep the summary's default, Beijing time like the sheet's own column.
+  const role = (key: string) => roleName(key, lang);
   async function* pages(): AsyncIterable<AuditEntryDto[]> {
     const orgs = await db.selectFrom('orgs').select(['id', 'name']).execute();
     for (const o of orgs) orgNames.set(o.id, o.name);
@@ -63,7 +66,7 @@ export function auditExport(
       {
         header: { zh: '详情', en: 'Details' },
         width: 60,
-        value: (e) => summarizePayload(e.payload, { names, label }),
+        value: (e) => summarizePayload(e.payload, { names, label, role }),
       },
       { header: { zh: '哈希', en: 'Hash' }, width: 24, value: (e) => e.hash },
     ],

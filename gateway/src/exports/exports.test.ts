@@ -126,6 +126,37 @@ beforeAll(async () => {
       type: 'approved',
       payload: { nodeId: 'review', comment: '入户核实：月收入1800元' },
     },
+    // Admin operations as the user store and the delegation store record them.
+    {
+      eventKey: 'export-test:roles',
+      caseId: null,
+      at: '2026-11-21T02:00:00Z',
+      actorId: 'u-admin',
+      type: 'user-updated',
+      payload: {
+        orgId: 'org-steel',
+        userId: 'u-lina',
+        username: 'lina',
+        changes: { roles: { added: ['auditor'], removed: ['innovation-reviewer'] } },
+      },
+    },
+    {
+      eventKey: 'export-test:delegation',
+      caseId: null,
+      at: '2026-11-21T02:01:00Z',
+      actorId: 'u-lina',
+      type: 'delegation-created',
+      payload: {
+        delegationId: 'd-export',
+        from: 'u-lina',
+        to: 'u-wangfang',
+        fromName: '李娜',
+        toName: '王芳',
+        startsAt: '2026-11-21T16:00:00.000Z',
+        endsAt: '2026-11-28T16:00:00.000Z',
+        reason: '出差',
+      },
+    },
   ];
   await t.db.transaction().execute((trx) => appendAuditEvents(trx, events));
 }, 120_000);
@@ -188,6 +219,21 @@ describe('Excel exports', () => {
     });
     const centreAuditor = await t.app.inject({ method: 'GET', url: '/api/audit/export', headers: as.lina });
     expect(centreAuditor.statusCode).toBe(403);
+  });
+
+  it('words admin operations: roles by name, delegation periods in Beijing time', async () => {
+    const roles = await workbook('/api/audit/export?type=user-updated', 'admin');
+    expect(findRow(roles, '事件', '修改用户').详情).toBe('角色: +审计员 −基层工会创新评审');
+    const delegation = await workbook('/api/audit/export?type=delegation-created', 'admin');
+    const detail = String(findRow(delegation, '事件', '设置委托').详情);
+    expect(detail).toBe(
+      '委托人: 李娜 · 受托人: 王芳 · 开始: 2026-11-22 00:00 · 结束: 2026-11-29 00:00 · 原因: 出差',
+    );
+    expect(detail).not.toMatch(/auditor|T\d\d:\d\d|u-lina/);
+    const english = await workbook('/api/audit/export?type=user-updated&lang=en', 'admin');
+    expect(findRow(english, 'Event', 'User changed').Details).toBe(
+      'roles: +Auditor −Grassroots innovation reviewer',
+    );
   });
 
   it('exports the hardship file to the assistance centre only', async () => {

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
@@ -110,6 +111,8 @@ export async function sendXlsx<Row>(reply: FastifyReply, lang: ExportLanguage, s
       for (const row of rows) {
         sheet.addRow(spec.columns.map((c) => cellValue(c.type ?? 'text', c.value(row)))).commit();
       }
+      // Backpressure: a slow reader must not make the zipped pages pile up in memory.
+      if (body.writableNeedDrain) await once(body, 'drain');
     }
     sheet.commit();
     await workbook.commit();

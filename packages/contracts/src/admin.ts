@@ -64,6 +64,11 @@ export const SaveDraftRequest = Type.Object({
    * org). An existing process keeps its owner.
    */
   ownerOrgId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  /**
+   * Creating a new process (the designer's 新建流程): refused with 409, and nothing saved, when the
+   * key already has a draft or a version, so a new process never overwrites another.
+   */
+  create: Type.Optional(Type.Boolean()),
 });
 
 /** A saved draft is validated but saved even when invalid. */

@@ -24,7 +24,10 @@ export const ADMIN_AUDIT_EVENTS = {
   'anonymous-objection': { zh: '匿名异议（提出人）', en: 'Anonymous objection (who made it)' },
 } as const satisfies Record<string, Label>;
 
-/** Payload fields as the 详情 column names them. */
+/**
+ * Payload fields as the 详情 column names them, in the order a 详情 reads them (payloads come back
+ * from jsonb with their keys in storage order, which means nothing to a reader).
+ */
 export const AUDIT_FIELDS = {
   fieldLabel: { zh: '字段', en: 'field' },
   username: { zh: '用户名', en: 'username' },
@@ -40,14 +43,24 @@ export const AUDIT_FIELDS = {
   to: { zh: '新', en: 'to' },
   fromName: { zh: '委托人', en: 'from' },
   toName: { zh: '受托人', en: 'to' },
-  reason: { zh: '原因', en: 'reason' },
-  status: { zh: '状态', en: 'status' },
-  version: { zh: '版本', en: 'version' },
-  restoredFrom: { zh: '恢复自版本', en: 'restored from version' },
-  runningCases: { zh: '办理中案件', en: 'running cases' },
   startsAt: { zh: '开始', en: 'starts' },
   endsAt: { zh: '结束', en: 'ends' },
+  reason: { zh: '原因', en: 'reason' },
+  version: { zh: '版本', en: 'version' },
+  restoredFrom: { zh: '恢复自版本', en: 'restored from version' },
+  status: { zh: '状态', en: 'status' },
+  runningCases: { zh: '办理中案件', en: 'running cases' },
 } as const satisfies Record<string, Label>;
+
+/**
+ * Payload fields whose values are codes or instants rather than words: role keys are shown by the
+ * role's name, UTC timestamps as Beijing time. Fields not listed are shown as they are.
+ */
+export const AUDIT_FIELD_KINDS: Readonly<Record<string, 'roles' | 'time'>> = {
+  roles: 'roles',
+  startsAt: 'time',
+  endsAt: 'time',
+};
 
 /** Values in payloads that are words, not names (a process's status). */
 export const AUDIT_VALUES = {

@@ -212,7 +212,7 @@ export {
   InnovationAnalytics,
   ProcessAnalytics,
 } from './analytics';
-export { ADMIN_AUDIT_EVENTS, AUDIT_FIELDS, AUDIT_VALUES } from './audit-vocabulary';
+export { ADMIN_AUDIT_EVENTS, AUDIT_FIELD_KINDS, AUDIT_FIELDS, AUDIT_VALUES } from './audit-vocabulary';
 export {
   DEPARTMENT_STAFF_ROLES,
   HARDSHIP_ANALYTICS_ROLES,

@@ -6,6 +6,12 @@
 export * from '@unionflow/process-model/catalog';
 export * from '@unionflow/process-model/display';
 export type { FieldType } from '@unionflow/process-model/runtime';
-export { type SummaryText, summarizePayload } from './audit-summary';
-export { ADMIN_AUDIT_EVENTS, AUDIT_FIELDS, AUDIT_VALUES } from './audit-vocabulary';
+export {
+  type DetailLine,
+  payloadLines,
+  type SummaryText,
+  shanghaiTime,
+  summarizePayload,
+} from './audit-summary';
+export { ADMIN_AUDIT_EVENTS, AUDIT_FIELD_KINDS, AUDIT_FIELDS, AUDIT_VALUES } from './audit-vocabulary';
 export { INBOX_BOX_NAMES, type InboxBoxName } from './inbox-boxes';

@@ -2,6 +2,8 @@
 export interface HostPaths {
   newCase: (processKey: string) => string;
   caseDetail: (caseId: string) => string;
+  /** The approval forms of several cases on one print page (older shells lack it). */
+  printCases?: (caseIds: string[]) => string;
 }
 
 /** Props the shell passes to every remote's exposed `App`. */

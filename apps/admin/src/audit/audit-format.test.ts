@@ -1,4 +1,6 @@
+import { BUILT_IN_ROLES } from '@unionflow/domain/names';
 import { describe, expect, it } from 'vitest';
+import { roleName } from '../designer/vocabulary-names';
 import { shanghaiDayRange, summarizePayload } from './audit-format';
 
 describe('shanghaiDayRange', () => {
@@ -27,9 +29,17 @@ describe('summarizePayload', () => {
             roles: { added: ['mediator'], removed: ['member'] },
           },
         },
-        { names },
+        { names, role: (key) => roleName(key, 'zh') },
       ),
-    ).toBe('displayName: 李娜 → 李娜娜 · orgId: org-city → 山钢工会 · roles: +mediator −member');
+    ).toBe('displayName: 李娜 → 李娜娜 · orgId: org-city → 山钢工会 · roles: +调解员 −会员');
+  });
+  it('names every declared role, in both languages, never by its key', () => {
+    for (const r of BUILT_IN_ROLES) {
+      for (const lang of ['zh', 'en'] as const) {
+        const line = summarizePayload({ roles: [r.key] }, { role: (key) => roleName(key, lang) });
+        expect(line).toBe(`roles: ${r.name[lang]}`);
+      }
+    }
   });
   it('leads with the comment of a case event and hides bare ids', () => {
     expect(summarizePayload({ nodeId: 'review', comment: '同意', onBehalfOfId: null, data: { x: 1 } })).toBe(
@@ -68,6 +78,6 @@ describe('summarizePayload of a retired process', () => {
       },
       { names: (id) => words[id] ?? id },
     );
-    expect(line).toBe('name: 安全小建议 · status: 已发布 → 已停用 · version: 1 · runningCases: 1');
+    expect(line).toBe('name: 安全小建议 · version: 1 · status: 已发布 → 已停用 · runningCases: 1');
   });
 });

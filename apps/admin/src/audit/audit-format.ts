@@ -37,4 +37,4 @@ export function shanghaiDayRange(firstDay: string, lastDay: string): { from: str
   return { from: new Date(`${firstDay}T00:00:00+08:00`).toISOString(), to: next.toISOString() };
 }
 
-export { type SummaryText, summarizePayload } from '@unionflow/contracts/vocabulary';
+export { payloadLines, type SummaryText, summarizePayload } from '@unionflow/contracts/vocabulary';

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { AuditEntryDto, AuditQueryParams } from '@unionflow/contracts';
-import { DateTime, ExportButton, ProblemAlert } from '@unionflow/ui';
+import { DateTime, ExportButton, formatDateTime, ProblemAlert } from '@unionflow/ui';
 import {
   Button,
   Card,
@@ -16,9 +16,11 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { langOf, roleName } from '../designer/vocabulary-names';
 import { orgApi } from '../org/org-api';
 import { ORG_KEYS } from '../org/use-admin-write';
 import { AuditPage } from '../pages/audit-page';
+import { AuditDetail } from './audit-detail';
 import { AUDIT_TYPES, shanghaiDayRange, summarizePayload } from './audit-format';
 
 type Filters = Pick<AuditQueryParams, 'caseId' | 'actor' | 'type' | 'from' | 'to'>;
@@ -46,7 +48,7 @@ const STATUS_WORDS = new Set(['published', 'retired']);
 
 /** 审计日志: the filterable log of the caller's units, newest first, and the hash chain check. */
 export function AuditLogPage({ isAdmin }: { isAdmin: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<Filters>({});
   // Unit names for admin changes; auditors, who may not list units, see the ids.
@@ -64,6 +66,14 @@ export function AuditLogPage({ isAdmin }: { isAdmin: boolean }) {
   const typeLabel = (type: string) =>
     t(`admin.auditTypes.${type}`, { defaultValue: t(`timeline.${type}`, { defaultValue: type }) });
   const label = (field: string) => t(`admin.auditLog.fields.${field}`, { defaultValue: field });
+  const lang = langOf(i18n.language);
+  // Roles by their names, times in Beijing time (the summary's default), as the page says above.
+  const text = {
+    names,
+    label,
+    role: (key: string) => roleName(key, lang),
+    time: (iso: string) => formatDateTime(iso),
+  };
   const events = log.data?.pages.flatMap((p) => p.items) ?? [];
 
   const columns: TableColumnsType<AuditEntryDto> = [
@@ -90,9 +100,7 @@ export function AuditLogPage({ isAdmin }: { isAdmin: boolean }) {
       key: 'detail',
       title: t('admin.auditLog.columns.detail'),
       responsive: ['md'],
-      render: (_, e) => (
-        <span style={{ overflowWrap: 'anywhere' }}>{summarizePayload(e.payload, { names, label })}</span>
-      ),
+      render: (_, e) => <span style={{ overflowWrap: 'anywhere' }}>{summarizePayload(e.payload, text)}</span>,
     },
   ];
 
@@ -170,11 +178,7 @@ export function AuditLogPage({ isAdmin }: { isAdmin: boolean }) {
           locale={{ emptyText: t('admin.auditLog.empty') }}
           onRow={(e) => ({ 'data-testid': 'audit-row', 'data-type': e.type }) as object}
           expandable={{
-            expandedRowRender: (e) => (
-              <pre style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontSize: 12 }}>
-                {JSON.stringify(e.payload, null, 2)}
-              </pre>
-            ),
+            expandedRowRender: (e) => <AuditDetail entry={e} text={text} />,
           }}
         />
         {log.hasNextPage && (

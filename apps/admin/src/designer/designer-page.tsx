@@ -5,6 +5,8 @@ import { Alert, App, Button, Flex, Spin, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ProcessSettings } from './builder/process-settings';
+import { StartFormEditor } from './builder/start-form-editor';
 import {
   addBranch,
   addParallelBranch,
@@ -34,7 +36,9 @@ export function DesignerPage({ basePath }: { basePath: string }) {
   const editor = useDraftEditor(key);
   const { doc, setDoc } = editor;
   const [openId, setOpenId] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'simulate' | 'versions' | 'publish' | null>(null);
+  const [dialog, setDialog] = useState<'simulate' | 'versions' | 'publish' | 'form' | 'settings' | null>(
+    null,
+  );
   const issues = useMemo(
     () => issuesByNode(editor.validation, i18n.language === 'en'),
     [editor.validation, i18n.language],
@@ -114,6 +118,12 @@ export function DesignerPage({ basePath }: { basePath: string }) {
         >
           {t('admin.designer.save')}
         </Button>
+        <Button onClick={() => setDialog('form')} data-testid="designer-start-form">
+          {t('builder.form.button')}
+        </Button>
+        <Button onClick={() => setDialog('settings')} data-testid="designer-settings">
+          {t('builder.settings.button')}
+        </Button>
         <Button onClick={() => setDialog('simulate')} data-testid="designer-simulate">
           {t('admin.designer.simulate')}
         </Button>
@@ -157,6 +167,13 @@ export function DesignerPage({ basePath }: { basePath: string }) {
         issues={openId ? (issues.get(openId) ?? []) : []}
         onChange={(node: ProcessNode) => openId && setDoc(updateNode(doc, openId, node))}
         onClose={() => setOpenId(null)}
+      />
+      <StartFormEditor open={dialog === 'form'} def={doc} onChange={setDoc} onClose={() => setDialog(null)} />
+      <ProcessSettings
+        open={dialog === 'settings'}
+        def={doc}
+        onChange={setDoc}
+        onClose={() => setDialog(null)}
       />
       <SimulateDialog open={dialog === 'simulate'} onClose={() => setDialog(null)} def={doc} />
       <VersionsDialog open={dialog === 'versions'} onClose={() => setDialog(null)} def={doc} />

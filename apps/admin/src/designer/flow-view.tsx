@@ -5,11 +5,14 @@ import { Button, Flex, Typography } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddButton } from './add-button';
+import { describeCondition } from './builder/condition-words';
+import { definitionFields } from './builder/start-form';
 import { CcCard } from './cc-card';
 import { canCcBefore, type InsertKind } from './flow-edit';
 import { type Edge, edgeTarget } from './flow-graph';
 import { exitEdges, type FlowBranch, type FlowItem } from './flow-layout';
 import { StepCard } from './step-card';
+import { langOf } from './vocabulary-names';
 
 /** What the flow can ask its owner to do. */
 export interface FlowActions {
@@ -19,6 +22,18 @@ export interface FlowActions {
   addBranch: (blockId: string, target: string | null) => void;
   removeBranch: (blockId: string, index: number) => void;
   removeCc: (nodeId: string) => void;
+}
+
+/** An exclusive branch's heading: its label, then its condition in words ("金额 大于 5,000.00 元"). */
+function branchHeading(
+  b: { label?: { zh: string; en?: string }; condition: unknown } | undefined,
+  index: number,
+  def: ProcessDefinition,
+  text: (t: { zh: string; en?: string }) => string,
+  lang: 'zh' | 'en',
+): string {
+  const label = (b?.label && text(b.label)) || `#${index + 1}`;
+  return b ? `${label}：${describeCondition(b.condition, definitionFields(def), lang)}` : label;
 }
 
 interface Ctx {
@@ -130,7 +145,8 @@ function BranchHeader({
 }
 
 function ItemView({ item, ctx }: { item: FlowItem; ctx: Ctx }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
   const text = useLocalText();
   const { actions } = ctx;
   if (item.type === 'goto') {
@@ -211,7 +227,7 @@ function ItemView({ item, ctx }: { item: FlowItem; ctx: Ctx }) {
             label =
               branch.index < 0
                 ? t('admin.designer.defaultBranch')
-                : text(item.node.branches[branch.index]?.label) || `#${branch.index + 1}`;
+                : branchHeading(item.node.branches[branch.index], branch.index, ctx.def, text, lang);
           } else {
             label = t('admin.designer.parallelBranch', { n: branch.index + 1 });
           }

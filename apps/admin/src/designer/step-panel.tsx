@@ -3,6 +3,8 @@ import { UserPicker, useLocalText } from '@unionflow/ui';
 import { Alert, Button, Card, Drawer, Form, Grid, Input, InputNumber, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConditionInput } from './builder/condition-input';
+import { definitionFields } from './builder/start-form';
 import { FieldsEditor } from './fields-editor';
 import { fromNodeForm, NEVER_SELF, type NodeFormValues, toNodeForm } from './node-form';
 import { langOf, roleOptions, serviceOptions } from './vocabulary-names';
@@ -286,10 +288,7 @@ export function StepPanel({
                         },
                       ]}
                     >
-                      <Input.TextArea
-                        autoSize={{ minRows: 2, maxRows: 6 }}
-                        style={{ fontFamily: 'monospace' }}
-                      />
+                      <ConditionInput fields={definitionFields(def)} />
                     </Form.Item>
                   </Card>
                 ))

@@ -4,6 +4,7 @@ import { adminApi, DateTime, ProblemAlert, ToneTag, useLocalText } from '@unionf
 import { App, Button, Card, Empty, Flex, List, Popconfirm, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { NewProcessButton } from '../designer/builder/new-process-dialog';
 import { useAdminWrite } from '../org/use-admin-write';
 
 /**
@@ -21,7 +22,12 @@ export function DefinitionsPage({ basePath }: { basePath: string }) {
       onSuccess: () => message.success(t('admin.retiredDone', { name: text(d.name) })),
     });
   return (
-    <Card title={t('admin.definitions')} size="small" styles={{ body: { padding: 0 } }}>
+    <Card
+      title={t('admin.definitions')}
+      size="small"
+      styles={{ body: { padding: 0 } }}
+      extra={<NewProcessButton basePath={basePath} />}
+    >
       {list.isPending && (
         <Flex justify="center" style={{ padding: 24 }}>
           <Spin />

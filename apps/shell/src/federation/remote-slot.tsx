@@ -14,6 +14,7 @@ type SlotState =
 const hostPaths: RemoteAppProps['hostPaths'] = {
   newCase: (processKey) => `/new?process=${encodeURIComponent(processKey)}`,
   caseDetail: (caseId) => `/cases/${encodeURIComponent(caseId)}`,
+  printCases: (caseIds) => `/cases/print?ids=${caseIds.map(encodeURIComponent).join(',')}`,
 };
 
 /** Loads one remote and renders it inside an error boundary; failures show a panel with a retry. */

@@ -16,6 +16,8 @@ export const casePageResources = {
       print: '打印',
       pdf: '下载 PDF',
       back: '返回案件',
+      backToList: '返回列表',
+      batchCount: '共 {{count}} 份审批单',
     },
   },
   en: {
@@ -34,6 +36,8 @@ export const casePageResources = {
       print: 'Print',
       pdf: 'Download PDF',
       back: 'Back to the case',
+      backToList: 'Back to the list',
+      batchCount: '{{count}} approval forms',
     },
   },
 };

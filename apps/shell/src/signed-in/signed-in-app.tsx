@@ -22,6 +22,9 @@ const CaseDetailPage = lazy(() =>
 const ApprovalFormPage = lazy(() =>
   import('../pages/approval-form-page').then((m) => ({ default: m.ApprovalFormPage })),
 );
+const BatchPrintPage = lazy(() =>
+  import('../pages/batch-print-page').then((m) => ({ default: m.BatchPrintPage })),
+);
 const NewCasePage = lazy(() => import('../pages/new-case-page').then((m) => ({ default: m.NewCasePage })));
 const DelegationsPage = lazy(() =>
   import('../pages/delegations-page').then((m) => ({ default: m.DelegationsPage })),
@@ -54,6 +57,14 @@ export function SignedInApp() {
         ) : (
           <Routes>
             {/* The print page stands alone: on paper there is no menu, only the sheet. */}
+            <Route
+              path="cases/print"
+              element={
+                <Suspense fallback={<PageSkeleton />}>
+                  <BatchPrintPage />
+                </Suspense>
+              }
+            />
             <Route
               path="cases/:id/print"
               element={

@@ -120,11 +120,19 @@ export const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { key } = request.params;
-      const { document, baseUpdatedAt, ownerOrgId } = request.body;
+      const { document, baseUpdatedAt, ownerOrgId, create } = request.body;
       requireKey(document, key);
       // Checked before saving: a document over the size limits is refused, not stored.
       const validation = await checkDefinition(app.db, document);
-      const updatedAt = await saveDraft(app.db, key, document, request.user, baseUpdatedAt, ownerOrgId);
+      const updatedAt = await saveDraft(
+        app.db,
+        key,
+        document,
+        request.user,
+        baseUpdatedAt,
+        ownerOrgId,
+        create,
+      );
       return { updatedAt: updatedAt.toISOString(), validation };
     },
   );

@@ -193,6 +193,34 @@ describe('drafts', () => {
       document: { key },
     });
   });
+
+  it('creates a new process once: a second create of the same key is a 409 that saves nothing', async () => {
+    const key = `new-${randomUUID().slice(0, 8)}`;
+    const url = `/api/admin/definitions/${key}/draft`;
+    const create = (name: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url,
+        headers: admin,
+        payload: { document: { ...simpleApproval, key, name: { zh: name } }, create: true },
+      });
+    const [a, b] = await Promise.all([create('补助申请甲'), create('补助申请乙')]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json().detail).toContain('已被使用');
+    const kept = (await t.app.inject({ method: 'GET', url, headers: admin })).json<DraftViewDto>();
+    const winner = a.statusCode === 200 ? '补助申请甲' : '补助申请乙';
+    expect(kept.document).toMatchObject({ name: { zh: winner } });
+    // Creating again, or creating over a shipped process, is refused the same way.
+    expect((await create('再建一次')).statusCode).toBe(409);
+    const simple = await t.app.inject({
+      method: 'PUT',
+      url: '/api/admin/definitions/simple-approval/draft',
+      headers: admin,
+      payload: { document: simpleApproval, create: true },
+    });
+    expect(simple.statusCode).toBe(409);
+  });
 });
 
 describe('publishing', () => {

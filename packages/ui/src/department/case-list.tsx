@@ -1,6 +1,6 @@
 import type { CaseSummaryDto } from '@unionflow/contracts';
 import { type HostPaths, useLocalText } from '@unionflow/ui/core';
-import { Empty, List, Typography } from 'antd';
+import { Checkbox, Empty, List, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,12 +13,17 @@ export function CaseList({
   hostPaths,
   extra,
   empty,
+  selected,
+  onSelect,
 }: {
   cases: CaseSummaryDto[];
   hostPaths?: HostPaths;
   /** Something department-specific per row (a countdown, a checklist summary). */
   extra?: (c: CaseSummaryDto) => ReactNode;
   empty?: string;
+  /** With both, each row has a checkbox (to print several approval forms at once). */
+  selected?: ReadonlySet<string>;
+  onSelect?: (caseId: string, checked: boolean) => void;
 }) {
   const { t } = useTranslation();
   const text = useLocalText();
@@ -41,7 +46,19 @@ export function CaseList({
           </div>
         );
         return (
-          <List.Item key={c.id} style={{ paddingInline: 16 }} data-testid="department-case">
+          <List.Item
+            key={c.id}
+            style={{ paddingInline: 16, gap: 12, justifyContent: 'flex-start' }}
+            data-testid="department-case"
+          >
+            {selected && onSelect ? (
+              <Checkbox
+                checked={selected.has(c.id)}
+                onChange={(e) => onSelect(c.id, e.target.checked)}
+                aria-label={t('department.select', { number: c.number })}
+                data-testid="department-case-select"
+              />
+            ) : null}
             {hostPaths ? (
               <Link to={hostPaths.caseDetail(c.id)} style={{ color: 'inherit', width: '100%' }}>
                 {body}

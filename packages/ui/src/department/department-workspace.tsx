@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { CaseSummaryDto } from '@unionflow/contracts';
 import { api, type HostPaths, useLocalText } from '@unionflow/ui/core';
@@ -45,6 +46,15 @@ export function DepartmentWorkspace({
   const { query, cases } = useDepartmentCases(department);
   const [tab, setTab] = useState('cases');
   const [status, setStatus] = useState('total');
+  // Cases picked for printing their approval forms together.
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const pick = (id: string, on: boolean) =>
+    setPicked((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const counts = countByStatus(cases);
   const mine = (processes.data ?? []).filter((p) => p.department === department);
   const shown = status === 'total' ? cases : cases.filter((c) => c.status === status);
@@ -100,6 +110,13 @@ export function DepartmentWorkspace({
                   {s === 'total' ? t('department.total') : t(`status.case.${s}`)} {n}
                 </Tag.CheckableTag>
               ))}
+              {hostPaths?.printCases && picked.size > 0 ? (
+                <Link to={hostPaths.printCases([...picked])}>
+                  <Button icon={<PrinterOutlined />} data-testid="print-selected">
+                    {t('department.printSelected', { count: picked.size })}
+                  </Button>
+                </Link>
+              ) : null}
               <ExportButton
                 path="/api/cases/export"
                 query={{ scope: 'department', department, status: status === 'total' ? undefined : status }}
@@ -107,7 +124,13 @@ export function DepartmentWorkspace({
             </Flex>
           }
         >
-          <CaseList cases={shown} hostPaths={hostPaths} extra={extra} />
+          <CaseList
+            cases={shown}
+            hostPaths={hostPaths}
+            extra={extra}
+            selected={hostPaths?.printCases ? picked : undefined}
+            onSelect={pick}
+          />
         </Card>
       )}
     </Flex>

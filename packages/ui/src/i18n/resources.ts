@@ -82,7 +82,12 @@ export const commonResources = {
       userNone: '没有找到此人',
     },
     empty: '暂无数据',
-    department: { cases: '本部门案件', total: '全部' },
+    department: {
+      cases: '本部门案件',
+      total: '全部',
+      select: '选择案件 {{number}}',
+      printSelected: '打印审批单（{{count}}）',
+    },
     exportExcel: '导出 Excel',
   },
   en: {
@@ -156,7 +161,12 @@ export const commonResources = {
       userNone: 'Nobody found',
     },
     empty: 'Nothing here',
-    department: { cases: 'Department cases', total: 'All' },
+    department: {
+      cases: 'Department cases',
+      total: 'All',
+      select: 'Select case {{number}}',
+      printSelected: 'Print approval forms ({{count}})',
+    },
     exportExcel: 'Export to Excel',
   },
 } as const;

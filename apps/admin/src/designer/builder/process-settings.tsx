@@ -1,0 +1,116 @@
+import { BUILT_IN_ROLES } from '@unionflow/domain/names';
+import type { ProcessDefinition } from '@unionflow/process-model';
+import { Button, Drawer, Form, Grid, Input, Select } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { langOf, roleName } from '../vocabulary-names';
+import { NEW_PROCESS_DEPARTMENTS } from './new-process';
+
+interface SettingsValues {
+  name: { zh: string; en?: string };
+  department: string;
+  starterRoles: string[];
+  sensitiveViewerRoles: string[];
+}
+
+/** Every declared role, then any other role the definition already names (kept, shown by its key). */
+function roleChoices(used: string[], lang: 'zh' | 'en') {
+  const keys = [...new Set([...BUILT_IN_ROLES.map((r) => r.key), ...used])];
+  return keys.map((key) => ({ value: key, label: roleName(key, lang) }));
+}
+
+/** The process's own settings: its name, department, who may start it and who sees sensitive data. */
+export function ProcessSettings({
+  open,
+  def,
+  onChange,
+  onClose,
+}: {
+  open: boolean;
+  def: ProcessDefinition;
+  onChange: (def: ProcessDefinition) => void;
+  onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
+  const wide = Grid.useBreakpoint().md ?? false;
+  const [form] = Form.useForm<SettingsValues>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filled when the drawer opens; edits flow out
+  useEffect(() => {
+    if (open)
+      form.setFieldsValue({
+        name: { zh: def.name.zh, en: def.name.en },
+        department: def.department,
+        starterRoles: def.starterRoles ?? [],
+        sensitiveViewerRoles: def.sensitiveViewerRoles ?? [],
+      });
+  }, [open]);
+
+  const apply = () => {
+    const v = form.getFieldsValue(true) as SettingsValues;
+    const next: ProcessDefinition = {
+      ...def,
+      name: v.name.en?.trim() ? { zh: v.name.zh, en: v.name.en.trim() } : { zh: v.name.zh },
+      department: v.department,
+    };
+    if (v.starterRoles?.length) next.starterRoles = v.starterRoles;
+    else delete next.starterRoles;
+    if (v.sensitiveViewerRoles?.length) next.sensitiveViewerRoles = v.sensitiveViewerRoles;
+    else delete next.sensitiveViewerRoles;
+    onChange(next);
+  };
+  const departments = [...new Set([...NEW_PROCESS_DEPARTMENTS, def.department])];
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={t('builder.settings.title')}
+      size={wide ? 480 : '100%'}
+      footer={
+        <Button type="primary" block onClick={onClose} data-testid="settings-done">
+          {t('admin.panel.done')}
+        </Button>
+      }
+    >
+      <Form form={form} layout="vertical" name="process-settings" onValuesChange={apply}>
+        <Form.Item name={['name', 'zh']} label={t('builder.settings.nameZh')} rules={[{ required: true }]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name={['name', 'en']} label={t('builder.settings.nameEn')}>
+          <Input maxLength={80} />
+        </Form.Item>
+        <Form.Item name="department" label={t('builder.settings.department')}>
+          <Select
+            options={departments.map((d) => ({
+              value: d,
+              label: t(`nav.remotes.${d}`, { defaultValue: d }),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="starterRoles"
+          label={t('builder.settings.starterRoles')}
+          extra={t('builder.settings.starterRolesHelp')}
+        >
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={roleChoices(def.starterRoles ?? [], lang)}
+          />
+        </Form.Item>
+        <Form.Item
+          name="sensitiveViewerRoles"
+          label={t('builder.settings.sensitiveViewerRoles')}
+          extra={t('builder.settings.sensitiveViewerRolesHelp')}
+        >
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={roleChoices(def.sensitiveViewerRoles ?? [], lang)}
+          />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

@@ -25,6 +25,8 @@ const dispute = (filedBy = 'worker') => ({
 async function fileAndAccept(applicant = 'zhangwei', filedBy = 'worker'): Promise<string> {
   const started = await h.start(applicant, 'labor-dispute', dispute(filedBy));
   expect(started.status).toBe(201);
+  // Titled by the definition's template, so the mediator's list tells disputes apart.
+  expect(started.body.title).toBe('张伟·工伤赔偿·某物流有限公司');
   const intake = await h.task(started.body.id, 'intake');
   expect(intake.candidates.map((c) => c.username)).toEqual(['liuyang']);
   expect((await h.decide('liuyang', intake.id, { action: 'approve', comment: '符合受理条件' })).status).toBe(

@@ -1,6 +1,6 @@
 import type { CaseDetailDto } from '@unionflow/contracts';
 import { allocateCaseNumber, type Database } from '@unionflow/db';
-import type { ProcessDefinition } from '@unionflow/process-model';
+import { type ProcessDefinition, renderCaseTitle } from '@unionflow/process-model';
 import { checkFormData } from '@unionflow/workflows';
 import type { Kysely } from 'kysely';
 import { inStartScope, processOwnership } from '../admin/definition-owner';
@@ -83,10 +83,11 @@ export async function submitApplication(
   requireValidFormData(def.form, data);
   await requireOwnUploads(ctx.db, def, data, user.id);
   await requireKnownFieldValues(ctx.db, def.form, data);
+  // The applicant's own title, else the definition's template, else the process and the applicant.
   const title =
     typeof data.title === 'string' && data.title.trim()
       ? data.title.trim()
-      : `${def.name.zh} - ${user.displayName}`;
+      : (renderCaseTitle(def, data, user.displayName) ?? `${def.name.zh} - ${user.displayName}`);
   const caseId = caseIdFor(user.id, startKey);
   const caseNumber = await allocateCaseNumber(ctx.db);
   await withOneOpenFile(ctx.db, def.key, user.id, caseId, () =>

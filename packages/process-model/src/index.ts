@@ -114,6 +114,7 @@ export {
   simulate,
   simulatedOutcome,
 } from './simulate';
+export { renderCaseTitle, titlePlaceholders, titleTemplateIssues } from './title-template';
 export type {
   Applicant,
   ApplicantIsApproverPolicy,

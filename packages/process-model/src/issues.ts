@@ -34,6 +34,8 @@ export type IssueCode =
   | 'invalid-bound'
   /** A notice lists a field it may not show publicly (unknown, or household data). */
   | 'notice-field-not-public'
+  /** The title template names an unknown field or one a title may not show. */
+  | 'invalid-title-template'
   /** Over the size limits (limits.ts): reported alone, the document is not checked further. */
   | 'too-large';
 

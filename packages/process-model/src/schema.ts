@@ -196,6 +196,7 @@ const definitionProperties = {
   sensitiveViewerRoles: Type.Optional(Type.Array(Type.String())),
   sensitiveDataKeys: Type.Optional(Type.Array(Type.String())),
   form: Type.Array(FormFieldSchema),
+  titleTemplate: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   start: NodeId,
   settings: Type.Optional(
     Type.Object({

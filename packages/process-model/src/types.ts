@@ -244,6 +244,11 @@ export interface ProcessDefinition {
   sensitiveDataKeys?: string[];
   /** The start form. */
   form: FormField[];
+  /**
+   * How a new case is titled when the applicant gives no title: `{applicant}`, `{process}` and start-form
+   * field keys, e.g. "{applicant}·{disputeType}·{employer}" (title-template.ts).
+   */
+  titleTemplate?: string;
   /** Id of the first node. */
   start: string;
   nodes: ProcessNode[];

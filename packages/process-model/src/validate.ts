@@ -1,5 +1,6 @@
 import { readableIssues } from './issue-text';
 import type { ValidationIssue, ValidationResult } from './issues';
+import { titleTemplateIssues } from './title-template';
 import type { ProcessDefinition } from './types';
 import { fieldIssues } from './validate-fields';
 import { limitIssues } from './validate-limits';
@@ -25,7 +26,8 @@ export function validateDefinition(def: unknown, opts: ValidateOptions): Validat
   const nodes = nodeIssues(definition, opts);
   const blocking = graph.some((i) => i.code === 'duplicate-node-id' || i.code === 'missing-target');
   const fields = blocking ? [] : fieldIssues(definition);
-  return result(readableIssues(definition, [...graph, ...nodes, ...fields]));
+  const title = titleTemplateIssues(definition);
+  return result(readableIssues(definition, [...graph, ...nodes, ...fields, ...title]));
 }
 
 function result(errors: ValidationIssue[]): ValidationResult {

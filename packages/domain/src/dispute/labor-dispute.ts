@@ -48,6 +48,8 @@ export const laborDispute: ProcessDefinition = {
   name: text('劳动争议调解', 'Labour dispute mediation'),
   department: 'rights',
   sensitiveViewerRoles: ['mediator'],
+  // A mediator's list tells disputes apart by who, what and against whom.
+  titleTemplate: '{workerName}·{claimType}·{employerName}',
   form: [
     field('filedBy', '申请方式', 'Filed by', 'select', {
       required: true,

@@ -60,6 +60,10 @@ export const builderResources = {
         starterRolesHelp: '不选则所有会员都可以发起',
         sensitiveViewerRoles: '谁能看到敏感信息',
         sensitiveViewerRolesHelp: '标为敏感的字段，除申请人外只有这些角色能看到',
+        titleTemplate: '事项标题',
+        titleTemplateHelp: '申请人未填写标题时，按此生成标题，便于在列表中区分事项；敏感字段不能用于标题',
+        titleTemplatePlaceholder: '如 {申请人}·{争议类型}',
+        titleTemplateInsert: '插入字段…',
       },
       condition: {
         field: '字段',
@@ -136,6 +140,11 @@ export const builderResources = {
         starterRolesHelp: 'None chosen: every member may start it',
         sensitiveViewerRoles: 'Who sees sensitive data',
         sensitiveViewerRolesHelp: 'Fields marked sensitive are shown only to the applicant and these roles',
+        titleTemplate: 'Case title',
+        titleTemplateHelp:
+          'When the applicant gives no title, cases are titled like this so lists tell them apart; sensitive fields cannot be used',
+        titleTemplatePlaceholder: 'e.g. {Applicant}·{Type of dispute}',
+        titleTemplateInsert: 'Insert a field…',
       },
       condition: {
         field: 'Field',

@@ -5,12 +5,15 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { langOf, roleName } from '../vocabulary-names';
 import { NEW_PROCESS_DEPARTMENTS } from './new-process';
+import { templateToWords, titleWords, wordsToTemplate } from './title-words';
 
 interface SettingsValues {
   name: { zh: string; en?: string };
   department: string;
   starterRoles: string[];
   sensitiveViewerRoles: string[];
+  /** The title template in words ({职工姓名}·{争议类型}). */
+  titleTemplate: string;
 }
 
 /** Every declared role, then any other role the definition already names (kept, shown by its key). */
@@ -35,6 +38,7 @@ export function ProcessSettings({
   const lang = langOf(i18n.language);
   const wide = Grid.useBreakpoint().md ?? false;
   const [form] = Form.useForm<SettingsValues>();
+  const words = titleWords(def, lang);
   // biome-ignore lint/correctness/useExhaustiveDependencies: filled when the drawer opens; edits flow out
   useEffect(() => {
     if (open)
@@ -43,6 +47,7 @@ export function ProcessSettings({
         department: def.department,
         starterRoles: def.starterRoles ?? [],
         sensitiveViewerRoles: def.sensitiveViewerRoles ?? [],
+        titleTemplate: def.titleTemplate ? templateToWords(def.titleTemplate, words) : '',
       });
   }, [open]);
 
@@ -57,9 +62,17 @@ export function ProcessSettings({
     else delete next.starterRoles;
     if (v.sensitiveViewerRoles?.length) next.sensitiveViewerRoles = v.sensitiveViewerRoles;
     else delete next.sensitiveViewerRoles;
+    const title = v.titleTemplate?.trim();
+    if (title) next.titleTemplate = wordsToTemplate(title, words);
+    else delete next.titleTemplate;
     onChange(next);
   };
   const departments = [...new Set([...NEW_PROCESS_DEPARTMENTS, def.department])];
+  const insertWord = (label: string) => {
+    const current = String(form.getFieldValue('titleTemplate') ?? '');
+    form.setFieldValue('titleTemplate', current ? `${current}·{${label}}` : `{${label}}`);
+    apply();
+  };
 
   return (
     <Drawer
@@ -110,6 +123,21 @@ export function ProcessSettings({
             options={roleChoices(def.sensitiveViewerRoles ?? [], lang)}
           />
         </Form.Item>
+        <Form.Item
+          name="titleTemplate"
+          label={t('builder.settings.titleTemplate')}
+          extra={t('builder.settings.titleTemplateHelp')}
+        >
+          <Input maxLength={200} placeholder={t('builder.settings.titleTemplatePlaceholder')} />
+        </Form.Item>
+        <Select
+          data-testid="title-template-insert"
+          value={null}
+          placeholder={t('builder.settings.titleTemplateInsert')}
+          style={{ width: '100%' }}
+          options={words.map((w) => ({ value: w.label, label: w.label }))}
+          onChange={(label: string) => insertWord(label)}
+        />
       </Form>
     </Drawer>
   );

@@ -253,4 +253,36 @@ export const scenarios: Scenario[] = [
       await approveAll(d, await d.waitForTasks());
     },
   },
+  {
+    // 字段权限 (ADR 032): a sequential step may change the award the first step proposed (its change
+    // recorded as before → after, its second signer given the same form); a hidden field is refused.
+    name: 'field-permissions-edit',
+    definition: def('replay-field-permissions', [
+      review('r1', 'lina', 'r2', {
+        form: [{ key: 'award', label: { zh: '奖励金额' }, type: 'money', required: true }],
+      }),
+      review('r2', 'wangfang', 'end', {
+        assignee: { kind: 'users', usernames: ['wangfang', 'chenjie'] },
+        mode: 'sequential',
+        fieldPermissions: { award: 'edit', signers: 'hidden' },
+      }),
+      end(),
+    ]),
+    data: { title: '字段权限' },
+    async drive(d) {
+      const [r1] = await d.tasks();
+      await d.decide({ taskId: r1!.id, actorId: 'u-lina', action: 'approve', data: { award: 500_000 } });
+      const [first] = await d.tasks();
+      await d
+        .decide({ taskId: first!.id, actorId: 'u-wangfang', action: 'approve', data: { signers: 'x' } })
+        .catch(() => undefined);
+      await d.decide({
+        taskId: first!.id,
+        actorId: 'u-wangfang',
+        action: 'approve',
+        data: { award: 800_000 },
+      });
+      await approveAll(d, await d.tasks());
+    },
+  },
 ];

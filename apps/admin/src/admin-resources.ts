@@ -61,6 +61,14 @@ export const adminResources = {
         remove: '删除抄送',
         edit: '设置抄送人',
       },
+      fieldPermissions: {
+        title: '字段权限',
+        help: '本步骤的审批人对申请表单和其他步骤所填字段能做什么：隐藏（看不到）、只读、可编辑（可修改）、必填（须有值才能提交）。未设置的为只读。',
+        field: '字段',
+        permission: '权限',
+        startForm: '申请表单',
+        none: '申请表单和其他步骤还没有字段',
+      },
       outcomeIs: '案件结果：{{status}}',
       modes: {
         single: '单人审批',
@@ -272,6 +280,14 @@ export const adminResources = {
         unset: 'Nobody copied yet',
         remove: 'Remove the CC',
         edit: 'Choose who is copied',
+      },
+      fieldPermissions: {
+        title: 'Field permissions',
+        help: "What this step's people may do with the start form's and other steps' fields: hidden (not shown), read-only, editable, or required (must hold a value to submit). Fields not set are read-only.",
+        field: 'Field',
+        permission: 'Permission',
+        startForm: 'Start form',
+        none: 'The start form and the other steps have no fields yet',
       },
       outcomeIs: 'Case result: {{status}}',
       modes: {

@@ -75,6 +75,12 @@ export const AssigneeRuleSchema = Type.Union([
   Type.Object({ kind: Type.Literal('field'), field: FieldKey }),
 ]);
 
+/** Per field key, what a step's people may do with it (字段权限). */
+const FieldPermissionsSchema = Type.Record(
+  FieldKey,
+  Type.Union([Type.Literal('hidden'), Type.Literal('read'), Type.Literal('edit'), Type.Literal('required')]),
+);
+
 const DeadlineSchema = Type.Object({
   due: Duration,
   remindBefore: Type.Optional(Duration),
@@ -116,6 +122,7 @@ export const NodeSchemas = {
       ]),
     ),
     form: Type.Optional(Type.Array(FormFieldSchema)),
+    fieldPermissions: Type.Optional(FieldPermissionsSchema),
     deadline: Type.Optional(DeadlineSchema),
     cc: Type.Optional(Type.Array(AssigneeRuleSchema)),
     onReject: Type.Optional(NodeId),
@@ -125,6 +132,7 @@ export const NodeSchemas = {
     ...base,
     kind: Type.Literal('applicant-task'),
     form: Type.Array(FormFieldSchema),
+    fieldPermissions: Type.Optional(FieldPermissionsSchema),
     deadline: Type.Optional(DeadlineSchema),
     next: NodeId,
   }),

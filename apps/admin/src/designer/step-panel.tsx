@@ -3,6 +3,7 @@ import { UserPicker, useLocalText } from '@unionflow/ui';
 import { Alert, Button, Card, Drawer, Form, Grid, Input, InputNumber, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldPermissionsTable } from './field-permissions-table';
 import { FieldsEditor } from './fields-editor';
 import { fromNodeForm, NEVER_SELF, type NodeFormValues, toNodeForm } from './node-form';
 import { langOf, roleOptions, serviceOptions } from './vocabulary-names';
@@ -226,6 +227,7 @@ export function StepPanel({
               <Form.Item label={t('admin.panel.fields')}>
                 <FieldsEditor name="form" />
               </Form.Item>
+              <FieldPermissionsTable def={def} node={node} onChange={onChange} />
             </>
           )}
 

@@ -285,4 +285,26 @@ export const scenarios: Scenario[] = [
       await approveAll(d, await d.tasks());
     },
   },
+  {
+    // 抄送 as a step of its own (ADR 032): reached after the first approval, it copies two people and
+    // the case moves on to the next approval at once.
+    name: 'cc-node',
+    definition: def('replay-cc-node', [
+      review('r1', 'lina', 'copy'),
+      {
+        id: 'copy',
+        kind: 'cc',
+        name: { zh: '抄送' },
+        recipients: [{ kind: 'users', usernames: ['wangfang', 'chenjie'] }],
+        next: 'r2',
+      },
+      review('r2', 'wangfang', 'end'),
+      end(),
+    ]),
+    data: { title: '抄送节点' },
+    async drive(d) {
+      await approveAll(d, await d.tasks());
+      await approveAll(d, await d.tasks());
+    },
+  },
 ];

@@ -195,6 +195,7 @@ export const FIELD_PERMISSION_NAMES = namesOf(FIELD_PERMISSIONS);
 export const NODE_KINDS = {
   approval: { zh: '审批人', en: 'Approver' },
   'applicant-task': { zh: '申请人办理', en: 'Applicant task' },
+  cc: { zh: '抄送', en: 'CC' },
   exclusive: { zh: '条件分支', en: 'Condition' },
   parallel: { zh: '并行分支', en: 'Parallel' },
   join: { zh: '汇合', en: 'Join' },

@@ -130,6 +130,7 @@ export type {
   ApprovalMode,
   ApprovalNode,
   AssigneeRule,
+  CcNode,
   Condition,
   Deadline,
   DurationText,

@@ -136,6 +136,12 @@ export const NodeSchemas = {
     deadline: Type.Optional(DeadlineSchema),
     next: NodeId,
   }),
+  cc: Type.Object({
+    ...base,
+    kind: Type.Literal('cc'),
+    recipients: Type.Array(AssigneeRuleSchema),
+    next: NodeId,
+  }),
   timer: Type.Object({ ...base, kind: Type.Literal('timer'), duration: Duration, next: NodeId }),
   notice: Type.Object({
     ...base,
@@ -185,6 +191,7 @@ export const NodeSchemas = {
 export const ProcessNodeSchema = Type.Union([
   NodeSchemas.approval,
   NodeSchemas['applicant-task'],
+  NodeSchemas.cc,
   NodeSchemas.timer,
   NodeSchemas.notice,
   NodeSchemas.service,

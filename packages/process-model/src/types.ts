@@ -162,6 +162,17 @@ export interface ApplicantTaskNode extends NodeBase {
   next: string;
 }
 
+/**
+ * 抄送 as a step of its own (DingTalk's 抄送人 node): when the case reaches it, the recipients are
+ * copied (notified, and may read the case, never its household data), and the case continues at once.
+ */
+export interface CcNode extends NodeBase {
+  kind: 'cc';
+  /** Who is copied: the same rules as an approval step's assignee or `cc`. */
+  recipients: AssigneeRule[];
+  next: string;
+}
+
 export interface TimerNode extends NodeBase {
   kind: 'timer';
   /** Wait this long. */
@@ -232,6 +243,7 @@ export interface EndNode extends NodeBase {
 export type ProcessNode =
   | ApprovalNode
   | ApplicantTaskNode
+  | CcNode
   | TimerNode
   | NoticeNode
   | ServiceNode

@@ -53,6 +53,42 @@ const definition: ProcessDefinition = {
   ],
 };
 
+/** Grassroots review, then a 抄送 step copying 王芳 and 陈杰, then the centre. */
+const copying: ProcessDefinition = {
+  key: 'cc-node-flow',
+  version: 1,
+  name: { zh: '抄送节点测试', en: 'CC step' },
+  department: 'rights',
+  form: [{ key: 'title', label: { zh: '标题', en: 'Title' }, type: 'text', required: true }],
+  start: 'grassroots',
+  nodes: [
+    {
+      id: 'grassroots',
+      kind: 'approval',
+      name: { zh: '基层审核', en: 'Grassroots review' },
+      assignee: { kind: 'user', username: 'lina' },
+      mode: 'single',
+      next: 'copy',
+    },
+    {
+      id: 'copy',
+      kind: 'cc',
+      name: { zh: '抄送市总', en: 'Copy the city' },
+      recipients: [{ kind: 'users', usernames: ['wangfang', 'chenjie'] }],
+      next: 'centre',
+    },
+    {
+      id: 'centre',
+      kind: 'approval',
+      name: { zh: '中心复核', en: 'Centre check' },
+      assignee: { kind: 'user', username: 'chenjie' },
+      mode: 'single',
+      next: 'end',
+    },
+    { id: 'end', kind: 'end', name: { zh: '通过', en: 'Approved' }, outcome: 'approved' },
+  ],
+};
+
 let t: TestApp;
 let engine: EngineHarness | undefined;
 let as: ReturnType<typeof sessions>;
@@ -61,6 +97,7 @@ beforeAll(async () => {
   t = await createTestApp({ withTemporal: true, taskQueue });
   engine = await createEngineHarness({ databaseUrl: t.databaseUrl, taskQueue });
   await publishDefinition(t.db, definition, null);
+  await publishDefinition(t.db, copying, null);
   as = sessions(t);
 });
 afterAll(async () => {
@@ -147,5 +184,38 @@ describe('per-step field permissions over HTTP', () => {
       },
     ]);
     expect((await read('zhangwei', c.id)).data).toMatchObject({ award: 800_000 });
+  });
+});
+
+describe('a 抄送 step over HTTP', () => {
+  it('shows in the chain preview and on the timeline as the people it copies, who may then read the case', async () => {
+    const preview = await t.app.inject({
+      method: 'POST',
+      url: `/api/processes/${copying.key}/preview`,
+      headers: await as('zhangwei'),
+      payload: { data: {} },
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const copyStep = preview.json().steps.find((s: { nodeId: string }) => s.nodeId === 'copy');
+    expect(copyStep).toMatchObject({ kind: 'cc', name: { zh: '抄送市总' } });
+    expect(copyStep.assignees.map((a: { displayName: string }) => a.displayName)).toEqual(['王芳', '陈杰']);
+
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { ...(await as('zhangwei')), 'idempotency-key': randomUUID() },
+      payload: { processKey: copying.key, data: { title: '抄送' } },
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const c = started.json<CaseDetailDto>();
+    // Not copied yet: 王芳 holds no task and is not staff of the department.
+    expect((await readCase(t, await as('wangfang'), c.id)).statusCode).toBe(404);
+    const approved = await decide(t, await as('lina'), onlyOpenTask(c).id, { action: 'approve' });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const copied = await read('wangfang', c.id);
+    const event = copied.timeline.find((e) => e.type === 'cc');
+    expect(event).toMatchObject({ nodeId: 'copy', stepName: { zh: '抄送市总' } });
+    expect((event?.data as { names: string[] }).names).toEqual(['王芳', '陈杰']);
+    expect(onlyOpenTask(copied).nodeId).toBe('centre');
   });
 });

@@ -161,19 +161,20 @@ describe('the admin changes a process', () => {
     await admin.getByTestId('panel-done').click();
     await admin.getByTestId('designer-validation').getByText('校验通过').waitFor();
 
-    // A 抄送 card goes before the countersign; empty, it asks for people, then copies 刘洋.
+    // A 抄送 step goes before the countersign; empty, it asks for people, then copies 刘洋.
     await admin.getByTestId('add-after-review').click();
     await admin.getByRole('menuitem', { name: '抄送人' }).click();
-    await admin.getByTestId('flow-cc').waitFor();
+    const ccStep = admin.locator('[data-testid="flow-step"]', { hasText: '未设置抄送人' });
+    await ccStep.waitFor();
     await admin
       .getByTestId('designer-issue')
-      .filter({ hasText: '第 2 步「市总工会会签」的抄送人没有设置' })
+      .filter({ hasText: '第 2 步「抄送」没有设置抄送人' })
       .waitFor();
     await pickUser(admin, 'ccUsers', 'liuyang');
     await admin.getByTestId('panel-done').click();
     await admin.getByTestId('designer-validation').getByText('校验通过').waitFor();
     // Named people read as their names on the cards, in the order picked.
-    await admin.getByTestId('flow-cc').getByText('指定成员：刘洋').waitFor();
+    await admin.locator('[data-testid="flow-step"]', { hasText: '指定成员：刘洋' }).waitFor();
     const countersign = admin.locator('[data-testid="flow-step"]', { hasText: '市总工会会签' });
     await countersign.getByText(/指定成员：王芳、李娜 · 会签/).waitFor();
     await snap(admin, '20-designer-cc-and-countersign');
@@ -195,7 +196,7 @@ describe('the admin changes a process', () => {
     const phone = await env.browser.newPage(env.platform.baseUrl, PHONE);
     await signIn(phone, 'admin');
     await phone.goto('/admin/definitions/simple-approval');
-    await phone.getByTestId('flow-cc').waitFor();
+    await phone.locator('[data-testid="flow-step"]', { hasText: '指定成员：刘洋' }).waitFor();
     await snap(phone, '21-designer-cc-375');
     expect(await seriousA11yViolations(phone)).toEqual([]);
   });

@@ -127,6 +127,7 @@ export const adminResources = {
         ccUsers: '抄送人',
         ccRoles: '抄送角色',
         ccHelp: '流程到达本步骤时，抄送人收到通知并可查看，不参与审批',
+        ccNodeHelp: '流程到达这一步时抄送给他们（收到通知并可查看），随即继续下一步，不等待',
         field: '表单字段',
         mode: '多人审批方式',
         quorum: '需要同意的人数',
@@ -348,6 +349,8 @@ export const adminResources = {
         ccUsers: 'Copy to',
         ccRoles: 'Copy to roles',
         ccHelp: 'When the case reaches this step they are notified and may read it; they do not decide',
+        ccNodeHelp:
+          'When the case gets here they are copied (notified, and may read it); it moves on at once',
         field: 'Form field',
         mode: 'Several approvers',
         quorum: 'Approvals needed',

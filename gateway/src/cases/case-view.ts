@@ -87,6 +87,7 @@ export async function toCaseDetail(
     ),
   );
   const mask = caseViewMask(def, visibility);
+  const copiedNames = await copiedPeopleNames(db, timeline);
   const events: TimelineEventDto[] = timeline.map((e) =>
     maskTimelineEvent(
       {
@@ -102,7 +103,7 @@ export async function toCaseDetail(
         nodeId: e.node_id,
         stepName: e.step_name,
         comment: e.comment,
-        data: withoutKeys(e.data, hidden),
+        data: withoutKeys(copiedNames(e.type, e.data), hidden),
       },
       mask,
       viewerId,
@@ -170,6 +171,21 @@ export async function toCaseDetail(
     // Parked for an administrator (ADR 013); the reason is on the admin's attention list.
     ...(attention ? { attention: { since: iso(attention.since) } } : {}),
     seq: row.last_seq,
+  };
+}
+
+/**
+ * A 抄送 event names the people it copied (`names`, beside their ids), so the page reads "抄送 李娜、王芳"
+ * without a lookup of its own; the directory is read only when the case has such an event.
+ */
+async function copiedPeopleNames(db: Kysely<Database>, timeline: { type: string }[]) {
+  const byId = timeline.some((e) => e.type === 'cc')
+    ? new Map((await orgDirectory(db)).users.map((u) => [u.id, u.displayName]))
+    : new Map<string, string>();
+  return (type: string, data: unknown): Record<string, unknown> => {
+    const payload = (data ?? {}) as Record<string, unknown>;
+    if (type !== 'cc' || !Array.isArray(payload.userIds)) return payload;
+    return { ...payload, names: payload.userIds.map((id) => byId.get(String(id)) ?? String(id)) };
   };
 }
 

@@ -6,8 +6,8 @@ import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddButton } from './add-button';
 import { CcCard } from './cc-card';
-import { canCcBefore, type InsertKind } from './flow-edit';
-import { type Edge, edgeTarget } from './flow-graph';
+import type { InsertKind } from './flow-edit';
+import type { Edge } from './flow-graph';
 import { exitEdges, type FlowBranch, type FlowItem } from './flow-layout';
 import { StepCard } from './step-card';
 
@@ -29,11 +29,9 @@ interface Ctx {
   nameOf: (username: string) => string;
 }
 
-/** The "+" on some edges: it offers a 抄送 card when the edge leads to an approval without one. */
+/** The "+" on some edges: what it adds goes where they lead. */
 function AddOn({ edges, ctx, testId }: { edges: Edge[]; ctx: Ctx; testId?: string }) {
-  const first = edges[0];
-  const canCc = !!first && canCcBefore(ctx.def, edgeTarget(ctx.def, first));
-  return <AddButton onAdd={(kind) => ctx.actions.insert(edges, kind)} testId={testId} canCc={canCc} />;
+  return <AddButton onAdd={(kind) => ctx.actions.insert(edges, kind)} testId={testId} />;
 }
 
 const line = <div aria-hidden style={{ margin: '0 auto', width: 2, height: 12, background: '#bfbfbf' }} />;

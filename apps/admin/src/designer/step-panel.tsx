@@ -3,6 +3,7 @@ import { UserPicker, useLocalText } from '@unionflow/ui';
 import { Alert, Button, Card, Drawer, Form, Grid, Input, InputNumber, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CcRecipientsFields } from './cc-recipients-fields';
 import { FieldPermissionsTable } from './field-permissions-table';
 import { FieldsEditor } from './fields-editor';
 import { fromNodeForm, NEVER_SELF, type NodeFormValues, toNodeForm } from './node-form';
@@ -231,6 +232,7 @@ export function StepPanel({
             </>
           )}
 
+          {node.kind === 'cc' && <CcRecipientsFields def={def} />}
           {(node.kind === 'timer' || node.kind === 'notice') && (
             <Form.Item name="duration" label={t('admin.panel.duration')} rules={[durationRule]}>
               <Input />

@@ -27,6 +27,12 @@ function fieldsOf(detail: Pick<CaseDetailDto, 'tasks' | 'dataFields'>): Map<stri
   return fields;
 }
 
+/** Whom a 抄送 event copied, by name (the gateway adds them beside the ids). */
+function copiedNames(data: unknown): string[] {
+  const names = (data as { names?: unknown } | null)?.names;
+  return Array.isArray(names) ? names.map(String) : [];
+}
+
 /** A `fields-edited` event's changes as [key, before, after], in the order they were recorded. */
 function editsOf(data: unknown): [string, unknown, unknown][] {
   const { before, after } = (data ?? {}) as {
@@ -86,6 +92,11 @@ export function CaseTimeline({
           {e.onBehalfOf ? ` (${t('timeline.onBehalfOf', { name: e.onBehalfOf.displayName })})` : ''}
         </Typography.Text>
         {e.comment ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.comment}</div> : null}
+        {e.type === 'cc' && copiedNames(e.data).length > 0 ? (
+          <div data-testid="timeline-cc">
+            {t('timeline.copiedTo', { names: copiedNames(e.data).join('、') })}
+          </div>
+        ) : null}
         {(open.has(e.id) ? data : data.slice(0, DATA_SHOWN)).map(([key, value]) => (
           <div key={key} data-testid="timeline-data">
             <Typography.Text type="secondary">{text(fields.get(key)?.label)}：</Typography.Text>

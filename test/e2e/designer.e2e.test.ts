@@ -166,10 +166,7 @@ describe('the admin changes a process', () => {
     await admin.getByRole('menuitem', { name: '抄送人' }).click();
     const ccStep = admin.locator('[data-testid="flow-step"]', { hasText: '未设置抄送人' });
     await ccStep.waitFor();
-    await admin
-      .getByTestId('designer-issue')
-      .filter({ hasText: '第 2 步「抄送」没有设置抄送人' })
-      .waitFor();
+    await admin.getByTestId('designer-issue').filter({ hasText: '第 2 步「抄送」没有设置抄送人' }).waitFor();
     await pickUser(admin, 'ccUsers', 'liuyang');
     await admin.getByTestId('panel-done').click();
     await admin.getByTestId('designer-validation').getByText('校验通过').waitFor();

@@ -119,7 +119,7 @@ describe('the admin changes a process', () => {
     await admin.getByTestId('audit-result').getByText('哈希链完整').waitFor();
     await snap(admin, '18-audit-verified');
   });
-  it('the admin reads names, fixes a plain-Chinese problem by clicking it, adds a named countersign and a 抄送, and publishes', async () => {
+  it('the admin reads names, fixes a plain-Chinese problem by clicking it, adds a named countersign that may edit the amount and a 抄送 step, and publishes', async () => {
     const admin = await env.browser.newPage(env.platform.baseUrl);
     await signIn(admin, 'admin');
     await admin.goto('/admin');
@@ -174,6 +174,16 @@ describe('the admin changes a process', () => {
     await admin.locator('[data-testid="flow-step"]', { hasText: '指定成员：刘洋' }).waitFor();
     const countersign = admin.locator('[data-testid="flow-step"]', { hasText: '市总工会会签' });
     await countersign.getByText(/指定成员：王芳、李娜 · 会签/).waitFor();
+    // 字段权限: the countersign may adjust the amount the applicant asked for.
+    const editCountersign = admin
+      .locator('[data-testid="flow-step"]', { hasText: /指定成员：王芳、李娜 · 会签/ })
+      .getByRole('button', { name: '编辑 市总工会会签', exact: true });
+    await editCountersign.click();
+    const amount = admin.getByTestId('field-permission-amount');
+    await amount.getByText('可编辑').click();
+    await amount.locator('.ant-radio-button-wrapper-checked', { hasText: '可编辑' }).waitFor();
+    await admin.getByTestId('panel-done').click();
+    await admin.getByTestId('designer-validation').getByText('校验通过').waitFor();
     await snap(admin, '20-designer-cc-and-countersign');
     expect(await seriousA11yViolations(admin)).toEqual([]);
 
@@ -189,6 +199,14 @@ describe('the admin changes a process', () => {
     await admin.getByTestId('designer-publish').click();
     await admin.getByTestId('publish-confirm').click();
     await admin.getByText(/已发布为第 \d+ 版/).waitFor();
+    // The published version holds both: the 抄送 step and the countersign's permission.
+    await admin.reload();
+    await admin.locator('[data-testid="flow-step"]', { hasText: '指定成员：刘洋' }).waitFor();
+    await editCountersign.click();
+    await admin
+      .getByTestId('field-permission-amount')
+      .locator('.ant-radio-button-wrapper-checked', { hasText: '可编辑' })
+      .waitFor();
 
     const phone = await env.browser.newPage(env.platform.baseUrl, PHONE);
     await signIn(phone, 'admin');

@@ -1,7 +1,7 @@
 import type { ProcessDefinition, ProcessNode } from '@unionflow/process-model';
 import { UserPicker, useLocalText } from '@unionflow/ui';
 import { Alert, Button, Card, Drawer, Form, Grid, Input, InputNumber, Select } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CcRecipientsFields } from './cc-recipients-fields';
 import { FieldPermissionsTable } from './field-permissions-table';
@@ -54,6 +54,12 @@ export function StepPanel({
   // Reset only when another step is opened; edits flow out through onChange.
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the step id on purpose
   const initial = useMemo(() => (node ? toNodeForm(node) : {}), [node?.id]);
+  // One form instance serves every step: what the previous step left in its store (its name) must not
+  // be read back into the next one, e.g. a 抄送 step just inserted.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when another step is opened
+  useEffect(() => {
+    form.setFieldsValue(initial);
+  }, [node?.id, form]);
   const assigneeKind = Form.useWatch(['assignee', 'kind'], form);
   const mode = Form.useWatch('mode', form);
   const targets = def.nodes

@@ -119,7 +119,7 @@ describe('the admin changes a process', () => {
     await admin.getByTestId('audit-result').getByText('哈希链完整').waitFor();
     await snap(admin, '18-audit-verified');
   });
-  it('the admin reads names, fixes a plain-Chinese problem by clicking it, adds a named countersign and a 抄送, and publishes', async () => {
+  it('the admin reads names, fixes a plain-Chinese problem by clicking it, adds a named countersign that may edit the amount and a 抄送 step, and publishes', async () => {
     const admin = await env.browser.newPage(env.platform.baseUrl);
     await signIn(admin, 'admin');
     await admin.goto('/admin');
@@ -161,21 +161,29 @@ describe('the admin changes a process', () => {
     await admin.getByTestId('panel-done').click();
     await admin.getByTestId('designer-validation').getByText('校验通过').waitFor();
 
-    // A 抄送 card goes before the countersign; empty, it asks for people, then copies 刘洋.
+    // A 抄送 step goes before the countersign; empty, it asks for people, then copies 刘洋.
     await admin.getByTestId('add-after-review').click();
     await admin.getByRole('menuitem', { name: '抄送人' }).click();
-    await admin.getByTestId('flow-cc').waitFor();
-    await admin
-      .getByTestId('designer-issue')
-      .filter({ hasText: '第 2 步「市总工会会签」的抄送人没有设置' })
-      .waitFor();
+    const ccStep = admin.locator('[data-testid="flow-step"]', { hasText: '未设置抄送人' });
+    await ccStep.waitFor();
+    await admin.getByTestId('designer-issue').filter({ hasText: '第 2 步「抄送」没有设置抄送人' }).waitFor();
     await pickUser(admin, 'ccUsers', 'liuyang');
     await admin.getByTestId('panel-done').click();
     await admin.getByTestId('designer-validation').getByText('校验通过').waitFor();
     // Named people read as their names on the cards, in the order picked.
-    await admin.getByTestId('flow-cc').getByText('指定成员：刘洋').waitFor();
+    await admin.locator('[data-testid="flow-step"]', { hasText: '指定成员：刘洋' }).waitFor();
     const countersign = admin.locator('[data-testid="flow-step"]', { hasText: '市总工会会签' });
     await countersign.getByText(/指定成员：王芳、李娜 · 会签/).waitFor();
+    // 字段权限: the countersign may adjust the amount the applicant asked for.
+    const editCountersign = admin
+      .locator('[data-testid="flow-step"]', { hasText: /指定成员：王芳、李娜 · 会签/ })
+      .getByRole('button', { name: '编辑 市总工会会签', exact: true });
+    await editCountersign.click();
+    const amount = admin.getByTestId('field-permission-amount');
+    await amount.getByText('可编辑').click();
+    await amount.locator('.ant-radio-button-wrapper-checked', { hasText: '可编辑' }).waitFor();
+    await admin.getByTestId('panel-done').click();
+    await admin.getByTestId('designer-validation').getByText('校验通过').waitFor();
     await snap(admin, '20-designer-cc-and-countersign');
     expect(await seriousA11yViolations(admin)).toEqual([]);
 
@@ -191,11 +199,19 @@ describe('the admin changes a process', () => {
     await admin.getByTestId('designer-publish').click();
     await admin.getByTestId('publish-confirm').click();
     await admin.getByText(/已发布为第 \d+ 版/).waitFor();
+    // The published version holds both: the 抄送 step and the countersign's permission.
+    await admin.reload();
+    await admin.locator('[data-testid="flow-step"]', { hasText: '指定成员：刘洋' }).waitFor();
+    await editCountersign.click();
+    await admin
+      .getByTestId('field-permission-amount')
+      .locator('.ant-radio-button-wrapper-checked', { hasText: '可编辑' })
+      .waitFor();
 
     const phone = await env.browser.newPage(env.platform.baseUrl, PHONE);
     await signIn(phone, 'admin');
     await phone.goto('/admin/definitions/simple-approval');
-    await phone.getByTestId('flow-cc').waitFor();
+    await phone.locator('[data-testid="flow-step"]', { hasText: '指定成员：刘洋' }).waitFor();
     await snap(phone, '21-designer-cc-375');
     expect(await seriousA11yViolations(phone)).toEqual([]);
   });

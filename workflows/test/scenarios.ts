@@ -253,4 +253,58 @@ export const scenarios: Scenario[] = [
       await approveAll(d, await d.waitForTasks());
     },
   },
+  {
+    // 字段权限 (ADR 032): a sequential step may change the award the first step proposed (its change
+    // recorded as before → after, its second signer given the same form); a hidden field is refused.
+    name: 'field-permissions-edit',
+    definition: def('replay-field-permissions', [
+      review('r1', 'lina', 'r2', {
+        form: [{ key: 'award', label: { zh: '奖励金额' }, type: 'money', required: true }],
+      }),
+      review('r2', 'wangfang', 'end', {
+        assignee: { kind: 'users', usernames: ['wangfang', 'chenjie'] },
+        mode: 'sequential',
+        fieldPermissions: { award: 'edit', signers: 'hidden' },
+      }),
+      end(),
+    ]),
+    data: { title: '字段权限' },
+    async drive(d) {
+      const [r1] = await d.tasks();
+      await d.decide({ taskId: r1!.id, actorId: 'u-lina', action: 'approve', data: { award: 500_000 } });
+      const [first] = await d.tasks();
+      await d
+        .decide({ taskId: first!.id, actorId: 'u-wangfang', action: 'approve', data: { signers: 'x' } })
+        .catch(() => undefined);
+      await d.decide({
+        taskId: first!.id,
+        actorId: 'u-wangfang',
+        action: 'approve',
+        data: { award: 800_000 },
+      });
+      await approveAll(d, await d.tasks());
+    },
+  },
+  {
+    // 抄送 as a step of its own (ADR 032): reached after the first approval, it copies two people and
+    // the case moves on to the next approval at once.
+    name: 'cc-node',
+    definition: def('replay-cc-node', [
+      review('r1', 'lina', 'copy'),
+      {
+        id: 'copy',
+        kind: 'cc',
+        name: { zh: '抄送' },
+        recipients: [{ kind: 'users', usernames: ['wangfang', 'chenjie'] }],
+        next: 'r2',
+      },
+      review('r2', 'wangfang', 'end'),
+      end(),
+    ]),
+    data: { title: '抄送节点' },
+    async drive(d) {
+      await approveAll(d, await d.tasks());
+      await approveAll(d, await d.tasks());
+    },
+  },
 ];

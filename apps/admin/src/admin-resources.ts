@@ -61,6 +61,14 @@ export const adminResources = {
         remove: '删除抄送',
         edit: '设置抄送人',
       },
+      fieldPermissions: {
+        title: '字段权限',
+        help: '本步骤的审批人对申请表单和其他步骤所填字段能做什么：隐藏（看不到）、只读、可编辑（可修改）、必填（须有值才能提交）。未设置的为只读。',
+        field: '字段',
+        permission: '权限',
+        startForm: '申请表单',
+        none: '申请表单和其他步骤还没有字段',
+      },
       outcomeIs: '案件结果：{{status}}',
       modes: {
         single: '单人审批',
@@ -119,6 +127,7 @@ export const adminResources = {
         ccUsers: '抄送人',
         ccRoles: '抄送角色',
         ccHelp: '流程到达本步骤时，抄送人收到通知并可查看，不参与审批',
+        ccNodeHelp: '流程到达这一步时抄送给他们（收到通知并可查看），随即继续下一步，不等待',
         field: '表单字段',
         mode: '多人审批方式',
         quorum: '需要同意的人数',
@@ -273,6 +282,14 @@ export const adminResources = {
         remove: 'Remove the CC',
         edit: 'Choose who is copied',
       },
+      fieldPermissions: {
+        title: 'Field permissions',
+        help: "What this step's people may do with the start form's and other steps' fields: hidden (not shown), read-only, editable, or required (must hold a value to submit). Fields not set are read-only.",
+        field: 'Field',
+        permission: 'Permission',
+        startForm: 'Start form',
+        none: 'The start form and the other steps have no fields yet',
+      },
       outcomeIs: 'Case result: {{status}}',
       modes: {
         single: 'Single',
@@ -332,6 +349,8 @@ export const adminResources = {
         ccUsers: 'Copy to',
         ccRoles: 'Copy to roles',
         ccHelp: 'When the case reaches this step they are notified and may read it; they do not decide',
+        ccNodeHelp:
+          'When the case gets here they are copied (notified, and may read it); it moves on at once',
         field: 'Form field',
         mode: 'Several approvers',
         quorum: 'Approvals needed',

@@ -161,7 +161,7 @@ export async function buildApprovalForm(
   const { lang } = request;
   const { row, def, visibility } = await visibleCase(db, user, caseId);
   const [detail, directory, audit] = await Promise.all([
-    toCaseDetail(db, row, def, visibility, user.id),
+    toCaseDetail(db, row, def, visibility, user),
     orgDirectory(db),
     caseAuditLink(db, row.id),
   ]);
@@ -169,6 +169,7 @@ export async function buildApprovalForm(
   const names = orgNames(directory, row.org_id);
   const fields = fieldsByKey(def);
   const data = (detail.data ?? {}) as Record<string, unknown>;
+  const shown = new Set(detail.dataFields.map((f) => (f as { key?: string } | undefined)?.key));
   const status = CASE_STATUSES[detail.status]?.[lang] ?? formWord('none', lang);
   const outcome = detail.outcomeName ? pick(detail.outcomeName, lang) : '';
   const caseUrl = `${request.origin.replace(/\/+$/, '')}/cases/${row.id}`;
@@ -188,10 +189,13 @@ export async function buildApprovalForm(
         ? `${status}${lang === 'zh' ? `（${outcome}）` : ` (${outcome})`}`
         : status,
     submittedAt: shanghaiTime(detail.createdAt),
-    fields: def.form.map((f) => ({
-      label: pick(f.label, lang),
-      value: fieldText(f, data[f.key], lang, people),
-    })),
+    // A field the reader's step hides from them (字段权限) is not on their copy either.
+    fields: def.form
+      .filter((f) => shown.has(f.key))
+      .map((f) => ({
+        label: pick(f.label, lang),
+        value: fieldText(f, data[f.key], lang, people),
+      })),
     steps: stepsOf(detail, fields, lang, people),
     audit: { hash: audit.hash ?? formWord('noAudit', lang), events: audit.events },
     caseUrl,

@@ -15,5 +15,5 @@ export async function caseDetailFor(
   id: string,
 ): Promise<CaseDetailDto> {
   const { row, def, visibility } = await visibleCase(db, user, id);
-  return toCaseDetail(db, row, def, visibility, user.id);
+  return toCaseDetail(db, row, def, visibility, user);
 }

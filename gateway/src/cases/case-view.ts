@@ -2,8 +2,10 @@ import type { CaseDetailDto, CaseSummaryDto, TaskDto, TimelineEventDto } from '@
 import { createOrgDirectoryLoader, type Database } from '@unionflow/db';
 import { type ProcessDefinition, simulate } from '@unionflow/process-model';
 import type { Kysely } from 'kysely';
+import type { AuthUser } from '../auth';
 import type { CaseVisibility } from './case-access';
 import { type CaseRow, caseTasks, caseTimeline } from './case-repository';
+import { hiddenFieldsFor, withoutKeys } from './field-permissions';
 import { beijingDay, estimateFinish, runningWaits } from './finish-estimate';
 import { maskPayload } from './masking';
 import { withResolvedMoneyBounds } from './money-bounds';
@@ -53,13 +55,18 @@ export async function toCaseDetail(
   row: CaseRow,
   def: ProcessDefinition,
   visibility: Exclude<CaseVisibility, 'none'>,
-  /** Who reads it: their own comments are never masked from them. */
-  viewerId: string,
+  /**
+   * Who reads it: their own comments are never masked from them, and the fields the steps they work
+   * on hide (字段权限) are left out.
+   */
+  viewer: Pick<AuthUser, 'id' | 'roles'>,
 ): Promise<CaseDetailDto> {
-  const [{ tasks, candidates }, timeline, attention] = await Promise.all([
+  const viewerId = viewer.id;
+  const [{ tasks, candidates }, timeline, attention, hidden] = await Promise.all([
     caseTasks(db, row.id),
     caseTimeline(db, row.id),
     db.selectFrom('case_attention').select('since').where('case_id', '=', row.id).executeTakeFirst(),
+    hiddenFieldsFor(db, viewer, row, def),
   ]);
   const summary = toCaseSummary(row);
   const caseFields = {
@@ -80,6 +87,7 @@ export async function toCaseDetail(
     ),
   );
   const mask = caseViewMask(def, visibility);
+  const copiedNames = await copiedPeopleNames(db, timeline);
   const events: TimelineEventDto[] = timeline.map((e) =>
     maskTimelineEvent(
       {
@@ -95,7 +103,7 @@ export async function toCaseDetail(
         nodeId: e.node_id,
         stepName: e.step_name,
         comment: e.comment,
-        data: e.data,
+        data: withoutKeys(copiedNames(e.type, e.data), hidden),
       },
       mask,
       viewerId,
@@ -148,17 +156,36 @@ export async function toCaseDetail(
   const results = resultFieldsOf(def);
   return {
     ...summary,
-    data: withoutHiddenResultKeys(maskPayload(row.data, mask), results),
+    data: withoutKeys(withoutHiddenResultKeys(maskPayload(row.data, mask), results), hidden),
     tasks: taskDtos,
     timeline: events,
     predictedPath,
     estimate,
-    dataFields: dataFieldsOf(def, results),
+    dataFields: dataFieldsOf(def, results).filter(
+      (f) => !hidden.has((f as { key?: string } | undefined)?.key ?? ''),
+    ),
     revealable:
-      visibility === 'full' ? [...revealOnlyKeys(def)].filter((k) => row.data[k] !== undefined) : [],
+      visibility === 'full'
+        ? [...revealOnlyKeys(def)].filter((k) => row.data[k] !== undefined && !hidden.has(k))
+        : [],
     // Parked for an administrator (ADR 013); the reason is on the admin's attention list.
     ...(attention ? { attention: { since: iso(attention.since) } } : {}),
     seq: row.last_seq,
+  };
+}
+
+/**
+ * A 抄送 event names the people it copied (`names`, beside their ids), so the page reads "抄送 李娜、王芳"
+ * without a lookup of its own; the directory is read only when the case has such an event.
+ */
+async function copiedPeopleNames(db: Kysely<Database>, timeline: { type: string }[]) {
+  const byId = timeline.some((e) => e.type === 'cc')
+    ? new Map((await orgDirectory(db)).users.map((u) => [u.id, u.displayName]))
+    : new Map<string, string>();
+  return (type: string, data: unknown): Record<string, unknown> => {
+    const payload = (data ?? {}) as Record<string, unknown>;
+    if (type !== 'cc' || !Array.isArray(payload.userIds)) return payload;
+    return { ...payload, names: payload.userIds.map((id) => byId.get(String(id)) ?? String(id)) };
   };
 }
 

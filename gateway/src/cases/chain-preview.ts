@@ -41,7 +41,7 @@ function copiedPeople(
 /**
  * The approval chain a new case would take for its applicant and the form data typed so far (审批流程
  * 预览): the process model's `simulate`, as the admin simulation runs it, but for the caller and
- * keeping only the steps a person acts on, with their people. Timers, notices, services, gateways,
+ * keeping only the steps a person acts on, with their people, and 抄送 steps. Timers, notices, services, gateways,
  * joins and sub-processes are not entries; a step's copies (抄送) are a note on that step. Gateways
  * that read data a step has yet to produce stop the walk (`complete: false`) instead of guessing.
  */
@@ -67,6 +67,11 @@ export function createChainPreview(db: Kysely<Database>) {
     const nodes = new Map(def.nodes.map((n) => [n.id, n]));
     const steps: ChainStepDto[] = [];
     for (const s of simulated) {
+      // A 抄送 step is an entry of its own: whom it copies, in words on the card.
+      if (s.kind === 'cc') {
+        steps.push({ nodeId: s.nodeId, kind: 'cc', name: s.name, assignees: s.assignees });
+        continue;
+      }
       if (s.kind !== 'approval' && s.kind !== 'applicant-task') continue;
       const node = nodes.get(s.nodeId);
       const cc =

@@ -101,5 +101,5 @@ export async function submitApplication(
     }),
   );
   const { row, visibility } = await visibleCase(ctx.db, user, caseId);
-  return toCaseDetail(ctx.db, row, def, visibility, user.id);
+  return toCaseDetail(ctx.db, row, def, visibility, user);
 }

@@ -7,10 +7,13 @@ export const ChainPreviewRequest = Type.Object({
   data: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 200 }),
 });
 
-/** One human step the case would reach, with the people it would go to. */
+/**
+ * One human step the case would reach, with the people it would go to; or a 抄送 step (`cc`), with the
+ * people it copies as its assignees (nobody waits on them).
+ */
 export const ChainStep = Type.Object({
   nodeId: Type.String(),
-  kind: Type.Union([Type.Literal('approval'), Type.Literal('applicant-task')]),
+  kind: Type.Union([Type.Literal('approval'), Type.Literal('applicant-task'), Type.Literal('cc')]),
   name: LocalText,
   /** How an approval step's people decide (a name of the catalog's `APPROVAL_MODES`). */
   mode: Type.Optional(oneOf(APPROVAL_MODE_NAMES)),

@@ -4,7 +4,7 @@
  * the HTTP contracts, the gateway's input checks, the UI's menus and the i18n keys are derived from
  * these tables, so adding a word here is where adding it starts. Pure data, safe inside workflows.
  */
-import type { ApprovalMode, EmptyAssigneePolicy, FieldType, NodeKind } from './types';
+import type { ApprovalMode, EmptyAssigneePolicy, FieldPermission, FieldType, NodeKind } from './types';
 
 /** A table's names, typed as its keys. */
 const namesOf = <K extends string>(table: Record<K, unknown>) => Object.keys(table) as K[];
@@ -178,10 +178,24 @@ export const FIELD_TYPES = {
 
 export const FIELD_TYPE_NAMES = namesOf(FIELD_TYPES);
 
+/**
+ * What a step's people may do with a field collected before the step (DingTalk's 字段权限), in the
+ * order the designer offers them; `read` is what a step that says nothing gets.
+ */
+export const FIELD_PERMISSIONS = {
+  hidden: { zh: '隐藏', en: 'Hidden' },
+  read: { zh: '只读', en: 'Read-only' },
+  edit: { zh: '可编辑', en: 'Editable' },
+  required: { zh: '必填', en: 'Required' },
+} as const satisfies Record<FieldPermission, Label>;
+
+export const FIELD_PERMISSION_NAMES = namesOf(FIELD_PERMISSIONS);
+
 /** The kinds of node a definition is built from; `satisfies` proves every kind has an entry. */
 export const NODE_KINDS = {
   approval: { zh: '审批人', en: 'Approver' },
   'applicant-task': { zh: '申请人办理', en: 'Applicant task' },
+  cc: { zh: '抄送', en: 'CC' },
   exclusive: { zh: '条件分支', en: 'Condition' },
   parallel: { zh: '并行分支', en: 'Parallel' },
   join: { zh: '汇合', en: 'Join' },
@@ -231,6 +245,7 @@ export const TIMELINE_EVENTS = {
   'self-approval': event('本人审批', 'Self-approval'),
   'branch-taken': sys('条件分支', 'Branch taken'),
   cc: event('抄送', 'Copied'),
+  'fields-edited': event('修改表单', 'Fields changed'),
   commented: event('评论', 'Comment'),
   compensated: event('撤销已办事项', 'Undone'),
   escalated: event('超时上报', 'Escalated'),

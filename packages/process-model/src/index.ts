@@ -18,6 +18,8 @@ export {
   type CaseStatus,
   EMPTY_ASSIGNEE_POLICIES,
   EMPTY_ASSIGNEE_POLICY_NAMES,
+  FIELD_PERMISSION_NAMES,
+  FIELD_PERMISSIONS,
   FIELD_TYPE_NAMES,
   FIELD_TYPES,
   type FieldTypeSpec,
@@ -63,6 +65,13 @@ export {
   knownOperators,
   variablesOf,
 } from './expressions';
+export {
+  editsOtherFields,
+  fieldPermission,
+  formWithPermissions,
+  hiddenFieldKeys,
+  permissionFields,
+} from './field-permissions';
 export { chooseBranch, earlierHumanSteps, firstHumanStepAfter, humanSteps, reachableFrom } from './graph';
 export {
   namedUsernames,
@@ -122,12 +131,14 @@ export type {
   ApprovalMode,
   ApprovalNode,
   AssigneeRule,
+  CcNode,
   Condition,
   Deadline,
   DurationText,
   EmptyAssigneePolicy,
   EndNode,
   ExclusiveGatewayNode,
+  FieldPermission,
   FieldType,
   FormField,
   JoinNode,

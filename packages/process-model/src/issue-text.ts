@@ -118,13 +118,18 @@ export function readableIssues(def: unknown, issues: ValidationIssue[]): Validat
   });
 }
 
-/** The usernames each approval step names as approvers or as people copied (抄送), by step id. */
+/** The usernames each approval or 抄送 step names as approvers or as people copied, by step id. */
 export function namedUsernames(def: ProcessDefinition): { nodeId: string; usernames: string[] }[] {
   const of = (rule: AssigneeRule): string[] =>
     rule.kind === 'user' ? [rule.username] : rule.kind === 'users' ? rule.usernames : [];
   return def.nodes.flatMap((node) => {
-    if (node.kind !== 'approval') return [];
-    const usernames = [...new Set([node.assignee, ...(node.cc ?? [])].flatMap(of))];
+    const rules =
+      node.kind === 'approval'
+        ? [node.assignee, ...(node.cc ?? [])]
+        : node.kind === 'cc'
+          ? node.recipients
+          : [];
+    const usernames = [...new Set(rules.flatMap(of))];
     return usernames.length > 0 ? [{ nodeId: node.id, usernames }] : [];
   });
 }

@@ -32,6 +32,8 @@ export type IssueCode =
   | 'multiple-not-supported'
   | 'invalid-condition'
   | 'invalid-bound'
+  /** A step's field permission names a field it cannot govern, or hides a field from the applicant. */
+  | 'invalid-field-permission'
   /** A notice lists a field it may not show publicly (unknown, or household data). */
   | 'notice-field-not-public'
   /** The title template names an unknown field or one a title may not show. */

@@ -75,6 +75,12 @@ export const AssigneeRuleSchema = Type.Union([
   Type.Object({ kind: Type.Literal('field'), field: FieldKey }),
 ]);
 
+/** Per field key, what a step's people may do with it (字段权限). */
+const FieldPermissionsSchema = Type.Record(
+  FieldKey,
+  Type.Union([Type.Literal('hidden'), Type.Literal('read'), Type.Literal('edit'), Type.Literal('required')]),
+);
+
 const DeadlineSchema = Type.Object({
   due: Duration,
   remindBefore: Type.Optional(Duration),
@@ -116,6 +122,7 @@ export const NodeSchemas = {
       ]),
     ),
     form: Type.Optional(Type.Array(FormFieldSchema)),
+    fieldPermissions: Type.Optional(FieldPermissionsSchema),
     deadline: Type.Optional(DeadlineSchema),
     cc: Type.Optional(Type.Array(AssigneeRuleSchema)),
     onReject: Type.Optional(NodeId),
@@ -125,7 +132,14 @@ export const NodeSchemas = {
     ...base,
     kind: Type.Literal('applicant-task'),
     form: Type.Array(FormFieldSchema),
+    fieldPermissions: Type.Optional(FieldPermissionsSchema),
     deadline: Type.Optional(DeadlineSchema),
+    next: NodeId,
+  }),
+  cc: Type.Object({
+    ...base,
+    kind: Type.Literal('cc'),
+    recipients: Type.Array(AssigneeRuleSchema),
     next: NodeId,
   }),
   timer: Type.Object({ ...base, kind: Type.Literal('timer'), duration: Duration, next: NodeId }),
@@ -177,6 +191,7 @@ export const NodeSchemas = {
 export const ProcessNodeSchema = Type.Union([
   NodeSchemas.approval,
   NodeSchemas['applicant-task'],
+  NodeSchemas.cc,
   NodeSchemas.timer,
   NodeSchemas.notice,
   NodeSchemas.service,

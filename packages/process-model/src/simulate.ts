@@ -112,6 +112,21 @@ export function simulate(
       step.assignees = user ? [{ id: user.id, username: user.username, displayName: user.displayName }] : [];
       if (node.deadline) step.due = node.deadline.due;
       lastDecider = applicant.userId;
+    } else if (node.kind === 'cc') {
+      // Everyone the step copies, once each, in rule order; the case does not wait for them.
+      const seen = new Map<string, SimulatedAssignee>();
+      for (const rule of node.recipients)
+        for (const u of resolveAssigneeUsers(
+          rule,
+          {
+            applicant,
+            data: caseData,
+            ...(lastDecider === undefined ? {} : { previousDeciderId: lastDecider }),
+          },
+          org,
+        ))
+          if (!seen.has(u.id)) seen.set(u.id, { id: u.id, username: u.username, displayName: u.displayName });
+      step.assignees = [...seen.values()];
     } else if (node.kind === 'timer' || node.kind === 'notice') {
       step.due = node.duration;
     } else if (node.kind === 'end') {

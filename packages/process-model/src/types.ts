@@ -59,6 +59,12 @@ export interface FormField {
   hint?: Text;
 }
 
+/**
+ * What a step's people may do with a field collected before the step (DingTalk's 字段权限): not see it,
+ * see it, change it, or change it and leave it filled. A field a step does not mention is read-only.
+ */
+export type FieldPermission = 'hidden' | 'read' | 'edit' | 'required';
+
 /** Who is asked at a human step. */
 export type AssigneeRule =
   /** Users holding a role in an org scope relative to the applicant's org. */
@@ -133,6 +139,11 @@ export interface ApprovalNode extends NodeBase {
   applicantIsApprover?: ApplicantIsApproverPolicy;
   /** Fields the reviewer fills in when deciding (e.g. the award amount). */
   form?: FormField[];
+  /**
+   * By field key, what the reviewers may do with a start-form field or one an earlier step collected
+   * (not this step's own `form`); a field not named is read-only.
+   */
+  fieldPermissions?: Record<string, FieldPermission>;
   deadline?: Deadline;
   /** Copied read-only (抄送) when the step opens. */
   cc?: AssigneeRule[];
@@ -145,7 +156,20 @@ export interface ApprovalNode extends NodeBase {
 export interface ApplicantTaskNode extends NodeBase {
   kind: 'applicant-task';
   form: FormField[];
+  /** As on an approval step, except that the applicant always sees their own case (no `hidden`). */
+  fieldPermissions?: Record<string, FieldPermission>;
   deadline?: Deadline;
+  next: string;
+}
+
+/**
+ * 抄送 as a step of its own (DingTalk's 抄送人 node): when the case reaches it, the recipients are
+ * copied (notified, and may read the case, never its household data), and the case continues at once.
+ */
+export interface CcNode extends NodeBase {
+  kind: 'cc';
+  /** Who is copied: the same rules as an approval step's assignee or `cc`. */
+  recipients: AssigneeRule[];
   next: string;
 }
 
@@ -219,6 +243,7 @@ export interface EndNode extends NodeBase {
 export type ProcessNode =
   | ApprovalNode
   | ApplicantTaskNode
+  | CcNode
   | TimerNode
   | NoticeNode
   | ServiceNode

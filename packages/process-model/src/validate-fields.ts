@@ -81,6 +81,10 @@ export function fieldIssues(def: ProcessDefinition): ValidationIssue[] {
       case 'applicant-task':
         checkBounds(node.form, known, node);
         break;
+      case 'cc':
+        for (const rule of node.recipients)
+          checkRule(rule, known, node, { zh: '抄送规则', en: 'the copy (cc) rule' });
+        break;
       case 'subprocess':
         for (const [childKey, parentKey] of Object.entries(node.inputs ?? {})) {
           if (!known.has(parentKey)) {

@@ -106,6 +106,17 @@ function checkNode(node: ProcessNode, opts: ValidateOptions): ValidationIssue[] 
     case 'applicant-task':
       issues.push(...deadlineIssues(node, node.deadline), ...formIssues(node.form, node));
       break;
+    case 'cc':
+      if (node.recipients.length === 0)
+        issues.push(
+          issue(
+            'cc-without-people',
+            `${label.zh} 没有设置抄送人：请选择要抄送的人员或角色，或删除这一步。`,
+            `${label.en}: nobody is copied; choose people or roles to copy, or remove the step.`,
+            node.id,
+          ),
+        );
+      break;
     case 'timer':
     case 'notice':
       if (tryParseDuration(node.duration) === undefined)

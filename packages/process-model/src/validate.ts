@@ -6,6 +6,7 @@ import { fieldIssues } from './validate-fields';
 import { limitIssues } from './validate-limits';
 import { nodeIssues, type ValidateOptions } from './validate-nodes';
 import { parallelIssues } from './validate-parallel';
+import { permissionIssues } from './validate-permissions';
 import { schemaIssues } from './validate-schema';
 import { structureIssues } from './validate-structure';
 
@@ -23,7 +24,7 @@ export function validateDefinition(def: unknown, opts: ValidateOptions): Validat
   if (shape.length > 0) return result(readableIssues(def, shape));
   const definition = def as ProcessDefinition;
   const graph = [...structureIssues(definition), ...parallelIssues(definition)];
-  const nodes = nodeIssues(definition, opts);
+  const nodes = [...nodeIssues(definition, opts), ...permissionIssues(definition)];
   const blocking = graph.some((i) => i.code === 'duplicate-node-id' || i.code === 'missing-target');
   const fields = blocking ? [] : fieldIssues(definition);
   const title = titleTemplateIssues(definition);

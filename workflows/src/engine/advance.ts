@@ -1,4 +1,9 @@
-import { type ApprovalNode, type ProcessNode, parseDuration } from '@unionflow/process-model/runtime';
+import {
+  type ApprovalNode,
+  type CcNode,
+  type ProcessNode,
+  parseDuration,
+} from '@unionflow/process-model/runtime';
 import type { Effects } from './effects';
 import { openApplicantStep, openApprovalStep } from './human-steps';
 import { type EngineContext, EngineError } from './runtime';
@@ -43,6 +48,8 @@ async function enterNode(ctx: EngineContext, fx: Effects, token: Token, node: Pr
       token.phase = 'waiting';
       openApplicantStep(ctx, fx, token, node);
       return;
+    case 'cc':
+      return enterCc(ctx, fx, token, node);
     case 'timer': {
       token.phase = 'waiting';
       const timer = {
@@ -164,6 +171,29 @@ async function enterApproval(
     ctx.notify(ccUsers, 'cc', { zh: `抄送：${ctx.state.title}`, en: `CC: ${ctx.state.title}` });
     ctx.record('cc', { node, data: { userIds: ccUsers } });
   }
+}
+
+/** The patch marking cases that may reach a 抄送 node (ADR 032); older code had no such node. */
+export const CC_NODE_PATCH = 'cc-node';
+
+/**
+ * 抄送 as a step of its own: the recipients are copied (a `cc` notification, which lets them read the
+ * case, masked) and the case moves on at once. Recorded like a step's own copy, so the timeline reads
+ * the same either way.
+ */
+async function enterCc(ctx: EngineContext, fx: Effects, token: Token, node: CcNode): Promise<void> {
+  if (!(fx.patched?.(CC_NODE_PATCH) ?? true))
+    throw new EngineError(
+      'Invalid',
+      `此版本的流程引擎不支持抄送节点「${node.name.zh}」 / This engine version has no 抄送 step "${node.name.en ?? node.name.zh}".`,
+    );
+  const users: string[] = [];
+  for (const rule of node.recipients)
+    for (const user of await fx.resolveAssignees(rule, ctx.state.lastDeciderId))
+      if (!users.includes(user)) users.push(user);
+  ctx.notify(users, 'cc', { zh: `抄送：${ctx.state.title}`, en: `CC: ${ctx.state.title}` });
+  ctx.record('cc', { node, data: { userIds: users } });
+  moveToken(ctx, token, node.next);
 }
 
 function enterJoin(ctx: EngineContext, token: Token, joinId: string, next: string): void {

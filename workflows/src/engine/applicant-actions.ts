@@ -5,6 +5,7 @@ import { checkFormData } from './form-data';
 import { closeStep } from './human-steps';
 import { compensateSteps } from './return';
 import { APPLICANT_STEP, type EngineContext, EngineError } from './runtime';
+import { editsOf, fieldLabel } from './step-form';
 import { URGE_PER_STEP_PATCH, urgeOncePerStepADay } from './urge';
 
 const HOUR = 3_600_000;
@@ -79,12 +80,24 @@ export async function applicantAction(
       if (!run || !token)
         throw new EngineError('Conflict', '此待办已不再有效 / This task is no longer active.');
       const values = input.data ?? {};
+      const node = ctx.node(run.nodeId);
+      // A step with field permissions (ADR 032) takes only its form: its own fields and those it lets
+      // the applicant change. Steps without them keep their old, looser rule.
+      const governed = node.kind === 'applicant-task' && node.fieldPermissions !== undefined;
+      const allowed = new Set(task.form.map((f) => f.key));
+      const unknown = governed ? Object.keys(values).filter((k) => !allowed.has(k)) : [];
+      if (unknown.length > 0)
+        throw new EngineError(
+          'Invalid',
+          `此步骤不能填写或修改：${unknown.map((k) => fieldLabel(ctx, k).zh).join('、')} / This step may not fill in or change: ${unknown.map((k) => fieldLabel(ctx, k).en).join(', ')}.`,
+        );
       const problems = checkFormData(task.form, values, state.data);
       if (problems.length > 0) throw new EngineError('Invalid', problems.join(' '));
+      const edits = governed ? editsOf(ctx, node, values) : null;
+      if (edits) ctx.record('fields-edited', { node, actorId: input.actorId, data: edits });
       Object.assign(state.data, values);
       ctx.caseChanged = true;
       ctx.closeTask(task, 'completed', 'supplement');
-      const node = ctx.node(run.nodeId);
       ctx.record('supplemented', {
         node,
         actorId: input.actorId,

@@ -9,6 +9,7 @@ import { returnTo } from './return';
 import { type EngineContext, EngineError } from './runtime';
 import { recordSelfDecision } from './segregation';
 import type { StepRun } from './state';
+import { editsOf, fieldLabel, stepForm } from './step-form';
 
 function findOpenTask(ctx: EngineContext, taskId: string): { task: TaskRecord; run: StepRun } {
   const task = ctx.state.tasks.find((t) => t.id === taskId);
@@ -33,21 +34,35 @@ function assertHolder(_ctx: EngineContext, task: TaskRecord, actorId: string): v
   }
 }
 
-/** Accepts a decision's data against the step form and merges it into the case. */
-function takeData(ctx: EngineContext, task: TaskRecord, data: Record<string, unknown> | undefined): void {
+/**
+ * Accepts a decision's data against the task's form (the step's own fields and those its permissions
+ * let its people change) and merges it into the case; a change to a field collected elsewhere is
+ * recorded as before → after.
+ */
+function takeData(
+  ctx: EngineContext,
+  task: TaskRecord,
+  actorId: string,
+  data: Record<string, unknown> | undefined,
+): void {
   const values = data ?? {};
   const allowed = new Set(task.form.map((f) => f.key));
   const unknown = Object.keys(values).filter((k) => !allowed.has(k));
   if (unknown.length > 0) {
-    // Named as the reader knows them: the start form's labels, not the data keys.
-    const label = (key: string) => ctx.state.definition.form.find((f) => f.key === key)?.label;
-    const zh = unknown.map((k) => label(k)?.zh ?? k).join('、');
-    const en = unknown.map((k) => label(k)?.en ?? label(k)?.zh ?? k).join(', ');
-    throw new EngineError('Invalid', `此步骤不填写：${zh} / This step does not collect: ${en}.`);
+    // Named as the reader knows them: the forms' labels, not the data keys.
+    const zh = unknown.map((k) => fieldLabel(ctx, k).zh).join('、');
+    const en = unknown.map((k) => fieldLabel(ctx, k).en).join(', ');
+    throw new EngineError(
+      'Invalid',
+      `此步骤不能填写或修改：${zh} / This step may not fill in or change: ${en}.`,
+    );
   }
   const problems = checkFormData(task.form, values, ctx.state.data);
   if (problems.length > 0) throw new EngineError('Invalid', problems.join(' '));
   if (Object.keys(values).length > 0) {
+    const node = ctx.node(task.nodeId);
+    const edits = editsOf(ctx, node, values);
+    if (edits) ctx.record('fields-edited', { node, actorId, data: edits });
     Object.assign(ctx.state.data, values);
     ctx.caseChanged = true;
   }
@@ -69,7 +84,7 @@ function completeIfDone(ctx: EngineContext, fx: Effects, run: StepRun, actorId: 
             node,
             'approval',
             [nextUser],
-            (node as ApprovalNode).form ?? [],
+            stepForm(ctx, fx, node),
             (node as ApprovalNode).deadline,
           ),
           (node as ApprovalNode).deadline,
@@ -193,7 +208,7 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
   const target = input.to;
   switch (input.action) {
     case 'approve':
-      takeData(ctx, task, input.data);
+      takeData(ctx, task, input.actorId, input.data);
       approve(ctx, fx, task, run, input.actorId, input.comment, input.data);
       return;
     case 'reject':
@@ -252,7 +267,7 @@ export async function decide(ctx: EngineContext, fx: Effects, input: DecisionInp
           newTask(ctx, node, 'approval', [target], task.form, (node as ApprovalNode).deadline),
           (node as ApprovalNode).deadline,
         );
-      takeData(ctx, task, input.data);
+      takeData(ctx, task, input.actorId, input.data);
       approve(ctx, fx, task, run, input.actorId, input.comment, input.data);
       return;
     }

@@ -11,6 +11,7 @@ import type { Effects } from './effects';
 import type { TaskRecord } from './records';
 import type { EngineContext } from './runtime';
 import type { StepRun, TimerRecord, Token } from './state';
+import { stepForm } from './step-form';
 
 /** How many approvals complete a step in each mode. */
 function requiredApprovals(node: ApprovalNode, candidates: string[]): number {
@@ -110,7 +111,7 @@ export function openApprovalStep(
   };
   ctx.state.steps.push(run);
   ctx.record('step-opened', { node, data: { candidateIds: candidates, mode } });
-  const form = node.form ?? [];
+  const form = stepForm(ctx, fx, node);
   const task = (users: string[]) => {
     const t = newTask(ctx, node, 'approval', users, form, node.deadline);
     t.onBehalfOf = Object.fromEntries(
@@ -145,7 +146,7 @@ export function openApplicantStep(
     ctx,
     fx,
     run,
-    newTask(ctx, node, 'applicant-task', run.queue, node.form, node.deadline),
+    newTask(ctx, node, 'applicant-task', run.queue, stepForm(ctx, fx, node), node.deadline),
     node.deadline,
   );
   ctx.caseChanged = true;

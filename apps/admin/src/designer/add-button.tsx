@@ -4,16 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { INSERT_KINDS, type InsertKind } from './flow-edit';
 
 /** The round "+" between two steps; its menu picks what to insert there. */
-export function AddButton({
-  onAdd,
-  testId,
-  canCc = false,
-}: {
-  onAdd: (kind: InsertKind) => void;
-  testId?: string;
-  /** Whether the next step is an approval without a 抄送 card yet (only there can one go). */
-  canCc?: boolean;
-}) {
+export function AddButton({ onAdd, testId }: { onAdd: (kind: InsertKind) => void; testId?: string }) {
   const { t } = useTranslation();
   return (
     <div style={{ display: 'flex', justifyContent: 'center', position: 'relative', padding: '6px 0' }}>
@@ -24,7 +15,7 @@ export function AddButton({
       <Dropdown
         trigger={['click']}
         menu={{
-          items: INSERT_KINDS.filter((k) => k !== 'cc' || canCc).map((k) => ({
+          items: INSERT_KINDS.map((k) => ({
             key: k,
             label: t(`admin.kinds.${k}`),
             'data-testid': `add-${k}`,

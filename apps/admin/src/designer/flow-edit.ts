@@ -9,7 +9,7 @@ import {
   setEdgeTarget,
 } from './flow-graph';
 
-/** What the "+" between two steps can add; `cc` is a 抄送 card on the approval step that follows. */
+/** What the "+" between two steps can add; `cc` is a 抄送 step of its own. */
 export type InsertKind = 'approval' | 'cc' | 'applicant-task' | 'notice' | 'timer' | 'exclusive' | 'parallel';
 
 /** Every kind the "+" menu offers, in menu order. */
@@ -39,7 +39,7 @@ function approval(id: string, next: string): ProcessNode {
 /** The nodes a new block consists of, wired so that its exits lead to `target`. */
 function fragment(
   def: ProcessDefinition,
-  kind: Exclude<InsertKind, 'cc'>,
+  kind: InsertKind,
   target: string,
 ): { entry: string; nodes: ProcessNode[] } {
   const taken = new Set<string>();
@@ -52,6 +52,18 @@ function fragment(
     case 'approval': {
       const a = id('approval');
       return { entry: a, nodes: [approval(a, target)] };
+    }
+    case 'cc': {
+      // Nobody yet: its panel opens to pick people, and validation asks for them until then.
+      const a = id('cc');
+      const node: ProcessNode = {
+        id: a,
+        kind: 'cc',
+        name: { zh: '抄送', en: 'CC' },
+        recipients: [],
+        next: target,
+      };
+      return { entry: a, nodes: [node] };
     }
     case 'applicant-task': {
       const a = id('applicant-task');
@@ -137,24 +149,10 @@ export function insertAt(
   if (!first) return null;
   const target = edgeTarget(def, first);
   if (target === undefined) return null;
-  if (kind === 'cc') return addCc(def, target);
   const { entry, nodes } = fragment(def, kind, target);
   let next: ProcessDefinition = { ...def, nodes: [...nodesOf(def), ...nodes] };
   for (const edge of edges) next = setEdgeTarget(next, edge, entry);
   return { def: next, id: entry };
-}
-
-/** Whether a 抄送 card can go just before this node: the engine copies people when an approval step opens. */
-export function canCcBefore(def: ProcessDefinition, target: string | undefined): boolean {
-  const node = findNode(def, target);
-  return node?.kind === 'approval' && node.cc === undefined;
-}
-
-/** A 抄送 card (an empty cc list, to be filled in its panel) on the approval step the edge leads to. */
-function addCc(def: ProcessDefinition, target: string): { def: ProcessDefinition; id: string } | null {
-  const node = findNode(def, target);
-  if (!canCcBefore(def, target) || node?.kind !== 'approval') return null;
-  return { def: updateNode(def, target, { ...node, cc: [] }), id: target };
 }
 
 /** Takes a step's 抄送 card away. */

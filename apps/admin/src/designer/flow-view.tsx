@@ -8,8 +8,8 @@ import { AddButton } from './add-button';
 import { describeCondition } from './builder/condition-words';
 import { definitionFields } from './builder/start-form';
 import { CcCard } from './cc-card';
-import { canCcBefore, type InsertKind } from './flow-edit';
-import { type Edge, edgeTarget } from './flow-graph';
+import type { InsertKind } from './flow-edit';
+import type { Edge } from './flow-graph';
 import { exitEdges, type FlowBranch, type FlowItem } from './flow-layout';
 import { StepCard } from './step-card';
 import { langOf } from './vocabulary-names';
@@ -44,11 +44,9 @@ interface Ctx {
   nameOf: (username: string) => string;
 }
 
-/** The "+" on some edges: it offers a 抄送 card when the edge leads to an approval without one. */
+/** The "+" on some edges: what it adds goes where they lead. */
 function AddOn({ edges, ctx, testId }: { edges: Edge[]; ctx: Ctx; testId?: string }) {
-  const first = edges[0];
-  const canCc = !!first && canCcBefore(ctx.def, edgeTarget(ctx.def, first));
-  return <AddButton onAdd={(kind) => ctx.actions.insert(edges, kind)} testId={testId} canCc={canCc} />;
+  return <AddButton onAdd={(kind) => ctx.actions.insert(edges, kind)} testId={testId} />;
 }
 
 const line = <div aria-hidden style={{ margin: '0 auto', width: 2, height: 12, background: '#bfbfbf' }} />;

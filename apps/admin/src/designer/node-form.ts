@@ -27,6 +27,7 @@ export function toNodeForm(node: ProcessNode): NodeFormValues {
       ...ccToForm(node.cc),
     } as NodeFormValues;
   }
+  if (node.kind === 'cc') return { ...node, ...ccToForm(node.recipients) } as NodeFormValues;
   return { ...node } as NodeFormValues;
 }
 
@@ -163,6 +164,8 @@ export function fromNodeForm(before: ProcessNode, values: NodeFormValues): Proce
           deadline: deadlineFrom(values.deadline as Deadline),
         }),
       ) as ProcessNode;
+    case 'cc':
+      return { ...base, kind: 'cc', recipients: ccFrom(values, before.recipients) ?? [] } as ProcessNode;
     case 'timer':
       return { ...base, kind: 'timer', duration: String(values.duration ?? before.duration) } as ProcessNode;
     case 'notice': {

@@ -6,6 +6,7 @@ import { langOf, roleName, serviceName } from './vocabulary-names';
 export const KIND_COLORS: Record<string, string> = {
   approval: '#ad4e00',
   'applicant-task': '#0b57c2',
+  cc: '#1f5f8b',
   notice: '#6b3fa0',
   timer: '#434343',
   service: '#1d6b08',
@@ -76,6 +77,8 @@ export function nodeSummary(
         `${t('admin.panel.fields')} ${node.form?.length ?? 0}`,
         ...(node.deadline?.due ? [`${t('admin.panel.due')} ${node.deadline.due}`] : []),
       ].join(' · ');
+    case 'cc':
+      return ccText(node.recipients, t, language, nameOf);
     case 'timer':
     case 'notice':
       return `${t('admin.panel.duration')} ${node.duration}`;

@@ -1,10 +1,12 @@
 import type { ProcessDefinition, ProcessNode } from '@unionflow/process-model';
 import { UserPicker, useLocalText } from '@unionflow/ui';
 import { Alert, Button, Card, Drawer, Form, Grid, Input, InputNumber, Select } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConditionInput } from './builder/condition-input';
 import { definitionFields } from './builder/start-form';
+import { CcRecipientsFields } from './cc-recipients-fields';
+import { FieldPermissionsTable } from './field-permissions-table';
 import { FieldsEditor } from './fields-editor';
 import { fromNodeForm, NEVER_SELF, type NodeFormValues, toNodeForm } from './node-form';
 import { langOf, roleOptions, serviceOptions } from './vocabulary-names';
@@ -54,6 +56,12 @@ export function StepPanel({
   // Reset only when another step is opened; edits flow out through onChange.
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the step id on purpose
   const initial = useMemo(() => (node ? toNodeForm(node) : {}), [node?.id]);
+  // One form instance serves every step: what the previous step left in its store (its name) must not
+  // be read back into the next one, e.g. a 抄送 step just inserted.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when another step is opened
+  useEffect(() => {
+    form.setFieldsValue(initial);
+  }, [node?.id, form]);
   const assigneeKind = Form.useWatch(['assignee', 'kind'], form);
   const mode = Form.useWatch('mode', form);
   const targets = def.nodes
@@ -228,9 +236,11 @@ export function StepPanel({
               <Form.Item label={t('admin.panel.fields')}>
                 <FieldsEditor name="form" />
               </Form.Item>
+              <FieldPermissionsTable def={def} node={node} onChange={onChange} />
             </>
           )}
 
+          {node.kind === 'cc' && <CcRecipientsFields def={def} />}
           {(node.kind === 'timer' || node.kind === 'notice') && (
             <Form.Item name="duration" label={t('admin.panel.duration')} rules={[durationRule]}>
               <Input />

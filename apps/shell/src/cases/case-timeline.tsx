@@ -27,6 +27,21 @@ function fieldsOf(detail: Pick<CaseDetailDto, 'tasks' | 'dataFields'>): Map<stri
   return fields;
 }
 
+/** Whom a 抄送 event copied, by name (the gateway adds them beside the ids). */
+function copiedNames(data: unknown): string[] {
+  const names = (data as { names?: unknown } | null)?.names;
+  return Array.isArray(names) ? names.map(String) : [];
+}
+
+/** A `fields-edited` event's changes as [key, before, after], in the order they were recorded. */
+function editsOf(data: unknown): [string, unknown, unknown][] {
+  const { before, after } = (data ?? {}) as {
+    before?: Record<string, unknown>;
+    after?: Record<string, unknown>;
+  };
+  return Object.entries(after ?? {}).map(([key, value]) => [key, before?.[key], value]);
+}
+
 /**
  * The case history as people read it, newest first (DingTalk style): each decision with who, when, the
  * comment and the data entered with it; runs of the system's own steps folded into one line.
@@ -60,6 +75,8 @@ export function CaseTimeline({
       e.type === 'approved' && e.data && typeof e.data === 'object'
         ? Object.entries(e.data as Record<string, unknown>).filter(([key]) => fields.has(key))
         : [];
+    // A change to a field collected earlier (字段权限): each one as before → after.
+    const edits = e.type === 'fields-edited' ? editsOf(e.data).filter(([key]) => fields.has(key)) : [];
     return (
       <div style={{ overflowWrap: 'anywhere' }}>
         <div>
@@ -75,10 +92,23 @@ export function CaseTimeline({
           {e.onBehalfOf ? ` (${t('timeline.onBehalfOf', { name: e.onBehalfOf.displayName })})` : ''}
         </Typography.Text>
         {e.comment ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.comment}</div> : null}
+        {e.type === 'cc' && copiedNames(e.data).length > 0 ? (
+          <div data-testid="timeline-cc">
+            {t('timeline.copiedTo', { names: copiedNames(e.data).join('、') })}
+          </div>
+        ) : null}
         {(open.has(e.id) ? data : data.slice(0, DATA_SHOWN)).map(([key, value]) => (
           <div key={key} data-testid="timeline-data">
             <Typography.Text type="secondary">{text(fields.get(key)?.label)}：</Typography.Text>
             {displayValue(fields.get(key), value, words)}
+          </div>
+        ))}
+        {edits.map(([key, before, after]) => (
+          <div key={key} data-testid="timeline-edit">
+            <Typography.Text type="secondary">{text(fields.get(key)?.label)}：</Typography.Text>
+            {before === null || before === undefined ? '—' : displayValue(fields.get(key), before, words)}
+            {' → '}
+            {displayValue(fields.get(key), after, words)}
           </div>
         ))}
         {data.length > DATA_SHOWN && (

@@ -83,3 +83,32 @@ describe('the approval chain in words', () => {
     );
   });
 });
+
+describe('a 抄送 step in the chain', () => {
+  it('reads as whom it copies, under its own name, and holds nobody up in the line', () => {
+    const withCc: ChainPreviewDto = {
+      ...preview,
+      steps: [
+        preview.steps[0]!,
+        {
+          nodeId: 'copy',
+          kind: 'cc',
+          name: { zh: '抄送市总', en: 'Copy the city' },
+          assignees: [person('lina', '李娜'), person('wangfang', '王芳')],
+        },
+        preview.steps[1]!,
+      ],
+      complete: true,
+    };
+    const entries = chainEntries(withCc, translator('zh-CN'), zhText);
+    expect(entries[1]).toEqual({
+      nodeId: 'copy',
+      step: '抄送市总',
+      people: '',
+      note: null,
+      copied: '李娜、王芳',
+    });
+    expect(translator('zh-CN')('chain.cc').replace('{{names}}', entries[1]!.copied)).toBe('抄送：李娜、王芳');
+    expect(chainLine(entries, true, false)).toBe('李娜 → 王芳、陈杰（会签）');
+  });
+});

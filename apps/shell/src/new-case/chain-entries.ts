@@ -23,6 +23,15 @@ type LocalText = (text: { zh: string; en?: string }) => string;
  */
 export function chainEntries(preview: ChainPreviewDto, t: Translate, text: LocalText): ChainEntry[] {
   return preview.steps.map((s) => {
+    // A 抄送 step holds nobody up: its people are the ones it copies, a note and not a link of the chain.
+    if (s.kind === 'cc')
+      return {
+        nodeId: s.nodeId,
+        step: text(s.name),
+        people: '',
+        note: null,
+        copied: s.assignees.map((a) => a.displayName).join('、') || t('chain.nobody'),
+      };
     const people = s.assignees.map((a) => a.displayName).join('、');
     let note: string | null = null;
     if (s.assignees.length === 0)
@@ -36,10 +45,13 @@ export function chainEntries(preview: ChainPreviewDto, t: Translate, text: Local
 /** The chain on one line: "李娜 → 王芳、陈杰（会签）→ …" (… when later steps are not known yet). */
 export function chainLine(entries: ChainEntry[], complete: boolean, english: boolean): string {
   const [open, close] = english ? [' (', ')'] : ['（', '）'];
-  const parts = entries.map((e) => {
-    const who = e.people || e.step;
-    return e.note ? `${who}${open}${e.note}${close}` : who;
-  });
+  // 抄送 steps hold nobody up: the line is the people the case waits on.
+  const parts = entries
+    .filter((e) => e.people || e.note)
+    .map((e) => {
+      const who = e.people || e.step;
+      return e.note ? `${who}${open}${e.note}${close}` : who;
+    });
   if (!complete) parts.push('…');
   return parts.join(' → ');
 }

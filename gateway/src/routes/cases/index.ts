@@ -134,7 +134,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { row, def, visibility } = await visibleCase(app.db, request.user, request.params.id);
-      return toCaseDetail(app.db, row, def, visibility, request.user.id);
+      return toCaseDetail(app.db, row, def, visibility, request.user);
     },
   );
 
@@ -177,7 +177,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           request.idempotencyKey ? `${user.id}:${request.idempotencyKey}` : undefined,
         );
         const fresh = await visibleCase(app.db, user, row.id);
-        return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility, user.id);
+        return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility, user);
       },
     );
   }

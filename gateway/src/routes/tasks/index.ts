@@ -15,6 +15,7 @@ import { toCaseDetail } from '../../cases/case-view';
 import { closedTaskConflict, findTaskState, isClosed, type TaskState } from '../../cases/closed-task';
 import { decisionTarget } from '../../cases/decision-targets';
 import { sendClaim, sendDecision } from '../../cases/engine-client';
+import { requireChangeableFields } from '../../cases/field-permissions';
 import { requireKnownFieldValues } from '../../cases/field-values';
 import { requireOwnUploads } from '../../cases/file-ownership';
 import { AppError, notFound, unprocessable } from '../../errors';
@@ -80,7 +81,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
           updateId(request.user, request.idempotencyKey),
         );
         const fresh = await visibleCase(app.db, request.user, row.id);
-        return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility, request.user.id);
+        return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility, request.user);
       },
     );
   }
@@ -120,6 +121,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
           `${spec.label.zh}不能指定前后位置 / ${spec.label.en.toLowerCase()} takes no position`,
         );
       if (spec.carriesData && body.data) {
+        requireChangeableFields(def, task, body.data);
         await requireKnownFieldValues(app.db, task.form as FormField[], body.data, row.data);
         await requireOwnUploads(app.db, def, body.data, request.user.id);
       }
@@ -134,7 +136,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       };
       await decideOn(task, input, updateId(request.user, request.idempotencyKey));
       const fresh = await visibleCase(app.db, request.user, row.id);
-      return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility, request.user.id);
+      return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility, request.user);
     },
   );
 };

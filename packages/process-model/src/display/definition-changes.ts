@@ -1,8 +1,9 @@
-import { APPROVAL_MODES, EMPTY_ASSIGNEE_POLICIES, NODE_KINDS } from '../catalog';
+import { APPROVAL_MODES, EMPTY_ASSIGNEE_POLICIES, FIELD_PERMISSIONS, NODE_KINDS } from '../catalog';
 import { describeDuration } from '../duration';
 import type {
   AssigneeRule,
   Deadline,
+  FieldPermission,
   FormField,
   OrgScope,
   ProcessDefinition,
@@ -118,6 +119,20 @@ class Describer {
     return rules.map((r) => this.assignee(r, def)).join(this.lang === 'en' ? ', ' : '、');
   }
 
+  /** 字段权限 in words: each field not read-only with its permission, "「奖励金额」可编辑". */
+  permissions(p: Record<string, FieldPermission> | undefined, def: ProcessDefinition): string {
+    const entries = Object.entries(p ?? {}).filter(([, v]) => v !== 'read');
+    if (entries.length === 0) return this.pick({ zh: '全部只读', en: 'all read-only' });
+    const forms = def.nodes.flatMap((n) => ('form' in n && Array.isArray(n.form) ? n.form : []));
+    return entries
+      .map(([key, v]) => {
+        const field = this.field(def, key, [...def.form, ...forms]);
+        const word = FIELD_PERMISSIONS[v] ? this.pick(FIELD_PERMISSIONS[v]) : v;
+        return this.lang === 'en' ? `${field} ${word.toLowerCase()}` : `${field}${word}`;
+      })
+      .join(this.lang === 'en' ? ', ' : '、');
+  }
+
   deadline(d: Deadline | undefined): string {
     if (!d) return this.pick({ zh: '不限期', en: 'no deadline' });
     return describeDuration(d.due, this.lang);
@@ -216,6 +231,12 @@ class Describer {
     );
     compare('cc', { zh: '抄送人', en: 'The people copied' }, (n, def) =>
       this.people(n.cc as AssigneeRule[], def),
+    );
+    compare('recipients', { zh: '抄送人', en: 'The people copied' }, (n, def) =>
+      this.people(n.recipients as AssigneeRule[], def),
+    );
+    compare('fieldPermissions', { zh: '字段权限', en: 'The field permissions' }, (n, def) =>
+      this.permissions(n.fieldPermissions as Record<string, FieldPermission> | undefined, def),
     );
     compare('deadline', { zh: '办理期限', en: 'The deadline' }, (n) => this.deadline(n.deadline as Deadline));
     compare('duration', { zh: '时长', en: 'The duration' }, (n) =>

@@ -169,7 +169,21 @@ async function raw(q: ProcessQuery) {
     FROM cases c JOIN timeline_events e ON e.case_id = c.id
     WHERE ${cohort} AND e.node_id IS NOT NULL AND e.type IN ('step-opened', 'returned', 'escalated', 'overdue')
     GROUP BY 1, 2 ORDER BY 1, 2`.execute(t.db);
-  return { started: started.rows, finished: finished.rows, times: times.rows, events: events.rows };
+  const now = await sql<{ open: number; overdue: number }>`
+    SELECT (SELECT count(*)::int FROM cases c WHERE c.process_key = ${q.processKey} AND c.status = 'running'
+        AND c.org_id = ANY(${q.orgIds}::text[])) AS open,
+      (SELECT count(DISTINCT c.id)::int FROM cases c JOIN tasks t ON t.case_id = c.id
+        AND t.status IN ('open', 'claimed') AND t.due_at < ${q.range.now}
+        WHERE c.process_key = ${q.processKey} AND c.status = 'running'
+          AND c.org_id = ANY(${q.orgIds}::text[])) AS overdue`.execute(t.db);
+  return {
+    started: started.rows,
+    finished: finished.rows,
+    times: times.rows,
+    events: events.rows,
+    openNow: now.rows[0]!.open,
+    overdueNow: now.rows[0]!.overdue,
+  };
 }
 
 /** Within the histogram's precision: 2.5% of the value, plus 30 s where durations under a minute take part. */
@@ -218,10 +232,14 @@ describe('the 看板 rollups', () => {
       ).toEqual(exact.events);
 
       const [totals] = await processTotals(t.db, { ...q, processKeys: [q.processKey] });
-      expect(totals).toMatchObject({
+      expect(totals).toEqual({
+        process_key: q.processKey,
         started: exact.started.reduce((n, r) => n + r.n, 0),
         finished: exact.finished.reduce((n, r) => n + r.n, 0),
+        open_now: exact.openNow,
+        overdue_now: exact.overdueNow,
       });
+      expect(exact.overdueNow).toBeGreaterThan(0);
     },
   );
 

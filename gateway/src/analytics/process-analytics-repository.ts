@@ -124,11 +124,13 @@ export async function processTotals(
     WHERE c.process_key = ANY(${q.processKeys}::text[]) AND c.status = 'running'
       AND c.org_id = ANY(${q.orgIds}::text[])
     GROUP BY 1`.execute(db);
+  // A running case with at least one open task past its due time (a semi-join: no DISTINCT to sort).
   const overdue = await sql<{ process_key: string; n: number }>`
-    SELECT c.process_key, count(DISTINCT c.id)::int AS n FROM tasks t JOIN cases c ON c.id = t.case_id
-    WHERE t.status IN ('open', 'claimed') AND t.due_at < ${q.range.now}
-      AND c.process_key = ANY(${q.processKeys}::text[]) AND c.status = 'running'
+    SELECT c.process_key, count(*)::int AS n FROM cases c
+    WHERE c.process_key = ANY(${q.processKeys}::text[]) AND c.status = 'running'
       AND c.org_id = ANY(${q.orgIds}::text[])
+      AND EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status IN ('open', 'claimed')
+        AND t.due_at < ${q.range.now})
     GROUP BY 1`.execute(db);
   const of = (rows: { process_key: string; n: number }[]) => new Map(rows.map((r) => [r.process_key, r.n]));
   const flows = new Map(flow.rows.map((r) => [r.process_key, r]));

@@ -183,9 +183,24 @@ export async function up(db: Kysely<any>): Promise<void> {
       GROUP BY 1, 2, 3, 4;
     END $$`.execute(db);
   await sql`SELECT analytics_rollups_rebuild()`.execute(db);
+
+  // "Overdue now" stays live (it changes with the clock, not with a write): both sides of its semi-join
+  // answer from an index alone.
+  await sql`DROP INDEX IF EXISTS cases_process_running_idx`.execute(db);
+  await sql`
+    CREATE INDEX cases_process_running_idx ON cases (process_key, org_id) INCLUDE (id) WHERE status = 'running'
+  `.execute(db);
+  await sql`
+    CREATE INDEX tasks_open_due_idx ON tasks (case_id) INCLUDE (due_at) WHERE status IN ('open', 'claimed')
+  `.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`DROP INDEX IF EXISTS tasks_open_due_idx`.execute(db);
+  await sql`DROP INDEX IF EXISTS cases_process_running_idx`.execute(db);
+  await sql`
+    CREATE INDEX cases_process_running_idx ON cases (process_key, org_id) WHERE status = 'running'
+  `.execute(db);
   await sql`DROP TRIGGER IF EXISTS analytics_timeline_rollup ON timeline_events`.execute(db);
   for (const t of ['analytics_tasks_rollup_write', 'analytics_tasks_rollup_update'])
     await sql`DROP TRIGGER IF EXISTS ${sql.id(t)} ON tasks`.execute(db);

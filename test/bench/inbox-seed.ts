@@ -1,5 +1,6 @@
 import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
+import { pauseRollups, resumeRollups } from './rollup-triggers';
 
 /** UUID-shaped ids derived from a number, so generated cases pass the API's id checks. */
 const caseIdSql = (n: string) => `lpad(to_hex(${n}), 8, '0') || '-0000-4000-8000-000000000000'`;
@@ -15,6 +16,7 @@ export async function seedInbox(
 ) {
   const cases = Math.ceil(opts.tasks / 4);
   log(`seeding ${opts.users} users, ${cases} cases, ${opts.tasks} tasks…`);
+  await pauseRollups(db);
   await sql`INSERT INTO orgs (id, parent_id, name, level, path)
     SELECT 'bo-' || i, 'org-district', '基层工会 ' || i, 'grassroots', '/org-city/org-district/bo-' || i || '/'
     FROM generate_series(0, 99) i`.execute(db);
@@ -43,6 +45,7 @@ export async function seedInbox(
     SELECT id, assignee_id, status = 'open', due_at, created_at, NULL FROM tasks WHERE id LIKE 'bt-%'`.execute(
     db,
   );
+  await resumeRollups(db);
   await sql`ANALYZE`.execute(db);
 }
 

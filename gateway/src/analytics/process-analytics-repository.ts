@@ -1,6 +1,7 @@
 import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
 import type { AnalyticsRange } from './analytics-range';
+import { type BucketCount, histogramPercentile } from './duration-histogram';
 
 /** What every process query needs: the process, the units in scope and the range. */
 export interface ProcessQuery {
@@ -11,28 +12,22 @@ export interface ProcessQuery {
 
 type StepName = { zh: string; en?: string } | null;
 
-const week = (column: ReturnType<typeof sql>) =>
-  sql<string>`to_char(date_trunc('week', ${column} AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD')`;
-
-/** The cohort: cases of the process started in the range, in the units in scope. */
-function cohort(q: ProcessQuery) {
-  return sql`c.process_key = ${q.processKey} AND c.created_at >= ${q.range.fromAt}
-    AND c.created_at < ${q.range.toAt} AND c.org_id = ANY(${q.orgIds}::text[])`;
+/** The days of the range in the rollups, which are keyed by the Asia/Shanghai day (ADR 036). */
+function days(q: ProcessQuery) {
+  return sql`r.process_key = ${q.processKey} AND r.day >= ${q.range.from}::date AND r.day <= ${q.range.to}::date
+    AND r.org_id = ANY(${q.orgIds}::text[])`;
 }
 
-/** Cases started and cases ended per week (Monday, Asia/Shanghai). */
+/** Cases started and cases ended per week (Monday, Asia/Shanghai), from the per-day rollup. */
 export async function weeklyFlow(db: Kysely<Database>, q: ProcessQuery) {
-  const started = await sql<{ week: string; n: number }>`
-    SELECT ${week(sql`c.created_at`)} AS week, count(*)::int AS n
-    FROM cases c WHERE ${cohort(q)} GROUP BY 1`.execute(db);
-  const finished = await sql<{ week: string; n: number }>`
-    SELECT ${week(sql`c.updated_at`)} AS week, count(*)::int AS n
-    FROM cases c
-    WHERE c.process_key = ${q.processKey} AND c.status <> 'running'
-      AND c.updated_at >= ${q.range.fromAt} AND c.updated_at < ${q.range.toAt}
-      AND c.org_id = ANY(${q.orgIds}::text[])
-    GROUP BY 1`.execute(db);
-  return { started: started.rows, finished: finished.rows };
+  const { rows } = await sql<{ week: string; started: number; finished: number }>`
+    SELECT to_char(date_trunc('week', r.day), 'YYYY-MM-DD') AS week,
+      sum(r.started)::int AS started, sum(r.finished)::int AS finished
+    FROM analytics_case_days r WHERE ${days(q)} GROUP BY 1`.execute(db);
+  return {
+    started: rows.filter((r) => r.started > 0).map((r) => ({ week: r.week, n: r.started })),
+    finished: rows.filter((r) => r.finished > 0).map((r) => ({ week: r.week, n: r.finished })),
+  };
 }
 
 /** Running cases of the process in scope. */
@@ -45,23 +40,31 @@ export async function openCaseCount(db: Kysely<Database>, q: ProcessQuery): Prom
   return rows[0]?.n ?? 0;
 }
 
-/** Median and 90th percentile of the time from a task opening to its decision, per step, in hours. */
+/**
+ * Median and 90th percentile of the time from a task opening to its decision, per step, in hours: read
+ * from the summed duration histogram of the cohort (within 2.5% or 30 s of the exact value, ADR 036).
+ */
 export async function stepTimes(db: Kysely<Database>, q: ProcessQuery) {
-  const { rows } = await sql<{
-    node_id: string;
-    step_name: StepName;
-    completed: number;
-    median_hours: number;
-    p90_hours: number;
-  }>`
-    SELECT t.node_id, (array_agg(t.step_name))[1] AS step_name, count(*)::int AS completed,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.completed_at - t.created_at)) / 3600 AS median_hours,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.completed_at - t.created_at)) / 3600 AS p90_hours
-    FROM cases c JOIN tasks t ON t.case_id = c.id
-    WHERE ${cohort(q)} AND t.status = 'completed' AND t.completed_at IS NOT NULL
-    GROUP BY t.node_id
-    ORDER BY median_hours DESC`.execute(db);
-  return rows;
+  const { rows } = await sql<{ node_id: string; step_name: StepName; bucket: number; n: number }>`
+    SELECT r.node_id, (array_agg(r.step_name))[1] AS step_name, r.bucket, sum(r.completed)::int AS n
+    FROM analytics_step_durations r WHERE ${days(q)}
+    GROUP BY r.node_id, r.bucket HAVING sum(r.completed) > 0`.execute(db);
+  const steps = new Map<string, { step_name: StepName; buckets: BucketCount[] }>();
+  for (const r of rows) {
+    const s = steps.get(r.node_id) ?? { step_name: r.step_name, buckets: [] };
+    s.step_name ??= r.step_name;
+    s.buckets.push({ bucket: r.bucket, n: r.n });
+    steps.set(r.node_id, s);
+  }
+  return [...steps.entries()]
+    .map(([node_id, s]) => ({
+      node_id,
+      step_name: s.step_name,
+      completed: s.buckets.reduce((n, b) => n + b.n, 0),
+      median_hours: histogramPercentile(s.buckets, 0.5) / 3600,
+      p90_hours: histogramPercentile(s.buckets, 0.9) / 3600,
+    }))
+    .sort((a, b) => b.median_hours - a.median_hours);
 }
 
 /** Where open cases wait now: cases per step with an open task, and since when the oldest waits. */
@@ -77,8 +80,8 @@ export async function waitingNow(db: Kysely<Database>, q: ProcessQuery) {
 }
 
 /**
- * Per step and unit over the cohort: deadlines that passed (`overdue`), escalations, times the step
- * opened and returns from it, all off the timeline the engine writes (one row per event).
+ * Per step and unit over the cohort (cases started in the range): deadlines that passed (`overdue`),
+ * escalations, times the step opened and returns from it, summed from the per-day rollup of the timeline.
  */
 export async function stepEvents(db: Kysely<Database>, q: ProcessQuery) {
   const { rows } = await sql<{
@@ -90,43 +93,54 @@ export async function stepEvents(db: Kysely<Database>, q: ProcessQuery) {
     overdue: number;
     escalated: number;
   }>`
-    SELECT e.node_id, c.org_id, (array_agg(e.step_name) FILTER (WHERE e.step_name IS NOT NULL))[1] AS step_name,
-      count(*) FILTER (WHERE e.type = 'step-opened')::int AS opened,
-      count(*) FILTER (WHERE e.type = 'returned')::int AS returned,
-      count(*) FILTER (WHERE e.type = 'overdue')::int AS overdue,
-      count(*) FILTER (WHERE e.type = 'escalated')::int AS escalated
-    FROM cases c JOIN timeline_events e ON e.case_id = c.id
-    WHERE ${cohort(q)} AND e.node_id IS NOT NULL
-      AND e.type IN ('step-opened', 'returned', 'escalated', 'overdue')
-    GROUP BY e.node_id, c.org_id`.execute(db);
+    SELECT r.node_id, r.org_id, (array_agg(r.step_name) FILTER (WHERE r.step_name IS NOT NULL))[1] AS step_name,
+      sum(r.opened)::int AS opened, sum(r.returned)::int AS returned,
+      sum(r.overdue)::int AS overdue, sum(r.escalated)::int AS escalated
+    FROM analytics_step_days r WHERE ${days(q)}
+    GROUP BY r.node_id, r.org_id
+    HAVING sum(r.opened) <> 0 OR sum(r.returned) <> 0 OR sum(r.overdue) <> 0 OR sum(r.escalated) <> 0`.execute(
+    db,
+  );
   return rows;
 }
 
-/** The federation board: per process in scope, started and ended in the range, open and overdue now. */
+/**
+ * The federation board: per process in scope, started and ended in the range (rollup), open and overdue
+ * now (live, off the partial indexes on running cases and open tasks), each in one pass over all processes.
+ */
 export async function processTotals(
   db: Kysely<Database>,
   q: { orgIds: string[]; range: AnalyticsRange; processKeys: string[] },
 ) {
   if (q.processKeys.length === 0) return [];
-  const { rows } = await sql<{
-    process_key: string;
-    started: number;
-    finished: number;
-    open_now: number;
-    overdue_now: number;
-  }>`
-    WITH keys AS (SELECT unnest(${q.processKeys}::text[]) AS k)
-    SELECT k AS process_key,
-      (SELECT count(*)::int FROM cases c WHERE c.process_key = k AND c.created_at >= ${q.range.fromAt}
-        AND c.created_at < ${q.range.toAt} AND c.org_id = ANY(${q.orgIds}::text[])) AS started,
-      (SELECT count(*)::int FROM cases c WHERE c.process_key = k AND c.status <> 'running'
-        AND c.updated_at >= ${q.range.fromAt} AND c.updated_at < ${q.range.toAt}
-        AND c.org_id = ANY(${q.orgIds}::text[])) AS finished,
-      (SELECT count(*)::int FROM cases c WHERE c.process_key = k AND c.status = 'running'
-        AND c.org_id = ANY(${q.orgIds}::text[])) AS open_now,
-      (SELECT count(DISTINCT c.id)::int FROM cases c JOIN tasks t ON t.case_id = c.id
-        AND t.status IN ('open', 'claimed') AND t.due_at < ${q.range.now}
-        WHERE c.process_key = k AND c.status = 'running' AND c.org_id = ANY(${q.orgIds}::text[])) AS overdue_now
-    FROM keys`.execute(db);
-  return rows;
+  const flow = await sql<{ process_key: string; started: number; finished: number }>`
+    SELECT r.process_key, sum(r.started)::int AS started, sum(r.finished)::int AS finished
+    FROM analytics_case_days r
+    WHERE r.process_key = ANY(${q.processKeys}::text[]) AND r.day >= ${q.range.from}::date
+      AND r.day <= ${q.range.to}::date AND r.org_id = ANY(${q.orgIds}::text[])
+    GROUP BY 1`.execute(db);
+  const open = await sql<{ process_key: string; n: number }>`
+    SELECT c.process_key, count(*)::int AS n FROM cases c
+    WHERE c.process_key = ANY(${q.processKeys}::text[]) AND c.status = 'running'
+      AND c.org_id = ANY(${q.orgIds}::text[])
+    GROUP BY 1`.execute(db);
+  // A running case with at least one open task past its due time (a semi-join: no DISTINCT to sort).
+  const overdue = await sql<{ process_key: string; n: number }>`
+    SELECT c.process_key, count(*)::int AS n FROM cases c
+    WHERE c.process_key = ANY(${q.processKeys}::text[]) AND c.status = 'running'
+      AND c.org_id = ANY(${q.orgIds}::text[])
+      AND EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status IN ('open', 'claimed')
+        AND t.due_at < ${q.range.now})
+    GROUP BY 1`.execute(db);
+  const of = (rows: { process_key: string; n: number }[]) => new Map(rows.map((r) => [r.process_key, r.n]));
+  const flows = new Map(flow.rows.map((r) => [r.process_key, r]));
+  const openNow = of(open.rows);
+  const overdueNow = of(overdue.rows);
+  return q.processKeys.map((k) => ({
+    process_key: k,
+    started: flows.get(k)?.started ?? 0,
+    finished: flows.get(k)?.finished ?? 0,
+    open_now: openNow.get(k) ?? 0,
+    overdue_now: overdueNow.get(k) ?? 0,
+  }));
 }

@@ -12,6 +12,7 @@ import * as recheckCampaigns from './migrations/20261206T2300_recheck_campaigns'
 import * as analytics from './migrations/20261207T0000_analytics';
 import * as hardshipFileHistory from './migrations/20261207T0300_hardship_file_history';
 import * as libraryReuses from './migrations/20261207T0310_library_reuses';
+import * as analyticsRollups from './migrations/20261207T0400_analytics_rollups';
 import type { Database } from './schema';
 
 /** Migrations listed statically so bundlers and tsx need no filesystem scan. */
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '20261207T0000_analytics': analytics,
   '20261207T0300_hardship_file_history': hardshipFileHistory,
   '20261207T0310_library_reuses': libraryReuses,
+  '20261207T0400_analytics_rollups': analyticsRollups,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -34,7 +34,7 @@ async function publishRenamed(page: Page, key: string, stepName: string) {
 }
 
 describe('versions an admin can trust', () => {
-  it('marks the version in force, words the changes, restores an old version and finds it in the audit log', async () => {
+  it('marks the version in force, words the changes, restores an old version, retires the process and finds both in the audit log', async () => {
     const admin = await env.browser.newPage(env.platform.baseUrl);
     await signIn(admin, 'admin');
     await admin.goto('/admin');
@@ -65,5 +65,15 @@ describe('versions an admin can trust', () => {
     const restored = admin.locator('[data-testid="audit-row"][data-type="definition-restored"]');
     await restored.getByText(/恢复自版本: \d+/).waitFor();
     await snap(admin, '92-audit-restored');
+
+    // Retire it: marked 已停用 in the list, and in the audit log as before → after.
+    await admin.goto('/admin');
+    await admin.getByTestId('retire-simple-approval').click();
+    await admin.getByTestId('retire-confirm-simple-approval').click();
+    await admin.getByTestId('definition-retired').waitFor();
+    await admin.goto('/admin/audit');
+    const retired = admin.locator('[data-testid="audit-row"][data-type="definition-retired"]');
+    await retired.getByText(/已发布 → 已停用/).waitFor();
+    await snap(admin, '93-audit-retired');
   });
 });

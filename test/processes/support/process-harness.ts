@@ -14,6 +14,7 @@ import { createEngineHarness, type EngineHarness } from '../../../workers/test-s
 export interface CaseDto {
   id: string;
   number: string;
+  title: string;
   status: string;
   outcome: string | null;
   outcomeName?: { zh: string; en?: string } | null;

@@ -18,8 +18,10 @@ const household: ProcessDefinition = {
   ],
 };
 
-/** Many cases, so the exports must read several keyset pages (500 rows each). */
-const MANY = 3000;
+/** A list of 10,000 cases, so the exports read twenty keyset pages (500 rows each). */
+const MANY = 10_000;
+/** Writing 10,000 rows takes seconds on a busy machine: more than the default test timeout allows. */
+const BIG_EXPORT_TIMEOUT = 120_000;
 let t: TestApp;
 const as: Record<string, AuthHeaders> = {};
 
@@ -165,20 +167,24 @@ afterAll(async () => {
 });
 
 describe('Excel exports', () => {
-  it('exports every task of the to-do box, page after page, with Chinese headers and Beijing times', async () => {
-    const sheet = await workbook('/api/inbox/export?box=todo', 'lina');
-    expect(headers(sheet)).toEqual(['编号', '标题', '流程', '当前步骤', '申请人', '到达时间', '截止时间']);
-    expect(sheet.rowCount).toBe(MANY + 1);
-    expect(findRow(sheet, '编号', 'EXP-00001')).toMatchObject({
-      标题: '导出测试 1',
-      当前步骤: '基层工会审核',
-      申请人: '张伟',
-      到达时间: '2026-11-20 10:01',
-    });
-    const numbers = new Set<unknown>();
-    for (let n = 2; n <= sheet.rowCount; n++) numbers.add(sheet.getRow(n).getCell(1).value);
-    expect(numbers.size).toBe(MANY);
-  });
+  it(
+    'exports every task of the to-do box, page after page, with Chinese headers and Beijing times',
+    async () => {
+      const sheet = await workbook('/api/inbox/export?box=todo', 'lina');
+      expect(headers(sheet)).toEqual(['编号', '标题', '流程', '当前步骤', '申请人', '到达时间', '截止时间']);
+      expect(sheet.rowCount).toBe(MANY + 1);
+      expect(findRow(sheet, '编号', 'EXP-00001')).toMatchObject({
+        标题: '导出测试 1',
+        当前步骤: '基层工会审核',
+        申请人: '张伟',
+        到达时间: '2026-11-20 10:01',
+      });
+      const numbers = new Set<unknown>();
+      for (let n = 2; n <= sheet.rowCount; n++) numbers.add(sheet.getRow(n).getCell(1).value);
+      expect(numbers.size).toBe(MANY);
+    },
+    BIG_EXPORT_TIMEOUT,
+  );
 
   it('applies the box filters and speaks English when asked', async () => {
     const sheet = await workbook('/api/inbox/export?box=todo&q=EXP-0001&lang=en', 'lina');
@@ -189,23 +195,27 @@ describe('Excel exports', () => {
     expect(bad.json().detail).toContain('收件箱');
   });
 
-  it('exports the department list with money in yuan, masking household amounts from non-viewers', async () => {
-    const sheet = await workbook('/api/cases/export?scope=department', 'admin');
-    expect(sheet.rowCount).toBe(MANY + 1 + 1);
-    const innovation = findRow(sheet, '编号', 'EXP-00002');
-    expect(innovation['金额（元）']).toBe(1234.56);
-    expect(innovation.发起时间).toBe('2026-11-20 10:02');
-    const amountColumn = (headers(sheet) as string[]).indexOf('金额（元）') + 1;
-    expect(sheet.getRow(3).getCell(amountColumn).numFmt).toBe('#,##0.00');
-    expect(findRow(sheet, '编号', 'EXP-H1')['金额（元）']).toBe('***');
+  it(
+    'exports the department list with money in yuan, masking household amounts from non-viewers',
+    async () => {
+      const sheet = await workbook('/api/cases/export?scope=department', 'admin');
+      expect(sheet.rowCount).toBe(MANY + 1 + 1);
+      const innovation = findRow(sheet, '编号', 'EXP-00002');
+      expect(innovation['金额（元）']).toBe(1234.56);
+      expect(innovation.发起时间).toBe('2026-11-20 10:02');
+      const amountColumn = (headers(sheet) as string[]).indexOf('金额（元）') + 1;
+      expect(sheet.getRow(3).getCell(amountColumn).numFmt).toBe('#,##0.00');
+      expect(findRow(sheet, '编号', 'EXP-H1')['金额（元）']).toBe('***');
 
-    const centre = await workbook('/api/cases/export?scope=department', 'chenjie');
-    expect(centre.rowCount).toBe(2);
-    expect(findRow(centre, '编号', 'EXP-H1')['金额（元）']).toBe(1800);
+      const centre = await workbook('/api/cases/export?scope=department', 'chenjie');
+      expect(centre.rowCount).toBe(2);
+      expect(findRow(centre, '编号', 'EXP-H1')['金额（元）']).toBe(1800);
 
-    const filtered = await workbook('/api/cases/export?scope=department&process=export-household', 'admin');
-    expect(filtered.rowCount).toBe(2);
-  });
+      const filtered = await workbook('/api/cases/export?scope=department&process=export-household', 'admin');
+      expect(filtered.rowCount).toBe(2);
+    },
+    BIG_EXPORT_TIMEOUT,
+  );
 
   it('exports the audit log masked as the reader sees it', async () => {
     const sheet = await workbook('/api/audit/export?caseId=EXP-H1', 'admin');

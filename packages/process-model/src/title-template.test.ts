@@ -44,8 +44,27 @@ describe('case titles from the definition’s template', () => {
       (i) => i.message.zh,
     );
     expect(messages).toEqual([
-      '标题模板不能使用「身份证号」：标题在各列表中人人可见，只能用简短、非敏感的字段',
+      '标题模板不能使用「身份证号」：标题在各列表中人人可见，只能用简短、非敏感、各步骤都可见的字段',
       '标题模板中的「nope」不是申请表中的字段',
+    ]);
+    const hiding: ProcessDefinition = {
+      ...dispute,
+      nodes: [
+        {
+          id: 'review',
+          kind: 'approval',
+          name: { zh: '审核' },
+          assignee: { kind: 'user', username: 'lina' },
+          mode: 'single',
+          fieldPermissions: { employer: 'hidden' },
+          next: 'end',
+        },
+        ...dispute.nodes,
+      ],
+      start: 'review',
+    };
+    expect(titleTemplateIssues(hiding).map((i) => i.message.zh)).toEqual([
+      '标题模板不能使用「用人单位」：标题在各列表中人人可见，只能用简短、非敏感、各步骤都可见的字段',
     ]);
     const report = validateDefinition({ ...dispute, titleTemplate: '没有字段' }, { serviceActions: [] });
     expect(report.errors.map((e) => e.code)).toContain('invalid-title-template');

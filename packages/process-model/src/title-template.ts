@@ -45,12 +45,16 @@ export function titleTemplateIssues(def: ProcessDefinition): ValidationIssue[] {
           `The title template names "${name}", which is not a start-form field.`,
         ),
       ];
-    if (field.sensitive || field.revealOnly || !TITLE_TYPES.has(field.type))
+    // A step that hides the field from its reviewers would still show it to them in the title.
+    const hiddenSomewhere = def.nodes.some(
+      (n) => 'fieldPermissions' in n && n.fieldPermissions?.[field.key] === 'hidden',
+    );
+    if (field.sensitive || field.revealOnly || hiddenSomewhere || !TITLE_TYPES.has(field.type))
       return [
         issue(
           'invalid-title-template',
-          `标题模板不能使用「${field.label.zh}」：标题在各列表中人人可见，只能用简短、非敏感的字段`,
-          `The title template cannot show "${field.label.en ?? field.label.zh}": titles show in every list, so only short, non-sensitive fields fit.`,
+          `标题模板不能使用「${field.label.zh}」：标题在各列表中人人可见，只能用简短、非敏感、各步骤都可见的字段`,
+          `The title template cannot show "${field.label.en ?? field.label.zh}": titles show in every list, so only short, non-sensitive fields every step may see fit.`,
         ),
       ];
     return [];

@@ -17,8 +17,17 @@ export function titleWords(def: ProcessDefinition, lang: 'zh' | 'en'): TitleWord
     { key: 'applicant', label: lang === 'zh' ? '申请人' : 'Applicant' },
     { key: 'process', label: lang === 'zh' ? '流程名称' : 'Process name' },
   ];
+  const hidden = new Set(
+    def.nodes.flatMap((n) =>
+      'fieldPermissions' in n
+        ? Object.entries(n.fieldPermissions ?? {})
+            .filter(([, p]) => p === 'hidden')
+            .map(([key]) => key)
+        : [],
+    ),
+  );
   const fields = def.form
-    .filter((f) => !f.sensitive && !f.revealOnly)
+    .filter((f) => !f.sensitive && !f.revealOnly && !hidden.has(f.key))
     .filter((f) => ['text', 'number', 'money', 'date', 'select', 'boolean'].includes(f.type))
     .map((f) => ({ key: f.key, label: lang === 'en' ? (f.label.en ?? f.label.zh) : f.label.zh }));
   return [...builtIn, ...fields];

@@ -97,9 +97,19 @@ describe('deciding on a phone', () => {
     await sheet(lina).waitFor({ state: 'detached' });
 
     // The other actions open as sheets too: 退回 asks where to and why.
-    await bar.getByTestId('task-more').click();
-    await lina.getByRole('menuitem', { name: '退回' }).click();
-    await sheet(lina).locator('#decision_comment').waitFor();
+    // A tap on the menu while it is still animating in can miss: open it again until the sheet shows.
+    for (let attempt = 0; ; attempt++) {
+      const item = lina.getByRole('menuitem', { name: '退回' });
+      if (!(await item.isVisible())) await bar.getByTestId('task-more').click();
+      await item.click({ timeout: 8_000 }).catch(() => {});
+      const opened = await sheet(lina)
+        .locator('#decision_comment')
+        .waitFor({ timeout: 8_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (opened) break;
+      if (attempt >= 2) throw new Error('the 退回 sheet did not open after three taps');
+    }
     await snap(lina, '93-decision-sheet-return-375');
     await sheet(lina)
       .getByRole('button', { name: /^取\s*消$/ })

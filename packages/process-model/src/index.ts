@@ -123,7 +123,7 @@ export {
   simulate,
   simulatedOutcome,
 } from './simulate';
-export { renderCaseTitle, titlePlaceholders, titleTemplateIssues } from './title-template';
+export { renderCaseTitle, titleMayShow, titlePlaceholders, titleTemplateIssues } from './title-template';
 export type {
   Applicant,
   ApplicantIsApproverPolicy,

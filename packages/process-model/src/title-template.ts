@@ -1,6 +1,6 @@
 import { moneyText } from './display/money-text';
 import { issue, type ValidationIssue } from './issues';
-import type { FieldType, ProcessDefinition } from './types';
+import type { FieldType, FormField, ProcessDefinition } from './types';
 
 /**
  * A case's title from the definition's template, so a department list tells cases apart
@@ -12,6 +12,17 @@ const BUILT_IN = new Set(['applicant', 'process']);
 /** Field types a title can show: short values everyone on the case may read. */
 const TITLE_TYPES = new Set<FieldType>(['text', 'number', 'money', 'date', 'select', 'boolean']);
 const MAX_TITLE = 200;
+
+/**
+ * Whether a title may show a start-form field: short, not household data, and seen by every step
+ * (a step that hides it from its reviewers would still show it to them in the title).
+ */
+export function titleMayShow(def: ProcessDefinition, field: FormField): boolean {
+  const hiddenSomewhere = def.nodes.some(
+    (n) => 'fieldPermissions' in n && n.fieldPermissions?.[field.key] === 'hidden',
+  );
+  return !field.sensitive && !field.revealOnly && !hiddenSomewhere && TITLE_TYPES.has(field.type);
+}
 
 /** The placeholders a template names, in order. */
 export function titlePlaceholders(template: string): string[] {
@@ -45,11 +56,7 @@ export function titleTemplateIssues(def: ProcessDefinition): ValidationIssue[] {
           `The title template names "${name}", which is not a start-form field.`,
         ),
       ];
-    // A step that hides the field from its reviewers would still show it to them in the title.
-    const hiddenSomewhere = def.nodes.some(
-      (n) => 'fieldPermissions' in n && n.fieldPermissions?.[field.key] === 'hidden',
-    );
-    if (field.sensitive || field.revealOnly || hiddenSomewhere || !TITLE_TYPES.has(field.type))
+    if (!titleMayShow(def, field))
       return [
         issue(
           'invalid-title-template',

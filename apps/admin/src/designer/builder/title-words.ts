@@ -1,4 +1,4 @@
-import type { ProcessDefinition } from '@unionflow/process-model';
+import { type ProcessDefinition, titleMayShow } from '@unionflow/process-model';
 
 /**
  * The title template as an admin reads and writes it: field labels in braces ({职工姓名}·{争议类型}),
@@ -17,18 +17,8 @@ export function titleWords(def: ProcessDefinition, lang: 'zh' | 'en'): TitleWord
     { key: 'applicant', label: lang === 'zh' ? '申请人' : 'Applicant' },
     { key: 'process', label: lang === 'zh' ? '流程名称' : 'Process name' },
   ];
-  const hidden = new Set(
-    def.nodes.flatMap((n) =>
-      'fieldPermissions' in n
-        ? Object.entries(n.fieldPermissions ?? {})
-            .filter(([, p]) => p === 'hidden')
-            .map(([key]) => key)
-        : [],
-    ),
-  );
   const fields = def.form
-    .filter((f) => !f.sensitive && !f.revealOnly && !hidden.has(f.key))
-    .filter((f) => ['text', 'number', 'money', 'date', 'select', 'boolean'].includes(f.type))
+    .filter((f) => titleMayShow(def, f))
     .map((f) => ({ key: f.key, label: lang === 'en' ? (f.label.en ?? f.label.zh) : f.label.zh }));
   return [...builtIn, ...fields];
 }

@@ -1,4 +1,5 @@
 import type { CaseDetailDto } from '@unionflow/contracts';
+import { describeDuration } from '@unionflow/process-model/display';
 import { DateTime, useLocalText } from '@unionflow/ui';
 import { Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,7 @@ const STATUS = { done: 'finish', current: 'process', next: 'wait' } as const;
 
 /** Done steps, who holds the case now, and what comes next. */
 export function ProgressView({ detail }: { detail: CaseDetailDto }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const text = useLocalText();
   const steps = buildProgress(detail);
   const clocks = runningClocks(detail);
@@ -51,7 +52,9 @@ export function ProgressView({ detail }: { detail: CaseDetailDto }) {
               {/* A current step nobody holds is a wait: a timer or a public notice. */}
               {t(s.state === 'current' && s.people.length === 0 ? 'cases.waiting' : `cases.${s.state}`)}
               {s.people.length ? ` · ${s.people.map((p) => p.displayName).join('、')}` : ''}
-              {s.state === 'next' && s.due ? ` · ${t('inbox.due')} ${s.due}` : ''}
+              {s.state === 'next' && s.due
+                ? ` · ${t('inbox.due')} ${describeDuration(s.due, i18n.language.startsWith('en') ? 'en' : 'zh')}`
+                : ''}
               {s.until ? (
                 <>
                   {` · ${t('progress.until', { date: '' })}`}

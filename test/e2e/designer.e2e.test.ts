@@ -119,9 +119,7 @@ describe('the admin changes a process', () => {
     await admin.getByTestId('audit-result').getByText('哈希链完整').waitFor();
     await snap(admin, '18-audit-verified');
   });
-  // Skipped: since the field-permission and condition-builder changes met in the step panel, the panel
-  // opened from a validation problem no longer shows the named-people picker (#14, left open).
-  it.skip('the admin reads names, fixes a plain-Chinese problem by clicking it, adds a named countersign that may edit the amount and a 抄送 step, and publishes', async () => {
+  it('the admin reads names, fixes a plain-Chinese problem by clicking it, adds a named countersign that may edit the amount and a 抄送 step, and publishes', async () => {
     const admin = await env.browser.newPage(env.platform.baseUrl);
     await signIn(admin, 'admin');
     await admin.goto('/admin');

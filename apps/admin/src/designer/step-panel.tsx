@@ -62,8 +62,11 @@ export function StepPanel({
   useEffect(() => {
     form.setFieldsValue(initial);
   }, [node?.id, form]);
-  const assigneeKind = Form.useWatch(['assignee', 'kind'], form);
-  const mode = Form.useWatch('mode', form);
+  // The watched value is undefined until the reopened form reports it; the step itself knows it meanwhile.
+  const watchedKind = Form.useWatch(['assignee', 'kind'], form);
+  const watchedMode = Form.useWatch('mode', form);
+  const assigneeKind = watchedKind ?? (node?.kind === 'approval' ? node.assignee.kind : undefined);
+  const mode = watchedMode ?? (node?.kind === 'approval' ? node.mode : undefined);
   const targets = def.nodes
     .filter((n) => n.id !== node?.id && n.kind !== 'join')
     .map((n) => ({ value: n.id, label: `${text(n.name) || n.id} (${n.id})` }));
@@ -117,7 +120,7 @@ export function StepPanel({
                   }))}
                 />
               </Form.Item>
-              {(assigneeKind ?? node.assignee.kind) === 'role' && (
+              {assigneeKind === 'role' && (
                 <>
                   <Form.Item name={['assignee', 'role']} label={t('admin.panel.role')}>
                     <Select

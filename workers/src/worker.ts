@@ -10,6 +10,8 @@ export interface CaseWorkerOptions extends ActivityDeps {
   taskQueue?: string;
   /** Worker plugins, e.g. OpenTelemetry tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
   plugins?: WorkerOptions['plugins'];
+  /** An already bundled workflow (tests share one per run); by default the worker bundles its own. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
 /** The workflow bundle entry: the interpreter and nothing else. */
@@ -30,8 +32,9 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     connection: options.connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue ?? CASE_TASK_QUEUE,
-    workflowsPath,
-    bundlerOptions: workflowBundlerOptions,
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath, bundlerOptions: workflowBundlerOptions }),
     activities: createActivities(options),
     plugins: options.plugins,
   });

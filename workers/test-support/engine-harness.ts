@@ -27,7 +27,7 @@ import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
 import { createActivities } from '../src/activities/create-activities';
 import { builtInActions, type ServiceAction } from '../src/services/registry';
-import { workflowBundlerOptions, workflowsPath } from '../src/worker';
+import { sharedWorkflowBundle } from './shared-workflow-bundle';
 
 export interface EngineHarness {
   db: Kysely<Database>;
@@ -76,8 +76,7 @@ export async function createEngineHarness(
     worker = await Worker.create({
       connection: nativeConnection,
       taskQueue,
-      workflowsPath,
-      bundlerOptions: workflowBundlerOptions,
+      workflowBundle: await sharedWorkflowBundle(),
       // A test's own actions run beside the built-in ones.
       activities: createActivities({ db, services: { ...builtInActions, ...options.services } }),
     });

@@ -8,6 +8,8 @@ export interface TestServices {
   databaseUrl: string;
   /** Absolute path of the Temporal CLI, for tests that need their own server. */
   temporalCli: string;
+  /** A directory for the run's shared scratch files (e.g. the workflow bundle), removed after the run. */
+  runScratchDir: string;
 }
 
 declare module 'vitest' {

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureTemporalCli } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-server';
@@ -23,7 +26,7 @@ async function startCluster(database: TestDatabase, log: (line: string) => void)
 
 /**
  * Vitest globalSetup: one in-memory Temporal dev server (or the cluster profile) and one test
- * database per run, handed to tests through `inject('temporalAddress' | 'databaseUrl' | 'temporalCli')`.
+ * database per run, handed to tests through `inject('temporalAddress' | 'databaseUrl' | 'temporalCli' | 'runScratchDir')`.
  */
 export default async function setup({ provide }: TestProject): Promise<() => Promise<void>> {
   const log = (line: string) => console.log(`[devstack] ${line}`);
@@ -42,8 +45,11 @@ export default async function setup({ provide }: TestProject): Promise<() => Pro
   provide('temporalAddress', temporal.address);
   provide('databaseUrl', database.url);
   provide('temporalCli', temporalCli);
+  const scratch = await mkdtemp(path.join(tmpdir(), 'unionflow-test-run-'));
+  provide('runScratchDir', scratch);
   return async () => {
     await temporal.stop().catch(() => {});
     await database.drop();
+    await rm(scratch, { recursive: true, force: true });
   };
 }

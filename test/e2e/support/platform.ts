@@ -10,6 +10,7 @@ import { createTestDatabase } from '@unionflow/devstack';
 import { createCaseWorker } from '@unionflow/workers';
 import { inject } from 'vitest';
 import { buildApp } from '../../../gateway/src/app';
+import { sharedWorkflowBundle } from '../../../workers/test-support/shared-workflow-bundle';
 
 /** The repository's `apps/` folder: the gateway serves every built app from `<name>/dist`. */
 export const appsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../apps');
@@ -52,7 +53,12 @@ export async function startPlatform(): Promise<Platform> {
 
     const native = await NativeConnection.connect({ address });
     cleanups.push(() => native.close());
-    const worker: Worker = await createCaseWorker({ connection: native, db, taskQueue });
+    const worker: Worker = await createCaseWorker({
+      connection: native,
+      db,
+      taskQueue,
+      workflowBundle: await sharedWorkflowBundle(),
+    });
     const running = worker.run();
     cleanups.push(async () => {
       worker.shutdown();

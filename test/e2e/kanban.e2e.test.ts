@@ -118,6 +118,9 @@ describe('who sees which 看板', () => {
     expect(await boardTab(member).count()).toBe(0);
     await member.goto('/kanban');
     await member.locator('.ant-result-404').waitFor();
+    // The admin app, opened by its address, says whose it is instead of loading a page of refusals.
+    await member.goto('/admin');
+    await member.locator('.ant-result-403').getByText('「系统管理」只对平台管理员开放').waitFor();
 
     // Household numbers are for the assistance department only: an admin's assistance app has no 看板.
     const admin = await env.browser.newPage(base);

@@ -32,3 +32,29 @@ export function mayAnalyse(roles: readonly string[], department: string): boolea
 export function mayAnalyseAny(roles: readonly string[]): boolean {
   return roles.includes('admin') || staffDepartments(roles).length > 0;
 }
+
+/**
+ * Department apps only their staff open, with the readers they have beyond staff: the admin app
+ * (auditors read its audit log). Every other department app is open to every member, who starts that
+ * department's processes and follows their own cases there; the gateway scopes the data either way.
+ */
+const STAFF_ONLY_APPS: Readonly<Record<string, readonly string[]>> = { admin: ['auditor'] };
+
+function worksIn(roles: readonly string[], department: string): boolean {
+  if (roles.includes('admin')) return true;
+  const readers = STAFF_ONLY_APPS[department] ?? [];
+  return staffDepartments(roles).includes(department) || readers.some((r) => roles.includes(r));
+}
+
+/** Whether a user may open a department's app at all (the shell says whose app it is otherwise). */
+export function mayOpenDepartmentApp(roles: readonly string[], department: string): boolean {
+  return !(department in STAFF_ONLY_APPS) || worksIn(roles, department);
+}
+
+/**
+ * Whether the navigation lists a department's app: for its staff, readers and admins. Members reach
+ * the member side of the others from 发起申请 and their own cases, without a menu of departments.
+ */
+export function listsDepartmentApp(roles: readonly string[], department: string): boolean {
+  return worksIn(roles, department);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeRemotes } from '../federation/remote-list';
-import { buildNavItems, canSeeRemote, navKeyForPath } from './nav-items';
+import { buildNavItems, canOpenRemote, canSeeRemote, navKeyForPath } from './nav-items';
 
 const remotes = [
   { name: 'innovation', entry: '/apps/innovation/mf-manifest.json' },
@@ -22,6 +22,22 @@ describe('navigation by role', () => {
     // Auditors read the audit log, which lives in the admin app.
     expect(canSeeRemote(['auditor'], remotes[1]!)).toBe(true);
     expect(canSeeRemote(['auditor'], remotes[0]!)).toBe(false);
+    // The same declaration as the gateway's: a social worker is not assistance staff by a name fragment.
+    expect(canSeeRemote(['grassroots-cadre'], { name: 'assistance', entry: '' })).toBe(true);
+    expect(canSeeRemote(['mediator', 'social-worker'], { name: 'assistance', entry: '' })).toBe(false);
+    expect(canSeeRemote(['mediator'], { name: 'rights', entry: '' })).toBe(true);
+    // A department app nobody declared is for admins until it is.
+    expect(canSeeRemote(['innovation-reviewer'], { name: 'welfare', entry: '' })).toBe(false);
+    expect(canSeeRemote(['admin'], { name: 'welfare', entry: '' })).toBe(true);
+  });
+
+  it('lets members open a department app by its address, but not the admin app', () => {
+    expect(canOpenRemote(['member'], remotes[0]!)).toBe(true);
+    expect(canOpenRemote(['member'], { name: 'assistance', entry: '' })).toBe(true);
+    expect(canOpenRemote(['member'], remotes[1]!)).toBe(false);
+    expect(canOpenRemote(['innovation-reviewer'], remotes[1]!)).toBe(false);
+    expect(canOpenRemote(['auditor'], remotes[1]!)).toBe(true);
+    expect(canOpenRemote(['admin'], remotes[1]!)).toBe(true);
   });
 
   it('opens the federation 看板 to department staff and admins, not to members or auditors', () => {

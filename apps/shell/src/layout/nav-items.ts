@@ -1,4 +1,8 @@
-import { mayAnalyseAny } from '@unionflow/contracts/department-access';
+import {
+  listsDepartmentApp,
+  mayAnalyseAny,
+  mayOpenDepartmentApp,
+} from '@unionflow/contracts/department-access';
 import type { RemoteEntry } from '@unionflow/ui';
 
 /** One navigation entry; `labelKey` is an i18n key, `fallback` shown when it has no translation. */
@@ -10,20 +14,19 @@ export interface NavItem {
   department: boolean;
 }
 
-// Until the gateway sends `roles` per remote, match role names by these fragments.
-const ROLE_HINTS: Record<string, string[]> = {
-  innovation: ['innovation'],
-  assistance: ['assistance', 'hardship', 'cadre'],
-  rights: ['rights', 'mediat', 'dispute'],
-  admin: ['admin', 'auditor'],
-};
-
-/** Whether a user with these roles should see a department app in the navigation. */
+/**
+ * Whether a user with these roles should see a department app in the navigation: a remote that lists
+ * its roles decides, otherwise the departments' own declaration (`listsDepartmentApp`).
+ */
 export function canSeeRemote(roles: string[], remote: RemoteEntry): boolean {
   if (remote.roles) return remote.roles.some((r) => roles.includes(r));
-  if (roles.includes('admin')) return true;
-  const hints = ROLE_HINTS[remote.name] ?? [remote.name];
-  return roles.some((role) => hints.some((h) => role.toLowerCase().includes(h)));
+  return listsDepartmentApp(roles, remote.name);
+}
+
+/** Whether a user may open a department app by its address (members open most; the admin app is staff's). */
+export function canOpenRemote(roles: string[], remote: RemoteEntry): boolean {
+  if (remote.roles) return remote.roles.some((r) => roles.includes(r));
+  return mayOpenDepartmentApp(roles, remote.name);
 }
 
 /** Everyone's entries first, then the department apps this user's roles open. */

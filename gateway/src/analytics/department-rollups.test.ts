@@ -375,12 +375,20 @@ afterAll(async () => {
 });
 
 const day = (d: Date) => new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10);
+/** The last day of the month before the one `today` is in. */
+const lastDayBefore = (today: string) =>
+  day(new Date(new Date(`${today.slice(0, 7)}-01T00:00:00+08:00`).getTime() - DAY));
 const queries: [string, ScopeQuery][] = [];
 for (const orgIds of [ORGS, ['org-steel'], ['org-district', 'org-steel']])
   for (const [name, range] of [
     ['12 weeks', analyticsRange({}, now)],
     ['a year', analyticsRange({ from: day(ago(364)) }, now)],
     ['mid-month to mid-month', analyticsRange({ from: day(ago(140)), to: day(ago(50)) }, now)],
+    [
+      'whole months',
+      analyticsRange({ from: `${day(ago(120)).slice(0, 7)}-01`, to: lastDayBefore(day(now)) }, now),
+    ],
+    ['one day', analyticsRange({ from: day(ago(45)), to: day(ago(45)) }, now)],
     // "Now" before some of the rows: nothing written after it may count.
     ['seen from a month ago', analyticsRange({ from: day(ago(200)), to: day(ago(31)) }, ago(30.5))],
   ] as const)

@@ -9,6 +9,8 @@ import { type Kysely, sql } from 'kysely';
  *
  * - `analytics_tier_days`: cases whose data carries a tier, per process, Asia/Shanghai start day, unit
  *   and tier (proposals by tier and unit);
+ * - `analytics_submitter_months`: who submitted proposals, per month and unit, so the distinct submitters
+ *   of a range are those of its whole months (a few rows per person) and of its edge days (from the cases);
  * - `analytics_payment_days`: money paid, per case department, pay day, unit and kind (awards by quarter,
  *   aid by kind; an aid request's kind is the one its data names);
  * - `analytics_dispute_cases`: what one labour dispute counts for (mediated, settled, referred, the amount
@@ -30,6 +32,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       CONSTRAINT analytics_tier_days_key UNIQUE NULLS NOT DISTINCT (process_key, day, org_id, tier))`.execute(
     db,
   );
+  await sql`
+    CREATE TABLE analytics_submitter_months (
+      process_key text NOT NULL, month date NOT NULL, org_id text NOT NULL, applicant_id text NOT NULL,
+      proposals int NOT NULL DEFAULT 0,
+      PRIMARY KEY (process_key, month, org_id, applicant_id))`.execute(db);
   await sql`
     CREATE TABLE analytics_payment_days (
       department text NOT NULL, day date NOT NULL, org_id text NOT NULL, kind text NOT NULL,
@@ -66,6 +73,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       INSERT INTO analytics_tier_days AS r (process_key, day, org_id, tier, proposals)
       VALUES (c.process_key, analytics_day(c.created_at), c.org_id, c.data->>'tier', sign)
       ON CONFLICT ON CONSTRAINT analytics_tier_days_key DO UPDATE SET proposals = r.proposals + excluded.proposals;
+    END $$`.execute(db);
+
+  // Submitters: proposals (only) per person, month and unit.
+  await sql`
+    CREATE FUNCTION analytics_submitter_apply(c cases, sign int) RETURNS void LANGUAGE plpgsql AS $$
+    BEGIN
+      IF c.process_key IS DISTINCT FROM 'innovation-proposal' THEN RETURN; END IF;
+      INSERT INTO analytics_submitter_months AS r (process_key, month, org_id, applicant_id, proposals)
+      VALUES (c.process_key, analytics_month(c.created_at), c.org_id, c.applicant_id, sign)
+      ON CONFLICT (process_key, month, org_id, applicant_id) DO UPDATE SET proposals = r.proposals + excluded.proposals;
     END $$`.execute(db);
 
   // Money paid: counted under the case's department and unit, on the day it was paid, once the case exists.
@@ -189,11 +206,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     DECLARE
       p payments;
       tier_changed boolean := TG_OP <> 'UPDATE' OR OLD.data->'tier' IS DISTINCT FROM NEW.data->'tier';
+      submitter_changed boolean := TG_OP <> 'UPDATE' OR OLD.applicant_id IS DISTINCT FROM NEW.applicant_id;
       paid_changed boolean := TG_OP <> 'UPDATE' OR OLD.department IS DISTINCT FROM NEW.department
         OR OLD.data->'aidType' IS DISTINCT FROM NEW.data->'aidType';
     BEGIN
       IF TG_OP IN ('UPDATE', 'DELETE') THEN
         IF tier_changed THEN PERFORM analytics_tier_apply(OLD, -1); END IF;
+        IF submitter_changed THEN PERFORM analytics_submitter_apply(OLD, -1); END IF;
         IF paid_changed THEN
           FOR p IN SELECT * FROM payments WHERE case_id = OLD.id AND status = 'paid' LOOP
             PERFORM analytics_payment_apply(OLD, p, -1);
@@ -202,6 +221,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       END IF;
       IF TG_OP IN ('INSERT', 'UPDATE') THEN
         IF tier_changed THEN PERFORM analytics_tier_apply(NEW, 1); END IF;
+        IF submitter_changed THEN PERFORM analytics_submitter_apply(NEW, 1); END IF;
         IF paid_changed THEN
           FOR p IN SELECT * FROM payments WHERE case_id = NEW.id AND status = 'paid' LOOP
             PERFORM analytics_payment_apply(NEW, p, 1);
@@ -223,7 +243,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Most updates (the current step, other data) leave these figures alone and skip the function.
   await sql`
     CREATE TRIGGER analytics_department_cases_update AFTER UPDATE ON cases FOR EACH ROW
-    WHEN (OLD.data->'tier' IS DISTINCT FROM NEW.data->'tier' OR OLD.department IS DISTINCT FROM NEW.department
+    WHEN (OLD.data->'tier' IS DISTINCT FROM NEW.data->'tier' OR OLD.applicant_id IS DISTINCT FROM NEW.applicant_id OR OLD.department IS DISTINCT FROM NEW.department
       OR OLD.data->'aidType' IS DISTINCT FROM NEW.data->'aidType' OR OLD.outcome IS DISTINCT FROM NEW.outcome
       OR OLD.data->'paidAmountFen' IS DISTINCT FROM NEW.data->'paidAmountFen' OR OLD.id IS DISTINCT FROM NEW.id)
     EXECUTE FUNCTION analytics_department_cases()`.execute(db);
@@ -261,11 +281,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     CREATE FUNCTION analytics_department_rollups_rebuild() RETURNS void LANGUAGE plpgsql AS $$
     BEGIN
-      TRUNCATE analytics_tier_days, analytics_payment_days, analytics_dispute_cases, analytics_dispute_days,
+      TRUNCATE analytics_tier_days, analytics_submitter_months, analytics_payment_days, analytics_dispute_cases, analytics_dispute_days,
         analytics_file_months;
       INSERT INTO analytics_tier_days (process_key, day, org_id, tier, proposals)
       SELECT process_key, analytics_day(created_at), org_id, data->>'tier', count(*)::int
       FROM cases WHERE data ? 'tier' GROUP BY 1, 2, 3, 4;
+      INSERT INTO analytics_submitter_months (process_key, month, org_id, applicant_id, proposals)
+      SELECT process_key, analytics_month(created_at), org_id, applicant_id, count(*)::int
+      FROM cases WHERE process_key = 'innovation-proposal' GROUP BY 1, 2, 3, 4;
       INSERT INTO analytics_payment_days (department, day, org_id, kind, payments, amount_fen)
       SELECT c.department, analytics_day(p.paid_at), c.org_id,
         coalesce(CASE WHEN c.process_key = 'hardship-aid-request' THEN c.data->>'aidType' END, p.kind),
@@ -290,11 +313,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     END $$`.execute(db);
   await sql`SELECT analytics_department_rollups_rebuild()`.execute(db);
 
-  // What stays live reads an index alone: distinct submitters of the range's proposals (a count of
-  // distinct people does not sum by day), and the households in the file now by level.
+  // What stays live reads an index alone: the proposals of a range's edge days (for their submitters),
+  // the members in scope, and the households in the file now by level.
   await sql`
     CREATE INDEX IF NOT EXISTS cases_process_started_applicant_idx ON cases (process_key, created_at)
     INCLUDE (org_id, applicant_id)`.execute(db);
+  await sql`CREATE INDEX IF NOT EXISTS users_active_org_idx ON users (org_id) WHERE NOT disabled`.execute(db);
   await sql`
     CREATE INDEX IF NOT EXISTS hardship_files_in_file_idx ON hardship_files (org_id, level) WHERE status = 'in-file'
   `.execute(db);
@@ -302,7 +326,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP INDEX IF EXISTS hardship_files_in_file_idx`.execute(db);
+  await sql`DROP INDEX IF EXISTS users_active_org_idx`.execute(db);
   await sql`DROP INDEX IF EXISTS cases_process_started_applicant_idx`.execute(db);
+  await sql`DROP TRIGGER IF EXISTS analytics_dispute_cases_rollup ON analytics_dispute_cases`.execute(db);
   await sql`DROP TRIGGER IF EXISTS analytics_department_cases_write ON cases`.execute(db);
   await sql`DROP TRIGGER IF EXISTS analytics_department_cases_update ON cases`.execute(db);
   for (const t of [
@@ -327,6 +353,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'analytics_payments_rollup()',
     'analytics_payment_apply(cases, payments, int)',
     'analytics_tier_apply(cases, int)',
+    'analytics_submitter_apply(cases, int)',
     'analytics_month(timestamptz)',
   ])
     await sql.raw(`DROP FUNCTION IF EXISTS ${f}`).execute(db);
@@ -337,6 +364,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'analytics_dispute_cases',
     'analytics_payment_days',
     'analytics_tier_days',
+    'analytics_submitter_months',
   ])
     await sql`DROP TABLE IF EXISTS ${sql.id(t)}`.execute(db);
 }

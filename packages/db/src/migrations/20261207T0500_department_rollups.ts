@@ -248,24 +248,29 @@ export async function up(db: Kysely<any>): Promise<void> {
       OR OLD.data->'paidAmountFen' IS DISTINCT FROM NEW.data->'paidAmountFen' OR OLD.id IS DISTINCT FROM NEW.id)
     EXECUTE FUNCTION analytics_department_cases()`.execute(db);
 
-  // The hardship file's history: a period counts as started in the month it began, ended in the month it ended.
+  // The hardship file's history: a period counts as started in the month it began, ended in the month it
+  // ended. Plain arguments rather than the table's row type, so the history table can still be dropped.
   await sql`
-    CREATE FUNCTION analytics_file_apply(h hardship_file_history, sign int) RETURNS void LANGUAGE plpgsql AS $$
+    CREATE FUNCTION analytics_file_apply(unit text, lvl text, began timestamptz, left_at timestamptz, sign int) RETURNS void LANGUAGE plpgsql AS $$
     BEGIN
       INSERT INTO analytics_file_months AS r (org_id, month, level, started, ended)
-      VALUES (h.org_id, analytics_month(h.started_at), h.level, sign, 0)
-      ON CONFLICT (org_id, month, level) DO UPDATE SET started = r.started + excluded.started;
-      IF h.ended_at IS NOT NULL THEN
+      VALUES (unit, analytics_month(began), lvl, sign, 0)
+      ON CONFLICT ON CONSTRAINT analytics_file_months_pkey DO UPDATE SET started = r.started + excluded.started;
+      IF left_at IS NOT NULL THEN
         INSERT INTO analytics_file_months AS r (org_id, month, level, started, ended)
-        VALUES (h.org_id, analytics_month(h.ended_at), h.level, 0, sign)
-        ON CONFLICT (org_id, month, level) DO UPDATE SET ended = r.ended + excluded.ended;
+        VALUES (unit, analytics_month(left_at), lvl, 0, sign)
+        ON CONFLICT ON CONSTRAINT analytics_file_months_pkey DO UPDATE SET ended = r.ended + excluded.ended;
       END IF;
     END $$`.execute(db);
   await sql`
     CREATE FUNCTION analytics_file_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM analytics_file_apply(OLD, -1); END IF;
-      IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM analytics_file_apply(NEW, 1); END IF;
+      IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        PERFORM analytics_file_apply(OLD.org_id, OLD.level, OLD.started_at, OLD.ended_at, -1);
+      END IF;
+      IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        PERFORM analytics_file_apply(NEW.org_id, NEW.level, NEW.started_at, NEW.ended_at, 1);
+      END IF;
       RETURN NULL;
     END $$`.execute(db);
   await sql`
@@ -344,7 +349,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const f of [
     'analytics_department_rollups_rebuild()',
     'analytics_file_rollup()',
-    'analytics_file_apply(hardship_file_history, int)',
+    'analytics_file_apply(text, text, timestamptz, timestamptz, int)',
     'analytics_department_cases()',
     'analytics_dispute_tasks()',
     'analytics_dispute_cases_rollup()',

@@ -1,8 +1,8 @@
 import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
 
-/** The tables whose row triggers keep the 看板 rollups (ADR 036). */
-const ROLLED_UP = ['cases', 'tasks', 'timeline_events'];
+/** The tables whose row triggers keep the 看板 rollups (ADR 036, ADR 038). */
+const ROLLED_UP = ['cases', 'tasks', 'timeline_events', 'payments', 'hardship_file_history'];
 
 /** Before a bulk load: one upsert per inserted row would cost more than the load itself. */
 export async function pauseRollups(db: Kysely<Database>): Promise<void> {
@@ -13,4 +13,5 @@ export async function pauseRollups(db: Kysely<Database>): Promise<void> {
 export async function resumeRollups(db: Kysely<Database>): Promise<void> {
   for (const table of ROLLED_UP) await sql`ALTER TABLE ${sql.table(table)} ENABLE TRIGGER USER`.execute(db);
   await sql`SELECT analytics_rollups_rebuild()`.execute(db);
+  await sql`SELECT analytics_department_rollups_rebuild()`.execute(db);
 }

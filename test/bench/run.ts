@@ -18,6 +18,8 @@ const { values } = parseArgs({
     'board-cases': { type: 'string', default: '1000000' },
     // Keep the 看板 bench's database to read its query plans (test/bench/analytics-plans.ts).
     'keep-db': { type: 'boolean', default: false },
+    // Measure a database an earlier --keep-db run seeded (its URL) instead of seeding another.
+    'reuse-db': { type: 'string' },
     seconds: { type: 'string' },
     concurrency: { type: 'string' },
     'start-concurrency': { type: 'string', default: '16' },
@@ -53,6 +55,7 @@ if (values.only === 'analytics') {
     seconds: Number(values.seconds ?? 10),
     concurrency: Number(values.concurrency ?? 4),
     keepDb: values['keep-db'],
+    reuseDb: values['reuse-db'],
   });
   console.log(md);
 }

@@ -10,6 +10,10 @@ import { INNOVATION_TIER_LABELS } from './innovation/tiers';
  * Where the 看板 finds what it counts (ADR 029): which process, which data key holds a tier, a kind or
  * an amount in fen, which end step means what. Declared next to the definitions they read, so a
  * renamed field or end step breaks this file's test rather than quietly zeroing a chart.
+ *
+ * The department rollups (ADR 038) are kept by database triggers that cannot import this file: their
+ * migration writes these keys out as they are. A change here needs a migration that redefines those
+ * functions and rebuilds; `gateway/src/analytics/department-rollups.test.ts` fails until it does.
  */
 export const ANALYTICS_KEYS = {
   innovation: {

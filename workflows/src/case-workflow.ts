@@ -93,6 +93,12 @@ const KEEP_PROCESSED_UPDATES = 500;
 const caseNumberKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.caseNumber, SearchAttributeType.KEYWORD);
 const caseStatusKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.status, SearchAttributeType.KEYWORD);
 
+/** The state's JSON without the definition, which is kept by reference (see `snapshotOf`). */
+interface Snapshot {
+  json: string;
+  definition: EngineState['definition'];
+}
+
 type Command =
   | { id: string; kind: 'decide'; input: DecisionInput }
   | { id: string; kind: 'claim'; input: ClaimInput }
@@ -315,9 +321,18 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     if (await write(batch)) projected(seq);
   }
 
-  /** Puts the state back as a JSON snapshot had it, in place (the handlers hold `state`). */
-  function restore(snapshot: string): void {
-    const restored = JSON.parse(snapshot) as EngineState;
+  /**
+   * The state as it is, to put back after a refusal or a probe. The definition is kept by reference:
+   * nothing changes it in place (a migration replaces it), and it is most of the state's JSON.
+   */
+  function snapshotOf(): Snapshot {
+    return { json: JSON.stringify({ ...state, definition: null }), definition: state.definition };
+  }
+
+  /** Puts the state back as a snapshot had it, in place (the handlers hold `state`). */
+  function restore(snapshot: Snapshot): void {
+    const restored = JSON.parse(snapshot.json) as EngineState;
+    restored.definition = snapshot.definition;
     for (const key of Object.keys(state)) delete (state as unknown as Record<string, unknown>)[key];
     Object.assign(state, restored);
   }
@@ -330,8 +345,9 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   async function transact(
     body: (ctx: EngineContext, fx: Effects) => Promise<void>,
     register?: Projection['register'],
+    snapshot?: Snapshot,
   ): Promise<void> {
-    if (fold && (await folded(body, register))) return;
+    if (fold && (await folded(body, register, snapshot ?? snapshotOf()))) return;
     const ctx = new EngineContext(state, now);
     await body(ctx, fx);
     await flush(ctx, register);
@@ -340,9 +356,9 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   /** The folded path; false when the probe gave up and nothing happened (the plain path runs). */
   async function folded(
     body: (ctx: EngineContext, fx: Effects) => Promise<void>,
-    register?: Projection['register'],
+    register: Projection['register'] | undefined,
+    snapshot: Snapshot,
   ): Promise<boolean> {
-    const snapshot = JSON.stringify(state);
     // One time for both runs: the real run comes an activation later and must build the same rows.
     const at = now();
     const clock = () => at;
@@ -405,20 +421,24 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
 
   /** Applies one command atomically: on a refusal the state is restored and nothing is projected. */
   async function runCommand(command: Command): Promise<void> {
-    const snapshot = JSON.stringify(state);
+    const snapshot = snapshotOf();
     try {
-      await transact(async (ctx, fx) => {
-        if (state.status !== 'running')
-          throw new EngineError('Conflict', '此案件已结束 / The case has already ended.');
-        if (command.kind === 'decide') await decide(ctx, fx, command.input);
-        else if (command.kind === 'claim') claim(ctx, command.input);
-        else if (command.kind === 'migrate') migrate(ctx, command.input);
-        else if (command.kind === 'reassign') handOver(ctx, command.input);
-        else if (command.kind === 'retry') retryServices(ctx, fx, command.input);
-        else if (command.kind === 'end-wait') endWait(ctx, fx.cancelTimer, command.input);
-        else await applicantAction(ctx, fx, command.input);
-        await advance(ctx, fx);
-      });
+      await transact(
+        async (ctx, fx) => {
+          if (state.status !== 'running')
+            throw new EngineError('Conflict', '此案件已结束 / The case has already ended.');
+          if (command.kind === 'decide') await decide(ctx, fx, command.input);
+          else if (command.kind === 'claim') claim(ctx, command.input);
+          else if (command.kind === 'migrate') migrate(ctx, command.input);
+          else if (command.kind === 'reassign') handOver(ctx, command.input);
+          else if (command.kind === 'retry') retryServices(ctx, fx, command.input);
+          else if (command.kind === 'end-wait') endWait(ctx, fx.cancelTimer, command.input);
+          else await applicantAction(ctx, fx, command.input);
+          await advance(ctx, fx);
+        },
+        undefined,
+        snapshot,
+      );
     } catch (err) {
       // Writing the batch throws no EngineError: a refusal always comes before anything is written.
       if (!(err instanceof EngineError)) throw err;

@@ -1,4 +1,8 @@
-import type { ApprovalMode, ProcessDefinition } from '@unionflow/process-model/runtime';
+import {
+  APPROVAL_MODE_NAMES,
+  type ApprovalMode,
+  type ProcessDefinition,
+} from '@unionflow/process-model/runtime';
 import { describe, expect, it } from 'vitest';
 import type { StepAssignment } from '../activities';
 import { advance } from './advance';
@@ -110,24 +114,32 @@ async function both(def: ProcessDefinition, assignment: StepAssignment) {
 const plain = (userIds: string[]): StepAssignment => ({ candidates: userIds, userIds, onBehalfOf: {} });
 
 describe('folded step assignment (ADR 039)', () => {
-  it.each([
-    ['single', ['u-1']],
-    ['single', ['u-1', 'u-2']],
-    ['sequential', ['u-1', 'u-2', 'u-3']],
-    ['all', ['u-1']],
-    ['quorum', ['u-1']],
-  ] as const)('fills a %s step for %j exactly as the real run builds it', async (mode, users) => {
-    const { filled, real, probeCalls, realCalls, pending } = await both(definition(mode), plain([...users]));
-    expect(filled).toEqual(real);
-    expect(pending.rule).toEqual({ kind: 'role', role: 'innovation-reviewer', scope: 'nearest' });
-    // The probe held its timers back; the real run starts them.
-    expect(probeCalls).toEqual([]);
-    expect(realCalls.length).toBe(2);
-  });
+  // Every declared mode, with one to three candidates: the fill is either exactly the real run's batch,
+  // or refused (the workflow then writes the real batch itself). Never a different batch.
+  const cases = APPROVAL_MODE_NAMES.flatMap((mode) =>
+    [['u-1'], ['u-1', 'u-2'], ['u-1', 'u-2', 'u-3']].map((users) => [mode, users] as const),
+  );
+  it.each(cases)(
+    'fills a %s step for %j exactly as the real run builds it, or not at all',
+    async (mode, users) => {
+      const { filled, real, probeCalls, realCalls, pending } = await both(
+        definition(mode),
+        plain([...users]),
+      );
+      const expected = mode === 'single' || mode === 'sequential' || users.length === 1;
+      expect(filled === null ? null : 'filled').toBe(expected ? 'filled' : null);
+      if (filled) expect(filled).toEqual(real);
+      expect(pending.rule).toEqual({ kind: 'role', role: 'innovation-reviewer', scope: 'nearest' });
+      // The probe held its timers back; the real run starts them.
+      expect(probeCalls).toEqual([]);
+      expect(realCalls.length).toBeGreaterThan(0);
+    },
+  );
 
   it.each([
     ['nobody found', 'single', plain([])],
     ['several signers, one task each', 'all', plain(['u-1', 'u-2'])],
+    ['several signers, any one of them', 'any', plain(['u-1', 'u-2'])],
     ['a delegation', 'single', { candidates: ['u-1'], userIds: ['u-9'], onBehalfOf: { 'u-9': 'u-1' } }],
     [
       'the applicant separated',

@@ -37,12 +37,15 @@ export interface AssignAndProjectInput {
 /** The assignment, and whether the activity wrote the batch with it (otherwise the workflow writes). */
 export type AssignAndProjectResult = StepAssignment & { projected: boolean };
 
-/** The provisional assignment the probe opens its step with. */
-export const PENDING_ASSIGNMENT: StepAssignment = {
+/**
+ * The provisional assignment the probe opens its step with: a fresh one each time, since the worker
+ * deep-freezes module-scope values (ADR 035) and the interpreter keeps these arrays in its state.
+ */
+const pendingAssignment = (): StepAssignment => ({
   candidates: [PENDING_ASSIGNEE],
   userIds: [PENDING_ASSIGNEE],
   onBehalfOf: {},
-};
+});
 
 const isPending = (ids: string[]) => ids.length === 1 && ids[0] === PENDING_ASSIGNEE;
 
@@ -63,7 +66,8 @@ export function fillAssignment(
   if (users.length !== assignment.candidates.length || users.some((u, i) => u !== assignment.candidates[i]))
     return null;
   if (pending.skipDuplicate && users.length === 1 && users[0] === pending.previousDeciderId) return null;
-  if ((pending.mode === 'all' || pending.mode === 'quorum') && users.length !== 1) return null;
+  // Every other mode opens one task per candidate: it has the probe's shape only with one candidate.
+  if (pending.mode !== 'single' && pending.mode !== 'sequential' && users.length !== 1) return null;
   const first = users[0] as string;
   const taskUsers = pending.mode === 'sequential' ? [first] : users;
   const pendingTasks = batch.tasks.filter((t) => isPending(t.candidateIds));
@@ -117,7 +121,7 @@ export function probeEffects(fx: Effects): {
       async assignStep(rule, previousDeciderId, step) {
         if (lookup) abort();
         lookup = { rule, previousDeciderId, ...(step ? { step } : {}) };
-        return PENDING_ASSIGNMENT;
+        return pendingAssignment();
       },
       evaluate: (condition) => fx.evaluate(condition),
       ...(fx.patched ? { patched: fx.patched } : {}),

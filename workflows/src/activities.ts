@@ -5,6 +5,7 @@ import type {
   SeparationOutcome,
   SeparationStep,
 } from '@unionflow/process-model/runtime';
+import type { AssignAndProjectInput, AssignAndProjectResult } from './engine/fold';
 import type { CaseRegistration, Projection } from './engine/records';
 
 export interface ServiceCall {
@@ -60,6 +61,12 @@ export interface CaseActivities {
     /** The step's policy for an applicant among its approvers; cases started before it send none. */
     step?: SeparationStep;
   }): Promise<StepAssignment>;
+  /**
+   * `assignStep` for the one approval step a batch opens, then that batch written with the step's
+   * candidates filled in when they fit it (engine revision 2, ADR 039); otherwise nothing is written
+   * and the workflow writes the batch it builds with the assignment.
+   */
+  assignAndProject(input: AssignAndProjectInput): Promise<AssignAndProjectResult>;
   /** The superior of a user, or the admins of their org when they have none. */
   superiorOf(userId: string): Promise<string[]>;
   /** Users to ask when a rule finds nobody: the scope's admins, or the platform admin queue; never the applicant. */

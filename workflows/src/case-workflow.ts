@@ -7,6 +7,7 @@ import {
   continueAsNew,
   currentUpdateInfo,
   executeChild,
+  log,
   ParentClosePolicy,
   patched,
   proxyActivities,
@@ -31,6 +32,13 @@ import { claim, decide, handOver } from './engine/decisions';
 import type { Effects } from './engine/effects';
 import { endWait } from './engine/end-wait';
 import { handleEvent } from './engine/events';
+import {
+  answeredEffects,
+  fillAssignment,
+  PENDING_ASSIGNEE,
+  type PendingStep,
+  probeEffects,
+} from './engine/fold';
 import { migrate, retryServices } from './engine/migrate';
 import type { CaseRegistration, Projection } from './engine/records';
 import { EngineContext, EngineError, type EngineEvent } from './engine/runtime';
@@ -85,6 +93,12 @@ const KEEP_PROCESSED_UPDATES = 500;
 const caseNumberKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.caseNumber, SearchAttributeType.KEYWORD);
 const caseStatusKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.status, SearchAttributeType.KEYWORD);
 
+/** The state's JSON without the definition, which is kept by reference (see `snapshotOf`). */
+interface Snapshot {
+  json: string;
+  definition: EngineState['definition'];
+}
+
 type Command =
   | { id: string; kind: 'decide'; input: DecisionInput }
   | { id: string; kind: 'claim'; input: ClaimInput }
@@ -106,6 +120,8 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   const lean = revision >= 1 || patched('fewer-local-activities');
   /** The read model records the status; only cases started before revision 1 upsert `CaseStatus`. */
   const upsertStatus = revision < 1;
+  /** Revision 2 (ADR 039): an approval step's lookup goes with the projection of the batch opening it. */
+  const fold = revision >= 2;
   const activities = lean || patched('local-db-activities') ? localActivities : remoteActivities;
   const state: EngineState = (input.resume as EngineState | undefined) ?? initialState(input);
   const commands: Command[] = [];
@@ -276,12 +292,9 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     }
   }
 
-  /** Writes one batch of changes to the read model; an update returns only after this. */
-  async function flush(ctx: EngineContext, register?: Projection['register']): Promise<void> {
-    if (!ctx.hasChanges()) return;
-    // `seq` advances only once the batch is written: readers waiting on it see their own writes.
-    const seq = state.seq + 1;
-    const batch: Projection = {
+  /** The batch of a context's changes, numbered `seq`. */
+  function batchOf(ctx: EngineContext, seq: number, register?: Projection['register']): Projection {
+    return {
       caseId: state.caseId,
       seq,
       case: {
@@ -290,14 +303,113 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
         outcome: state.outcome,
         currentStep: ctx.currentStep(),
         data: state.data,
-        updatedAt: now().toISOString(),
+        updatedAt: ctx.now().toISOString(),
       },
       tasks: [...ctx.changedTasks.values()],
       timeline: ctx.timeline,
       notifications: ctx.notifications,
       ...(register ? { register } : {}),
     };
+  }
+
+  /** Writes one batch of changes to the read model; an update returns only after this. */
+  async function flush(ctx: EngineContext, register?: Projection['register']): Promise<void> {
+    if (!ctx.hasChanges()) return;
+    // `seq` advances only once the batch is written: readers waiting on it see their own writes.
+    const seq = state.seq + 1;
+    const batch = batchOf(ctx, seq, register);
     if (await write(batch)) projected(seq);
+  }
+
+  /**
+   * The state as it is, to put back after a refusal or a probe. The definition is kept by reference:
+   * nothing changes it in place (a migration replaces it), and it is most of the state's JSON.
+   */
+  function snapshotOf(): Snapshot {
+    return { json: JSON.stringify({ ...state, definition: null }), definition: state.definition };
+  }
+
+  /** Puts the state back as a snapshot had it, in place (the handlers hold `state`). */
+  function restore(snapshot: Snapshot): void {
+    const restored = JSON.parse(snapshot.json) as EngineState;
+    restored.definition = snapshot.definition;
+    for (const key of Object.keys(state)) delete (state as unknown as Record<string, unknown>)[key];
+    Object.assign(state, restored);
+  }
+
+  /**
+   * Runs one change of the case (a command, an event, the start) and writes its batch. On revision 2
+   * an approval step it opens is assigned by the activity that writes the batch (ADR 039): a probe run
+   * with the candidates pending, the folded activity, then the real run with its answer.
+   */
+  async function transact(
+    body: (ctx: EngineContext, fx: Effects) => Promise<void>,
+    register?: Projection['register'],
+    snapshot?: Snapshot,
+  ): Promise<void> {
+    if (fold && (await folded(body, register, snapshot ?? snapshotOf()))) return;
+    const ctx = new EngineContext(state, now);
+    await body(ctx, fx);
+    await flush(ctx, register);
+  }
+
+  /** The folded path; false when the probe gave up and nothing happened (the plain path runs). */
+  async function folded(
+    body: (ctx: EngineContext, fx: Effects) => Promise<void>,
+    register: Projection['register'] | undefined,
+    snapshot: Snapshot,
+  ): Promise<boolean> {
+    // One time for both runs: the real run comes an activation later and must build the same rows.
+    const at = now();
+    const clock = () => at;
+    const probe = probeEffects(fx);
+    const first = new EngineContext(state, clock);
+    try {
+      await body(first, probe.fx);
+    } catch {
+      // A refusal, or a lookup the probe cannot hold: the plain path runs it again for real.
+      restore(snapshot);
+      return false;
+    }
+    const lookup = probe.pending();
+    const node = lookup ? state.steps.find((s) => s.queue.includes(PENDING_ASSIGNEE)) : undefined;
+    if (!lookup) {
+      // Nothing to look up: the probe's run was the real one.
+      probe.commit();
+      await flush(first, register);
+      return true;
+    }
+    if (!node || !first.hasChanges()) {
+      restore(snapshot);
+      return false;
+    }
+    const seq = state.seq + 1;
+    const pending: PendingStep = {
+      ...lookup,
+      nodeId: node.nodeId,
+      mode: node.mode as PendingStep['mode'],
+      skipDuplicate: state.definition.settings?.skipDuplicateApprover === true,
+    };
+    const probeBatch = batchOf(first, seq, register);
+    restore(snapshot);
+    const answer = await activities.assignAndProject({
+      pending,
+      applicant: state.applicant,
+      batch: probeBatch,
+    });
+    const { projected: written, ...assignment } = answer;
+    const second = new EngineContext(state, clock);
+    await body(second, answeredEffects(fx, assignment));
+    if (!written) {
+      await flush(second, register);
+      return true;
+    }
+    const batch = batchOf(second, seq, register);
+    // Both sides build the batch from the same rules; a difference would be a bug in `fillAssignment`.
+    if (JSON.stringify(batch) !== JSON.stringify(fillAssignment(probeBatch, pending, assignment)))
+      log.error('folded batch differs from the real run', { caseId: state.caseId, seq });
+    projected(seq);
+    return true;
   }
 
   function remember(id: string, result: EngineState['processed'][string]): void {
@@ -309,28 +421,31 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
 
   /** Applies one command atomically: on a refusal the state is restored and nothing is projected. */
   async function runCommand(command: Command): Promise<void> {
-    const snapshot = JSON.stringify(state);
-    const ctx = new EngineContext(state, now);
+    const snapshot = snapshotOf();
     try {
-      if (state.status !== 'running')
-        throw new EngineError('Conflict', '此案件已结束 / The case has already ended.');
-      if (command.kind === 'decide') await decide(ctx, fx, command.input);
-      else if (command.kind === 'claim') claim(ctx, command.input);
-      else if (command.kind === 'migrate') migrate(ctx, command.input);
-      else if (command.kind === 'reassign') handOver(ctx, command.input);
-      else if (command.kind === 'retry') retryServices(ctx, fx, command.input);
-      else if (command.kind === 'end-wait') endWait(ctx, fx.cancelTimer, command.input);
-      else await applicantAction(ctx, fx, command.input);
-      await advance(ctx, fx);
+      await transact(
+        async (ctx, fx) => {
+          if (state.status !== 'running')
+            throw new EngineError('Conflict', '此案件已结束 / The case has already ended.');
+          if (command.kind === 'decide') await decide(ctx, fx, command.input);
+          else if (command.kind === 'claim') claim(ctx, command.input);
+          else if (command.kind === 'migrate') migrate(ctx, command.input);
+          else if (command.kind === 'reassign') handOver(ctx, command.input);
+          else if (command.kind === 'retry') retryServices(ctx, fx, command.input);
+          else if (command.kind === 'end-wait') endWait(ctx, fx.cancelTimer, command.input);
+          else await applicantAction(ctx, fx, command.input);
+          await advance(ctx, fx);
+        },
+        undefined,
+        snapshot,
+      );
     } catch (err) {
+      // Writing the batch throws no EngineError: a refusal always comes before anything is written.
       if (!(err instanceof EngineError)) throw err;
-      const restored = JSON.parse(snapshot) as EngineState;
-      for (const key of Object.keys(state)) delete (state as unknown as Record<string, unknown>)[key];
-      Object.assign(state, restored);
+      restore(snapshot);
       remember(command.id, { ok: false, type: err.type, message: err.message });
       return;
     }
-    await flush(ctx);
     // A parked case holds this command's change with the refused batch: it applies if a retry succeeds.
     remember(command.id, parked ? refusedWhileParked : { ok: true });
   }
@@ -491,15 +606,15 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     // A starter that allocated the number also set it as a search attribute.
     if (!lean || workflowInfo().typedSearchAttributes.get(caseNumberKey) !== number)
       upsertSearchAttributes([{ key: caseNumberKey, value: number }]);
-    const ctx = new EngineContext(state, now);
-    ctx.caseChanged = true;
-    ctx.record('case-started', {
-      actorId: state.applicant.userId,
-      data: { number, version: state.definition.version },
-    });
-    state.tokens.push({ id: ctx.newId('t'), nodeId: state.definition.start, scope: [], phase: 'enter' });
-    await advance(ctx, fx);
-    await flush(ctx, register);
+    await transact(async (ctx, fx) => {
+      ctx.caseChanged = true;
+      ctx.record('case-started', {
+        actorId: state.applicant.userId,
+        data: { number, version: state.definition.version },
+      });
+      state.tokens.push({ id: ctx.newId('t'), nodeId: state.definition.start, scope: [], phase: 'enter' });
+      await advance(ctx, fx);
+    }, register);
   }
 
   const historyLimit = state.definition.settings?.continueAsNewAfterEvents ?? DEFAULT_CONTINUE_AS_NEW_AFTER;
@@ -521,10 +636,10 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     }
     const event = events.shift();
     if (event) {
-      const ctx = new EngineContext(state, now);
-      await handleEvent(ctx, fx, event);
-      await advance(ctx, fx);
-      await flush(ctx);
+      await transact(async (ctx, fx) => {
+        await handleEvent(ctx, fx, event);
+        await advance(ctx, fx);
+      });
       continue;
     }
     // Idle with a long history: hand the state to a fresh run once every update has answered.

@@ -19,10 +19,11 @@ export const SEARCH_ATTRIBUTES = {
  * it takes every path of that revision without asking `patched()`: its input, recorded in the start
  * event, decides once, where a patch marker would cost every case a marker and a `TemporalChangeVersion`
  * upsert. Revision 1: the paths of `fewer-local-activities` (and so `local-db-activities`), and no
- * `CaseStatus` upserts (the read model records the status). Deploy workers before the starters that
- * send a new revision.
+ * `CaseStatus` upserts (the read model records the status). Revision 2 (ADR 039): an approval step's
+ * candidates are looked up by the local activity that writes the batch opening it. Deploy workers
+ * before the starters that send a new revision.
  */
-export const ENGINE_REVISION = 1;
+export const ENGINE_REVISION = 2;
 
 /** Error types workflows raise to callers; the gateway maps them to HTTP statuses. */
 export const ENGINE_ERRORS = {

@@ -6,6 +6,12 @@ export {
   ENGINE_REVISION,
   SEARCH_ATTRIBUTES,
 } from './constants';
+export {
+  type AssignAndProjectInput,
+  type AssignAndProjectResult,
+  fillAssignment,
+  type PendingStep,
+} from './engine/fold';
 export { checkFormData } from './engine/form-data';
 export type {
   CaseRegistration,

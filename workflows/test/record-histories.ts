@@ -33,7 +33,7 @@ import {
 import { type OpenTask, type ScenarioDriver, scenarios } from './scenarios';
 
 /** The era today's code writes: bump it (a new numbered directory) with every new patch. */
-const ERA = '9-engine-revision';
+const ERA = '10-folded-assignment';
 const fixturesDir = fileURLToPath(new URL(`./fixtures/histories/${ERA}/`, import.meta.url));
 const workerMain = fileURLToPath(new URL('../../workers/src/main.ts', import.meta.url));
 const applicant = { userId: 'u-zhangwei', orgId: 'org-steel' };

@@ -6,7 +6,7 @@ import {
   resolveAssignees,
   separateApplicant,
 } from '@unionflow/process-model';
-import type { CaseActivities } from '@unionflow/workflows';
+import { type CaseActivities, ENGINE_ERRORS, fillAssignment, type Projection } from '@unionflow/workflows';
 import { type Kysely, sql } from 'kysely';
 import { recordProjectionLag } from '../observability/projection-lag';
 import { builtInActions, type ServiceAction } from '../services/registry';
@@ -122,11 +122,43 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
     return { candidates, ...(await delegationsFor(candidates, input.applicant)), ...separation };
   };
 
+  const writeBatch = (p: Projection) =>
+    failingForGood(async () => {
+      await project(db, p);
+      recordProjectionLag(p.case.updatedAt);
+    });
+
+  /**
+   * One local activity per approval step (ADR 039): the step's lookup, then the batch opening it with
+   * the candidates filled in. A batch they do not fit, or one PostgreSQL refuses for good, is left to
+   * the workflow, which writes (or parks) the batch it builds with the assignment.
+   */
+  const assignAndProject: CaseActivities['assignAndProject'] = async ({ pending, applicant, batch }) => {
+    const assignment = await assignStep({
+      rule: pending.rule,
+      applicant,
+      data: batch.case.data,
+      previousDeciderId: pending.previousDeciderId,
+      ...(pending.step ? { step: pending.step } : {}),
+    });
+    const filled = fillAssignment(batch, pending, assignment);
+    if (!filled) return { ...assignment, projected: false };
+    try {
+      await writeBatch(filled);
+    } catch (err) {
+      if (err instanceof ApplicationFailure && err.type === ENGINE_ERRORS.projectionRejected)
+        return { ...assignment, projected: false };
+      throw err;
+    }
+    return { ...assignment, projected: true };
+  };
+
   return {
     registerCase: (input) => registerCase(db, input),
     resolveAssignees: candidatesFor,
     applyDelegations: (userIds) => delegationsFor(userIds),
     assignStep,
+    assignAndProject,
     async superiorOf(userId) {
       const user = await db
         .selectFrom('users')
@@ -141,11 +173,7 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
       return admins(user.path);
     },
     fallbackAssignees: ({ policy, applicant }) => fallbackFor(policy, applicant),
-    project: (p) =>
-      failingForGood(async () => {
-        await project(db, p);
-        recordProjectionLag(p.case.updatedAt);
-      }),
+    project: writeBatch,
     setAttention: (input) => setAttention(db, input),
     closeParkedCase: (input) => closeParkedCase(db, input),
     async loadDefinition(processKey) {

@@ -44,7 +44,12 @@ async function newCase(db: Kysely<Database>, processKey: string, orgId: string) 
   return id;
 }
 
-async function newTask(db: Kysely<Database>, caseId: string, due: Date | null, status = 'open') {
+async function newTask(
+  db: Kysely<Database>,
+  caseId: string,
+  due: Date | null,
+  status: 'open' | 'claimed' | 'completed' = 'open',
+) {
   const id = `${caseId}-t${n++}`;
   await db
     .insertInto('tasks')

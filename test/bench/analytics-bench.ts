@@ -20,6 +20,10 @@ export async function analyticsBench(opts: {
    * on it as on any populated database), measured, and kept; seeding 1M cases takes minutes.
    */
   reuseDb?: string;
+  /** Only the boards whose names contain one of these (a quick before/after of one board and a control). */
+  boards?: string[];
+  /** The report's file name under bench/results (default `analytics`), so a partial run keeps the full one. */
+  reportName?: string;
 }) {
   const log = (s: string) => console.log(`[bench] ${s}`);
   const root = findRepoRoot();
@@ -79,7 +83,8 @@ export async function analyticsBench(opts: {
     const get = async (path: string, c: string) =>
       (await fetch(`${base}${path}`, { headers: { cookie: c } })).status === 200;
     const results: LoadResult[] = [];
-    for (const [name, path, c] of boards) {
+    const measured = boards.filter(([name]) => !opts.boards || opts.boards.some((b) => name.includes(b)));
+    for (const [name, path, c] of measured) {
       log(`${name}…`);
       // The gateway sheds load while the machine is busy (503): wait for it before measuring.
       for (let attempt = 0; ; attempt++) {
@@ -95,7 +100,7 @@ export async function analyticsBench(opts: {
     }
     return writeReport(
       root,
-      'analytics',
+      opts.reportName ?? 'analytics',
       `看板 boards over ${cases.toLocaleString('en')} cases (a year, 100 units)`,
       results,
       {

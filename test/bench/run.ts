@@ -20,6 +20,8 @@ const { values } = parseArgs({
     'keep-db': { type: 'boolean', default: false },
     // Measure a database an earlier --keep-db run seeded (its URL) instead of seeding another.
     'reuse-db': { type: 'string' },
+    // Only the 看板 whose names contain one of these (comma-separated), e.g. "overview,innovation-proposal".
+    boards: { type: 'string' },
     seconds: { type: 'string' },
     concurrency: { type: 'string' },
     'start-concurrency': { type: 'string', default: '16' },
@@ -56,6 +58,8 @@ if (values.only === 'analytics') {
     concurrency: Number(values.concurrency ?? 4),
     keepDb: values['keep-db'],
     reuseDb: values['reuse-db'],
+    boards: values.boards?.split(',').map((b) => b.trim()),
+    reportName: values.name,
   });
   console.log(md);
 }

@@ -1,6 +1,6 @@
 import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
-import type { AnalyticsRange } from './analytics-range';
+import { type AnalyticsRange, shanghaiDay } from './analytics-range';
 import { type BucketCount, histogramPercentile } from './duration-histogram';
 
 /** What every process query needs: the process, the units in scope and the range. */
@@ -105,8 +105,9 @@ export async function stepEvents(db: Kysely<Database>, q: ProcessQuery) {
 }
 
 /**
- * The federation board: per process in scope, started and ended in the range (rollup), open and overdue
- * now (live, off the partial indexes on running cases and open tasks), each in one pass over all processes.
+ * The federation board: per process in scope, started and ended in the range (rollup), open now (live, off
+ * the partial index on running cases) and overdue now (rollup and index, ADR 041), each in one pass over
+ * all processes.
  */
 export async function processTotals(
   db: Kysely<Database>,
@@ -124,18 +125,11 @@ export async function processTotals(
     WHERE c.process_key = ANY(${q.processKeys}::text[]) AND c.status = 'running'
       AND c.org_id = ANY(${q.orgIds}::text[])
     GROUP BY 1`.execute(db);
-  // A running case with at least one open task past its due time (a semi-join: no DISTINCT to sort).
-  const overdue = await sql<{ process_key: string; n: number }>`
-    SELECT c.process_key, count(*)::int AS n FROM cases c
-    WHERE c.process_key = ANY(${q.processKeys}::text[]) AND c.status = 'running'
-      AND c.org_id = ANY(${q.orgIds}::text[])
-      AND EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.status IN ('open', 'claimed')
-        AND t.due_at < ${q.range.now})
-    GROUP BY 1`.execute(db);
+  const overdue = await overdueNowByProcess(db, { ...q, now: q.range.now });
   const of = (rows: { process_key: string; n: number }[]) => new Map(rows.map((r) => [r.process_key, r.n]));
   const flows = new Map(flow.rows.map((r) => [r.process_key, r]));
   const openNow = of(open.rows);
-  const overdueNow = of(overdue.rows);
+  const overdueNow = of(overdue);
   return q.processKeys.map((k) => ({
     process_key: k,
     started: flows.get(k)?.started ?? 0,
@@ -143,4 +137,32 @@ export async function processTotals(
     open_now: openNow.get(k) ?? 0,
     overdue_now: overdueNow.get(k) ?? 0,
   }));
+}
+
+/**
+ * Running cases with an open task past due at `now`, per process (ADR 041): a case is overdue when its
+ * earliest open due time is before `now`. Months before now's month (Asia/Shanghai) are summed from
+ * `analytics_due_months`; the cases whose earliest due time falls in now's month before `now` are counted
+ * from `analytics_case_dues` (an index range). Due exactly at `now` is not overdue.
+ */
+export async function overdueNowByProcess(
+  db: Kysely<Database>,
+  q: { orgIds: string[]; processKeys: string[]; now: Date },
+) {
+  if (q.processKeys.length === 0) return [];
+  const month = `${shanghaiDay(q.now).slice(0, 7)}-01`;
+  const monthAt = new Date(`${month}T00:00:00+08:00`);
+  const { rows } = await sql<{ process_key: string; n: number }>`
+    SELECT process_key, sum(n)::int AS n FROM (
+      SELECT r.process_key, sum(r.cases) AS n FROM analytics_due_months r
+      WHERE r.process_key = ANY(${q.processKeys}::text[]) AND r.month < ${month}::date
+        AND r.org_id = ANY(${q.orgIds}::text[])
+      GROUP BY 1
+      UNION ALL
+      SELECT d.process_key, count(*) FROM analytics_case_dues d
+      WHERE d.process_key = ANY(${q.processKeys}::text[]) AND d.first_due_at >= ${monthAt}
+        AND d.first_due_at < ${q.now} AND d.org_id = ANY(${q.orgIds}::text[])
+      GROUP BY 1
+    ) x GROUP BY 1 HAVING sum(n) > 0`.execute(db);
+  return rows;
 }

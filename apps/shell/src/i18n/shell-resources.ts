@@ -215,7 +215,8 @@ export const shellResources = {
       failedDetail: 'This department app failed to load; everything else still works.',
       unknown: 'No such app',
       forbidden: '{{name}} is open to platform admins only',
-      forbiddenDetail: 'Your applications and tasks are under My applications and My tasks; ask your union admin for access.',
+      forbiddenDetail:
+        'Your applications and tasks are under My applications and My tasks; ask your union admin for access.',
     },
     notFound: 'Page not found',
     home: 'Home',

@@ -28,6 +28,11 @@ export interface TestBrowser {
   newPage(baseUrl: string, viewport?: { width: number; height: number }): Promise<Page>;
   /** Closes every session opened so far (their live event streams too). */
   closePages(): Promise<void>;
+  /**
+   * After a failed test: a screenshot of every open page and the text of its alerts and messages in
+   * the log, so a failure on CI shows what the user saw.
+   */
+  recordFailure(testName: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,6 +57,20 @@ export async function launchBrowser(): Promise<TestBrowser> {
       const page = await context.newPage();
       page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
       return page;
+    },
+    async recordFailure(testName) {
+      const slug = testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+      const pages = contexts.flatMap((c) => c.pages());
+      for (const [i, page] of pages.entries()) {
+        const file = path.join(screenshotDir, `failed-${slug}-${i + 1}.png`);
+        await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+        const said = await page
+          .locator('[role="alert"], .ant-message, .ant-form-item-explain-error')
+          .allInnerTexts()
+          .catch(() => []);
+        console.error(`[browser] failed "${testName}" page ${i + 1} at ${page.url()} → ${file}`);
+        if (said.length) console.error(`[browser]   on screen: ${said.join(' | ')}`);
+      }
     },
     async closePages() {
       for (const c of contexts.splice(0)) await c.close().catch(() => undefined);

@@ -18,7 +18,9 @@ export function useE2eEnvironment(): E2eEnvironment {
     env.platform = await startPlatform();
     env.browser = await launchBrowser();
   });
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' || task.result?.errors?.length)
+      await env.browser?.recordFailure(task.name);
     await env.browser?.closePages();
   });
   afterAll(async () => {

@@ -16,8 +16,10 @@ const { values } = parseArgs({
     tasks: { type: 'string', default: '1000000' },
     // Cases the 看板 bench seeds (`--only analytics --board-cases 100000` for a quick run).
     'board-cases': { type: 'string', default: '1000000' },
-    // Keep the 看板 bench's database to read its query plans (test/bench/analytics-plans.ts).
+    // Keep the 看板 or inbox bench's database to read its query plans or measure it again.
     'keep-db': { type: 'boolean', default: false },
+    // Inbox bench: measure a database an earlier `--keep-db` run seeded (it is migrated, not reseeded).
+    'reuse-db': { type: 'string' },
     seconds: { type: 'string' },
     concurrency: { type: 'string' },
     'start-concurrency': { type: 'string', default: '16' },
@@ -43,7 +45,10 @@ if (wanted('inbox')) {
     users: Number(values.users),
     tasks: Number(values.tasks),
     seconds: Number(values.seconds ?? 15),
-    concurrency: Number(values.concurrency ?? 16),
+    concurrency: Number(values.concurrency ?? 8),
+    keepDb: values['keep-db'],
+    reuseDb: values['reuse-db'],
+    name: values.name,
   });
   console.log(md);
 }

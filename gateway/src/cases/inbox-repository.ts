@@ -1,8 +1,9 @@
 import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AuthUser } from '../auth';
 import { inDateRange, matchesKeyword } from './box-filters';
-import { candidatesByTask, toTaskDto } from './task-dto';
+import { toTaskDto } from './task-dto';
 import { shownTitle } from './title-mask';
 
 export interface InboxFilters {
@@ -61,6 +62,17 @@ export async function inboxPage(
       sql<{ zh: string; en?: string }>`pv.document->'name'`.as('process_name'),
       sql<string>`coalesce(tc.due_at, 'infinity'::timestamptz)::text`.as('sort_due'),
     ])
+    // The page's candidates in the same statement (computed only for the rows the limit keeps).
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('task_candidates as cand')
+          .innerJoin('users as u', 'u.id', 'cand.user_id')
+          .select(['u.id', 'u.username', 'u.display_name as displayName'])
+          .whereRef('cand.task_id', '=', 't.id')
+          .orderBy('u.username'),
+      ).as('candidates'),
+    )
     .where('tc.user_id', '=', userId)
     .where('tc.open', '=', true);
   if (filters.process) q = q.where('c.process_key', '=', filters.process);
@@ -84,13 +96,9 @@ export async function inboxPage(
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit);
-  const byTask = await candidatesByTask(
-    db,
-    page.map((r) => r.id),
-  );
   const items = await Promise.all(
     page.map(async (r) => ({
-      ...toTaskDto(r, byTask.get(r.id) ?? []),
+      ...toTaskDto(r, r.candidates),
       caseTitle: await shownTitle(db, user, r),
     })),
   );

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { createDb, migrateToLatest, seedDemoOrganisation } from '@unionflow/db';
-import { sql } from 'kysely';
 import { createTestDatabase, findRepoRoot } from '@unionflow/devstack';
+import { sql } from 'kysely';
 import { createSession, defaultSessionPolicy, SESSION_COOKIE } from '../../gateway/src/auth';
 import { inboxPlans } from './inbox-plans';
 import { seedInbox } from './inbox-seed';
@@ -154,7 +154,9 @@ export async function inboxBench(opts: {
     );
     const sizes = await sql<{ relation: string; size: string }>`
       SELECT c.relname AS relation, pg_size_pretty(pg_total_relation_size(c.oid)) AS size
-      FROM pg_class c WHERE c.relname IN ('tasks', 'task_candidates', 'cases') ORDER BY c.relname`.execute(db);
+      FROM pg_class c WHERE c.relname IN ('tasks', 'task_candidates', 'cases') ORDER BY c.relname`.execute(
+      db,
+    );
     return writeReport(
       root,
       opts.name ?? 'inbox',

@@ -10,6 +10,7 @@ import { type DriverContext, driveCase, Recorder, startOnly } from './case-drive
 import { profileDirectory, profileMarkdown, summariseProfiles } from './cpu-profile';
 import { floorPlayer } from './engine-cases';
 import { FLOOR_TABLE_DDL } from './floor/floor-activities';
+import { gatewayAb } from './flow-ab';
 import { analyseBottleneck } from './flow-analysis';
 import { type FlowRun, runFlow } from './flow-run';
 import { breakdownMarkdown, type HistoryBreakdown, historyBreakdown } from './history-breakdown';
@@ -37,6 +38,11 @@ export interface FlowBenchOptions {
   name?: string;
   /** Cases of the Temporal floor (ADR 030) played on the same Temporal after the flow runs; 0: none. */
   floorCases?: number;
+  /**
+   * Another checkout: its gateway runs beside this one on the same platform and each takes half the
+   * case drivers, so both gateways' CPU per case is measured under the same load (`flow-gateway-ab`).
+   */
+  compareGateway?: string;
 }
 
 const HALF_CAPACITY = 'half of the capacity';
@@ -67,13 +73,31 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
     stack = await startStack({
       databaseUrl: database.url,
       temporalCli: await ensureTemporalCli({ log }),
-      gateways: 1,
+      gateways: opts.compareGateway ? 2 : 1,
+      gatewayRoots: opts.compareGateway ? [undefined, opts.compareGateway] : undefined,
       workers: opts.workers,
       cpuProfileDir: profileDir,
       temporalDynamicConfig: opts.temporalDynamicConfig,
       log,
     });
     const s = stack;
+    if (opts.compareGateway) {
+      const md = await gatewayAb({
+        root,
+        stack: s,
+        db,
+        users,
+        reviewers: opts.reviewers,
+        concurrency: opts.concurrency,
+        seconds: opts.seconds,
+        compared: opts.compareGateway,
+        name: opts.name ?? 'flow-gateway-ab',
+        log,
+      });
+      await stack.stop();
+      stack = undefined;
+      return md;
+    }
     const groups: ProcessGroup[] = [
       { name: 'gateway', pids: () => s.pids().gateways },
       { name: 'worker', pids: () => s.pids().workers },

@@ -34,6 +34,8 @@ const { values } = parseArgs({
     // Engine bench: also run on the production-shaped cluster profile, at each of --shards.
     cluster: { type: 'boolean', default: false },
     shards: { type: 'string', default: '1,4,8' },
+    // Flow bench: run this checkout's gateway beside the one of another checkout (path), A/B.
+    'compare-gateway': { type: 'string' },
     // Flow bench: floor cases played on the same Temporal for the rate ratio (0: none).
     'floor-cases': { type: 'string', default: '150' },
     // Rows the export bench seeds and downloads.
@@ -91,6 +93,7 @@ if (wanted('flow')) {
     temporalDynamicConfig: values['temporal-config'],
     name: values.name,
     floorCases: Number(values['floor-cases']),
+    compareGateway: values['compare-gateway'],
   });
   console.log(md);
 }

@@ -1,6 +1,6 @@
 import type { CaseDetailDto, CaseSummaryDto, TaskDto, TimelineEventDto } from '@unionflow/contracts';
 import { createOrgDirectoryLoader, type Database } from '@unionflow/db';
-import { type ProcessDefinition, simulate } from '@unionflow/process-model';
+import type { ProcessDefinition } from '@unionflow/process-model';
 import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth';
 import type { CaseVisibility } from './case-access';
@@ -9,6 +9,7 @@ import { hiddenFieldsFor, withoutKeys } from './field-permissions';
 import { beijingDay, estimateFinish, runningWaits } from './finish-estimate';
 import { maskPayload } from './masking';
 import { withResolvedMoneyBounds } from './money-bounds';
+import { predictedPathOf } from './predicted-path';
 import { resultFieldsOf, withoutHiddenResultKeys } from './result-fields';
 import { revealOnlyKeys } from './sensitive-fields';
 import { stepMedians } from './step-durations';
@@ -109,32 +110,9 @@ export async function toCaseDetail(
       viewerId,
     ),
   );
-  let predictedPath: CaseDetailDto['predictedPath'] = [];
-  // From where the case is: its open steps, or the timer or notice it waits on.
-  const from = summary.currentNodeIds.filter((id) => def.nodes.some((n) => n.id === id));
-  if (row.status === 'running' && from.length > 0) {
-    const steps = simulate(
-      def,
-      row.data,
-      await orgDirectory(db, directoryVersion),
-      { userId: row.applicant_id, orgId: row.org_id },
-      // Where a gateway waits on an answer not given yet, the prediction stops rather than guess.
-      { fromNodeIds: from, stopAtUndecided: true },
-    );
-    // The steps being worked now are shown as current tasks; the prediction is what comes after them.
-    predictedPath = steps
-      .filter(
-        (s) =>
-          !from.includes(s.nodeId) && s.kind !== 'exclusive' && s.kind !== 'parallel' && s.kind !== 'join',
-      )
-      .map((s) => ({
-        nodeId: s.nodeId,
-        kind: s.kind,
-        name: s.name,
-        assignees: s.assignees,
-        ...(s.due ? { due: s.due } : {}),
-      }));
-  }
+  const predictedPath = await predictedPathOf(db, row, def, directoryVersion, (version) =>
+    orgDirectory(db, version),
+  );
   const running = row.status === 'running';
   const estimate = estimateFinish({
     status: row.status,

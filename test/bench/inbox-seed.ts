@@ -52,10 +52,17 @@ export async function seedInbox(
       INSERT INTO task_candidates (task_id, user_id, open, due_at, created_at, on_behalf_of)
       SELECT id, assignee_id, status = 'open', due_at, created_at, NULL FROM inserted`)
       .execute(db);
+    // Holding a task opens its case to the reviewer (ADR 011); the projection records it as it assigns.
+    await sql
+      .raw(`INSERT INTO task_holders (case_id, user_id)
+      SELECT ${caseIdSql('t / 4')}, 'bu-' || (t % ${opts.users}) FROM generate_series(${from}, ${to}) t
+      ON CONFLICT DO NOTHING`)
+      .execute(db);
     log(`  ${(to + 1).toLocaleString('en')} tasks`);
   }
   await resumeRollups(db);
-  await sql`ANALYZE`.execute(db);
+  // As autovacuum leaves a table after a bulk insert: statistics, and the visibility map index-only scans read.
+  await sql`VACUUM ANALYZE`.execute(db);
 }
 
 /** The inbox query plan for one user, as PostgreSQL chose it. */

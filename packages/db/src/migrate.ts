@@ -13,6 +13,7 @@ import * as analytics from './migrations/20261207T0000_analytics';
 import * as hardshipFileHistory from './migrations/20261207T0300_hardship_file_history';
 import * as libraryReuses from './migrations/20261207T0310_library_reuses';
 import * as analyticsRollups from './migrations/20261207T0400_analytics_rollups';
+import * as inboxCounts from './migrations/20261207T0600_inbox_counts';
 import type { Database } from './schema';
 
 /** Migrations listed statically so bundlers and tsx need no filesystem scan. */
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '20261207T0300_hardship_file_history': hardshipFileHistory,
   '20261207T0310_library_reuses': libraryReuses,
   '20261207T0400_analytics_rollups': analyticsRollups,
+  '20261207T0600_inbox_counts': inboxCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -21,8 +21,10 @@ export async function seedInbox(
   await sql`INSERT INTO orgs (id, parent_id, name, level, path)
     SELECT 'bo-' || i, 'org-district', '基层工会 ' || i, 'grassroots', '/org-city/org-district/bo-' || i || '/'
     FROM generate_series(0, 99) i`.execute(db);
+  // A reviewer works in the unit of the cases they review (cases c of unit c % 100, tasks 4c..4c+3,
+  // task t held by user t % users): a task outside one's org line does not open its case (ADR 011).
   await sql`INSERT INTO users (id, username, display_name, password_hash, org_id, superior_id, locale, time_zone, disabled)
-    SELECT 'bu-' || i, 'bench' || i, '评审 ' || i, (SELECT password_hash FROM users WHERE username = 'admin'), 'bo-' || (i % 100), NULL, 'zh-CN', 'Asia/Shanghai', false
+    SELECT 'bu-' || i, 'bench' || i, '评审 ' || i, (SELECT password_hash FROM users WHERE username = 'admin'), 'bo-' || ((i / 4) % 100), NULL, 'zh-CN', 'Asia/Shanghai', false
     FROM generate_series(0, ${opts.users - 1}) i`.execute(db);
   await sql`INSERT INTO user_roles (user_id, role) SELECT 'bu-' || i, 'innovation-reviewer' FROM generate_series(0, ${opts.users - 1}) i`.execute(
     db,

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
+import { compiledOnce } from '../compiled-once';
 import type { AuthUser } from './auth-user';
 import { SessionCache } from './session-cache';
 import type { SessionPolicy } from './session-policy';
@@ -102,14 +103,8 @@ export async function resolveSession(
   return (await readSession(db, sessionIdOf(token), policy, now))?.session ?? null;
 }
 
-/** The session row, touched when due; `validUntil`: when it must be read again (deadline or touch). */
-async function readSession(
-  db: Kysely<Database>,
-  id: string,
-  policy: SessionPolicy,
-  now: Date,
-): Promise<{ session: ResolvedSession; validUntil: number } | null> {
-  const row = await db
+const sessionRow = compiledOnce((db, id) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
@@ -131,8 +126,17 @@ async function readSession(
         'roles',
       ),
     ])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+    .where('s.id', '=', id),
+);
+
+/** The session row, touched when due; `validUntil`: when it must be read again (deadline or touch). */
+async function readSession(
+  db: Kysely<Database>,
+  id: string,
+  policy: SessionPolicy,
+  now: Date,
+): Promise<{ session: ResolvedSession; validUntil: number } | null> {
+  const [row] = await sessionRow(db, id);
   if (!row) return null;
   const lastSeen = new Date(row.last_seen_at).getTime();
   const deadline = deadlineOf(row, policy).getTime();

@@ -3,6 +3,7 @@ import type { Database } from '@unionflow/db';
 import type { FormField, ProcessDefinition } from '@unionflow/process-model';
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { compiledOnce } from '../compiled-once';
 import type { TaskState } from './closed-task';
 import { definitionVersion } from './definitions';
 import { candidatesByTask } from './task-dto';
@@ -160,6 +161,12 @@ function toParts(r: {
   };
 }
 
+const caseWithParts = compiledOnce((db, id) =>
+  caseQuery(db)
+    .select((eb) => partsColumns(db, eb as unknown as CaseScope))
+    .where('c.id', '=', id),
+);
+
 /**
  * A case with everything its page shows, in one statement: the row, tasks with candidates, timeline
  * and attention. Writes answer with the case as it is after them; one read keeps that cheap.
@@ -168,10 +175,7 @@ export async function findCaseWithParts(
   db: Kysely<Database>,
   id: string,
 ): Promise<{ row: CaseRow; parts: CaseParts } | undefined> {
-  const r = await caseQuery(db)
-    .select((eb) => partsColumns(db, eb as unknown as CaseScope))
-    .where('c.id', '=', id)
-    .executeTakeFirst();
+  const [r] = await caseWithParts(db, id);
   if (!r) return undefined;
   const { tasks, timeline, attention_since, directory_version, ...row } = r;
   return { row, parts: toParts({ tasks, timeline, attention_since, directory_version }) };
@@ -187,15 +191,8 @@ export async function caseParts(db: Kysely<Database>, caseId: string): Promise<C
   return toParts(r);
 }
 
-/**
- * A task's state with its case, in one statement: what a decision checks before it goes to the
- * engine (who may see the case, whether the task is still open).
- */
-export async function findTaskWithCase(
-  db: Kysely<Database>,
-  taskId: string,
-): Promise<{ row: CaseRow; task: TaskState } | undefined> {
-  const r = await caseQuery(db)
+const taskWithCase = compiledOnce((db, taskId) =>
+  caseQuery(db)
     .innerJoin('tasks as t', 't.case_id', 'c.id')
     .select([
       't.id as task_id',
@@ -206,8 +203,18 @@ export async function findTaskWithCase(
       't.completed_at as task_completed_at',
       't.form as task_form',
     ])
-    .where('t.id', '=', taskId)
-    .executeTakeFirst();
+    .where('t.id', '=', taskId),
+);
+
+/**
+ * A task's state with its case, in one statement: what a decision checks before it goes to the
+ * engine (who may see the case, whether the task is still open).
+ */
+export async function findTaskWithCase(
+  db: Kysely<Database>,
+  taskId: string,
+): Promise<{ row: CaseRow; task: TaskState } | undefined> {
+  const [r] = await taskWithCase(db, taskId);
   if (!r) return undefined;
   const {
     task_id,

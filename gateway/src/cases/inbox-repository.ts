@@ -2,6 +2,7 @@ import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AuthUser } from '../auth';
+import { compiledOnce } from '../compiled-once';
 import { inDateRange, matchesKeyword } from './box-filters';
 import { toTaskDto } from './task-dto';
 import { shownTitle } from './title-mask';
@@ -114,7 +115,12 @@ export async function inboxPage(
  * every open task (ADR 040).
  */
 export async function inboxCounts(db: Kysely<Database>, userId: string): Promise<Record<string, number>> {
-  const row = await db
+  const [row] = await countsOf(db, userId);
+  return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
+}
+
+const countsOf = compiledOnce((db, userId) =>
+  db
     .selectFrom('task_candidates as tc')
     .select((eb) => [
       sql<string>`count(*)`.as('all'),
@@ -134,7 +140,5 @@ export async function inboxCounts(db: Kysely<Database>, userId: string): Promise
       sql<string>`count(*) FILTER (WHERE tc.on_behalf_of IS NOT NULL)`.as('delegated'),
     ])
     .where('tc.user_id', '=', userId)
-    .where('tc.open', '=', true)
-    .executeTakeFirstOrThrow();
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
-}
+    .where('tc.open', '=', true),
+);

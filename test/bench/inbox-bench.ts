@@ -165,7 +165,7 @@ export async function inboxBench(opts: {
       {
         notes: [
           `Gateway without Temporal in its own process; load from ${opts.concurrency} keep-alive loops in another; PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'}.`,
-          `Each inbox request runs the page query and the per-filter counts (two statements) plus the candidates of the page. Each of the ${opts.users.toLocaleString('en')} users holds about ${Math.round((opts.tasks / opts.users) * 0.8).toLocaleString('en')} open tasks.`,
+          `Each inbox request reads the session (unless this gateway read it within the second), the page with its candidates, the per-filter counts and the counts of the other boxes (done, started, copied). Each of the ${opts.users.toLocaleString('en')} users holds about ${Math.round((opts.tasks / opts.users) * 0.8).toLocaleString('en')} open tasks.`,
           `Seeded with set-based SQL (generate_series, a statement per million tasks)${seedSeconds === undefined ? ' by an earlier run, then migrated to this commit' : ` in ${seedSeconds} s`}; on disk: ${sizes.rows.map((r) => `${r.relation} ${r.size}`).join(', ')}.`,
           `Targets: inbox p95 ≤ 20 ms with one reader and ≤ 40 ms with ${TARGET_READERS} concurrent readers, on the 2-core machine.`,
         ],

@@ -2,6 +2,7 @@ import type { Database } from '@unionflow/db';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { AuthUser } from '../../gateway/src/auth';
+import { boxCounts } from '../../gateway/src/cases/box-repository';
 import { inboxCounts, inboxPage } from '../../gateway/src/cases/inbox-repository';
 
 /**
@@ -51,6 +52,7 @@ export async function inboxPlans(url: string, userId: string): Promise<Record<st
     };
     await explain(`inbox first page, ${userId}`, () => inboxPage(db, user, {}, 20, null));
     await explain(`inbox counts, ${userId}`, () => inboxCounts(db, user.id));
+    await explain(`inbox box counts (done, started, copied), ${userId}`, () => boxCounts(db, user));
     await explain(`inbox filter due=overdue, ${userId}`, () =>
       inboxPage(db, user, { due: 'overdue' }, 20, null),
     );

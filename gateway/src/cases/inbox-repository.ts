@@ -121,7 +121,8 @@ export async function inboxPage(
   after: (string | null)[] | null,
 ) {
   const userId = user.id;
-  const unfiltered = !after && Object.values(filters).every((v) => v === undefined || v === '');
+  const unfiltered =
+    !after && Object.values(filters).every((v) => v === undefined || v === '' || v === false);
   const rows = unfiltered
     ? await firstPage(db, userId, limit + 1)
     : await filteredPage(pageQuery(db, userId), userId, filters, after, limit);

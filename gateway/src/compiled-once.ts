@@ -35,3 +35,13 @@ export function compiledOnce<R>(
     return result.rows;
   };
 }
+
+/**
+ * Runs a built query as a named prepared statement. For queries whose text takes few shapes (a filter
+ * set, a cursor or not); every value must be a parameter, so the text never carries one.
+ */
+export async function runPrepared<R>(db: Kysely<Database>, query: Compilable<R>): Promise<R[]> {
+  const { sql, parameters } = query.compile();
+  const result = await db.executeQuery<R>(CompiledQuery.raw(`${PREPARED_MARK}${sql}`, [...parameters]));
+  return result.rows;
+}

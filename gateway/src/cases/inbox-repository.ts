@@ -2,7 +2,7 @@ import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AuthUser } from '../auth';
-import { compiledOnce } from '../compiled-once';
+import { compiledOnce, runPrepared } from '../compiled-once';
 import { inDateRange, matchesKeyword } from './box-filters';
 import { toTaskDto } from './task-dto';
 import { shownTitle } from './title-mask';
@@ -83,6 +83,7 @@ const firstPage = compiledOnce((db, userId, limit) =>
 );
 
 function filteredPage(
+  db: Kysely<Database>,
   base: ReturnType<typeof pageQuery>,
   userId: string,
   filters: InboxFilters,
@@ -104,12 +105,14 @@ function filteredPage(
     q = q.where(
       sql<boolean>`(${sortKey}, tc.created_at, tc.task_id) > (${after[0]}::timestamptz, ${after[1]}::timestamptz, ${after[2]})`,
     );
-  return q
-    .orderBy(sortKey)
-    .orderBy('tc.created_at')
-    .orderBy('tc.task_id')
-    .limit(limit + 1)
-    .execute();
+  return runPrepared(
+    db,
+    q
+      .orderBy(sortKey)
+      .orderBy('tc.created_at')
+      .orderBy('tc.task_id')
+      .limit(limit + 1),
+  );
 }
 
 /** One page of a user's open tasks, soonest due first, after the keyset cursor. */
@@ -125,7 +128,7 @@ export async function inboxPage(
     !after && Object.values(filters).every((v) => v === undefined || v === '' || v === false);
   const rows = unfiltered
     ? await firstPage(db, userId, limit + 1)
-    : await filteredPage(pageQuery(db, userId), userId, filters, after, limit);
+    : await filteredPage(db, pageQuery(db, userId), userId, filters, after, limit);
   const page = rows.slice(0, limit);
   const items = await Promise.all(
     page.map(async (r) => ({

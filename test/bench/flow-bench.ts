@@ -8,10 +8,13 @@ import { sql } from 'kysely';
 import { createBenchUsers } from './bench-users';
 import { type DriverContext, driveCase, Recorder, startOnly } from './case-driver';
 import { profileDirectory, profileMarkdown, summariseProfiles } from './cpu-profile';
+import { floorPlayer } from './engine-cases';
+import { FLOOR_TABLE_DDL } from './floor/floor-activities';
+import { gatewayAb } from './flow-ab';
 import { analyseBottleneck } from './flow-analysis';
 import { type FlowRun, runFlow } from './flow-run';
 import { breakdownMarkdown, type HistoryBreakdown, historyBreakdown } from './history-breakdown';
-import type { ProcessGroup } from './proc-sampler';
+import { type ProcessGroup, ProcSampler } from './proc-sampler';
 import { writeReport } from './report';
 import { startStack } from './stack';
 
@@ -33,7 +36,16 @@ export interface FlowBenchOptions {
   temporalDynamicConfig?: string[];
   /** Result file name under bench/results; default `flow`. */
   name?: string;
+  /** Cases of the Temporal floor (ADR 030) played on the same Temporal after the flow runs; 0: none. */
+  floorCases?: number;
+  /**
+   * Another checkout: its gateway runs beside this one on the same platform and each takes half the
+   * case drivers, so both gateways' CPU per case is measured under the same load (`flow-gateway-ab`).
+   */
+  compareGateway?: string;
 }
+
+const HALF_CAPACITY = 'half of the capacity';
 
 /**
  * Runs gateway, worker and Temporal dev server as separate processes over one PostgreSQL and drives
@@ -61,13 +73,31 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
     stack = await startStack({
       databaseUrl: database.url,
       temporalCli: await ensureTemporalCli({ log }),
-      gateways: 1,
+      gateways: opts.compareGateway ? 2 : 1,
+      gatewayRoots: opts.compareGateway ? [undefined, opts.compareGateway] : undefined,
       workers: opts.workers,
       cpuProfileDir: profileDir,
       temporalDynamicConfig: opts.temporalDynamicConfig,
       log,
     });
     const s = stack;
+    if (opts.compareGateway) {
+      const md = await gatewayAb({
+        root,
+        stack: s,
+        db,
+        users,
+        reviewers: opts.reviewers,
+        concurrency: opts.concurrency,
+        seconds: opts.seconds,
+        compared: opts.compareGateway,
+        name: opts.name ?? 'flow-gateway-ab',
+        log,
+      });
+      await stack.stop();
+      stack = undefined;
+      return md;
+    }
     const groups: ProcessGroup[] = [
       { name: 'gateway', pids: () => s.pids().gateways },
       { name: 'worker', pids: () => s.pids().workers },
@@ -111,9 +141,17 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
       concurrency: number,
       seconds: number,
       drive: typeof driveCase,
+      casesPerSecond?: number,
     ) => {
-      log(`${name}: ${concurrency} loops for ${seconds} s…`);
-      const run = await runFlow(name, c, { concurrency, seconds, groups, firstCase: n, gauges }, drive);
+      log(
+        `${name}: ${casesPerSecond ? `${casesPerSecond} cases/s started` : `${concurrency} loops`} for ${seconds} s…`,
+      );
+      const run = await runFlow(
+        name,
+        c,
+        { concurrency, seconds, groups, firstCase: n, gauges, casesPerSecond },
+        drive,
+      );
       n += 1_000_000;
       log(
         `  started ${run.startedPerSecond}/s, completed ${run.completedPerSecond}/s, machine ${run.machineBusyPercent}% busy`,
@@ -126,8 +164,16 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
     const soloFrom = new Date();
     runs.push(await flow('one case at a time', ctx, 1, Math.min(20, opts.seconds), driveCase));
     const breakdown = await breakdownOf(db, s.temporalAddress, soloFrom, new Date());
-    runs.push(await flow('three-step cases', ctx, opts.concurrency, opts.seconds, driveCase));
+    const loaded = await flow('three-step cases', ctx, opts.concurrency, opts.seconds, driveCase);
+    runs.push(loaded);
+    // The closed loops above saturate the machine: their completion rate is the capacity. At half of
+    // it, cases arrive on a clock and the latency people feel is measured without a queue.
+    const halfRate = Math.max(0.5, Math.round(loaded.completedPerSecond * 5) / 10);
+    runs.push(await flow(HALF_CAPACITY, ctx, opts.concurrency, opts.seconds, driveCase, halfRate));
     runs.push(await flow('starts only', backlog, opts.startConcurrency, opts.seconds, startOnly));
+    const floor = opts.floorCases
+      ? await floorRun(db, database.url, s.temporalAddress, opts.floorCases, opts.concurrency, groups, log)
+      : undefined;
 
     const roles = new Map<number, string>();
     for (const pid of s.pids().gateways) roles.set(pid, 'gateway');
@@ -174,7 +220,29 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
       .filter((p) => p.busyPercent > 5)
       .slice(0, 4)
       .map((p) => profileMarkdown(`${roles.get(p.pid) ?? 'process'} · ${p.file}`, p));
-    const analysis = analyseBottleneck(runs, profiles, { startTarget: 100, completeTarget: 30 });
+    const analysis = analyseBottleneck(
+      runs.filter((r) => r.name !== HALF_CAPACITY),
+      profiles,
+      { startTarget: 100, completeTarget: 30 },
+    );
+    const half = runs.find((r) => r.name === HALF_CAPACITY);
+    const halfNext = half?.latencies.find((l) => l.name === 'decision → next task in inbox');
+    const halfSection = half
+      ? [
+          '## Decision → next task at half of the capacity',
+          '',
+          `Capacity: ${loaded.completedPerSecond} completed three-step cases/s ("three-step cases", ${opts.concurrency} closed loops, machine ${loaded.machineBusyPercent} % busy). Half of it: new cases started on a clock at ${half.casesPerSecond}/s for ${half.seconds} s, each played by its own driver (at most ${half.concurrency} in flight); the machine was ${half.machineBusyPercent} % busy.`,
+          '',
+          '| scenario | samples | p50 ms | p95 ms | p99 ms | max ms |',
+          '| --- | ---: | ---: | ---: | ---: | ---: |',
+          ...half.latencies.map(
+            (l) => `| ${l.name} | ${l.count} | ${l.p50} | ${l.p95} | ${l.p99} | ${l.max} |`,
+          ),
+          '',
+          `Target (issue #17): decision → next task in the inbox p99 ≤ 50 ms at half of the capacity: ${halfNext ? `${halfNext.p99} ms, ${halfNext.p99 <= 50 ? 'met' : 'missed'}` : 'not measured'}.`,
+        ].join('\n')
+      : '';
+    const floorSection = floor ? floorMarkdown(floor, loaded, cpuMsPerCase(loaded)) : '';
     return writeReport(
       root,
       opts.name ?? 'flow',
@@ -195,12 +263,16 @@ export async function flowBench(opts: FlowBenchOptions): Promise<string> {
         ],
         metrics: {
           runs: runs.map(({ latencies: _l, ...r }) => ({ ...r, cpuMsPerCase: cpuMsPerCase(r) })),
+          floor,
+          halfCapacity: half ? { casesPerSecond: half.casesPerSecond, latencies: half.latencies } : undefined,
           breakdown,
           profiles,
         },
         sections: [
           rateTable,
           cpuTable,
+          ...(floorSection ? [floorSection] : []),
+          ...(halfSection ? [halfSection] : []),
           ...(breakdown
             ? [
                 '## Workflow tasks per start and per decision',
@@ -276,4 +348,114 @@ export async function postgresPids(db: ReturnType<typeof createDb>): Promise<num
     }
   }
   return pids;
+}
+
+/** The floor workflow's run on the stack's Temporal, with its own worker process. */
+interface FloorRun {
+  cases: number;
+  concurrency: number;
+  seconds: number;
+  perSecond: number;
+  machineBusyPercent: number;
+  cpuMsPerCase: Record<string, number>;
+}
+
+/**
+ * Plays `cases` floor cases (start and three Updates, test/bench/floor) at `concurrency` on the same
+ * Temporal, after a warm-up: the rate and CPU the platform is compared with.
+ */
+async function floorRun(
+  db: ReturnType<typeof createDb>,
+  databaseUrl: string,
+  temporalAddress: string,
+  cases: number,
+  concurrency: number,
+  groups: ProcessGroup[],
+  log: (s: string) => void,
+): Promise<FloorRun> {
+  await sql.raw(FLOOR_TABLE_DDL).execute(db);
+  const floorStack = await startStack({
+    databaseUrl,
+    temporalCli: '',
+    temporalAddress,
+    gateways: 0,
+    workers: 1,
+    workerEntry: 'test/bench/floor/floor-worker.ts',
+    log,
+  });
+  const connection = await Connection.connect({ address: temporalAddress });
+  try {
+    const client = new Client({ connection });
+    const player = floorPlayer(db, client, floorStack.taskQueue, 'flow');
+    const sampler = (): ProcessGroup[] => [
+      { name: 'worker', pids: () => floorStack.pids().workers },
+      ...groups.filter(
+        (g) => g.name === 'temporal' || g.name === 'postgresql' || g.name === 'load generator',
+      ),
+    ];
+    let next = 0;
+    const play = async (n: number) => {
+      let left = n;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (left > 0) {
+            left -= 1;
+            await player.play(next++, 3);
+          }
+        }),
+      );
+    };
+    log(`floor: warm-up, then ${cases} cases, ${concurrency} at a time…`);
+    await play(Math.max(20, concurrency * 2));
+    const proc = new ProcSampler(sampler());
+    proc.start();
+    const begin = performance.now();
+    await play(cases);
+    const seconds = (performance.now() - begin) / 1000;
+    const usage = await proc.stop();
+    const run: FloorRun = {
+      cases,
+      concurrency,
+      seconds: Math.round(seconds * 10) / 10,
+      perSecond: Math.round((cases / seconds) * 10) / 10,
+      machineBusyPercent: usage.machineBusyPercent,
+      cpuMsPerCase: Object.fromEntries(
+        usage.groups.map((u) => [u.name, Math.round(((u.cpuAvg / 100) * seconds * 1000) / cases)]),
+      ),
+    };
+    log(`  floor ${run.perSecond}/s, CPU ms per case ${JSON.stringify(run.cpuMsPerCase)}`);
+    return run;
+  } finally {
+    await connection.close();
+    await floorStack.stop();
+  }
+}
+
+/** The platform over HTTP beside the floor: rate and CPU per case as ratios. */
+function floorMarkdown(
+  floor: FloorRun,
+  loaded: Omit<FlowRun, 'latencies'>,
+  perCase: { name: string; ms: number }[],
+): string {
+  const platform = ['gateway', 'worker', 'temporal', 'postgresql'];
+  const stackMs = perCase.filter((p) => platform.includes(p.name)).reduce((a, p) => a + p.ms, 0);
+  const floorMs = platform.reduce((a, name) => a + (floor.cpuMsPerCase[name] ?? 0), 0);
+  const rate = floor.perSecond > 0 ? loaded.completedPerSecond / floor.perSecond : Number.NaN;
+  const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(x * 100)} %` : '—');
+  return [
+    '## Against the Temporal floor',
+    '',
+    `The floor workflow (ADR 030: start, three Updates, one row per step; its own worker process) played ${floor.cases} cases on the same Temporal right after the runs above, ${floor.concurrency} at a time, without gateway or HTTP. The full stack's figures are those of "three-step cases".`,
+    '',
+    '| run | cases/s | machine busy % | gateway | worker | temporal | postgresql | platform CPU ms per case |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| Temporal floor | ${floor.perSecond} | ${floor.machineBusyPercent} | — | ${floor.cpuMsPerCase.worker ?? '—'} | ${floor.cpuMsPerCase.temporal ?? '—'} | ${floor.cpuMsPerCase.postgresql ?? '—'} | ${floorMs} |`,
+    `| full stack over HTTP | ${loaded.completedPerSecond} | ${loaded.machineBusyPercent} | ${perCase
+      .map((p) => (platform.includes(p.name) ? p.ms : null))
+      .filter((x) => x !== null)
+      .join(' | ')} | ${stackMs} |`,
+    '',
+    `- Rate: the full stack completes ${pct(rate)} of the floor's cases per second (issue #17: ≥ 75 %).`,
+    `- CPU: the floor's platform CPU per case is ${pct(floorMs / stackMs)} of the full stack's; on a machine both saturate, that is the rate ratio the CPU alone allows, less sensitive to the other load of the moment than the measured rates.`,
+  ].join('\n');
 }

@@ -6,7 +6,10 @@ import { summarise } from './stats';
 /** What one timed run of case drivers produced. */
 export interface FlowRun {
   name: string;
+  /** Closed loops; for an open-loop run, the most cases in flight at once. */
   concurrency: number;
+  /** Open-loop runs: cases started per second. */
+  casesPerSecond?: number;
   seconds: number;
   /** Cases started (201) and completed (third approval answered) inside the window, per second. */
   startedPerSecond: number;
@@ -33,6 +36,11 @@ export async function runFlow(
     groups: ProcessGroup[];
     firstCase: number;
     gauges?: Record<string, () => Promise<number>>;
+    /**
+     * Open loop: start this many cases per second, each played by its own driver however long it
+     * takes, instead of `concurrency` closed loops (the latency at a given load, not the capacity).
+     */
+    casesPerSecond?: number;
   },
   drive: (ctx: DriverContext, n: number) => Promise<boolean>,
 ): Promise<FlowRun> {
@@ -62,15 +70,30 @@ export async function runFlow(
       usage = u;
     });
   }, opts.seconds * 1000);
-  await Promise.all(
-    Array.from({ length: opts.concurrency }, async () => {
-      while (performance.now() < end) {
-        const ok = await drive(run, next++).catch(() => false);
-        if (!ok) failed++;
-        else if (performance.now() <= end) done++;
-      }
-    }),
-  );
+  const playOne = async () => {
+    const ok = await drive(run, next++).catch(() => false);
+    if (!ok) failed++;
+    else if (performance.now() <= end) done++;
+  };
+  let peak = 0;
+  if (opts.casesPerSecond) {
+    const every = 1000 / opts.casesPerSecond;
+    const playing = new Set<Promise<void>>();
+    for (let k = 0; begin + k * every < end; k++) {
+      const wait = begin + k * every - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const p: Promise<void> = playOne().finally(() => playing.delete(p));
+      playing.add(p);
+      peak = Math.max(peak, playing.size);
+    }
+    await Promise.all(playing);
+  } else {
+    await Promise.all(
+      Array.from({ length: opts.concurrency }, async () => {
+        while (performance.now() < end) await playOne();
+      }),
+    );
+  }
   clearTimeout(closeWindow);
   clearInterval(gaugeTimer);
   if (!usage) {
@@ -79,7 +102,7 @@ export async function runFlow(
   }
   const latencies: LoadResult[] = [...recorder.samples].map(([scenario, samples]) => ({
     name: scenario,
-    concurrency: opts.concurrency,
+    concurrency: opts.casesPerSecond ? peak : opts.concurrency,
     seconds: opts.seconds,
     requestsPerSecond: Math.round((samples.length / opts.seconds) * 10) / 10,
     errors: recorder.errors.get(scenario) ?? 0,
@@ -87,7 +110,8 @@ export async function runFlow(
   }));
   return {
     name,
-    concurrency: opts.concurrency,
+    concurrency: opts.casesPerSecond ? peak : opts.concurrency,
+    ...(opts.casesPerSecond ? { casesPerSecond: opts.casesPerSecond } : {}),
     seconds: opts.seconds,
     startedPerSecond: Math.round((startedInWindow / opts.seconds) * 10) / 10,
     completedPerSecond: Math.round((done / opts.seconds) * 10) / 10,

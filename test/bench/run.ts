@@ -16,9 +16,9 @@ const { values } = parseArgs({
     tasks: { type: 'string', default: '1000000' },
     // Cases the 看板 bench seeds (`--only analytics --board-cases 100000` for a quick run).
     'board-cases': { type: 'string', default: '1000000' },
-    // Keep the 看板 bench's database to read its query plans (test/bench/analytics-plans.ts).
+    // Keep the 看板 or inbox bench's database to read its query plans or measure it again.
     'keep-db': { type: 'boolean', default: false },
-    // Measure a database an earlier --keep-db run seeded (its URL) instead of seeding another.
+    // 看板 or inbox bench: measure a database an earlier --keep-db run seeded (its URL; migrated, not reseeded).
     'reuse-db': { type: 'string' },
     // Only the 看板 whose names contain one of these (comma-separated), e.g. "overview,innovation-proposal".
     boards: { type: 'string' },
@@ -36,6 +36,10 @@ const { values } = parseArgs({
     // Engine bench: also run on the production-shaped cluster profile, at each of --shards.
     cluster: { type: 'boolean', default: false },
     shards: { type: 'string', default: '1,4,8' },
+    // Flow bench: run this checkout's gateway beside the one of another checkout (path), A/B.
+    'compare-gateway': { type: 'string' },
+    // Flow bench: floor cases played on the same Temporal for the rate ratio (0: none).
+    'floor-cases': { type: 'string', default: '150' },
     // Rows the export bench seeds and downloads.
     rows: { type: 'string', default: '100000' },
   },
@@ -47,7 +51,10 @@ if (wanted('inbox')) {
     users: Number(values.users),
     tasks: Number(values.tasks),
     seconds: Number(values.seconds ?? 15),
-    concurrency: Number(values.concurrency ?? 16),
+    concurrency: Number(values.concurrency ?? 8),
+    keepDb: values['keep-db'],
+    reuseDb: values['reuse-db'],
+    name: values.name,
   });
   console.log(md);
 }
@@ -90,6 +97,8 @@ if (wanted('flow')) {
     workers: Number(values.workers),
     temporalDynamicConfig: values['temporal-config'],
     name: values.name,
+    floorCases: Number(values['floor-cases']),
+    compareGateway: values['compare-gateway'],
   });
   console.log(md);
 }

@@ -37,6 +37,11 @@ export interface StackOptions {
   /** Write V8 CPU profiles of gateways and workers here (written when they stop gracefully). */
   cpuProfileDir?: string;
   log?: (line: string) => void;
+  /**
+   * Per gateway, the checkout whose `gateway/src/server.ts` it runs (default this one): two versions
+   * of the gateway side by side on one platform, under the same load of the moment.
+   */
+  gatewayRoots?: (string | undefined)[];
 }
 
 /** One platform as separate OS processes: Temporal, N workers, N gateways, over one database. */
@@ -135,7 +140,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       name: `gateway-${i}`,
       command: process.execPath,
       args: [...profileArgs(), '--import', 'tsx', 'gateway/src/server.ts'],
-      cwd: root,
+      cwd: opts.gatewayRoots?.[i] ?? root,
       env: {
         PORT: String(gatewayPorts[i]),
         HOST: '127.0.0.1',

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
+import { compiledOnce } from '../compiled-once';
 import type { AuthUser } from './auth-user';
+import { SessionCache } from './session-cache';
 import type { SessionPolicy } from './session-policy';
 
 /** A live session: the caller plus the CSRF token their writes must echo. */
@@ -51,6 +53,46 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
+const caches = new WeakMap<Kysely<Database>, SessionCache>();
+
+/** The session cache of a database in this process (ADR 040); `ttlMs` 0 turns it off. */
+export function sessionCacheOf(db: Kysely<Database>, ttlMs = DEFAULT_SESSION_CACHE_MS): SessionCache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new SessionCache(ttlMs);
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+/** How long a resolved session is reused by this process unless something changes it here. */
+export const DEFAULT_SESSION_CACHE_MS = 1_000;
+
+/** Forgets every cached session: after any change to sessions, people, roles or orgs made here. */
+export function forgetCachedSessions(db: Kysely<Database>): void {
+  caches.get(db)?.clear();
+}
+
+/**
+ * The session for a cookie token, from this process's short cache when it was read a moment ago
+ * (and needs no touch yet), otherwise from the database.
+ */
+export async function resolveSessionCached(
+  db: Kysely<Database>,
+  token: string,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<ResolvedSession | null> {
+  const cache = sessionCacheOf(db);
+  const id = sessionIdOf(token);
+  const hit = cache.get(id, now.getTime());
+  if (hit) return hit;
+  const read = await readSession(db, id, policy, now);
+  if (!read) return null;
+  cache.set(id, read.session, now.getTime(), read.validUntil);
+  return read.session;
+}
+
 /** Looks up the session for a cookie token; expired sessions are deleted and yield null. */
 export async function resolveSession(
   db: Kysely<Database>,
@@ -58,8 +100,11 @@ export async function resolveSession(
   policy: SessionPolicy,
   now = new Date(),
 ): Promise<ResolvedSession | null> {
-  const id = sessionIdOf(token);
-  const row = await db
+  return (await readSession(db, sessionIdOf(token), policy, now))?.session ?? null;
+}
+
+const sessionRow = compiledOnce((db, id) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
@@ -81,18 +126,30 @@ export async function resolveSession(
         'roles',
       ),
     ])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+    .where('s.id', '=', id),
+);
+
+/** The session row, touched when due; `validUntil`: when it must be read again (deadline or touch). */
+async function readSession(
+  db: Kysely<Database>,
+  id: string,
+  policy: SessionPolicy,
+  now: Date,
+): Promise<{ session: ResolvedSession; validUntil: number } | null> {
+  const [row] = await sessionRow(db, id);
   if (!row) return null;
   const lastSeen = new Date(row.last_seen_at).getTime();
-  if (row.disabled || now.getTime() >= deadlineOf(row, policy).getTime()) {
+  const deadline = deadlineOf(row, policy).getTime();
+  if (row.disabled || now.getTime() >= deadline) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;
   }
+  let seen = lastSeen;
   if (now.getTime() - lastSeen >= policy.touchMs) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+    seen = now.getTime();
   }
-  return {
+  const session: ResolvedSession = {
     id,
     csrfToken: row.csrf_token,
     user: {
@@ -108,6 +165,8 @@ export async function resolveSession(
     },
     mustChangePassword: row.must_change_password,
   };
+  // Touched again after touchMs; the idle deadline moves with the touch, so reread by then.
+  return { session, validUntil: Math.min(deadline, seen + policy.touchMs) };
 }
 
 /**
@@ -140,9 +199,11 @@ export async function deleteUserSessions(
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (keepId) q = q.where('id', '!=', keepId);
   await q.execute();
+  forgetCachedSessions(db);
 }
 
 /** Deletes the session behind a cookie token (no-op when absent). */
 export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionIdOf(token)).execute();
+  forgetCachedSessions(db);
 }

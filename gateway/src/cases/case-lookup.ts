@@ -8,6 +8,9 @@ import { type CaseRow, caseDefinition, findCase } from './case-repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Case ids are UUIDs; anything else is answered as an unknown case without a query. */
+export const isCaseId = (id: string) => UUID.test(id);
+
 /**
  * Loads a case the user may see. Unknown ids and cases outside the caller's reach answer the same
  * 404, so nobody learns which case ids exist.

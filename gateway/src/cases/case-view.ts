@@ -1,14 +1,15 @@
 import type { CaseDetailDto, CaseSummaryDto, TaskDto, TimelineEventDto } from '@unionflow/contracts';
 import { createOrgDirectoryLoader, type Database } from '@unionflow/db';
-import { type ProcessDefinition, simulate } from '@unionflow/process-model';
+import type { ProcessDefinition } from '@unionflow/process-model';
 import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth';
 import type { CaseVisibility } from './case-access';
-import { type CaseRow, caseTasks, caseTimeline } from './case-repository';
+import { type CaseParts, type CaseRow, caseParts } from './case-repository';
 import { hiddenFieldsFor, withoutKeys } from './field-permissions';
 import { beijingDay, estimateFinish, runningWaits } from './finish-estimate';
 import { maskPayload } from './masking';
 import { withResolvedMoneyBounds } from './money-bounds';
+import { predictedPathOf } from './predicted-path';
 import { resultFieldsOf, withoutHiddenResultKeys } from './result-fields';
 import { revealOnlyKeys } from './sensitive-fields';
 import { stepMedians } from './step-durations';
@@ -40,13 +41,13 @@ export function toCaseSummary(row: CaseRow): CaseSummaryDto {
 
 const directories = new WeakMap<Kysely<Database>, ReturnType<typeof createOrgDirectoryLoader>>();
 /** The org directory (orgs, people, roles), cached per database until an admin changes it. */
-export function orgDirectory(db: Kysely<Database>) {
+export function orgDirectory(db: Kysely<Database>, knownVersion?: string) {
   let loader = directories.get(db);
   if (!loader) {
     loader = createOrgDirectoryLoader(db);
     directories.set(db, loader);
   }
-  return loader();
+  return loader(knownVersion);
 }
 
 /** The full case: data and timeline (masked as needed), tasks and the predicted remaining path. */
@@ -60,12 +61,12 @@ export async function toCaseDetail(
    * on hide (字段权限) are left out.
    */
   viewer: Pick<AuthUser, 'id' | 'roles'>,
+  /** Tasks, timeline and attention when the caller read them with the row (`findCaseWithParts`). */
+  parts?: CaseParts,
 ): Promise<CaseDetailDto> {
   const viewerId = viewer.id;
-  const [{ tasks, candidates }, timeline, attention, hidden] = await Promise.all([
-    caseTasks(db, row.id),
-    caseTimeline(db, row.id),
-    db.selectFrom('case_attention').select('since').where('case_id', '=', row.id).executeTakeFirst(),
+  const [{ tasks, candidates, timeline, attentionSince, directoryVersion }, hidden] = await Promise.all([
+    parts ?? caseParts(db, row.id),
     hiddenFieldsFor(db, viewer, row, def),
   ]);
   const summary = toCaseSummary(row);
@@ -87,7 +88,7 @@ export async function toCaseDetail(
     ),
   );
   const mask = caseViewMask(def, visibility);
-  const copiedNames = await copiedPeopleNames(db, timeline);
+  const copiedNames = await copiedPeopleNames(db, timeline, directoryVersion);
   const events: TimelineEventDto[] = timeline.map((e) =>
     maskTimelineEvent(
       {
@@ -109,32 +110,9 @@ export async function toCaseDetail(
       viewerId,
     ),
   );
-  let predictedPath: CaseDetailDto['predictedPath'] = [];
-  // From where the case is: its open steps, or the timer or notice it waits on.
-  const from = summary.currentNodeIds.filter((id) => def.nodes.some((n) => n.id === id));
-  if (row.status === 'running' && from.length > 0) {
-    const steps = simulate(
-      def,
-      row.data,
-      await orgDirectory(db),
-      { userId: row.applicant_id, orgId: row.org_id },
-      // Where a gateway waits on an answer not given yet, the prediction stops rather than guess.
-      { fromNodeIds: from, stopAtUndecided: true },
-    );
-    // The steps being worked now are shown as current tasks; the prediction is what comes after them.
-    predictedPath = steps
-      .filter(
-        (s) =>
-          !from.includes(s.nodeId) && s.kind !== 'exclusive' && s.kind !== 'parallel' && s.kind !== 'join',
-      )
-      .map((s) => ({
-        nodeId: s.nodeId,
-        kind: s.kind,
-        name: s.name,
-        assignees: s.assignees,
-        ...(s.due ? { due: s.due } : {}),
-      }));
-  }
+  const predictedPath = await predictedPathOf(db, row, def, directoryVersion, (version) =>
+    orgDirectory(db, version),
+  );
   const running = row.status === 'running';
   const estimate = estimateFinish({
     status: row.status,
@@ -169,7 +147,7 @@ export async function toCaseDetail(
         ? [...revealOnlyKeys(def)].filter((k) => row.data[k] !== undefined && !hidden.has(k))
         : [],
     // Parked for an administrator (ADR 013); the reason is on the admin's attention list.
-    ...(attention ? { attention: { since: iso(attention.since) } } : {}),
+    ...(attentionSince ? { attention: { since: iso(attentionSince) } } : {}),
     seq: row.last_seq,
   };
 }
@@ -178,9 +156,13 @@ export async function toCaseDetail(
  * A 抄送 event names the people it copied (`names`, beside their ids), so the page reads "抄送 李娜、王芳"
  * without a lookup of its own; the directory is read only when the case has such an event.
  */
-async function copiedPeopleNames(db: Kysely<Database>, timeline: { type: string }[]) {
+async function copiedPeopleNames(
+  db: Kysely<Database>,
+  timeline: { type: string }[],
+  directoryVersion: string,
+) {
   const byId = timeline.some((e) => e.type === 'cc')
-    ? new Map((await orgDirectory(db)).users.map((u) => [u.id, u.displayName]))
+    ? new Map((await orgDirectory(db, directoryVersion)).users.map((u) => [u.id, u.displayName]))
     : new Map<string, string>();
   return (type: string, data: unknown): Record<string, unknown> => {
     const payload = (data ?? {}) as Record<string, unknown>;

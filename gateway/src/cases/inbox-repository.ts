@@ -1,8 +1,10 @@
 import type { Database } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AuthUser } from '../auth';
+import { compiledOnce, runPrepared } from '../compiled-once';
 import { inDateRange, matchesKeyword } from './box-filters';
-import { candidatesByTask, toTaskDto } from './task-dto';
+import { toTaskDto } from './task-dto';
 import { shownTitle } from './title-mask';
 
 export interface InboxFilters {
@@ -20,49 +22,75 @@ export interface InboxFilters {
 
 const sortKey = sql`coalesce(tc.due_at, 'infinity'::timestamptz)`;
 
-/** One page of a user's open tasks, soonest due first, after the keyset cursor. */
-export async function inboxPage(
+/** One user's open tasks with candidates, sorted by due time; the filters and cursor go on top. */
+function pageQuery(db: Kysely<Database>, userId: string) {
+  return (
+    db
+      .selectFrom('task_candidates as tc')
+      .innerJoin('tasks as t', 't.id', 'tc.task_id')
+      .innerJoin('cases as c', 'c.id', 't.case_id')
+      .innerJoin('users as a', 'a.id', 'c.applicant_id')
+      .innerJoin('orgs as o', 'o.id', 'c.org_id')
+      .innerJoin('process_versions as pv', (j) =>
+        j.onRef('pv.key', '=', 'c.process_key').onRef('pv.version', '=', 'c.process_version'),
+      )
+      .select([
+        't.id',
+        't.case_id',
+        't.node_id',
+        't.step_name',
+        't.kind',
+        't.status',
+        't.assignee_id',
+        't.form',
+        't.created_at',
+        't.due_at',
+        'c.number',
+        'c.title',
+        'c.process_key',
+        'c.process_version',
+        'c.department',
+        'c.applicant_id',
+        'o.path as org_path',
+        'a.username as applicant_username',
+        'a.display_name as applicant_name',
+        sql<{ zh: string; en?: string }>`pv.document->'name'`.as('process_name'),
+        sql<string>`coalesce(tc.due_at, 'infinity'::timestamptz)::text`.as('sort_due'),
+      ])
+      // The page's candidates in the same statement (computed only for the rows the limit keeps).
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('task_candidates as cand')
+            .innerJoin('users as u', 'u.id', 'cand.user_id')
+            .select(['u.id', 'u.username', 'u.display_name as displayName'])
+            .whereRef('cand.task_id', '=', 't.id')
+            .orderBy('u.username'),
+        ).as('candidates'),
+      )
+      .where('tc.user_id', '=', userId)
+      .where('tc.open', '=', true)
+  );
+}
+
+/** The first page without filters, the one every inbox opens with: one prepared statement. */
+const firstPage = compiledOnce((db, userId, limit) =>
+  pageQuery(db, userId)
+    .orderBy(sortKey)
+    .orderBy('tc.created_at')
+    .orderBy('tc.task_id')
+    .limit(limit as unknown as number),
+);
+
+function filteredPage(
   db: Kysely<Database>,
-  user: AuthUser,
+  base: ReturnType<typeof pageQuery>,
+  userId: string,
   filters: InboxFilters,
-  limit: number,
   after: (string | null)[] | null,
+  limit: number,
 ) {
-  const userId = user.id;
-  let q = db
-    .selectFrom('task_candidates as tc')
-    .innerJoin('tasks as t', 't.id', 'tc.task_id')
-    .innerJoin('cases as c', 'c.id', 't.case_id')
-    .innerJoin('users as a', 'a.id', 'c.applicant_id')
-    .innerJoin('orgs as o', 'o.id', 'c.org_id')
-    .innerJoin('process_versions as pv', (j) =>
-      j.onRef('pv.key', '=', 'c.process_key').onRef('pv.version', '=', 'c.process_version'),
-    )
-    .select([
-      't.id',
-      't.case_id',
-      't.node_id',
-      't.step_name',
-      't.kind',
-      't.status',
-      't.assignee_id',
-      't.form',
-      't.created_at',
-      't.due_at',
-      'c.number',
-      'c.title',
-      'c.process_key',
-      'c.process_version',
-      'c.department',
-      'c.applicant_id',
-      'o.path as org_path',
-      'a.username as applicant_username',
-      'a.display_name as applicant_name',
-      sql<{ zh: string; en?: string }>`pv.document->'name'`.as('process_name'),
-      sql<string>`coalesce(tc.due_at, 'infinity'::timestamptz)::text`.as('sort_due'),
-    ])
-    .where('tc.user_id', '=', userId)
-    .where('tc.open', '=', true);
+  let q = base;
   if (filters.process) q = q.where('c.process_key', '=', filters.process);
   if (filters.department) q = q.where('c.department', '=', filters.department);
   if (filters.from || filters.to)
@@ -77,20 +105,34 @@ export async function inboxPage(
     q = q.where(
       sql<boolean>`(${sortKey}, tc.created_at, tc.task_id) > (${after[0]}::timestamptz, ${after[1]}::timestamptz, ${after[2]})`,
     );
-  const rows = await q
-    .orderBy(sortKey)
-    .orderBy('tc.created_at')
-    .orderBy('tc.task_id')
-    .limit(limit + 1)
-    .execute();
-  const page = rows.slice(0, limit);
-  const byTask = await candidatesByTask(
+  return runPrepared(
     db,
-    page.map((r) => r.id),
+    q
+      .orderBy(sortKey)
+      .orderBy('tc.created_at')
+      .orderBy('tc.task_id')
+      .limit(limit + 1),
   );
+}
+
+/** One page of a user's open tasks, soonest due first, after the keyset cursor. */
+export async function inboxPage(
+  db: Kysely<Database>,
+  user: AuthUser,
+  filters: InboxFilters,
+  limit: number,
+  after: (string | null)[] | null,
+) {
+  const userId = user.id;
+  const unfiltered =
+    !after && Object.values(filters).every((v) => v === undefined || v === '' || v === false);
+  const rows = unfiltered
+    ? await firstPage(db, userId, limit + 1)
+    : await filteredPage(db, pageQuery(db, userId), userId, filters, after, limit);
+  const page = rows.slice(0, limit);
   const items = await Promise.all(
     page.map(async (r) => ({
-      ...toTaskDto(r, byTask.get(r.id) ?? []),
+      ...toTaskDto(r, r.candidates),
       caseTitle: await shownTitle(db, user, r),
     })),
   );
@@ -100,22 +142,36 @@ export async function inboxPage(
   return { items, next };
 }
 
-/** Counts per inbox filter, from the same index. */
+/**
+ * Counts per inbox filter. The open candidate rows are counted from an index alone (their due time
+ * and delegation are in it); "claimed by me" starts from the few claimed tasks, so no count visits
+ * every open task (ADR 040).
+ */
 export async function inboxCounts(db: Kysely<Database>, userId: string): Promise<Record<string, number>> {
-  const row = await db
+  const [row] = await countsOf(db, userId);
+  return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
+}
+
+const countsOf = compiledOnce((db, userId) =>
+  db
     .selectFrom('task_candidates as tc')
-    .innerJoin('tasks as t', 't.id', 'tc.task_id')
-    .select([
+    .select((eb) => [
       sql<string>`count(*)`.as('all'),
       sql<string>`count(*) FILTER (WHERE tc.due_at < now())`.as('overdue'),
       sql<string>`count(*) FILTER (WHERE tc.due_at >= now() AND tc.due_at < now() + interval '24 hours')`.as(
         'dueSoon',
       ),
-      sql<string>`count(*) FILTER (WHERE t.status = 'claimed' AND t.assignee_id = ${userId})`.as('claimed'),
+      eb
+        .selectFrom('tasks as t')
+        .innerJoin('task_candidates as mine', 'mine.task_id', 't.id')
+        .select(sql<string>`count(*)`.as('n'))
+        .where('t.assignee_id', '=', userId)
+        .where('t.status', '=', 'claimed')
+        .where('mine.user_id', '=', userId)
+        .where('mine.open', '=', true)
+        .as('claimed'),
       sql<string>`count(*) FILTER (WHERE tc.on_behalf_of IS NOT NULL)`.as('delegated'),
     ])
     .where('tc.user_id', '=', userId)
-    .where('tc.open', '=', true)
-    .executeTakeFirstOrThrow();
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
-}
+    .where('tc.open', '=', true),
+);

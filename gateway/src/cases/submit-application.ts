@@ -7,8 +7,7 @@ import { inStartScope, processOwnership } from '../admin/definition-owner';
 import type { AuthUser } from '../auth';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors';
 import type { TemporalContext } from '../plugins/temporal';
-import { visibleCase } from './case-lookup';
-import { toCaseDetail } from './case-view';
+import { caseDetailFor } from './case-reread';
 import { canStart, latestDefinition } from './definitions';
 import { caseIdFor, startCase } from './engine-client';
 import { requireKnownFieldValues } from './field-values';
@@ -100,6 +99,5 @@ export async function submitApplication(
       data,
     }),
   );
-  const { row, visibility } = await visibleCase(ctx.db, user, caseId);
-  return toCaseDetail(ctx.db, row, def, visibility, user);
+  return caseDetailFor(ctx.db, user, caseId);
 }

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { type AuthUser, hasAnyRole } from '../auth/auth-user';
 import { clearSessionCookie, sessionTokenOf } from '../auth/session-cookie';
 import type { SessionPolicy } from '../auth/session-policy';
-import { resolveSession } from '../auth/session-store';
+import { forgetCachedSessions, resolveSessionCached } from '../auth/session-store';
 import { AppError, forbidden, unauthorized } from '../errors';
 
 /** Who may call a route: anyone, or a signed-in user (optionally holding any of `roles`). */
@@ -39,6 +39,8 @@ export interface AuthPluginOptions {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Where the routes live that change sessions (sign-in, sign-out, passwords) or the org directory. */
+const CHANGES_SESSIONS = ['/api/auth/', '/api/me', '/api/admin/'];
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -69,11 +71,19 @@ export const authPlugin = fp(
       }
     });
 
+    // Writes that may change sessions, people, roles or orgs forget this process's cached sessions
+    // before they answer, so the caller's next request sees the change (ADR 040).
+    app.addHook('onSend', async (request, _reply, payload) => {
+      if (!SAFE_METHODS.has(request.method) && CHANGES_SESSIONS.some((p) => request.url.startsWith(p)))
+        forgetCachedSessions(app.db);
+      return payload;
+    });
+
     app.addHook('onRequest', async (request, reply) => {
       const config = request.routeOptions.config;
       if (config.auth !== 'user') return;
       const token = sessionTokenOf(request);
-      const session = token ? await resolveSession(app.db, token, opts.session) : null;
+      const session = token ? await resolveSessionCached(app.db, token, opts.session) : null;
       if (!session) {
         if (token) clearSessionCookie(request, reply);
         throw unauthorized();

@@ -177,6 +177,14 @@ export const idempotencyPlugin = fp(
       );
     });
 
+    // A case answer is stored as its id alone: take it from the object before it is serialised,
+    // rather than parse the whole serialised case back.
+    const answeredCases = new WeakMap<FastifyRequest, string | null>();
+    app.addHook('preSerialization', async (request, reply, payload) => {
+      if (reservations.has(request)) answeredCases.set(request, answeredCaseId(request, reply, payload));
+      return payload;
+    });
+
     app.addHook('onSend', async (request, reply, payload) => {
       const own = reservations.get(request);
       if (!own) return payload;
@@ -189,8 +197,9 @@ export const idempotencyPlugin = fp(
           .where('key', '=', own.key)
           .execute();
       } else {
-        const body = parseStored(payload);
-        const caseId = answeredCaseId(request, reply, body);
+        const known = answeredCases.get(request);
+        const body = known ? null : parseStored(payload);
+        const caseId = known ?? answeredCaseId(request, reply, body);
         await app.db
           .updateTable('idempotency_keys')
           .set({

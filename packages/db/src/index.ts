@@ -11,7 +11,7 @@ export {
   verifyAuditChain,
 } from './audit';
 export { allocateCaseNumber, nextCaseNumberSql } from './case-numbers';
-export { createDb } from './connect';
+export { createDb, PREPARED_MARK } from './connect';
 export {
   claimProcessKey,
   type PublishOptions,

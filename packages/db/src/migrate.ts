@@ -15,6 +15,7 @@ import * as libraryReuses from './migrations/20261207T0310_library_reuses';
 import * as analyticsRollups from './migrations/20261207T0400_analytics_rollups';
 import * as departmentRollups from './migrations/20261207T0500_department_rollups';
 import * as overdueRollup from './migrations/20261207T0600_overdue_rollup';
+import * as inboxCounts from './migrations/20261207T0610_inbox_counts';
 import type { Database } from './schema';
 
 /** Migrations listed statically so bundlers and tsx need no filesystem scan. */
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '20261207T0400_analytics_rollups': analyticsRollups,
   '20261207T0500_department_rollups': departmentRollups,
   '20261207T0600_overdue_rollup': overdueRollup,
+  '20261207T0610_inbox_counts': inboxCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

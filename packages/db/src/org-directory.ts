@@ -8,10 +8,13 @@ import type { Database } from './schema';
  * users, roles or pairings), so an admin's change counts for the very next assignment. Checking
  * costs one primary-key read per call.
  */
-export function createOrgDirectoryLoader(db: Kysely<Database>): () => Promise<OrgDirectory> {
+export function createOrgDirectoryLoader(
+  db: Kysely<Database>,
+): (knownVersion?: string) => Promise<OrgDirectory> {
   let cached: { version: string; value: Promise<OrgDirectory> } | null = null;
-  return async () => {
-    const version = await currentVersion(db);
+  // A caller that read the version in its own statement passes it, saving a round trip.
+  return async (knownVersion?: string) => {
+    const version = knownVersion ?? (await currentVersion(db));
     if (!cached || cached.version !== version) {
       const entry = { version, value: load(db) };
       cached = entry;

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { caseListPage } from '../../cases/case-list';
 import { visibleCase } from '../../cases/case-lookup';
 import { openApplicantForm } from '../../cases/case-repository';
-import { toCaseDetail } from '../../cases/case-view';
+import { caseDetailFor } from '../../cases/case-reread';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
 import { sendApplicantAction } from '../../cases/engine-client';
 import { requireKnownFieldValues } from '../../cases/field-values';
@@ -132,10 +132,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CaseDetail, 401: Problem, 404: Problem },
       },
     },
-    async (request) => {
-      const { row, def, visibility } = await visibleCase(app.db, request.user, request.params.id);
-      return toCaseDetail(app.db, row, def, visibility, request.user);
-    },
+    async (request) => caseDetailFor(app.db, request.user, request.params.id),
   );
 
   for (const action of APPLICANT_ACTION_NAMES) {
@@ -176,8 +173,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { actorId: user.id, action, comment: body.comment, data: body.data },
           request.idempotencyKey ? `${user.id}:${request.idempotencyKey}` : undefined,
         );
-        const fresh = await visibleCase(app.db, user, row.id);
-        return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility, user);
+        return caseDetailFor(app.db, user, row.id);
       },
     );
   }

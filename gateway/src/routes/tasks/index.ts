@@ -9,9 +9,9 @@ import {
 import type { DecisionInput } from '@unionflow/workflows';
 import { Type } from 'typebox';
 import type { AuthUser } from '../../auth';
-import { visibleCase, visibleRow } from '../../cases/case-lookup';
-import { findCaseOfTask } from '../../cases/case-repository';
-import { toCaseDetail } from '../../cases/case-view';
+import { visibleRow } from '../../cases/case-lookup';
+import { findCaseOfTask, findTaskWithCase } from '../../cases/case-repository';
+import { caseDetailFor } from '../../cases/case-reread';
 import { closedTaskConflict, findTaskState, isClosed, type TaskState } from '../../cases/closed-task';
 import { decisionTarget } from '../../cases/decision-targets';
 import { sendClaim, sendDecision } from '../../cases/engine-client';
@@ -80,8 +80,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { taskId: request.params.id, actorId: request.user.id, release },
           updateId(request.user, request.idempotencyKey),
         );
-        const fresh = await visibleCase(app.db, request.user, row.id);
-        return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility, request.user);
+        return caseDetailFor(app.db, request.user, row.id);
       },
     );
   }
@@ -101,10 +100,12 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { row, def } = await taskCase(request.user, request.params.id);
+      const missing = notFound(`找不到任务 ${request.params.id} / no task ${request.params.id}`);
+      const found = await findTaskWithCase(app.db, request.params.id);
+      if (!found) throw missing;
+      const { task } = found;
+      const { row, def } = await visibleRow(app.db, request.user, found.row, missing);
       const body = request.body;
-      const task = await findTaskState(app.db, request.params.id);
-      if (!task) throw notFound(`找不到任务 ${request.params.id} / no task ${request.params.id}`);
       if (isClosed(task)) throw await closedTaskConflict(app.db, task);
       const spec = REVIEWER_ACTIONS[body.action];
       if (spec.target !== 'none' && !body.to) {
@@ -135,8 +136,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(body.position ? { position: body.position } : {}),
       };
       await decideOn(task, input, updateId(request.user, request.idempotencyKey));
-      const fresh = await visibleCase(app.db, request.user, row.id);
-      return toCaseDetail(app.db, fresh.row, fresh.def, fresh.visibility, request.user);
+      return caseDetailFor(app.db, request.user, row.id);
     },
   );
 };

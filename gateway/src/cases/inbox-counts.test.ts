@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test-support/app-harness';
+import { inboxCounts } from './inbox-repository';
+
+let t: TestApp;
+const hour = 3_600_000;
+
+/** A running case of lina's with one task per entry, each offered to lina (and claimed or not). */
+async function seed() {
+  const now = Date.now();
+  await t.db
+    .insertInto('cases')
+    .values({
+      id: '00000001-0000-4000-8000-000000000000',
+      number: 'COUNTS-1',
+      title: '计数',
+      process_key: 'simple-approval',
+      process_version: 1,
+      department: 'innovation',
+      applicant_id: 'u-zhangwei',
+      org_id: 'org-steel',
+      status: 'running',
+      outcome: null,
+      current_step: null,
+      data: JSON.stringify({ title: '计数' }) as never,
+      last_seq: 1,
+      created_at: new Date(now),
+      updated_at: new Date(now),
+    })
+    .execute();
+  const tasks = [
+    { id: 'tc-overdue', status: 'open', assignee: null, due: now - hour, open: true, obo: null },
+    { id: 'tc-soon', status: 'open', assignee: null, due: now + 2 * hour, open: true, obo: null },
+    { id: 'tc-later', status: 'open', assignee: null, due: now + 72 * hour, open: true, obo: 'u-wangfang' },
+    { id: 'tc-none', status: 'claimed', assignee: 'u-lina', due: null, open: true, obo: null },
+    // Claimed by someone else: lina still sees it among the open ones, not as hers.
+    { id: 'tc-other', status: 'claimed', assignee: 'u-wangfang', due: null, open: true, obo: null },
+    // Closed: counted nowhere.
+    { id: 'tc-done', status: 'claimed', assignee: 'u-lina', due: now - hour, open: false, obo: null },
+  ] as const;
+  for (const task of tasks) {
+    await t.db
+      .insertInto('tasks')
+      .values({
+        id: task.id,
+        case_id: '00000001-0000-4000-8000-000000000000',
+        node_id: 'review',
+        step_name: JSON.stringify({ zh: '审核' }) as never,
+        kind: 'approval',
+        status: task.status,
+        assignee_id: task.assignee,
+        form: '[]' as never,
+        created_at: new Date(now),
+        due_at: task.due === null ? null : new Date(task.due),
+        completed_at: null,
+        decision: null,
+      })
+      .execute();
+    await t.db
+      .insertInto('task_candidates')
+      .values({
+        task_id: task.id,
+        user_id: 'u-lina',
+        open: task.open,
+        due_at: task.due === null ? null : new Date(task.due),
+        created_at: new Date(now),
+        on_behalf_of: task.obo,
+      })
+      .execute();
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seed();
+});
+afterAll(async () => t?.close());
+
+describe('inbox counts', () => {
+  it('counts open tasks per filter; claimed counts only the ones claimed by the reader', async () => {
+    expect(await inboxCounts(t.db, 'u-lina')).toEqual({
+      all: 5,
+      overdue: 1,
+      dueSoon: 1,
+      claimed: 1,
+      delegated: 1,
+    });
+    expect(await inboxCounts(t.db, 'u-wangfang')).toEqual({
+      all: 0,
+      overdue: 0,
+      dueSoon: 0,
+      claimed: 0,
+      delegated: 0,
+    });
+  });
+});

@@ -14,6 +14,7 @@ import * as hardshipFileHistory from './migrations/20261207T0300_hardship_file_h
 import * as libraryReuses from './migrations/20261207T0310_library_reuses';
 import * as analyticsRollups from './migrations/20261207T0400_analytics_rollups';
 import * as departmentRollups from './migrations/20261207T0500_department_rollups';
+import * as caseListOrder from './migrations/20261207T0600_case_list_order';
 import type { Database } from './schema';
 
 /** Migrations listed statically so bundlers and tsx need no filesystem scan. */
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '20261207T0310_library_reuses': libraryReuses,
   '20261207T0400_analytics_rollups': analyticsRollups,
   '20261207T0500_department_rollups': departmentRollups,
+  '20261207T0600_case_list_order': caseListOrder,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

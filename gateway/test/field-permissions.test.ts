@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseDetailDto } from '@unionflow/contracts';
-import { publishDefinition } from '@unionflow/db';
 import type { ProcessDefinition } from '@unionflow/process-model';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngineHarness, type EngineHarness } from '../../workers/test-support/engine-harness';
-import { createTestApp, type TestApp } from '../test-support/app-harness';
-import { decide, onlyOpenTask, readCase, sessions } from './vocabulary/vocabulary-fixture';
+import { describe, expect, it } from 'vitest';
+import {
+  approvedEnd,
+  centreCheck,
+  committeeReview,
+  grassrootsReview,
+  phoneField,
+  titleField,
+} from '../../packages/process-model/src/test-support/review-steps';
+import { decide, engineSuite, onlyOpenTask, readCase } from './vocabulary/vocabulary-fixture';
 
 /**
  * Grassroots (李娜) proposes the award; the city committee (王芳) may change it and does not see the
@@ -17,39 +22,13 @@ const definition: ProcessDefinition = {
   version: 1,
   name: { zh: '字段权限测试', en: 'Field permissions' },
   department: 'rights',
-  form: [
-    { key: 'title', label: { zh: '标题', en: 'Title' }, type: 'text', required: true },
-    { key: 'phone', label: { zh: '联系电话', en: 'Phone' }, type: 'text' },
-  ],
+  form: [titleField, phoneField],
   start: 'grassroots',
   nodes: [
-    {
-      id: 'grassroots',
-      kind: 'approval',
-      name: { zh: '基层审核', en: 'Grassroots review' },
-      assignee: { kind: 'user', username: 'lina' },
-      mode: 'single',
-      form: [{ key: 'award', label: { zh: '奖励金额', en: 'Award' }, type: 'money', required: true }],
-      next: 'committee',
-    },
-    {
-      id: 'committee',
-      kind: 'approval',
-      name: { zh: '市总工会评审', en: 'City committee' },
-      assignee: { kind: 'user', username: 'wangfang' },
-      mode: 'single',
-      fieldPermissions: { award: 'edit', phone: 'hidden' },
-      next: 'centre',
-    },
-    {
-      id: 'centre',
-      kind: 'approval',
-      name: { zh: '中心复核', en: 'Centre check' },
-      assignee: { kind: 'user', username: 'chenjie' },
-      mode: 'single',
-      next: 'end',
-    },
-    { id: 'end', kind: 'end', name: { zh: '通过', en: 'Approved' }, outcome: 'approved' },
+    grassrootsReview('committee'),
+    committeeReview('centre', { fieldPermissions: { award: 'edit', phone: 'hidden' } }),
+    centreCheck('end'),
+    approvedEnd('end'),
   ],
 };
 
@@ -59,17 +38,10 @@ const copying: ProcessDefinition = {
   version: 1,
   name: { zh: '抄送节点测试', en: 'CC step' },
   department: 'rights',
-  form: [{ key: 'title', label: { zh: '标题', en: 'Title' }, type: 'text', required: true }],
+  form: [titleField],
   start: 'grassroots',
   nodes: [
-    {
-      id: 'grassroots',
-      kind: 'approval',
-      name: { zh: '基层审核', en: 'Grassroots review' },
-      assignee: { kind: 'user', username: 'lina' },
-      mode: 'single',
-      next: 'copy',
-    },
+    grassrootsReview('copy', []),
     {
       id: 'copy',
       kind: 'cc',
@@ -77,36 +49,16 @@ const copying: ProcessDefinition = {
       recipients: [{ kind: 'users', usernames: ['wangfang', 'chenjie'] }],
       next: 'centre',
     },
-    {
-      id: 'centre',
-      kind: 'approval',
-      name: { zh: '中心复核', en: 'Centre check' },
-      assignee: { kind: 'user', username: 'chenjie' },
-      mode: 'single',
-      next: 'end',
-    },
-    { id: 'end', kind: 'end', name: { zh: '通过', en: 'Approved' }, outcome: 'approved' },
+    centreCheck('end'),
+    approvedEnd('end'),
   ],
 };
 
-let t: TestApp;
-let engine: EngineHarness | undefined;
-let as: ReturnType<typeof sessions>;
-beforeAll(async () => {
-  const taskQueue = `perm-${randomUUID()}`;
-  t = await createTestApp({ withTemporal: true, taskQueue });
-  engine = await createEngineHarness({ databaseUrl: t.databaseUrl, taskQueue });
-  await publishDefinition(t.db, definition, null);
-  await publishDefinition(t.db, copying, null);
-  as = sessions(t);
-});
-afterAll(async () => {
-  await engine?.close();
-  await t?.close();
-});
+const suite = engineSuite('perm', [definition, copying]);
+const as = suite.as;
 
 const read = async (username: string, caseId: string) => {
-  const res = await readCase(t, await as(username), caseId);
+  const res = await readCase(suite.t, await as(username), caseId);
   expect(res.statusCode, res.body).toBe(200);
   return res.json<CaseDetailDto>();
 };
@@ -114,7 +66,7 @@ const keysOf = (fields: unknown[]) => fields.map((f) => (f as { key: string }).k
 
 describe('per-step field permissions over HTTP', () => {
   it('lets the committee change the award, refuses others by field in Chinese, hides the phone from it alone', async () => {
-    const started = await t.app.inject({
+    const started = await suite.t.app.inject({
       method: 'POST',
       url: '/api/cases',
       headers: { ...(await as('zhangwei')), 'idempotency-key': randomUUID() },
@@ -122,7 +74,7 @@ describe('per-step field permissions over HTTP', () => {
     });
     expect(started.statusCode, started.body).toBe(201);
     const c = started.json<CaseDetailDto>();
-    const proposed = await decide(t, await as('lina'), onlyOpenTask(c).id, {
+    const proposed = await decide(suite.t, await as('lina'), onlyOpenTask(c).id, {
       action: 'approve',
       data: { award: 500_000 },
     });
@@ -140,7 +92,7 @@ describe('per-step field permissions over HTTP', () => {
     // The applicant sees everything.
     expect((await read('zhangwei', c.id)).data).toMatchObject({ phone: '13800000000', award: 500_000 });
 
-    const hidden = await decide(t, await as('wangfang'), task.id, {
+    const hidden = await decide(suite.t, await as('wangfang'), task.id, {
       action: 'approve',
       data: { award: 800_000, phone: '13900000000' },
     });
@@ -153,7 +105,7 @@ describe('per-step field permissions over HTTP', () => {
       },
     ]);
 
-    const changed = await decide(t, await as('wangfang'), task.id, {
+    const changed = await decide(suite.t, await as('wangfang'), task.id, {
       action: 'approve',
       data: { award: 800_000 },
     });
@@ -171,7 +123,7 @@ describe('per-step field permissions over HTTP', () => {
     const centreView = await read('chenjie', c.id);
     expect(centreView.data).toMatchObject({ phone: '13800000000' });
     const centreTask = onlyOpenTask(centreView);
-    const readOnly = await decide(t, await as('chenjie'), centreTask.id, {
+    const readOnly = await decide(suite.t, await as('chenjie'), centreTask.id, {
       action: 'approve',
       data: { award: 100 },
     });
@@ -189,7 +141,7 @@ describe('per-step field permissions over HTTP', () => {
 
 describe('a 抄送 step over HTTP', () => {
   it('shows in the chain preview and on the timeline as the people it copies, who may then read the case', async () => {
-    const preview = await t.app.inject({
+    const preview = await suite.t.app.inject({
       method: 'POST',
       url: `/api/processes/${copying.key}/preview`,
       headers: await as('zhangwei'),
@@ -200,7 +152,7 @@ describe('a 抄送 step over HTTP', () => {
     expect(copyStep).toMatchObject({ kind: 'cc', name: { zh: '抄送市总' } });
     expect(copyStep.assignees.map((a: { displayName: string }) => a.displayName)).toEqual(['王芳', '陈杰']);
 
-    const started = await t.app.inject({
+    const started = await suite.t.app.inject({
       method: 'POST',
       url: '/api/cases',
       headers: { ...(await as('zhangwei')), 'idempotency-key': randomUUID() },
@@ -209,8 +161,8 @@ describe('a 抄送 step over HTTP', () => {
     expect(started.statusCode, started.body).toBe(201);
     const c = started.json<CaseDetailDto>();
     // Not copied yet: 王芳 holds no task and is not staff of the department.
-    expect((await readCase(t, await as('wangfang'), c.id)).statusCode).toBe(404);
-    const approved = await decide(t, await as('lina'), onlyOpenTask(c).id, { action: 'approve' });
+    expect((await readCase(suite.t, await as('wangfang'), c.id)).statusCode).toBe(404);
+    const approved = await decide(suite.t, await as('lina'), onlyOpenTask(c).id, { action: 'approve' });
     expect(approved.statusCode, approved.body).toBe(200);
     const copied = await read('wangfang', c.id);
     const event = copied.timeline.find((e) => e.type === 'cc');

@@ -10,6 +10,8 @@ const app = buildApp({
   temporal: null,
   logger: false,
   rateLimit: false,
+  // One download at a time is what is measured: on a busy machine load shedding would answer 503 instead.
+  pressure: { maxEventLoopDelayMs: 60_000, maxEventLoopUtilization: 1 },
 });
 
 let peak = { rss: 0, heapUsed: 0, external: 0 };

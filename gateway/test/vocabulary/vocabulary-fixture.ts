@@ -3,6 +3,7 @@ import type { CaseDetailDto, TaskDto } from '@unionflow/contracts';
 import { publishDefinition } from '@unionflow/db';
 import type { ProcessDefinition } from '@unionflow/process-model';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { titleField } from '../../../packages/process-model/src/test-support/review-steps';
 import { createEngineHarness, type EngineHarness } from '../../../workers/test-support/engine-harness';
 import { type AuthHeaders, createTestApp, login, type TestApp } from '../../test-support/app-harness';
 
@@ -18,7 +19,7 @@ export const vocabularyDefinition: ProcessDefinition = {
   department: 'rights',
   sensitiveViewerRoles: ['assistance-centre'],
   form: [
-    { key: 'title', label: { zh: '标题', en: 'Title' }, type: 'text', required: true },
+    titleField,
     {
       key: 'reviewers',
       label: { zh: '审核人', en: 'Reviewers' },
@@ -57,18 +58,17 @@ export const vocabularyDefinition: ProcessDefinition = {
 };
 
 /**
- * A gateway with its own worker and the vocabulary process published, for one test file. Its members
- * are bound to the app `beforeAll` builds: `as(username)` signs a user in once; `start`, `decide` and
- * `read` are the helpers below on that app.
+ * A gateway with its own worker and these definitions published, for one test file: `t` is the app
+ * `beforeAll` builds and `as(username)` signs a user in once.
  */
-export function vocabularySuite() {
+export function engineSuite(queuePrefix: string, definitions: ProcessDefinition[]) {
   const state = {} as { t: TestApp; as: ReturnType<typeof sessions> };
   let engine: EngineHarness | undefined;
   beforeAll(async () => {
-    const taskQueue = `vocab-${randomUUID()}`;
+    const taskQueue = `${queuePrefix}-${randomUUID()}`;
     state.t = await createTestApp({ withTemporal: true, taskQueue });
     engine = await createEngineHarness({ databaseUrl: state.t.databaseUrl, taskQueue });
-    await publishDefinition(state.t.db, vocabularyDefinition, null);
+    for (const def of definitions) await publishDefinition(state.t.db, def, null);
     state.as = sessions(state.t);
   });
   afterAll(async () => {
@@ -80,10 +80,24 @@ export function vocabularySuite() {
       return state.t;
     },
     as: (username: string) => state.as(username),
-    start: (as: AuthHeaders, data: Record<string, unknown>) => startCase(state.t, as, data),
+  };
+}
+
+/**
+ * {@link engineSuite} with the vocabulary process, and `start`, `decide` and `read` (the helpers
+ * below) bound to its app.
+ */
+export function vocabularySuite() {
+  const suite = engineSuite('vocab', [vocabularyDefinition]);
+  return {
+    get t() {
+      return suite.t;
+    },
+    as: suite.as,
+    start: (as: AuthHeaders, data: Record<string, unknown>) => startCase(suite.t, as, data),
     decide: (as: AuthHeaders, taskId: string, payload: Record<string, unknown>) =>
-      decide(state.t, as, taskId, payload),
-    read: (as: AuthHeaders, caseId: string) => readCase(state.t, as, caseId),
+      decide(suite.t, as, taskId, payload),
+    read: (as: AuthHeaders, caseId: string) => readCase(suite.t, as, caseId),
   };
 }
 

@@ -16,6 +16,7 @@ import * as analyticsRollups from './migrations/20261207T0400_analytics_rollups'
 import * as departmentRollups from './migrations/20261207T0500_department_rollups';
 import * as overdueRollup from './migrations/20261207T0600_overdue_rollup';
 import * as inboxCounts from './migrations/20261207T0610_inbox_counts';
+import * as caseListOrder from './migrations/20261207T0620_case_list_order';
 import type { Database } from './schema';
 
 /** Migrations listed statically so bundlers and tsx need no filesystem scan. */
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '20261207T0500_department_rollups': departmentRollups,
   '20261207T0600_overdue_rollup': overdueRollup,
   '20261207T0610_inbox_counts': inboxCounts,
+  '20261207T0620_case_list_order': caseListOrder,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -9,6 +9,7 @@ import {
   permissionFields,
 } from './field-permissions';
 import { ProcessDefinitionSchema } from './schema';
+import { approvedEnd, committeeReview, grassrootsReview, phoneField } from './test-support/review-steps';
 import type { FieldPermission, ProcessDefinition } from './types';
 import { validateDefinition } from './validate';
 
@@ -27,29 +28,15 @@ function award(
     form: [
       { key: 'project', label: { zh: '项目名称', en: 'Project' }, type: 'text', required: true },
       { key: 'level', label: { zh: '项目级别', en: 'Level' }, type: 'text' },
-      { key: 'phone', label: { zh: '联系电话', en: 'Phone' }, type: 'text' },
+      phoneField,
     ],
     start: 'grassroots',
     nodes: [
-      {
-        id: 'grassroots',
-        kind: 'approval',
-        name: { zh: '基层审核', en: 'Grassroots review' },
-        assignee: { kind: 'user', username: 'lina' },
-        mode: 'single',
-        form: [{ key: 'award', label: { zh: '奖励金额', en: 'Award' }, type: 'money', required: true }],
-        next: 'committee',
-      },
-      {
-        id: 'committee',
-        kind: 'approval',
-        name: { zh: '市总工会评审', en: 'City committee' },
-        assignee: { kind: 'user', username: 'wangfang' },
-        mode: 'single',
+      grassrootsReview('committee'),
+      committeeReview('confirm', {
         form: [{ key: 'note', label: { zh: '评审意见', en: 'Note' }, type: 'textarea' }],
         ...(committee ? { fieldPermissions: committee } : {}),
-        next: 'confirm',
-      },
+      }),
       {
         id: 'confirm',
         kind: 'applicant-task',
@@ -58,7 +45,7 @@ function award(
         ...(worker ? { fieldPermissions: worker } : {}),
         next: 'done',
       },
-      { id: 'done', kind: 'end', name: { zh: '通过', en: 'Approved' }, outcome: 'approved' },
+      approvedEnd('done'),
     ],
   };
 }

@@ -1,9 +1,10 @@
 import type { ProcessDefinition, ProcessNode } from '@unionflow/process-model';
 import { UserPicker, useLocalText } from '@unionflow/ui';
-import { Alert, Button, Card, Drawer, Form, Grid, Input, InputNumber, Select } from 'antd';
+import { Alert, Card, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConditionInput } from './builder/condition-input';
+import { EditorDrawer } from './builder/editor-drawer';
 import { definitionFields } from './builder/start-form';
 import { CcRecipientsFields } from './cc-recipients-fields';
 import { FieldPermissionsTable } from './field-permissions-table';
@@ -51,7 +52,6 @@ export function StepPanel({
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const text = useLocalText();
-  const wide = Grid.useBreakpoint().md ?? false;
   const [form] = Form.useForm<NodeFormValues>();
   // Reset only when another step is opened; edits flow out through onChange.
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the step id on purpose
@@ -73,19 +73,15 @@ export function StepPanel({
   const durationRule = { pattern: /^\d+[smhdy]$/, message: t('admin.panel.durationHelp') };
 
   return (
-    <Drawer
+    <EditorDrawer
       open={!!node}
       onClose={onClose}
       title={
         node ? `${t(`admin.kinds.${node.kind}`)} · ${text(node.name) || node.id}` : t('admin.panel.title')
       }
-      size={wide ? 520 : '100%'}
+      width={520}
+      doneTestId="panel-done"
       destroyOnHidden
-      footer={
-        <Button type="primary" block onClick={onClose} data-testid="panel-done">
-          {t('admin.panel.done')}
-        </Button>
-      }
     >
       {node && (
         <Form
@@ -310,6 +306,6 @@ export function StepPanel({
           )}
         </Form>
       )}
-    </Drawer>
+    </EditorDrawer>
   );
 }

@@ -1,9 +1,10 @@
 import { BUILT_IN_ROLES } from '@unionflow/domain/names';
 import type { ProcessDefinition } from '@unionflow/process-model';
-import { Button, Drawer, Form, Grid, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { langOf, roleName } from '../vocabulary-names';
+import { type DefinitionEditorProps, EditorDrawer } from './editor-drawer';
 import { NEW_PROCESS_DEPARTMENTS } from './new-process';
 import { templateToWords, titleWords, wordsToTemplate } from './title-words';
 
@@ -23,20 +24,9 @@ function roleChoices(used: string[], lang: 'zh' | 'en') {
 }
 
 /** The process's own settings: its name, department, who may start it and who sees sensitive data. */
-export function ProcessSettings({
-  open,
-  def,
-  onChange,
-  onClose,
-}: {
-  open: boolean;
-  def: ProcessDefinition;
-  onChange: (def: ProcessDefinition) => void;
-  onClose: () => void;
-}) {
+export function ProcessSettings({ open, def, onChange, onClose }: DefinitionEditorProps) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
-  const wide = Grid.useBreakpoint().md ?? false;
   const [form] = Form.useForm<SettingsValues>();
   const words = titleWords(def, lang);
   // biome-ignore lint/correctness/useExhaustiveDependencies: filled when the drawer opens; edits flow out
@@ -75,16 +65,12 @@ export function ProcessSettings({
   };
 
   return (
-    <Drawer
+    <EditorDrawer
       open={open}
       onClose={onClose}
       title={t('builder.settings.title')}
-      size={wide ? 480 : '100%'}
-      footer={
-        <Button type="primary" block onClick={onClose} data-testid="settings-done">
-          {t('admin.panel.done')}
-        </Button>
-      }
+      width={480}
+      doneTestId="settings-done"
     >
       <Form form={form} layout="vertical" name="process-settings" onValuesChange={apply}>
         <Form.Item name={['name', 'zh']} label={t('builder.settings.nameZh')} rules={[{ required: true }]}>
@@ -139,6 +125,6 @@ export function ProcessSettings({
           onChange={(label: string) => insertWord(label)}
         />
       </Form>
-    </Drawer>
+    </EditorDrawer>
   );
 }

@@ -5,13 +5,14 @@ import {
   EditOutlined,
   PlusOutlined,
 } from '@ant-design/icons';
-import { FIELD_TYPES, type FormField, type ProcessDefinition } from '@unionflow/process-model';
-import { Button, Drawer, Empty, Flex, Grid, List, Tag, Typography } from 'antd';
+import { FIELD_TYPES, type FormField } from '@unionflow/process-model';
+import { Button, Empty, Flex, List, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { langOf } from '../vocabulary-names';
 import { valueText } from './condition-words';
+import { type DefinitionEditorProps, EditorDrawer } from './editor-drawer';
 import { FieldDialog } from './field-dialog';
 import { type FieldFormValues, fromFieldForm, moveField, newFieldKey } from './start-form';
 
@@ -31,20 +32,9 @@ function fieldLine(f: FormField, lang: 'zh' | 'en', t: TFunction): string[] {
 }
 
 /** The start form's editor: the fields in order, each edited in a dialog, moved up or down, removed. */
-export function StartFormEditor({
-  open,
-  def,
-  onChange,
-  onClose,
-}: {
-  open: boolean;
-  def: ProcessDefinition;
-  onChange: (def: ProcessDefinition) => void;
-  onClose: () => void;
-}) {
+export function StartFormEditor({ open, def, onChange, onClose }: DefinitionEditorProps) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
-  const wide = Grid.useBreakpoint().md ?? false;
   // The field being edited: its index, or 'new'.
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const form = def.form ?? [];
@@ -62,16 +52,12 @@ export function StartFormEditor({
   };
 
   return (
-    <Drawer
+    <EditorDrawer
       open={open}
       onClose={onClose}
       title={t('builder.form.title')}
-      size={wide ? 560 : '100%'}
-      footer={
-        <Button type="primary" block onClick={onClose} data-testid="start-form-done">
-          {t('admin.panel.done')}
-        </Button>
-      }
+      width={560}
+      doneTestId="start-form-done"
     >
       <Typography.Paragraph type="secondary">{t('builder.form.intro')}</Typography.Paragraph>
       {form.length === 0 ? (
@@ -143,6 +129,6 @@ export function StartFormEditor({
         {t('builder.form.add')}
       </Button>
       <FieldDialog open={editing !== null} field={current} onOk={save} onCancel={() => setEditing(null)} />
-    </Drawer>
+    </EditorDrawer>
   );
 }

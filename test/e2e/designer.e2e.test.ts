@@ -143,6 +143,8 @@ describe('the admin changes a process', () => {
     await admin.getByRole('menuitem', { name: '审批人' }).click();
     await admin.getByTestId('panel-name').fill('市总工会会签');
     await pickOption(admin, 'assignee_kind', '指定多名成员（依次或会签）');
+    // Choosing named people offers the people picker at once.
+    await admin.locator('#assignee_usernames').waitFor();
     await pickOption(admin, 'mode', '会签（须全部同意）');
     await admin.getByTestId('panel-done').click();
     const problem = admin

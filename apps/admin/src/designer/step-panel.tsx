@@ -62,11 +62,11 @@ export function StepPanel({
   useEffect(() => {
     form.setFieldsValue(initial);
   }, [node?.id, form]);
-  // The watched value is undefined until the reopened form reports it; the step itself knows it meanwhile.
-  const watchedKind = Form.useWatch(['assignee', 'kind'], form);
-  const watchedMode = Form.useWatch('mode', form);
-  const assigneeKind = watchedKind ?? (node?.kind === 'approval' ? node.assignee.kind : undefined);
-  const mode = watchedMode ?? (node?.kind === 'approval' ? node.mode : undefined);
+  // What to show follows the step itself, not a watch on the form: every edit reaches the step through
+  // onChange before the next render, while a watch reads undefined (or the last step's value) for a
+  // render after the drawer reopens, which once hid the people picker of a 会签 step.
+  const assigneeKind = node?.kind === 'approval' ? node.assignee.kind : undefined;
+  const mode = node?.kind === 'approval' ? node.mode : undefined;
   const targets = def.nodes
     .filter((n) => n.id !== node?.id && n.kind !== 'join')
     .map((n) => ({ value: n.id, label: `${text(n.name) || n.id} (${n.id})` }));

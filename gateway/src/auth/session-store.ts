@@ -59,7 +59,7 @@ const caches = new WeakMap<Kysely<Database>, SessionCache>();
 export function sessionCacheOf(db: Kysely<Database>, ttlMs = DEFAULT_SESSION_CACHE_MS): SessionCache {
   let cache = caches.get(db);
   if (!cache) {
-    cache = new SessionCache(ttlMs);
+    cache = new SessionCache(ttlMs, ttlMs > 0 ? EXACT_SESSION_CACHE_MS : 0);
     caches.set(db, cache);
   }
   return cache;
@@ -67,6 +67,9 @@ export function sessionCacheOf(db: Kysely<Database>, ttlMs = DEFAULT_SESSION_CAC
 
 /** How long a resolved session is reused by this process unless something changes it here. */
 export const DEFAULT_SESSION_CACHE_MS = 1_000;
+
+/** How long while the database signals every change to this process (ADR 043); the touch bounds it too. */
+export const EXACT_SESSION_CACHE_MS = 30_000;
 
 /** Forgets every cached session: after any change to sessions, people, roles or orgs made here. */
 export function forgetCachedSessions(db: Kysely<Database>): void {
@@ -87,9 +90,10 @@ export async function resolveSessionCached(
   const id = sessionIdOf(token);
   const hit = cache.get(id, now.getTime());
   if (hit) return hit;
+  const readAt = cache.generation;
   const read = await readSession(db, id, policy, now);
   if (!read) return null;
-  cache.set(id, read.session, now.getTime(), read.validUntil);
+  cache.set(id, read.session, now.getTime(), read.validUntil, readAt);
   return read.session;
 }
 

@@ -24,6 +24,10 @@ export interface EventHubOptions {
   maxPerUser: number;
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Other channels heard on the same connection, each a bare signal (its payload is ignored). */
+  signals?: Record<string, () => void>;
+  /** Told when the connection is up and listening on every channel (true), and when it is lost (false). */
+  onListening?: (up: boolean) => void;
 }
 
 interface Notice {
@@ -108,6 +112,7 @@ export class EventHub {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     const client = this.client;
     this.client = null;
+    if (client) this.opts.onListening?.(false);
     await client?.end().catch(() => {});
     await this.chain;
   }
@@ -120,7 +125,10 @@ export class EventHub {
       client.on('error', (err) => this.lost(client!, err));
       client.on('end', () => this.lost(client!, new Error('connection ended')));
       client.on('notification', (msg) => {
-        if (msg.channel !== this.opts.channel) return;
+        if (msg.channel !== this.opts.channel) {
+          this.opts.signals?.[msg.channel]?.();
+          return;
+        }
         const notice = parseNotice(msg.payload);
         if (!notice) return;
         this.chain = this.chain
@@ -131,12 +139,15 @@ export class EventHub {
       });
       await client.connect();
       await client.query(`LISTEN ${pg.escapeIdentifier(this.opts.channel)}`);
+      for (const channel of Object.keys(this.opts.signals ?? {}))
+        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       if (this.closed) {
         await client.end();
         return;
       }
       this.client = client;
       this.failures = 0;
+      this.opts.onListening?.(true);
       if (this.everConnected) {
         this.opts.log.info('live updates: listening again; streams resync');
         for (const set of this.subscribers.values()) for (const sub of set) sub.resync();
@@ -153,6 +164,7 @@ export class EventHub {
   private lost(client: pg.Client, err: Error): void {
     if (this.client !== client) return;
     this.client = null;
+    this.opts.onListening?.(false);
     client.removeAllListeners('end');
     client.end().catch(() => {});
     if (this.closed) return;

@@ -1,6 +1,7 @@
-import { EVENTS_CHANNEL } from '@unionflow/db';
+import { EVENTS_CHANNEL, SESSIONS_CHANNEL } from '@unionflow/db';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { sessionCacheOf } from '../auth/session-store';
 import { EventHub } from './event-hub';
 import { listenConfigFor } from './listen-connection';
 import type { SseSession } from './sse-session';
@@ -36,12 +37,16 @@ export interface EventsPluginOptions {
 /** Decorates `app.events`: one LISTEN connection per process, closed with the app. */
 export const eventsPlugin = fp(
   async (app: FastifyInstance, opts: EventsPluginOptions) => {
+    const sessions = sessionCacheOf(app.db);
     const hub = new EventHub({
       db: app.db,
       channel: EVENTS_CHANNEL,
       connection: async () => listenConfigFor(opts.databaseUrl),
       log: app.log,
       maxPerUser: opts.maxStreamsPerUser ?? 5,
+      // While the database's signals reach this process, cached sessions may live longer (ADR 043).
+      signals: { [SESSIONS_CHANNEL]: () => sessions.clear() },
+      onListening: (up) => sessions.setExact(up),
     });
     const service: EventsService = {
       hub,

@@ -19,7 +19,7 @@ export {
   rootOrgId,
   StaleVersionError,
 } from './definitions';
-export { EVENTS_CHANNEL } from './events-channel';
+export { EVENTS_CHANNEL, SESSIONS_CHANNEL } from './events-channel';
 export { migrateToLatest } from './migrate';
 export { createOrgDirectoryLoader } from './org-directory';
 export type * from './schema';

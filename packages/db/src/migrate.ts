@@ -17,6 +17,7 @@ import * as departmentRollups from './migrations/20261207T0500_department_rollup
 import * as overdueRollup from './migrations/20261207T0600_overdue_rollup';
 import * as inboxCounts from './migrations/20261207T0610_inbox_counts';
 import * as caseListOrder from './migrations/20261207T0620_case_list_order';
+import * as sessionChangeSignal from './migrations/20261207T1300_session_change_signal';
 import type { Database } from './schema';
 
 /** Migrations listed statically so bundlers and tsx need no filesystem scan. */
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '20261207T0600_overdue_rollup': overdueRollup,
   '20261207T0610_inbox_counts': inboxCounts,
   '20261207T0620_case_list_order': caseListOrder,
+  '20261207T1300_session_change_signal': sessionChangeSignal,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

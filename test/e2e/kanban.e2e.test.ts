@@ -99,6 +99,8 @@ describe('the 看板 in the browser', () => {
     const federation = admin.getByTestId('kanban-federation');
     await federation.getByTestId('board-processes').locator('canvas').waitFor();
     await expect.poll(figure(federation, 'started')).toBe('2');
+    // The board says whose units and which departments its figures cover.
+    await expect.poll(() => federation.getByTestId('board-scope').innerText()).toContain('职工创新');
     expect(await fitsWidth(admin)).toBe(true);
     await snap(admin, '63-kanban-federation-phone');
   });
@@ -136,6 +138,11 @@ describe('who sees which 看板', () => {
     await expect.poll(() => assistance.getByTestId('board-levels').innerText()).toContain('各类别在档户数');
     await centre.goto('/kanban');
     await centre.getByTestId('kanban-federation').getByTestId('board-processes').waitFor();
+    // Hers covers the city federation's units, and only the assistance department's processes.
+    const scope = await centre.getByTestId('board-scope').innerText();
+    expect(scope).toContain('济南市总工会及下级单位');
+    expect(scope).toContain('困难帮扶');
+    expect(scope).not.toContain('职工创新');
     await snap(centre, '64-kanban-federation-in-shell');
   });
 });

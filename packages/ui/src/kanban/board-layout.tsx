@@ -35,8 +35,11 @@ export function BoardHeader({
   days,
   onDays,
   extra,
+  scope,
 }: {
   title: string;
+  /** What the figures cover (whose units, which departments), in words. */
+  scope?: ReactNode;
   range: BoardRange;
   days: RangePreset;
   onDays: (days: RangePreset) => void;
@@ -54,6 +57,11 @@ export function BoardHeader({
             {t('kanban.rangeText', { from: range.from, to: range.to })}
           </Typography.Text>
         </Flex>
+        {scope && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="board-scope">
+            {scope}
+          </Typography.Text>
+        )}
         <Flex gap={8} wrap align="center">
           <RangeSwitch value={days} onChange={onDays} />
           {extra}

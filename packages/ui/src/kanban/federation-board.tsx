@@ -4,6 +4,7 @@ import { useLocalText } from '@unionflow/ui/core';
 import { Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useViewer } from '../api/use-viewer';
 import { analyticsApi } from './analytics-api';
 import { BoardHeader, Figures, QueryState, rangeOf } from './board-layout';
 import type { RangePreset } from './board-range';
@@ -78,9 +79,28 @@ export function FederationBoard() {
     queryKey: ['analytics', 'overview', range],
     queryFn: () => analyticsApi.overview(range),
   });
+  const me = useViewer();
+  // Which departments the figures cover: the processes the caller may analyse, whether busy or not.
+  const departments = [...new Set(query.data?.processes.map((p) => p.department) ?? [])].map((d) =>
+    t(`kanban.departments.${d}`, { defaultValue: d }),
+  );
+  const scope =
+    me && query.data
+      ? t('kanban.federation.scope', {
+          org: me.org.name,
+          departments: departments.join(t('kanban.federation.listSeparator')),
+          count: departments.length,
+        })
+      : undefined;
   return (
     <Flex vertical gap={12} data-testid="kanban-federation">
-      <BoardHeader title={t('kanban.federation.title')} range={range} days={days} onDays={setDays} />
+      <BoardHeader
+        title={t('kanban.federation.title')}
+        scope={scope}
+        range={range}
+        days={days}
+        onDays={setDays}
+      />
       {query.data ? <OverviewFigures data={query.data} /> : <QueryState query={query} />}
       <ProcessBoard range={range} />
     </Flex>

@@ -88,6 +88,9 @@ export const kanbanResources = {
       },
       federation: {
         title: '全局看板',
+        scope_zero: '范围：{{org}}及下级单位（暂无可分析的流程）',
+        scope_other: '范围：{{org}}及下级单位 · {{departments}}',
+        listSeparator: '、',
         byProcess: '各流程办理情况',
         process: '流程',
         department: '部门',
@@ -182,6 +185,9 @@ export const kanbanResources = {
       },
       federation: {
         title: 'Federation board',
+        scope_zero: 'Covers {{org}} and the units under it (no process to analyse yet)',
+        scope_other: 'Covers {{org}} and the units under it · {{departments}}',
+        listSeparator: ', ',
         byProcess: 'Every process',
         process: 'Process',
         department: 'Department',

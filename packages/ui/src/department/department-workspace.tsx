@@ -2,7 +2,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { CaseSummaryDto } from '@unionflow/contracts';
 import { api, type HostPaths, useLocalText } from '@unionflow/ui/core';
-import { Button, Card, Flex, Segmented, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Segmented, Spin, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -46,6 +46,7 @@ export function DepartmentWorkspace({
   const { query, cases } = useDepartmentCases(department);
   const [tab, setTab] = useState('cases');
   const [status, setStatus] = useState('total');
+  const wide = Grid.useBreakpoint().md ?? false;
   // Cases picked for printing their approval forms together.
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const pick = (id: string, on: boolean) =>
@@ -59,6 +60,28 @@ export function DepartmentWorkspace({
   const mine = (processes.data ?? []).filter((p) => p.department === department);
   const shown = status === 'total' ? cases : cases.filter((c) => c.status === status);
   const current = tabs.find((x) => x.key === tab);
+
+  // On a phone the status filters and the export go under the title, which would otherwise shrink to a few letters.
+  const toolbar = (
+    <Flex gap={4} wrap>
+      {Object.entries(counts).map(([s, n]) => (
+        <Tag.CheckableTag key={s} checked={status === s} onChange={() => setStatus(s)}>
+          {s === 'total' ? t('department.total') : t(`status.case.${s}`)} {n}
+        </Tag.CheckableTag>
+      ))}
+      {hostPaths?.printCases && picked.size > 0 ? (
+        <Link to={hostPaths.printCases([...picked])}>
+          <Button icon={<PrinterOutlined />} data-testid="print-selected">
+            {t('department.printSelected', { count: picked.size })}
+          </Button>
+        </Link>
+      ) : null}
+      <ExportButton
+        path="/api/cases/export"
+        query={{ scope: 'department', department, status: status === 'total' ? undefined : status }}
+      />
+    </Flex>
+  );
 
   return (
     <Flex vertical gap={12}>
@@ -103,27 +126,9 @@ export function DepartmentWorkspace({
           size="small"
           title={t('department.cases')}
           styles={{ body: { padding: 0 } }}
-          extra={
-            <Flex gap={4} wrap>
-              {Object.entries(counts).map(([s, n]) => (
-                <Tag.CheckableTag key={s} checked={status === s} onChange={() => setStatus(s)}>
-                  {s === 'total' ? t('department.total') : t(`status.case.${s}`)} {n}
-                </Tag.CheckableTag>
-              ))}
-              {hostPaths?.printCases && picked.size > 0 ? (
-                <Link to={hostPaths.printCases([...picked])}>
-                  <Button icon={<PrinterOutlined />} data-testid="print-selected">
-                    {t('department.printSelected', { count: picked.size })}
-                  </Button>
-                </Link>
-              ) : null}
-              <ExportButton
-                path="/api/cases/export"
-                query={{ scope: 'department', department, status: status === 'total' ? undefined : status }}
-              />
-            </Flex>
-          }
+          extra={wide ? toolbar : undefined}
         >
+          {!wide && <div style={{ padding: '8px 12px 0' }}>{toolbar}</div>}
           <CaseList
             cases={shown}
             hostPaths={hostPaths}

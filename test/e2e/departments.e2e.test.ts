@@ -1,4 +1,5 @@
 import { publishDefinition } from '@unionflow/db';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hardshipCase, withDurations } from '../../packages/domain/src';
 import { PHONE, seriousA11yViolations, signIn, snap } from './support/browser';
@@ -126,6 +127,18 @@ describe('department journeys', () => {
     await signIn(phone, 'lina');
     await phone.goto('/innovation');
     await phone.getByTestId('department-case').first().waitFor();
+    // On a phone a row keeps its checkbox beside the case, and its status tag a tag's height.
+    const firstRow = phone.getByTestId('department-case').first();
+    const box = async (l: ReturnType<Page['locator']>) => (await l.boundingBox())!;
+    const [caseBox, checkBox, tagBox] = await Promise.all([
+      box(firstRow.locator('a').first()),
+      box(firstRow.getByTestId('department-case-select')),
+      box(firstRow.locator('.ant-tag').first()),
+    ]);
+    expect(caseBox.x).toBeGreaterThanOrEqual(checkBox.x + checkBox.width);
+    expect(checkBox.y + checkBox.height / 2).toBeGreaterThan(caseBox.y);
+    expect(checkBox.y + checkBox.height / 2).toBeLessThan(caseBox.y + caseBox.height);
+    expect(tagBox.height).toBeLessThan(32);
     await snap(phone, '36-innovation-375');
     expect(await seriousA11yViolations(phone)).toEqual([]);
     // The department's 看板 counts this proposal among its figures (kanban.e2e covers the boards).

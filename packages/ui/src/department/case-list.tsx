@@ -33,7 +33,16 @@ export function CaseList({
       dataSource={cases}
       renderItem={(c) => {
         const body = (
-          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, width: '100%' }}>
+          // The tag keeps its own height at the top of the row (a stretched tag reads as a box).
+          <div
+            style={{
+              display: 'flex',
+              justifyContent: 'space-between',
+              alignItems: 'flex-start',
+              gap: 8,
+              width: '100%',
+            }}
+          >
             <div style={{ minWidth: 0 }}>
               <div style={{ fontWeight: 500, overflowWrap: 'anywhere' }}>{c.title}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12, overflowWrap: 'anywhere' }}>
@@ -42,13 +51,16 @@ export function CaseList({
               </Typography.Text>
               {extra ? <div>{extra(c)}</div> : null}
             </div>
-            <StatusTag status={c.status} />
+            <span style={{ flexShrink: 0 }}>
+              <StatusTag status={c.status} />
+            </span>
           </div>
         );
         return (
           <List.Item
             key={c.id}
-            style={{ paddingInline: 16, gap: 12, justifyContent: 'flex-start' }}
+            // No wrapping: on a phone the checkbox stays beside its case, not on a line of its own.
+            style={{ paddingInline: 16, gap: 12, justifyContent: 'flex-start', flexWrap: 'nowrap' }}
             data-testid="department-case"
           >
             {selected && onSelect ? (
@@ -60,7 +72,7 @@ export function CaseList({
               />
             ) : null}
             {hostPaths ? (
-              <Link to={hostPaths.caseDetail(c.id)} style={{ color: 'inherit', width: '100%' }}>
+              <Link to={hostPaths.caseDetail(c.id)} style={{ color: 'inherit', flex: 1, minWidth: 0 }}>
                 {body}
               </Link>
             ) : (

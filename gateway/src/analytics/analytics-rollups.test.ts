@@ -245,20 +245,24 @@ describe('the 看板 rollups', () => {
 
   it('are what a rebuild from the read model gives (the backfill)', async () => {
     const snapshot = async () => ({
-      cases: (
-        await sql`SELECT * FROM analytics_case_days WHERE started <> 0 OR finished <> 0 ORDER BY 1, 2, 3`.execute(
-          t.db,
-        )
-      ).rows,
+      cases:
+        // Summed over the shards (ADR 044): triggers write the writer's shard, the rebuild shard 0.
+        (
+          await sql`SELECT process_key, day, org_id, sum(started)::int AS started, sum(finished)::int AS finished
+          FROM analytics_case_days GROUP BY 1, 2, 3
+          HAVING sum(started) <> 0 OR sum(finished) <> 0 ORDER BY 1, 2, 3`.execute(t.db)
+        ).rows,
       steps: (
-        await sql`SELECT process_key, day, org_id, node_id, opened, returned, overdue, escalated FROM analytics_step_days
-          WHERE opened <> 0 OR returned <> 0 OR overdue <> 0 OR escalated <> 0 ORDER BY 1, 2, 3, 4`.execute(
-          t.db,
-        )
+        await sql`SELECT process_key, day, org_id, node_id, sum(opened)::int AS opened, sum(returned)::int AS returned,
+            sum(overdue)::int AS overdue, sum(escalated)::int AS escalated
+          FROM analytics_step_days GROUP BY 1, 2, 3, 4
+          HAVING sum(opened) <> 0 OR sum(returned) <> 0 OR sum(overdue) <> 0 OR sum(escalated) <> 0
+          ORDER BY 1, 2, 3, 4`.execute(t.db)
       ).rows,
       durations: (
-        await sql`SELECT process_key, day, org_id, node_id, bucket, completed FROM analytics_step_durations
-          WHERE completed <> 0 ORDER BY 1, 2, 3, 4, 5`.execute(t.db)
+        await sql`SELECT process_key, day, org_id, node_id, bucket, sum(completed)::int AS completed
+          FROM analytics_step_durations GROUP BY 1, 2, 3, 4, 5
+          HAVING sum(completed) <> 0 ORDER BY 1, 2, 3, 4, 5`.execute(t.db)
       ).rows,
     });
     const kept = await snapshot();

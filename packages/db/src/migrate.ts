@@ -18,6 +18,7 @@ import * as overdueRollup from './migrations/20261207T0600_overdue_rollup';
 import * as inboxCounts from './migrations/20261207T0610_inbox_counts';
 import * as caseListOrder from './migrations/20261207T0620_case_list_order';
 import * as sessionChangeSignal from './migrations/20261207T1300_session_change_signal';
+import * as rollupShards from './migrations/20261207T1310_rollup_shards';
 import type { Database } from './schema';
 
 /** Migrations listed statically so bundlers and tsx need no filesystem scan. */
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '20261207T0610_inbox_counts': inboxCounts,
   '20261207T0620_case_list_order': caseListOrder,
   '20261207T1300_session_change_signal': sessionChangeSignal,
+  '20261207T1310_rollup_shards': rollupShards,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -19,6 +19,13 @@ const session = (id: string): ResolvedSession => ({
   },
 });
 
+/** A cache as a gateway holds it while the database's change signals reach it. */
+function signalledCache(): SessionCache {
+  const cache = new SessionCache(1_000, 30_000);
+  cache.setExact(true);
+  return cache;
+}
+
 describe('SessionCache', () => {
   it('keeps entries 1 s while changes elsewhere may go unheard, and longer while every change is signalled', () => {
     const cache = new SessionCache(1_000, 30_000);
@@ -33,24 +40,21 @@ describe('SessionCache', () => {
   });
 
   it('never keeps an entry past the session deadline or next touch', () => {
-    const cache = new SessionCache(1_000, 30_000);
-    cache.setExact(true);
+    const cache = signalledCache();
     cache.set('a', session('a'), 0, 5_000);
     expect(cache.get('a', 4_999)).not.toBeNull();
     expect(cache.get('a', 5_000)).toBeNull();
   });
 
   it('forgets everything when the signals stop, since a change may now go unheard', () => {
-    const cache = new SessionCache(1_000, 30_000);
-    cache.setExact(true);
+    const cache = signalledCache();
     cache.set('a', session('a'), 0, 60_000);
     cache.setExact(false);
     expect(cache.get('a', 10)).toBeNull();
   });
 
   it('does not keep a read that began before a clear (its row may predate the change signalled)', () => {
-    const cache = new SessionCache(1_000, 30_000);
-    cache.setExact(true);
+    const cache = signalledCache();
     const readAt = cache.generation;
     cache.clear(); // the signal of a sign-out arrives while the read is in flight
     cache.set('a', session('a'), 0, 60_000, readAt);

@@ -1,7 +1,7 @@
 import { createDb, type Database, SESSIONS_CHANNEL } from '@unionflow/db';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, login, NO_LOAD_SHEDDING, type TestApp } from '../../test-support/app-harness';
 import { type App, buildApp } from '../app';
 
@@ -11,15 +11,8 @@ let a: TestApp;
 let bDb: Kysely<Database>;
 let b: App;
 
-async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 3_000): Promise<T> {
-  const end = Date.now() + ms;
-  let value = await read();
-  while (!done(value) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 25));
-    value = await read();
-  }
-  return value;
-}
+/** Well inside the 30 s a cached session may live, so only the signal can make it in time. */
+const SOON = { timeout: 3_000, interval: 25 };
 
 const meOnB = (cookie: string) => async () =>
   (await b.inject({ url: '/api/me', headers: { cookie } })).statusCode;
@@ -36,10 +29,7 @@ beforeAll(async () => {
     domainRoutes: false,
   });
   await b.ready();
-  await until(
-    async () => b.events.hub.listening,
-    (up) => up,
-  );
+  await vi.waitFor(() => expect(b.events.hub.listening).toBe(true), { timeout: 3_000 });
 });
 afterAll(async () => {
   await b?.close();
@@ -54,7 +44,7 @@ describe('sessions cached by another gateway', () => {
     expect((await a.app.inject({ method: 'POST', url: '/api/auth/logout', headers: auth })).statusCode).toBe(
       204,
     );
-    expect(await until(meOnB(auth.cookie), (s) => s === 401)).toBe(401);
+    await expect.poll(meOnB(auth.cookie), SOON).toBe(401);
   });
 
   it('a deactivation or a role taken away in SQL reaches the other gateway too', async () => {
@@ -63,12 +53,10 @@ describe('sessions cached by another gateway', () => {
       (await b.inject({ url: '/api/me', headers: { cookie: auth.cookie } })).json().roles;
     expect(await roles()).toContain('grassroots-cadre');
     await sql`DELETE FROM user_roles WHERE user_id = 'u-zhaolei' AND role = 'grassroots-cadre'`.execute(a.db);
-    expect(await until(roles, (r: string[]) => !r.includes('grassroots-cadre'))).not.toContain(
-      'grassroots-cadre',
-    );
+    await expect.poll(roles, SOON).not.toContain('grassroots-cadre');
 
     await sql`UPDATE users SET disabled = true WHERE id = 'u-zhaolei'`.execute(a.db);
-    expect(await until(meOnB(auth.cookie), (s) => s === 401)).toBe(401);
+    await expect.poll(meOnB(auth.cookie), SOON).toBe(401);
   });
 
   it('a session being touched is not a change: the database stays silent', async () => {
@@ -85,11 +73,7 @@ describe('sessions cached by another gateway', () => {
       await new Promise((r) => setTimeout(r, 300));
       expect(heard).toEqual([]);
       await sql`UPDATE sessions SET expires_at = expires_at - interval '1 minute'`.execute(a.db);
-      await until(
-        async () => heard.length,
-        (n) => n > 0,
-      );
-      expect(heard).toContain(SESSIONS_CHANNEL);
+      await expect.poll(() => heard, SOON).toContain(SESSIONS_CHANNEL);
     } finally {
       await listener.end();
     }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { AnalyticsOverviewDto } from '@unionflow/contracts';
 import { useLocalText } from '@unionflow/ui/core';
 import { Flex } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '../api/use-viewer';
@@ -11,6 +12,11 @@ import type { RangePreset } from './board-range';
 import { BoardSection } from './board-section';
 import { barOption } from './chart-options';
 import { ProcessBoard } from './process-board';
+
+/** A department's name as the boards print it. */
+function departmentName(t: TFunction, department: string): string {
+  return t(`kanban.departments.${department}`, { defaultValue: department });
+}
 
 function OverviewFigures({ data }: { data: AnalyticsOverviewDto }) {
   const { t } = useTranslation();
@@ -58,7 +64,7 @@ function OverviewFigures({ data }: { data: AnalyticsOverviewDto }) {
           ],
           rows: active.map((p) => [
             text(p.name),
-            t(`kanban.departments.${p.department}`, { defaultValue: p.department }),
+            departmentName(t, p.department),
             p.started,
             p.finished,
             p.openNow,
@@ -82,7 +88,7 @@ export function FederationBoard() {
   const me = useViewer();
   // Which departments the figures cover: the processes the caller may analyse, whether busy or not.
   const departments = [...new Set(query.data?.processes.map((p) => p.department) ?? [])].map((d) =>
-    t(`kanban.departments.${d}`, { defaultValue: d }),
+    departmentName(t, d),
   );
   const scope =
     me && query.data

@@ -1,5 +1,6 @@
-// Build settings every app shares. Plain data only (no imports), so each app's rsbuild config can
-// use it with the build tools from its own dependencies.
+// Build settings every app shares. Plain data only (its one import has none of its own), so each
+// app's rsbuild config can use it with the build tools from its own dependencies.
+import { DEPARTMENT_NAMES, type DepartmentApp } from '../packages/ui/src/i18n/department-names';
 
 /** Shared singletons; the shell and every remote declare this one list, so they share one copy. */
 export const sharedSingletons = {
@@ -22,11 +23,11 @@ export const sharedSingletons = {
  * The Rsbuild settings of a department remote, besides its plugins: served by the gateway at
  * `/apps/<name>/` (dev uses the same base so URLs match), `/api` proxied to the gateway in development.
  */
-export function remoteSettings(options: { name: string; title: string; port: number }) {
+export function remoteSettings(options: { name: DepartmentApp; port: number }) {
   const base = `/apps/${options.name}/`;
   return {
     source: { entry: { index: './src/index.ts' } },
-    html: { title: `${options.title} · UnionFlow` },
+    html: { title: `${DEPARTMENT_NAMES.zh[options.name]} · UnionFlow` },
     output: { assetPrefix: base, distPath: { root: 'dist' } },
     dev: { assetPrefix: base },
     server: {

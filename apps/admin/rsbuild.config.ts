@@ -13,5 +13,5 @@ export default defineConfig({
       dts: false,
     }),
   ],
-  ...remoteSettings({ name: 'admin', title: '系统管理', port: 3005 }),
+  ...remoteSettings({ name: 'admin', port: 3005 }),
 });

@@ -13,5 +13,5 @@ export default defineConfig({
       dts: false,
     }),
   ],
-  ...remoteSettings({ name: 'assistance', title: '困难帮扶', port: 3003 }),
+  ...remoteSettings({ name: 'assistance', port: 3003 }),
 });

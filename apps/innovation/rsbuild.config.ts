@@ -13,5 +13,5 @@ export default defineConfig({
       dts: false,
     }),
   ],
-  ...remoteSettings({ name: 'innovation', title: '职工创新', port: 3002 }),
+  ...remoteSettings({ name: 'innovation', port: 3002 }),
 });

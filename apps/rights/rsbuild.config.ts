@@ -13,5 +13,5 @@ export default defineConfig({
       dts: false,
     }),
   ],
-  ...remoteSettings({ name: 'rights', title: '权益保障', port: 3004 }),
+  ...remoteSettings({ name: 'rights', port: 3004 }),
 });

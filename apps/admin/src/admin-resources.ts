@@ -1,9 +1,10 @@
 import { labelsIn, NODE_KINDS } from '@unionflow/contracts/vocabulary';
+import { DEPARTMENT_NAMES } from '@unionflow/ui/core';
 /** The admin app's texts, Chinese first. */
 export const adminResources = {
   'zh-CN': {
     admin: {
-      title: '系统管理',
+      title: DEPARTMENT_NAMES.zh.admin,
       intro:
         '管理组织架构、用户与角色；调整审批流程（加一步、加条件或并行分支，模拟后发布，办理中的案件按原版本继续）；查看审计日志。',
       definitions: '流程列表',
@@ -223,7 +224,7 @@ export const adminResources = {
   },
   en: {
     admin: {
-      title: 'Administration',
+      title: DEPARTMENT_NAMES.en.admin,
       intro:
         'Manage the organisation, users and roles; change approval flows (add a step, a condition or parallel branches, simulate, publish; running cases keep their version); read the audit log.',
       definitions: 'Processes',

@@ -1,8 +1,10 @@
+import { DEPARTMENT_NAMES } from '@unionflow/ui/core';
+
 /** Words of the innovation department app. */
 export const innovationResources = {
   'zh-CN': {
     innovation: {
-      title: '职工创新',
+      title: DEPARTMENT_NAMES.zh.innovation,
       intro: '攻关项目、改善课题、改善提案和“献一计”统一从这里提报，及时评审、快速激励、成果共享。',
       submit: '提交创新提案',
       submitInShell: '请在主应用中提交',
@@ -28,7 +30,7 @@ export const innovationResources = {
   },
   en: {
     innovation: {
-      title: 'Innovation',
+      title: DEPARTMENT_NAMES.en.innovation,
       intro:
         'Breakthrough projects, improvement topics, improvement proposals and suggestions all go in here: quick review, quick reward, shared results.',
       submit: 'Submit a proposal',

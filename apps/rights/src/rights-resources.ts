@@ -1,8 +1,10 @@
+import { DEPARTMENT_NAMES } from '@unionflow/ui/core';
+
 /** The rights department app's texts, Chinese first. */
 export const rightsResources = {
   'zh-CN': {
     rights: {
-      title: '权益保障',
+      title: DEPARTMENT_NAMES.zh.rights,
       intro:
         '劳动争议立案后，经双方同意进入调解（工会、法院、检察院、人社“四方”调解员）；自申请调解之日起 15 日内未达成协议的，可申请劳动仲裁。主席信箱受理职工来信并回访满意度。',
       tabs: { mediation: '调解进行中', outcomes: '和解与转仲裁', mailbox: '主席信箱', kanban: '看板' },
@@ -16,7 +18,7 @@ export const rightsResources = {
   },
   en: {
     rights: {
-      title: 'Workers’ rights',
+      title: DEPARTMENT_NAMES.en.rights,
       intro:
         'After filing, a dispute goes to mediation when both parties consent (mediators from the union, the court, the procuratorate and the HR bureau). With no agreement within 15 days of the request either party may go to arbitration. The chairman’s mailbox answers workers’ letters and follows up.',
       tabs: {

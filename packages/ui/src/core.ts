@@ -37,6 +37,7 @@ export { fenToYuan, formatFen, yuanToFen } from './format/money';
 export type { FormFieldSpec, FormFieldType } from './forms/form-field';
 export { asFormFields } from './forms/form-field';
 export { boundInWidgetUnits, displayValue, toCaseData, toFormValues } from './forms/form-values';
+export { DEPARTMENT_NAMES, type DepartmentApp } from './i18n/department-names';
 export type { Language } from './i18n/i18n';
 export { addTranslations, currentLanguage, initI18n, LANGUAGE_STORAGE_KEY, setLanguage } from './i18n/i18n';
 export type { LocalTextValue } from './i18n/local-text';

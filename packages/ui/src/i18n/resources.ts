@@ -5,6 +5,7 @@ import {
   TASK_STATUSES,
   TIMELINE_EVENTS,
 } from '@unionflow/contracts/vocabulary';
+import { DEPARTMENT_NAMES } from './department-names';
 
 /**
  * Shared words every app uses: statuses, actions, navigation, errors. Apps add their own keys. Status,
@@ -21,13 +22,7 @@ export const commonResources = {
       delegations: '委托代办',
       kanban: '全局看板',
       departments: '部门应用',
-      remotes: {
-        innovation: '职工创新',
-        assistance: '困难帮扶',
-        rights: '权益保障',
-        admin: '系统管理',
-        grassroots: '基层工作',
-      },
+      remotes: DEPARTMENT_NAMES.zh,
     },
     status: {
       case: labelsIn(CASE_STATUSES, 'zh'),
@@ -100,13 +95,7 @@ export const commonResources = {
       delegations: 'Delegations',
       kanban: 'Federation board',
       departments: 'Departments',
-      remotes: {
-        innovation: 'Innovation',
-        assistance: 'Assistance',
-        rights: 'Rights',
-        admin: 'Administration',
-        grassroots: 'Grassroots unions',
-      },
+      remotes: DEPARTMENT_NAMES.en,
     },
     status: {
       case: labelsIn(CASE_STATUSES, 'en'),

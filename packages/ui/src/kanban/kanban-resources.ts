@@ -1,3 +1,5 @@
+import { DEPARTMENT_NAMES } from '../i18n/department-names';
+
 /** Words of the 看板 (ADR 029), Chinese first. */
 export const kanbanResources = {
   'zh-CN': {
@@ -14,7 +16,7 @@ export const kanbanResources = {
       payments: '笔数',
       amountYuan: '金额（元）',
       yuanUnit: '元',
-      departments: { innovation: '职工创新', assistance: '困难帮扶', rights: '维权服务', admin: '综合' },
+      departments: { ...DEPARTMENT_NAMES.zh, admin: '综合' },
       process: {
         title: '流程分析',
         pick: '选择流程',
@@ -111,7 +113,7 @@ export const kanbanResources = {
       payments: 'Payments',
       amountYuan: 'Amount (yuan)',
       yuanUnit: ' yuan',
-      departments: { innovation: 'Innovation', assistance: 'Assistance', rights: 'Rights', admin: 'General' },
+      departments: { ...DEPARTMENT_NAMES.en, admin: 'General' },
       process: {
         title: 'Process analytics',
         pick: 'Pick a process',

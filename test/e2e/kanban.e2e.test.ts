@@ -13,7 +13,13 @@ async function openBoard(page: Page, app: string, department: string) {
   await page.locator('.ant-segmented-item').filter({ hasText: '看板' }).click();
   const board = page.getByTestId(`kanban-${department}`);
   await board.waitFor();
-  await board.getByTestId('process-board').locator('canvas').first().waitFor();
+  // The weekly figure is drawn, or says the range holds no case.
+  await board
+    .getByTestId('process-board')
+    .getByTestId('board-weekly')
+    .locator('canvas, .ant-empty')
+    .first()
+    .waitFor();
   return board;
 }
 
@@ -89,6 +95,10 @@ describe('the 看板 in the browser', () => {
     await signIn(centre, 'chenjie');
     const assistance = await openBoard(centre, 'assistance', 'assistance');
     await assistance.getByTestId('figure-in-file').waitFor();
+    // No hardship case was started in the range: the weekly figure says so instead of drawing an empty axis.
+    const weekly = assistance.getByTestId('process-board').getByTestId('board-weekly');
+    await expect.poll(() => weekly.innerText()).toContain('该时段暂无数据');
+    expect(await weekly.locator('canvas').count()).toBe(0);
     expect(await fitsWidth(centre)).toBe(true);
     await snap(centre, '62-kanban-assistance-phone');
 

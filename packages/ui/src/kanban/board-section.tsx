@@ -6,7 +6,8 @@ import { type ChartOption, EChart } from './echart';
 
 /**
  * One figure of a board: a titled card with its chart, and the numbers behind it as CSV. An empty
- * table shows "no data" instead of an empty axis.
+ * table, or one the caller marks `empty` (every week of a range listed, all of them zero), shows
+ * "no data" instead of an empty axis.
  */
 export function BoardSection({
   id,
@@ -14,12 +15,14 @@ export function BoardSection({
   option,
   table,
   height,
+  empty = table.rows.length === 0,
 }: {
   id: string;
   title: string;
   option: ChartOption;
   table: CsvTable;
   height?: number;
+  empty?: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -40,7 +43,7 @@ export function BoardSection({
         </Button>
       }
     >
-      {table.rows.length === 0 ? (
+      {empty ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('kanban.noData')} />
       ) : (
         <EChart option={option} label={title} fileName={title} height={height} />

@@ -31,6 +31,8 @@ function ProcessFigures({ data }: { data: ProcessAnalyticsDto }) {
       {
         id: 'weekly',
         title: t('kanban.process.weekly'),
+        // Every week of the range is listed; a range with no case started or closed has nothing to draw.
+        empty: data.weeks.every((w) => w.started + w.finished === 0),
         option: barOption({
           categories: data.weeks.map((w) => w.week.slice(5)),
           series: [

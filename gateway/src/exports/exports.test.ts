@@ -217,6 +217,20 @@ describe('Excel exports', () => {
     BIG_EXPORT_TIMEOUT,
   );
 
+  it('lists one department as its export does: a department app shows only its own cases', async () => {
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/cases?scope=department&department=assistance&limit=100',
+      headers: as.admin,
+    });
+    expect(list.statusCode).toBe(200);
+    const numbers = list.json().items.map((c: { number: string }) => c.number);
+    expect(numbers).toEqual(['EXP-H1']);
+    const sheet = await workbook('/api/cases/export?scope=department&department=assistance', 'admin');
+    expect(sheet.rowCount).toBe(1 + numbers.length);
+    expect(findRow(sheet, '编号', 'EXP-H1')).toBeTruthy();
+  });
+
   it('exports the audit log masked as the reader sees it', async () => {
     const sheet = await workbook('/api/audit/export?caseId=EXP-H1', 'admin');
     expect(headers(sheet)).toEqual(['时间', '事件', '操作人', '案件编号', '详情', '哈希']);

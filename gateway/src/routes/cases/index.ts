@@ -75,18 +75,19 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
             scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('department')])),
             status: Type.Optional(CaseStatus),
             process: Type.Optional(Type.String({ maxLength: 100 })),
+            department: Type.Optional(Type.String({ maxLength: 50 })),
           }),
         ]),
         response: { 200: CaseList, 400: Problem, 401: Problem },
       },
     },
     async (request) => {
-      const { scope = 'mine', status, process } = request.query;
+      const { scope = 'mine', status, process, department } = request.query;
       const cursor = decodeCursor(request.query.cursor, ['time', 'key']);
       const { items, next } = await caseListPage(
         app.db,
         request.user,
-        { scope, status, process },
+        { scope, status, process, department },
         request.query.limit ?? 20,
         cursor,
       );

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createDb, migrateToLatest, seedDemoOrganisation } from '@unionflow/db';
-import { createTestDatabase, findRepoRoot } from '@unionflow/devstack';
+import { createTestDatabase, findRepoRoot, stopChild } from '@unionflow/devstack';
 import { sql } from 'kysely';
 import { createSession, defaultSessionPolicy, SESSION_COOKIE } from '../../gateway/src/auth';
+import { profileDirectory, profileMarkdown, summariseProfiles } from './cpu-profile';
 import { inboxPlans } from './inbox-plans';
 import { seedInbox } from './inbox-seed';
 import { type LoadResult, runLoad } from './load';
@@ -27,6 +29,10 @@ export async function inboxBench(opts: {
   reuseDb?: string;
   /** Result file name under bench/results; default `inbox`. */
   name?: string;
+  /** Profile the gateway's CPU over the whole run and add where it went to the report. */
+  profile?: boolean;
+  /** Keep the raw profiles here instead of a temporary directory. */
+  profileDir?: string;
 }): Promise<string> {
   const log = (s: string) => console.log(`[bench] ${s}`);
   const root = findRepoRoot();
@@ -36,6 +42,7 @@ export async function inboxBench(opts: {
   const db = createDb(database.url);
   let child: ReturnType<typeof spawn> | undefined;
   let seedSeconds: number | undefined;
+  const profileDir = profileDirectory(opts.profile ?? false, opts.profileDir);
   try {
     const migrateStart = performance.now();
     await migrateToLatest(db);
@@ -50,7 +57,8 @@ export async function inboxBench(opts: {
       log(`seeded in ${seedSeconds} s`);
     }
 
-    child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/read-gateway.ts'], {
+    const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+    child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'test/bench/read-gateway.ts'], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: database.url, PORT: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -143,6 +151,9 @@ export async function inboxBench(opts: {
         return (await get(`/api/cases/${pair.caseId}`, pair.cookie)).ok;
       }),
     );
+    // The gateway writes its profile as it exits.
+    if (profileDir) await stopChild(child, 'SIGTERM', 10_000);
+    const profiles = profileDir ? summariseProfiles(profileDir) : [];
     const plans = await inboxPlans(database.url, sampled[0]!);
     const taskCount = Number(
       (
@@ -165,16 +176,28 @@ export async function inboxBench(opts: {
       {
         notes: [
           `Gateway without Temporal in its own process; load from ${opts.concurrency} keep-alive loops in another; PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'}.`,
-          `Each inbox request reads the session (unless this gateway read it within the second), the page with its candidates, the per-filter counts and the counts of the other boxes (done, started, copied). Each of the ${opts.users.toLocaleString('en')} users holds about ${Math.round((opts.tasks / opts.users) * 0.8).toLocaleString('en')} open tasks.`,
+          `Each inbox request reads the session (unless this gateway holds it from an earlier request, ADR 043), the page with its candidates, the per-filter counts and the counts of the other boxes (done, started, copied). Each of the ${opts.users.toLocaleString('en')} users holds about ${Math.round((opts.tasks / opts.users) * 0.8).toLocaleString('en')} open tasks.`,
           `Seeded with set-based SQL (generate_series, a statement per million tasks)${seedSeconds === undefined ? ' by an earlier run, then migrated to this commit' : ` in ${seedSeconds} s`}; on disk: ${sizes.rows.map((r) => `${r.relation} ${r.size}`).join(', ')}.`,
           `Targets: inbox p95 ≤ 20 ms with one reader and ≤ 40 ms with ${TARGET_READERS} concurrent readers, on the 2-core machine.`,
         ],
         plans,
+        ...(profiles.length
+          ? {
+              metrics: { profiles },
+              metricsOnlyInJson: true,
+              sections: [
+                '## Gateway CPU profile (busiest thread)',
+                '',
+                ...profiles.slice(0, 1).map((p) => profileMarkdown(`gateway · ${p.file}`, p)),
+              ],
+            }
+          : {}),
       },
     );
   } finally {
     child?.kill('SIGTERM');
     await db.destroy();
+    if (profileDir && !opts.profileDir) rmSync(profileDir, { recursive: true, force: true });
     if (opts.keepDb || opts.reuseDb) log(`kept the database: ${database.url}`);
     else await database.drop();
   }

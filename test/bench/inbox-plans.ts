@@ -2,8 +2,8 @@ import type { Database } from '@unionflow/db';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { AuthUser } from '../../gateway/src/auth';
-import { boxCounts } from '../../gateway/src/cases/box-repository';
-import { inboxCounts, inboxPage } from '../../gateway/src/cases/inbox-repository';
+import { inboxCounts } from '../../gateway/src/cases/inbox-counts';
+import { inboxPage } from '../../gateway/src/cases/inbox-repository';
 
 /**
  * The plans of the statements the gateway runs for one inbox request, exactly as it sends them: the
@@ -51,8 +51,9 @@ export async function inboxPlans(url: string, userId: string): Promise<Record<st
       }
     };
     await explain(`inbox first page, ${userId}`, () => inboxPage(db, user, {}, 20, null));
-    await explain(`inbox counts, ${userId}`, () => inboxCounts(db, user.id));
-    await explain(`inbox box counts (done, started, copied), ${userId}`, () => boxCounts(db, user));
+    await explain(`inbox counts (to do per filter, done, started, copied), ${userId}`, () =>
+      inboxCounts(db, user),
+    );
     await explain(`inbox filter due=overdue, ${userId}`, () =>
       inboxPage(db, user, { due: 'overdue' }, 20, null),
     );

@@ -55,6 +55,8 @@ if (wanted('inbox')) {
     keepDb: values['keep-db'],
     reuseDb: values['reuse-db'],
     name: values.name,
+    profile: values.profile || Boolean(values['profile-dir']),
+    profileDir: values['profile-dir'],
   });
   console.log(md);
 }

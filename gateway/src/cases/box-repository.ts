@@ -148,34 +148,43 @@ export async function boxPage(
   return { items, next };
 }
 
-/** How many entries each case box holds for the caller, and how many copies are unread. */
-export async function boxCounts(
-  db: Kysely<Database>,
-  user: AuthUser,
-): Promise<Omit<InboxBoxCountsDto, 'todo'>> {
+/**
+ * One row: how many entries each case box holds for the caller (`done`, `started`, `cc`) and how many
+ * copies are unread (`cc_unread`). A subquery, so the inbox can read it in the statement that counts
+ * its to-do box (ADR 045).
+ */
+export function boxCountsRow(user: AuthUser) {
   const readable = mayReadCase(user);
-  // One statement for the three boxes: every inbox request asks for them (ADR 040).
   const count = (box: CaseBox) =>
     sql`(SELECT count(*) AS n, count(*) FILTER (WHERE base.unread) AS unread
       FROM ${baseOf(box, user.id)} ${caseJoins}
       WHERE ${readable})`;
-  // Prepared: its text depends only on the shape of the caller's roles, and planning it cost forty
-  // times its execution (ADR 040).
-  const { rows } = await sql<{
-    done: string;
-    started: string;
-    cc: string;
-    cc_unread: string;
-  }>`${sql.raw(PREPARED_MARK)}
-    SELECT d.n AS done, s.n AS started, c.n AS cc, c.unread AS cc_unread
-    FROM ${count('done')} d, ${count('started')} s, ${count('cc')} c`.execute(db);
-  const r = rows[0];
+  return sql`(SELECT d.n AS done, s.n AS started, c.n AS cc, c.unread AS cc_unread
+    FROM ${count('done')} d, ${count('started')} s, ${count('cc')} c)`;
+}
+
+/** What {@link boxCountsRow} reads, as numbers. */
+export function boxCountsOf(
+  r: { done?: unknown; started?: unknown; cc?: unknown; cc_unread?: unknown } | undefined,
+): Omit<InboxBoxCountsDto, 'todo'> {
   return {
     done: Number(r?.done ?? 0),
     started: Number(r?.started ?? 0),
     cc: Number(r?.cc ?? 0),
     ccUnread: Number(r?.cc_unread ?? 0),
   };
+}
+
+/** How many entries each case box holds for the caller, and how many copies are unread. */
+export async function boxCounts(
+  db: Kysely<Database>,
+  user: AuthUser,
+): Promise<Omit<InboxBoxCountsDto, 'todo'>> {
+  // Prepared: its text depends only on the shape of the caller's roles, and planning it cost forty
+  // times its execution (ADR 040).
+  const { rows } = await sql<Record<string, unknown>>`${sql.raw(PREPARED_MARK)}
+    SELECT * FROM ${boxCountsRow(user)} b`.execute(db);
+  return boxCountsOf(rows[0]);
 }
 
 /** Marks the caller's copies of these cases read; returns how many copies changed. */

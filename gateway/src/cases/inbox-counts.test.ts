@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/app-harness';
-import { inboxCounts } from './inbox-repository';
+import type { AuthUser } from '../auth';
+import { inboxCounts } from './inbox-counts';
 
 let t: TestApp;
 const hour = 3_600_000;
@@ -70,6 +71,28 @@ async function seed() {
   }
 }
 
+/** A demo user as the gateway knows them after sign-in. */
+async function reader(id: string): Promise<AuthUser> {
+  const u = await t.db
+    .selectFrom('users')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .select(['users.username', 'users.display_name', 'users.org_id', 'orgs.name', 'orgs.path'])
+    .where('users.id', '=', id)
+    .executeTakeFirstOrThrow();
+  const roles = await t.db.selectFrom('user_roles').select('role').where('user_id', '=', id).execute();
+  return {
+    id,
+    username: u.username,
+    displayName: u.display_name,
+    orgId: u.org_id,
+    orgName: u.name,
+    orgPath: u.path,
+    roles: roles.map((r) => r.role),
+    locale: 'zh-CN',
+    timeZone: 'Asia/Shanghai',
+  };
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   await seed();
@@ -78,19 +101,16 @@ afterAll(async () => t?.close());
 
 describe('inbox counts', () => {
   it('counts open tasks per filter; claimed counts only the ones claimed by the reader', async () => {
-    expect(await inboxCounts(t.db, 'u-lina')).toEqual({
-      all: 5,
-      overdue: 1,
-      dueSoon: 1,
-      claimed: 1,
-      delegated: 1,
-    });
-    expect(await inboxCounts(t.db, 'u-wangfang')).toEqual({
-      all: 0,
-      overdue: 0,
-      dueSoon: 0,
-      claimed: 0,
-      delegated: 0,
-    });
+    const lina = await inboxCounts(t.db, await reader('u-lina'));
+    expect(lina.todo).toEqual({ all: 5, overdue: 1, dueSoon: 1, claimed: 1, delegated: 1 });
+    expect(lina.boxes).toEqual({ done: 0, started: 0, cc: 0, ccUnread: 0 });
+    const wangfang = await inboxCounts(t.db, await reader('u-wangfang'));
+    expect(wangfang.todo).toEqual({ all: 0, overdue: 0, dueSoon: 0, claimed: 0, delegated: 0 });
+  });
+
+  it('counts the other boxes in the same statement: the applicant started the case', async () => {
+    const zhangwei = await inboxCounts(t.db, await reader('u-zhangwei'));
+    expect(zhangwei.todo.all).toBe(0);
+    expect(zhangwei.boxes).toEqual({ done: 0, started: 1, cc: 0, ccUnread: 0 });
   });
 });

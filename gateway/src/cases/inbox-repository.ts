@@ -141,37 +141,3 @@ export async function inboxPage(
     rows.length > limit && last ? [last.sort_due, new Date(last.created_at).toISOString(), last.id] : null;
   return { items, next };
 }
-
-/**
- * Counts per inbox filter. The open candidate rows are counted from an index alone (their due time
- * and delegation are in it); "claimed by me" starts from the few claimed tasks, so no count visits
- * every open task (ADR 040).
- */
-export async function inboxCounts(db: Kysely<Database>, userId: string): Promise<Record<string, number>> {
-  const [row] = await countsOf(db, userId);
-  return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
-}
-
-const countsOf = compiledOnce((db, userId) =>
-  db
-    .selectFrom('task_candidates as tc')
-    .select((eb) => [
-      sql<string>`count(*)`.as('all'),
-      sql<string>`count(*) FILTER (WHERE tc.due_at < now())`.as('overdue'),
-      sql<string>`count(*) FILTER (WHERE tc.due_at >= now() AND tc.due_at < now() + interval '24 hours')`.as(
-        'dueSoon',
-      ),
-      eb
-        .selectFrom('tasks as t')
-        .innerJoin('task_candidates as mine', 'mine.task_id', 't.id')
-        .select(sql<string>`count(*)`.as('n'))
-        .where('t.assignee_id', '=', userId)
-        .where('t.status', '=', 'claimed')
-        .where('mine.user_id', '=', userId)
-        .where('mine.open', '=', true)
-        .as('claimed'),
-      sql<string>`count(*) FILTER (WHERE tc.on_behalf_of IS NOT NULL)`.as('delegated'),
-    ])
-    .where('tc.user_id', '=', userId)
-    .where('tc.open', '=', true),
-);

@@ -13,7 +13,8 @@ import { Type } from 'typebox';
 import { checkDateRange } from '../../cases/box-filters';
 import { boxCounts, boxPage, markCopiesRead } from '../../cases/box-repository';
 import { decodeCursor, encodeCursor } from '../../cases/cursor';
-import { inboxCounts, inboxPage } from '../../cases/inbox-repository';
+import { inboxCounts } from '../../cases/inbox-counts';
+import { inboxPage } from '../../cases/inbox-repository';
 import { badRequest } from '../../errors';
 import { boxExport, todoExport } from '../../exports/inbox-export';
 import { exportLanguage, sendXlsx } from '../../exports/xlsx-stream';
@@ -83,30 +84,28 @@ export const inboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
           claimed: q.claimed === 'me',
           delegated: q.delegated,
         };
-        const [{ items, next }, counts, boxes] = await Promise.all([
+        const [{ items, next }, { todo, boxes }] = await Promise.all([
           inboxPage(app.db, user, filters, limit, after),
-          inboxCounts(app.db, user.id),
-          boxCounts(app.db, user),
+          inboxCounts(app.db, user),
         ]);
         return {
           box,
           items,
           nextCursor: next ? encodeCursor(next) : null,
-          counts,
-          boxes: { todo: counts.all ?? 0, ...boxes },
+          counts: todo,
+          boxes: { todo: todo.all, ...boxes },
         };
       }
       const after = decodeCursor(q.cursor, ['time', box === 'done' ? 'serial' : 'key']);
-      const [{ items, next }, todo, boxes] = await Promise.all([
+      const [{ items, next }, { todo, boxes }] = await Promise.all([
         boxPage(app.db, user, box, { ...shared, overdue: q.overdue }, limit, after),
-        inboxCounts(app.db, user.id),
-        boxCounts(app.db, user),
+        inboxCounts(app.db, user),
       ]);
       return {
         box,
         items,
         nextCursor: next ? encodeCursor(next) : null,
-        boxes: { todo: todo.all ?? 0, ...boxes },
+        boxes: { todo: todo.all, ...boxes },
       };
     },
   );

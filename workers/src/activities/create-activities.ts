@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { createOrgDirectoryLoader, type Database } from '@unionflow/db';
 import {
   type Applicant,
+  type OrgDirectory,
   type ProcessDefinition,
   resolveAssignees,
   separateApplicant,
@@ -40,16 +41,14 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
     return (await q.orderBy('users.username').execute()).map((r) => r.id);
   }
 
-  const candidatesFor: CaseActivities['resolveAssignees'] = async ({
-    rule,
-    applicant,
-    data,
-    previousDeciderId,
-  }) =>
+  const candidatesFor = async (
+    { rule, applicant, data, previousDeciderId }: Parameters<CaseActivities['resolveAssignees']>[0],
+    org?: OrgDirectory,
+  ) =>
     resolveAssignees(
       rule,
       { applicant, data, previousDeciderId: previousDeciderId ?? undefined },
-      await directory(),
+      org ?? (await directory()),
     );
 
   /** The path of the applicant's org: the case's place in the org tree. */
@@ -103,9 +102,12 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
   }
 
   const assignStep: CaseActivities['assignStep'] = async (input) => {
-    const found = await candidatesFor(input);
+    // One directory for the whole lookup: the candidates and the separation read the same version,
+    // and the version check is a round trip.
+    const org = await directory();
+    const found = await candidatesFor(input, org);
     const separated = input.step
-      ? separateApplicant(found, input.step, input.applicant, await directory())
+      ? separateApplicant(found, input.step, input.applicant, org)
       : { candidates: found };
     let candidates = separated.candidates;
     // Removing the applicant must not leave an auto-approving step with nobody: the admins decide.
@@ -155,7 +157,7 @@ export function createActivities(deps: ActivityDeps): CaseActivities {
 
   return {
     registerCase: (input) => registerCase(db, input),
-    resolveAssignees: candidatesFor,
+    resolveAssignees: (input) => candidatesFor(input),
     applyDelegations: (userIds) => delegationsFor(userIds),
     assignStep,
     assignAndProject,

@@ -99,6 +99,7 @@ describe('the 看板 in the browser', () => {
     const weekly = assistance.getByTestId('process-board').getByTestId('board-weekly');
     await expect.poll(() => weekly.innerText()).toContain('该时段暂无数据');
     expect(await weekly.locator('canvas').count()).toBe(0);
+    expect(await weekly.getByRole('button', { name: /CSV/ }).isDisabled()).toBe(true);
     expect(await fitsWidth(centre)).toBe(true);
     await snap(centre, '62-kanban-assistance-phone');
 

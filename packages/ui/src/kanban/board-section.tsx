@@ -35,7 +35,7 @@ export function BoardSection({
           size="small"
           type="text"
           icon={<DownloadOutlined />}
-          disabled={table.rows.length === 0}
+          disabled={empty}
           onClick={() => downloadCsv(title, table)}
           aria-label={`${t('kanban.exportCsv')} ${title}`}
         >

@@ -125,6 +125,9 @@ describe('deciding on a phone', () => {
     await lina.getByTestId('case-status').filter({ hasText: '已办结' }).waitFor();
     await bar.waitFor({ state: 'detached' });
     await lina.getByTestId('case-timeline').getByText('同意，按标准发放').waitFor();
+    // The case has ended: no empty 当前办理 card, the progress says the flow is over.
+    expect(await lina.locator('#current-tasks').count()).toBe(0);
+    await lina.getByTestId('case-progress').getByText('流程已结束').waitFor();
     await snap(lina, '95-case-decided-375');
 
     // On a desktop the decision stays in place under the task, with no bar.

@@ -126,7 +126,11 @@ export function CaseDetailPage() {
   if (query.error) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
   const detail = query.data;
   const sheetTask = phone ? sheetTaskOf(detail, me) : undefined;
-  const tasksCard = (
+  // A case that has ended has nobody to act: its progress says so, an empty 当前办理 card would not add to it.
+  const ended =
+    detail.status !== 'running' &&
+    !detail.tasks.some((task) => task.status === 'open' || task.status === 'claimed');
+  const tasksCard = ended ? null : (
     <Card title={t('cases.tasks')} size="small" id="current-tasks">
       <CurrentTasks detail={detail} sheetTaskId={sheetTask?.id} sheetRef={sheetRef} />
     </Card>
@@ -203,7 +207,7 @@ export function CaseDetailPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Flex vertical gap={12}>
-            <Card title={t('cases.progress')} size="small">
+            <Card title={t('cases.progress')} size="small" data-testid="case-progress">
               <ProgressView detail={detail} />
             </Card>
             <Card title={t('cases.timeline')} size="small">

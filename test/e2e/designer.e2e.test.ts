@@ -35,10 +35,15 @@ describe('the admin changes a process', () => {
     await name.fill('市总工会复核');
     await pickOption(admin, 'assignee_kind', '指定成员');
     await pickUser(admin, 'assignee_username', 'wangfang');
+    // The time limit is a number and a unit; nobody types "3d".
+    expect(await admin.locator('#deadline_due').inputValue()).toBe('3');
+    await admin.locator('#deadline_due').fill('2');
+    await pickOption(admin, 'deadline_due_unit', '小时');
     await snap(admin, '11-designer-step-panel');
     await admin.getByTestId('panel-done').click();
     const step = admin.locator('[data-testid="flow-step"]', { hasText: '市总工会复核' });
     await step.waitFor();
+    expect(await step.textContent()).toContain('办理时限 2 小时');
     await admin.getByTestId('designer-validation').getByText('校验通过').waitFor();
     await snap(admin, '12-designer-after');
     expect(await seriousA11yViolations(admin)).toEqual([]);
@@ -49,6 +54,7 @@ describe('the admin changes a process', () => {
     const sim = admin.getByTestId('simulate-result');
     await sim.getByText('市总工会复核').waitFor();
     expect(await sim.textContent()).toContain('王芳');
+    expect(await sim.textContent()).toContain('办理时限 2 小时');
     await snap(admin, '13-designer-simulate');
     await admin.keyboard.press('Escape');
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DurationError, describeDuration, formatDuration, isDuration, parseDuration } from './duration';
+import {
+  DurationError,
+  describeDuration,
+  durationUnitName,
+  formatDuration,
+  isDuration,
+  PICKABLE_DURATION_UNITS,
+  parseDuration,
+  splitDuration,
+} from './duration';
 
 describe('parseDuration', () => {
   it('reads every unit', () => {
@@ -48,5 +57,16 @@ describe('describeDuration', () => {
     expect(describeDuration('1h', 'en')).toBe('1 hour');
     expect(describeDuration('15m', 'en')).toBe('15 minutes');
     expect(describeDuration('oops')).toBe('oops');
+  });
+});
+
+describe('a duration as a number and a unit, for a picker', () => {
+  it('splits duration text and names its units', () => {
+    expect(splitDuration('3d')).toEqual({ count: 3, unit: 'd' });
+    expect(splitDuration('90m')).toEqual({ count: 90, unit: 'm' });
+    expect(splitDuration('3 days')).toBeUndefined();
+    expect(splitDuration(undefined)).toBeUndefined();
+    expect(PICKABLE_DURATION_UNITS.map((u) => durationUnitName(u))).toEqual(['分钟', '小时', '天', '年']);
+    expect(durationUnitName('h', 'en')).toBe('hours');
   });
 });

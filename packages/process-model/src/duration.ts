@@ -66,6 +66,21 @@ const UNIT_WORDS: Record<DurationUnit, { zh: string; en: [string, string] }> = {
   y: { zh: '年', en: ['year', 'years'] },
 };
 
+/** The units a person picks a duration in, largest last: what a deadline or a timer is written in. */
+export const PICKABLE_DURATION_UNITS: readonly DurationUnit[] = ['m', 'h', 'd', 'y'];
+
+/** A unit's name for a picker: `d` → `天` / `days`. */
+export function durationUnitName(unit: DurationUnit, locale: 'zh' | 'en' = 'zh'): string {
+  return locale === 'zh' ? UNIT_WORDS[unit].zh : UNIT_WORDS[unit].en[1];
+}
+
+/** `7d` → `{ count: 7, unit: 'd' }`; undefined for anything that is not a duration text. */
+export function splitDuration(text: unknown): { count: number; unit: DurationUnit } | undefined {
+  if (typeof text !== 'string') return undefined;
+  const match = PATTERN.exec(text);
+  return match ? { count: Number(match[1]), unit: match[2] as DurationUnit } : undefined;
+}
+
 /** Human wording of a duration text: `7d` → `7 天` / `7 days`. Invalid text is returned unchanged. */
 export function describeDuration(text: DurationText, locale: 'zh' | 'en' = 'zh'): string {
   const match = PATTERN.exec(text);

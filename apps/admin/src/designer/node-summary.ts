@@ -1,4 +1,9 @@
-import { type AssigneeRule, CASE_STATUSES, type ProcessNode } from '@unionflow/process-model';
+import {
+  type AssigneeRule,
+  CASE_STATUSES,
+  describeDuration,
+  type ProcessNode,
+} from '@unionflow/process-model';
 import type { TFunction } from 'i18next';
 import { langOf, roleName, serviceName } from './vocabulary-names';
 
@@ -66,22 +71,26 @@ export function nodeSummary(
   language: string,
   nameOf?: (username: string) => string,
 ): string {
+  const lang = langOf(language);
   switch (node.kind) {
     case 'approval': {
       const parts = [ruleText(node.assignee, t, language, nameOf), t(`admin.modes.${node.mode}`)];
-      if (node.deadline?.due) parts.push(`${t('admin.panel.due')} ${node.deadline.due}`);
+      if (node.deadline?.due)
+        parts.push(`${t('admin.panel.due')} ${describeDuration(node.deadline.due, lang)}`);
       return parts.join(' · ');
     }
     case 'applicant-task':
       return [
         `${t('admin.panel.fields')} ${node.form?.length ?? 0}`,
-        ...(node.deadline?.due ? [`${t('admin.panel.due')} ${node.deadline.due}`] : []),
+        ...(node.deadline?.due
+          ? [`${t('admin.panel.due')} ${describeDuration(node.deadline.due, lang)}`]
+          : []),
       ].join(' · ');
     case 'cc':
       return ccText(node.recipients, t, language, nameOf);
     case 'timer':
     case 'notice':
-      return `${t('admin.panel.duration')} ${node.duration}`;
+      return `${t('admin.panel.duration')} ${describeDuration(node.duration, lang)}`;
     case 'service':
       return serviceName(node.action, langOf(language));
     case 'subprocess':

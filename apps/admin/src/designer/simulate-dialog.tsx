@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { SimulateResultDto } from '@unionflow/contracts';
-import type { ProcessDefinition } from '@unionflow/process-model';
+import { describeDuration, type ProcessDefinition } from '@unionflow/process-model';
 import {
   adminApi,
   asFormFields,
@@ -12,9 +12,10 @@ import {
 } from '@unionflow/ui';
 import { Button, Form, Modal, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { langOf } from './vocabulary-names';
 
 function Path({ result }: { result: SimulateResultDto }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const text = useLocalText();
   return (
     <div data-testid="simulate-result">
@@ -33,7 +34,7 @@ function Path({ result }: { result: SimulateResultDto }) {
                 : s.emptyPolicyApplied
                   ? t('admin.simulate.nobody', { policy: t(`admin.empty.${s.emptyPolicyApplied}`) })
                   : ''}
-              {s.due ? ` · ${t('admin.panel.due')} ${s.due}` : ''}
+              {s.due ? ` · ${t('admin.panel.due')} ${describeDuration(s.due, langOf(i18n.language))}` : ''}
             </Typography.Text>
           ),
         }))}

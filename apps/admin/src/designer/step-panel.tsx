@@ -7,6 +7,7 @@ import { ConditionInput } from './builder/condition-input';
 import { EditorDrawer } from './builder/editor-drawer';
 import { definitionFields } from './builder/start-form';
 import { CcRecipientsFields } from './cc-recipients-fields';
+import { DurationInput } from './duration-input';
 import { FieldPermissionsTable } from './field-permissions-table';
 import { FieldsEditor } from './fields-editor';
 import { fromNodeForm, NEVER_SELF, type NodeFormValues, toNodeForm } from './node-form';
@@ -70,7 +71,6 @@ export function StepPanel({
   const targets = def.nodes
     .filter((n) => n.id !== node?.id && n.kind !== 'join')
     .map((n) => ({ value: n.id, label: `${text(n.name) || n.id} (${n.id})` }));
-  const durationRule = { pattern: /^\d+[smhdy]$/, message: t('admin.panel.durationHelp') };
 
   return (
     <EditorDrawer
@@ -208,20 +208,11 @@ export function StepPanel({
 
           {(node.kind === 'approval' || node.kind === 'applicant-task') && (
             <>
-              <Form.Item
-                name={['deadline', 'due']}
-                label={t('admin.panel.due')}
-                extra={t('admin.panel.durationHelp')}
-                rules={[durationRule]}
-              >
-                <Input />
+              <Form.Item name={['deadline', 'due']} label={t('admin.panel.due')}>
+                <DurationInput testId="panel-due" />
               </Form.Item>
-              <Form.Item
-                name={['deadline', 'remindBefore']}
-                label={t('admin.panel.remindBefore')}
-                rules={[durationRule]}
-              >
-                <Input />
+              <Form.Item name={['deadline', 'remindBefore']} label={t('admin.panel.remindBefore')}>
+                <DurationInput testId="panel-remind-before" />
               </Form.Item>
               <Form.Item name={['deadline', 'onOverdue']} label={t('admin.panel.onOverdue')}>
                 <Select
@@ -241,8 +232,12 @@ export function StepPanel({
 
           {node.kind === 'cc' && <CcRecipientsFields def={def} />}
           {(node.kind === 'timer' || node.kind === 'notice') && (
-            <Form.Item name="duration" label={t('admin.panel.duration')} rules={[durationRule]}>
-              <Input />
+            <Form.Item
+              name="duration"
+              label={t('admin.panel.duration')}
+              rules={[{ required: true, message: t('admin.panel.durationRequired') }]}
+            >
+              <DurationInput testId="panel-duration" />
             </Form.Item>
           )}
           {node.kind === 'notice' && (

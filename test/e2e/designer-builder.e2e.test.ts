@@ -79,6 +79,10 @@ describe('an admin builds a new process in the designer', () => {
     await admin.getByTestId('condition-op').getByText('大于', { exact: true }).waitFor();
     await admin.getByRole('spinbutton', { name: '值', exact: true }).fill('5000');
     await admin.getByTestId('condition-words').getByText('条件：申请金额 大于 5,000.00 元').waitFor();
+    // The branch's panel speaks of a condition, not of the format it is stored in.
+    expect(await admin.locator('.ant-drawer-body', { hasText: '条件名称' }).textContent()).not.toContain(
+      'JSON',
+    );
     await snap(admin, '81-designer-condition-in-words');
     await admin.getByTestId('panel-done').click();
     await admin

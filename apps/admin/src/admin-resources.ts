@@ -152,8 +152,8 @@ export const adminResources = {
         processKey: '子流程',
         branches: '条件',
         branchLabel: '条件名称',
-        condition: '条件（JSON Logic）',
-        badJson: '不是有效的 JSON',
+        condition: '条件',
+        badJson: '条件无法识别，请重新选择',
         done: '完成',
       },
       fields: {
@@ -376,8 +376,8 @@ export const adminResources = {
         processKey: 'Sub-process',
         branches: 'Conditions',
         branchLabel: 'Label',
-        condition: 'Condition (JSON Logic)',
-        badJson: 'Not valid JSON',
+        condition: 'Condition',
+        badJson: 'The condition cannot be read: pick it again',
         done: 'Done',
       },
       fields: {

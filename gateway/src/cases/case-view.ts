@@ -1,6 +1,7 @@
 import type { CaseDetailDto, CaseSummaryDto, TaskDto, TimelineEventDto } from '@unionflow/contracts';
 import { createOrgDirectoryLoader, type Database } from '@unionflow/db';
 import type { ProcessDefinition } from '@unionflow/process-model';
+import { isOpenTask } from '@unionflow/process-model/catalog';
 import type { Kysely } from 'kysely';
 import type { AuthUser } from '../auth';
 import type { CaseVisibility } from './case-access';
@@ -117,14 +118,12 @@ export async function toCaseDetail(
   const estimate = estimateFinish({
     status: row.status,
     open: running
-      ? taskDtos
-          .filter((task) => task.status === 'open' || task.status === 'claimed')
-          .map((task) => ({
-            nodeId: task.nodeId,
-            name: task.stepName,
-            createdAt: task.createdAt,
-            dueAt: task.dueAt ?? null,
-          }))
+      ? taskDtos.filter(isOpenTask).map((task) => ({
+          nodeId: task.nodeId,
+          name: task.stepName,
+          createdAt: task.createdAt,
+          dueAt: task.dueAt ?? null,
+        }))
       : [],
     waits: running ? runningWaits(timeline) : [],
     predicted: predictedPath,

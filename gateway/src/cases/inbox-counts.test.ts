@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/app-harness';
-import type { AuthUser } from '../auth';
+import { type AuthUser, createSession, defaultSessionPolicy, resolveSession } from '../auth';
 import { inboxCounts } from './inbox-counts';
 
 let t: TestApp;
@@ -71,26 +71,12 @@ async function seed() {
   }
 }
 
-/** A demo user as the gateway knows them after sign-in. */
+/** A demo user as the gateway knows them after sign-in: through a session, as a request would. */
 async function reader(id: string): Promise<AuthUser> {
-  const u = await t.db
-    .selectFrom('users')
-    .innerJoin('orgs', 'orgs.id', 'users.org_id')
-    .select(['users.username', 'users.display_name', 'users.org_id', 'orgs.name', 'orgs.path'])
-    .where('users.id', '=', id)
-    .executeTakeFirstOrThrow();
-  const roles = await t.db.selectFrom('user_roles').select('role').where('user_id', '=', id).execute();
-  return {
-    id,
-    username: u.username,
-    displayName: u.display_name,
-    orgId: u.org_id,
-    orgName: u.name,
-    orgPath: u.path,
-    roles: roles.map((r) => r.role),
-    locale: 'zh-CN',
-    timeZone: 'Asia/Shanghai',
-  };
+  const { token } = await createSession(t.db, id, defaultSessionPolicy);
+  const session = await resolveSession(t.db, token, defaultSessionPolicy);
+  if (!session) throw new Error(`no session for ${id}`);
+  return session.user;
 }
 
 beforeAll(async () => {

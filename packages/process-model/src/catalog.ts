@@ -116,6 +116,11 @@ export const CASE_STATUS_NAMES = namesOf(CASE_STATUSES);
 export const TASK_STATUSES = STATUSES.task;
 export type TaskStatus = keyof typeof TASK_STATUSES;
 export const TASK_STATUS_NAMES = namesOf(TASK_STATUSES);
+/** The task statuses that still wait on someone: the task sits in an inbox (待处理 or 已认领). */
+export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ['open', 'claimed'];
+/** Whether a task still waits on someone. */
+export const isOpenTask = (task: { status: string }): boolean =>
+  (OPEN_TASK_STATUSES as readonly string[]).includes(task.status);
 export const TASK_KINDS = STATUSES.taskKind;
 export type TaskKind = keyof typeof TASK_KINDS;
 export const TASK_KIND_NAMES = namesOf(TASK_KINDS);

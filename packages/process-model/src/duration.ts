@@ -30,12 +30,18 @@ export function parseDuration(text: DurationText): number {
   return ms;
 }
 
-/** Like parseDuration but returns undefined instead of throwing. */
-export function tryParseDuration(text: unknown): number | undefined {
+/** `7d` → `{ count: 7, unit: 'd' }`; undefined for anything that is not a duration text. */
+export function splitDuration(text: unknown): { count: number; unit: DurationUnit } | undefined {
   if (typeof text !== 'string') return undefined;
   const match = PATTERN.exec(text);
-  if (!match) return undefined;
-  const ms = Number(match[1]) * DURATION_UNITS[match[2] as DurationUnit];
+  return match ? { count: Number(match[1]), unit: match[2] as DurationUnit } : undefined;
+}
+
+/** Like parseDuration but returns undefined instead of throwing. */
+export function tryParseDuration(text: unknown): number | undefined {
+  const parts = splitDuration(text);
+  if (!parts) return undefined;
+  const ms = parts.count * DURATION_UNITS[parts.unit];
   return Number.isSafeInteger(ms) ? ms : undefined;
 }
 
@@ -74,18 +80,11 @@ export function durationUnitName(unit: DurationUnit, locale: 'zh' | 'en' = 'zh')
   return locale === 'zh' ? UNIT_WORDS[unit].zh : UNIT_WORDS[unit].en[1];
 }
 
-/** `7d` → `{ count: 7, unit: 'd' }`; undefined for anything that is not a duration text. */
-export function splitDuration(text: unknown): { count: number; unit: DurationUnit } | undefined {
-  if (typeof text !== 'string') return undefined;
-  const match = PATTERN.exec(text);
-  return match ? { count: Number(match[1]), unit: match[2] as DurationUnit } : undefined;
-}
-
 /** Human wording of a duration text: `7d` → `7 天` / `7 days`. Invalid text is returned unchanged. */
 export function describeDuration(text: DurationText, locale: 'zh' | 'en' = 'zh'): string {
-  const match = PATTERN.exec(text);
-  if (!match) return text;
-  const count = Number(match[1]);
-  const words = UNIT_WORDS[match[2] as DurationUnit];
+  const parts = splitDuration(text);
+  if (!parts) return text;
+  const { count } = parts;
+  const words = UNIT_WORDS[parts.unit];
   return locale === 'zh' ? `${count} ${words.zh}` : `${count} ${words.en[count === 1 ? 0 : 1]}`;
 }

@@ -25,7 +25,7 @@ export function DurationInput({
   id?: string;
   testId?: string;
 }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const parsed = splitDuration(value);
   // The unit picked while the number is empty, so picking 小时 first and typing 4 gives 4h.
@@ -53,7 +53,7 @@ export function DurationInput({
         }}
         options={units.map((u) => ({ value: u, label: durationUnitName(u, lang) }))}
         style={{ width: 96 }}
-        aria-label={lang === 'zh' ? '单位' : 'Unit'}
+        aria-label={t('admin.panel.durationUnit')}
       />
     </Space.Compact>
   );

@@ -1,4 +1,5 @@
 import type { CaseDetailDto, UserRefDto } from '@unionflow/contracts';
+import { isOpenTask } from '@unionflow/contracts/vocabulary';
 
 /** What the top of a case page tells its reader first, if anything. */
 export type CaseBanner =
@@ -15,7 +16,7 @@ export function caseBanner(
   viewerId: string | undefined,
   justSubmitted: boolean,
 ): CaseBanner {
-  const open = detail.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
+  const open = detail.tasks.filter(isOpenTask);
   const waitingOnApplicant = open.some(
     (t) => t.kind === 'applicant-task' && t.candidates.some((c) => c.id === viewerId),
   );

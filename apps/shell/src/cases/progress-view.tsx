@@ -1,4 +1,5 @@
 import type { CaseDetailDto } from '@unionflow/contracts';
+import { isOpenTask } from '@unionflow/contracts/vocabulary';
 import { describeDuration } from '@unionflow/process-model/display';
 import { DateTime, useLocalText } from '@unionflow/ui';
 import { Steps, Typography } from 'antd';
@@ -17,7 +18,7 @@ export function ProgressView({ detail }: { detail: CaseDetailDto }) {
   const current = steps.filter((s) => s.state === 'current');
   const holders = current.flatMap((s) => s.people.map((p) => p.displayName)).join('、');
   const due = detail.tasks
-    .filter((task) => task.status === 'open' || task.status === 'claimed')
+    .filter(isOpenTask)
     .map((task) => task.dueAt)
     .filter((d): d is string => !!d)
     .sort()[0];

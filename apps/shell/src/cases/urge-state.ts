@@ -1,4 +1,5 @@
 import type { CaseDetailDto } from '@unionflow/contracts';
+import { isOpenTask } from '@unionflow/contracts/vocabulary';
 
 const DAY_MS = 86_400_000;
 
@@ -15,9 +16,7 @@ export function urgeState(
   now: Date = new Date(),
 ): UrgeState {
   if (detail.status !== 'running') return { kind: 'hidden' };
-  const open = detail.tasks.filter(
-    (t) => (t.status === 'open' || t.status === 'claimed') && t.kind !== 'applicant-task',
-  );
+  const open = detail.tasks.filter((t) => isOpenTask(t) && t.kind !== 'applicant-task');
   const others = open
     .flatMap((t) => (t.assignee ? [t.assignee] : t.candidates))
     .filter((u) => u.id !== detail.applicant.id);

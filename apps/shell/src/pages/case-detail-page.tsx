@@ -1,6 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { CaseDetailDto, MeDto, TaskDto } from '@unionflow/contracts';
+import { isOpenTask } from '@unionflow/contracts/vocabulary';
 import {
   ApiError,
   api,
@@ -50,7 +51,7 @@ function CurrentTasks({
   const { t } = useTranslation();
   const text = useLocalText();
   const me = useMe().data;
-  const open = detail.tasks.filter((task) => task.status === 'open' || task.status === 'claimed');
+  const open = detail.tasks.filter(isOpenTask);
   if (!open.length) {
     // No task, but still running: the case waits on a timer or a public notice; say which and since when.
     const waiting =
@@ -127,9 +128,7 @@ export function CaseDetailPage() {
   const detail = query.data;
   const sheetTask = phone ? sheetTaskOf(detail, me) : undefined;
   // A case that has ended has nobody to act: its progress says so, an empty 当前办理 card would not add to it.
-  const ended =
-    detail.status !== 'running' &&
-    !detail.tasks.some((task) => task.status === 'open' || task.status === 'claimed');
+  const ended = detail.status !== 'running' && !detail.tasks.some(isOpenTask);
   const tasksCard = ended ? null : (
     <Card title={t('cases.tasks')} size="small" id="current-tasks">
       <CurrentTasks detail={detail} sheetTaskId={sheetTask?.id} sheetRef={sheetRef} />
